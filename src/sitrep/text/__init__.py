@@ -1,0 +1,31 @@
+"""The text stage: the one place that loads spaCy and parses a document.
+
+It owns the English pipeline (``config.SPACY_MODEL``), sentence segmentation and the
+``AnnotatedDocument`` that later stages add their mentions to.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from sitrep.config import SPACY_MODEL
+from sitrep.models import AnnotatedDocument, Document
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """Load the pipeline once per process; nothing is downloaded."""
+    return spacy.load(SPACY_MODEL)
+
+
+def annotate(document: Document) -> AnnotatedDocument:
+    return AnnotatedDocument(document=document, doc=load_nlp()(document.text))
+
+
+def annotate_many(documents: list[Document], batch_size: int = 16) -> list[AnnotatedDocument]:
+    nlp = load_nlp()
+    docs = nlp.pipe((d.text for d in documents), batch_size=batch_size)
+    return [AnnotatedDocument(document=d, doc=doc) for d, doc in zip(documents, docs)]
