@@ -10,15 +10,28 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from sitrep.config import SPACY_MODEL
 from sitrep.models import AnnotatedDocument, Document
 
 
+@Language.component("sitrep_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, datelines and list items stand alone."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """Load the pipeline once per process; nothing is downloaded."""
-    return spacy.load(SPACY_MODEL)
+    nlp = spacy.load(SPACY_MODEL)
+    nlp.add_pipe("sitrep_line_breaks", before="parser")
+    return nlp
 
 
 def annotate(document: Document) -> AnnotatedDocument:

@@ -1,0 +1,130 @@
+"""The claims stage: attributed statements, accusations, denials, demands and threats.
+
+It owns reported-speech detection (``speech``: verbs, "according to", quotes; data in
+``data/claims/``) and turns each attribution into a ``Statement`` with its speaker (as
+the actors stage resolved them), kind, target, date, channel, quote and evidence, linked
+to the incident it gives figures for and to the accusation a denial answers.
+"""
+
+from __future__ import annotations
+
+from sitrep import time
+from sitrep.events.assemble import precision_of
+from sitrep.claims.speech import KIND_RANK, content_kind, find_attributions
+from sitrep.models import AnnotatedDocument, Attribution, Evidence, Incident, Source, Statement, Target
+from sitrep.text.spans import overlapping
+
+#: Speaker phrases that stand for someone named before them.
+STAND_INS = {"he", "she", "they", "it", "the statement", "statement", "the spokesman", "spokesman",
+             "the spokesperson", "spokesperson", "the ministry", "ministry", "the source", "the official",
+             "the report", "the agreement"}
+
+
+def is_stand_in(name: str | None) -> bool:
+    return name is None or name.lower() in STAND_INS
+
+
+def resolve_speaker(attribution: Attribution, earlier: list[Attribution]) -> Attribution:
+    """A pronoun or "the statement" the actors stage left unresolved: the latest named speaker."""
+    if attribution.speaker is not None or not is_stand_in(attribution.speaker_name):
+        return attribution
+    name = (attribution.speaker_name or "").lower()
+    for previous in reversed(earlier):
+        if previous.speaker_name and not is_stand_in(previous.speaker_name):
+            if name in ("he", "she", "the spokesman", "the spokesperson", "spokesman", "spokesperson") and previous.speaker is not None and not previous.speaker.is_person:
+                continue
+            return Attribution(**{**attribution.__dict__, "speaker": previous.speaker, "speaker_name": previous.speaker_name})
+    return attribution
+
+
+def evidence_for(adoc: AnnotatedDocument, attribution: Attribution) -> tuple[Evidence, str]:
+    """The sentence to cite, and the kind: a quote's own sentence may carry the act.
+
+    In a quote that runs over several sentences, the sentence that denies, demands or
+    threatens is the one to cite when the attribution sentence itself does not.
+    """
+    doc = adoc.doc
+    kind = attribution.kind
+    start, end = attribution.sent_start, attribution.sent_end
+    own_cue = content_kind(doc.text[start:end])
+    if attribution.quote_start is not None and attribution.quote_start < attribution.sent_start:
+        for sentence in doc.sents:
+            if attribution.quote_start <= sentence.start_char + 1 and sentence.end_char <= attribution.sent_start:
+                cue = content_kind(sentence.text)
+                if cue and cue != own_cue and KIND_RANK[cue] >= KIND_RANK[kind]:
+                    kind, start, end = cue, sentence.start_char, sentence.end_char
+                    break
+    text = doc.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Evidence(text=text[start:end], start=start, end=end), kind
+
+
+def target_of(adoc: AnnotatedDocument, attribution: Attribution, kind: str, statements: list[Statement]) -> Target | None:
+    if kind not in ("accusation", "denial", "demand", "threat"):
+        return None
+    if kind == "denial":
+        accusation = next((s for s in reversed(statements) if s.kind == "accusation" and s.speaker.name != attribution.speaker_name), None)
+        if accusation is not None:
+            return Target(name=accusation.speaker.name)
+    speaker_id = attribution.speaker.id if attribution.speaker else None
+    for mention in overlapping(adoc.actors, attribution.content_start, attribution.content_end):
+        if mention.actor.id == speaker_id or mention.actor.name == attribution.speaker_name:
+            continue
+        if attribution.speaker_start is not None and attribution.speaker_start <= mention.start < (attribution.speaker_end or 0):
+            continue
+        return Target(name=mention.actor.name, mention=mention.text)
+    return None
+
+
+def about_incident(evidence: Evidence, attribution: Attribution, incidents: list[Incident]) -> str | None:
+    for incident in incidents:
+        if attribution.sent_start <= incident.evidence.start < attribution.sent_end or incident.evidence.start == evidence.start:
+            return incident.id
+    return None
+
+
+def extract_statements(adoc: AnnotatedDocument, incidents: list[Incident]) -> list[Statement]:
+    statements: list[Statement] = []
+    resolved: list[Attribution] = []
+    for attribution in adoc.attributions:
+        attribution = resolve_speaker(attribution, resolved)
+        resolved.append(attribution)
+        if not attribution.speaker_name:
+            continue
+        evidence, kind = evidence_for(adoc, attribution)
+        when = time.governing_time(adoc, attribution.cue_i)
+        speaker = attribution.speaker
+        affiliation = None
+        if speaker is not None:
+            affiliation = speaker.affiliation if speaker.is_person else (speaker.affiliation or speaker.name)
+        target = target_of(adoc, attribution, kind, statements)
+        answers = None
+        if kind == "denial" and target is not None:
+            answers = next((s.id for s in reversed(statements) if s.kind == "accusation" and s.speaker.name == target.name), None)
+        statements.append(
+            Statement(
+                id=f"s{len(statements) + 1}",
+                speaker=Source(
+                    name=attribution.speaker_name,
+                    affiliation=affiliation,
+                    mention=adoc.doc.text[attribution.speaker_start : attribution.speaker_end] if attribution.speaker_start is not None else None,
+                ),
+                kind=kind,
+                target=target,
+                date=when.value if when is not None else None,
+                date_precision=precision_of(when.value) if when is not None and when.value else None,
+                date_text=when.text if when is not None else None,
+                channel=attribution.channel,
+                quote=attribution.quote,
+                about_incident=about_incident(evidence, attribution, incidents),
+                answers=answers,
+                evidence=evidence,
+            )
+        )
+    return statements
+
+
+__all__ = ["extract_statements", "find_attributions"]

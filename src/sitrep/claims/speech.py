@@ -1,0 +1,294 @@
+"""Finding reported speech: who said, tweeted, denied or is cited "according to".
+
+One ``Attribution`` per speaker and speech act in a sentence. A speech verb nested in
+what someone else is reported to have said ("according to X, ... the group has called
+for ...") is part of that report: it sets its kind, not a second speaker. Verbs and
+cues are data (``data/claims/speech.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.config import DATA_DIR
+from sitrep.models import ActorMention, AnnotatedDocument, Attribution
+from sitrep.text.spans import Quotation, find_quotations, in_quotation, overlapping, subtree_span
+
+SUBJECTS = {"nsubj", "nsubjpass"}
+FIRST_AND_SECOND_PERSON = {"i", "we", "you", "me", "us"}
+#: Pronouns and descriptions that stand for someone named earlier.
+ANAPHORS = {"he", "she", "they", "it", "him", "her", "them"}
+#: Kinds ranked: when one report carries several cues, the most specific wins.
+KIND_RANK = {"statement": 0, "announcement": 1, "confirmation": 2, "accusation": 3, "demand": 4, "denial": 5, "threat": 6}
+
+
+@dataclass(frozen=True)
+class SpeechLexicon:
+    verbs: dict[str, str]
+    phrases: dict[str, str]
+    content_cues: tuple[tuple[str, tuple[str, ...]], ...]
+    channels: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> SpeechLexicon:
+    data = tomllib.loads((DATA_DIR / "claims" / "speech.toml").read_text(encoding="utf-8"))
+    return SpeechLexicon(
+        verbs=dict(data["verbs"]),
+        phrases=dict(data["phrases"]),
+        content_cues=tuple((kind, tuple(cues)) for kind, cues in data["content_cues"].items()),
+        channels=tuple((name, tuple(words)) for name, words in data["channels"].items()),
+    )
+
+
+def content_kind(text: str) -> str | None:
+    """The speech-act kind that words of the reported content signal, if any."""
+    lowered = text.lower()
+    for kind, cues in lexicon().content_cues:
+        if any(cue in lowered for cue in cues):
+            return kind
+    return None
+
+
+def cue_kind(token: Token) -> str | None:
+    """The kind a token signals as a speech cue, or None when it is none."""
+    lex = lexicon()
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
+        return None
+    lemma = token.lemma_.lower()
+    nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    phrase = f"{token.lower_} {nxt}"
+    if phrase in lex.phrases:
+        return lex.phrases[phrase]
+    return lex.verbs.get(lemma)
+
+
+def is_negated(token: Token) -> bool:
+    return any(child.dep_ == "neg" for child in token.children)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The speaker: the verb's subject, the agent of a passive, or a governing verb's subject."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
+        return subject_of(verb.head)
+    return None
+
+
+def noun_phrase(head: Token) -> tuple[int, int]:
+    """The span of a speaker phrase: the head with modifiers, without clauses after commas."""
+    cut = [c for c in head.children if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj") and c.i > head.i]
+    start, end = subtree_span(head, exclude=cut)
+    # keep "police, medics and protesters" together: a conjunction of speakers is one source
+    conjuncts = [c for c in head.children if c.dep_ == "conj"]
+    if conjuncts:
+        end = max(end, subtree_span(conjuncts[-1])[1])
+    return start, end
+
+
+def clean_name(text: str) -> str:
+    """A speaker phrase as a name: no leading article or number, single spaces."""
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:")
+    text = re.sub(r"^(the|a|an|two|three|four|several|some|other)\s+", "", text, flags=re.IGNORECASE)
+    return text[:1].upper() + text[1:] if text else text
+
+
+def phrase_name(doc: Doc, start: int, end: int) -> str:
+    """A speaker phrase the actors stage did not know: a name inside it, else the phrase."""
+    names = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and start <= e.start_char and e.end_char <= end]
+    people = [e for e in names if e.label_ == "PERSON"]
+    if people:
+        return clean_name(people[-1].text)
+    if names and len(names[0].text) > (end - start) / 2:
+        return clean_name(names[0].text)
+    return clean_name(doc.text[start:end])
+
+
+def actor_for(adoc: AnnotatedDocument, start: int, end: int, head: Token) -> ActorMention | None:
+    """The actor mention that best covers a speaker phrase: the one at its head first."""
+    candidates = overlapping(adoc.actors, start, end)
+    if not candidates:
+        return None
+    at_head = [m for m in candidates if m.start <= head.idx < m.end]
+    people = [m for m in candidates if m.actor.is_person]
+    return (at_head or people or candidates)[0]
+
+
+def channel_of(verb: Token, sentence: Span) -> str | None:
+    """How it was said: "in a tweet", "tweeted", "told TOLOnews", "in a statement"."""
+    lemma = verb.lemma_.lower()
+    if lemma == "tweet":
+        return "tweet"
+    window = sentence.doc[verb.i : min(sentence.end, verb.i + 12)].text.lower()
+    for name, words in lexicon().channels:
+        if any(re.search(rf"\b(in|via|through|on|during) (a |an |the |his |her |their |its )?[\w ]{{0,20}}{re.escape(w)}", window) for w in words):
+            return name
+    if lemma == "tell":
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and child.pos_ == "PROPN":
+                start, end = subtree_span(child)
+                return sentence.doc.text[start:end]
+    return None
+
+
+def content_span(verb: Token, sentence: Span, speaker: Token | None) -> tuple[int, int]:
+    complements = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj", "prep", "npadvmod")]
+    if not complements:
+        return sentence.start_char, sentence.end_char
+    # what is reported may stand before the verb ("“...,” he said") or after it
+    starts, ends = zip(*(subtree_span(c) for c in complements))
+    start, end = min(starts), max(ends)
+    if speaker is not None and speaker.idx < verb.idx and start > verb.idx:
+        return start, end
+    return min(start, sentence.start_char if verb.i > sentence.start + 2 else start), end
+
+
+def quotation_for(quotations: list[Quotation], sentence: Span) -> Quotation | None:
+    """The quotation this sentence reports: one that ends in it or starts in it."""
+    best = None
+    for quotation in quotations:
+        if sentence.start_char <= quotation.end <= sentence.end_char + 1 or sentence.start_char <= quotation.start < sentence.end_char:
+            if best is None or (quotation.end - quotation.start) > (best.end - best.start):
+                best = quotation
+    return best
+
+
+def according_to(sentence: Span) -> list[tuple[Token, Token]]:
+    """(cue token "according", source head) pairs in a sentence."""
+    pairs = []
+    for token in sentence:
+        if token.lower_ == "according" and token.i + 1 < sentence.end and token.nbor(1).lower_ == "to":
+            to = token.nbor(1)
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            if objects:
+                pairs.append((token, objects[0]))
+    return pairs
+
+
+def nested_in_other_cue(token: Token, cue_indices: set[int]) -> bool:
+    """Whether the token stands in what another cue reports (not merely beside it).
+
+    "said ..., adding that" and "accusing ..., he warned" are one act; "accused ... and
+    threatened" (coordinated verbs) are two.
+    """
+    current = token
+    while current.head.i != current.i:
+        if current.head.i in cue_indices and current.head.i != token.i:
+            return current.dep_ != "conj"
+        current = current.head
+    return False
+
+
+def find_attributions(adoc: AnnotatedDocument) -> list[Attribution]:
+    """Every attributed speech act, in text order."""
+    doc: Doc = adoc.doc
+    quotations = find_quotations(doc.text)
+    found: list[Attribution] = []
+    for sentence in doc.sents:
+        found.extend(sentence_attributions(adoc, sentence, quotations))
+    return found
+
+
+def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: list[Quotation]) -> list[Attribution]:
+    doc = sentence.doc
+    cues: list[tuple[Token, str]] = []
+    for token in sentence:
+        kind = cue_kind(token)
+        if kind is None or is_negated(token):
+            continue
+        if in_quotation(quotations, token.idx):
+            continue  # "I welcome ..." inside a quote is the quoted speaker's own words
+        cues.append((token, kind))
+    cue_indices = {t.i for t, _ in cues}
+    sources = according_to(sentence)
+    results: list[Attribution] = []
+    quotation = quotation_for(quotations, sentence)
+    quote_text = quotation.text.strip() if quotation else None
+
+    if sources:
+        # the cited source speaks for the whole sentence; other cues colour what it said
+        cue_token, source_head = sources[0]
+        kinds = [k for _, k in cues] + [content_kind(sentence.text) or "statement"]
+        kind = max(kinds, key=KIND_RANK.__getitem__) if kinds else "statement"
+        start, end = noun_phrase(source_head)
+        results.append(
+            make_attribution(adoc, sentence, cue_token, kind, source_head, (start, end), (sentence.start_char, sentence.end_char), None, quote_text, quotation)
+        )
+        return results
+
+    for token, kind in cues:
+        if nested_in_other_cue(token, cue_indices):
+            continue
+        speaker = subject_of(token)
+        if speaker is None or speaker.lower_ in FIRST_AND_SECOND_PERSON:
+            continue
+        if speaker.lower_ == "it" and token.tag_ == "VBN":
+            continue  # "It has been said": nobody in particular
+        nested_kinds = [k for t, k in cues if t.i != token.i and nested_in_other_cue(t, {token.i})]
+        content = content_span(token, sentence, speaker)
+        reported = doc.text[content[0] : content[1]]
+        if quote_text:
+            reported += " " + quote_text
+        if kind == "statement":
+            candidates = nested_kinds + [content_kind(reported) or "statement"]
+            kind = max(candidates, key=KIND_RANK.__getitem__)
+        results.append(
+            make_attribution(adoc, sentence, token, kind, speaker, noun_phrase(speaker), content, channel_of(token, sentence), quote_text, quotation)
+        )
+    return merge_same_speaker(results)
+
+
+def make_attribution(adoc, sentence, cue, kind, head, phrase, content, channel, quote_text, quotation) -> Attribution:
+    start, end = phrase
+    mention = actor_for(adoc, start, end, head)
+    name = mention.actor.name if mention else phrase_name(adoc.doc, start, end)
+    if channel is None and cue.lower_ == "according":
+        channel = None
+    return Attribution(
+        sent_start=sentence.start_char,
+        sent_end=sentence.end_char,
+        cue_i=cue.i,
+        cue_text=cue.text,
+        kind=kind,
+        speaker_name=name,
+        speaker_start=start,
+        speaker_end=end,
+        speaker=mention.actor if mention else None,
+        content_start=content[0],
+        content_end=content[1],
+        channel=channel,
+        quote=quote_text,
+        quote_start=quotation.start if quotation else None,
+    )
+
+
+def speaker_key(attribution: Attribution) -> str:
+    if attribution.speaker is not None:
+        return attribution.speaker.id
+    return (attribution.speaker_name or "").lower()
+
+
+def merge_same_speaker(attributions: list[Attribution]) -> list[Attribution]:
+    """One act per speaker and kind in a sentence: "told X ..., adding that ..." is one."""
+    merged: dict[tuple[str, str], Attribution] = {}
+    for attribution in attributions:
+        key = (speaker_key(attribution), attribution.kind)
+        if key in merged:
+            kept = merged[key]
+            if kept.channel is None and attribution.channel:
+                merged[key] = Attribution(**{**kept.__dict__, "channel": attribution.channel})
+            continue
+        merged[key] = attribution
+    return list(merged.values())

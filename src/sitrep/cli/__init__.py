@@ -1,0 +1,80 @@
+"""The command line: ``sitrep extract`` and friends (Typer), one module per concern.
+
+This module owns the app and the ``extract`` command; the store commands
+(``ingest``, ``incidents``, ``statements``, ``sql``, ``export``) live in ``cli.db``.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer(
+    name="sitrep",
+    help="Turn conflict and peace-process news into sourced incidents and statements.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+def parse_date_option(value: Optional[str]) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, JSON Lines files, or - for stdin.")],
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file instead of stdout.")] = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date of every input (YYYY-MM-DD).")] = None,
+    assume_year: Annotated[Optional[int], typer.Option(help="Year to assume when the text fixes none.")] = None,
+) -> None:
+    """Read articles and print the incidents and statements they report."""
+    from sitrep.cli.render import write_extractions
+    from sitrep.ingest import iter_documents
+    from sitrep.models import Failure
+    from sitrep.pipeline import ExtractOptions, extract_documents
+
+    options = ExtractOptions(published=parse_date_option(published), assume_year=assume_year)
+    handle = out.open("w", encoding="utf-8") if out else sys.stdout
+    counts = {"ok": 0, "failed": 0}
+
+    def successes():
+        for item in extract_documents(iter_documents(paths), options):
+            if isinstance(item, Failure):
+                counts["failed"] += 1
+                typer.echo(f"sitrep: error: {item.source}: {item.error}", err=True)
+                continue
+            counts["ok"] += 1
+            yield item
+
+    try:
+        write_extractions(successes(), output_format.value, handle)
+    finally:
+        if out:
+            handle.close()
+    if counts["ok"] == 0:
+        typer.echo(f"sitrep: no document could be read ({counts['failed']} failed)", err=True)
+        raise typer.Exit(code=1)
+
+
+def main() -> None:
+    app()
+

@@ -1,0 +1,339 @@
+"""From event mentions to incidents: one incident per physical event and per account.
+
+Mentions of one event join ("the clashes", a casualty figure told two sentences later)
+unless something says they differ: another place, another date, a second figure for the
+same people, "another attack". An account by another party that contradicts the first
+("The Taliban, however, said ...") becomes its own incident, marked disputed, and keeps
+the first account's date and place. Figures for different sides add up; repeated figures
+for one side do not (the larger stands).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sitrep.events.counts import Count
+from sitrep.events.detect import EventMention
+from sitrep.events.lexicon import lexicon
+from sitrep.models import ActorRef, AnnotatedDocument, Evidence, Incident, Source, TimeMention
+
+WINDOW_SENTENCES = 3
+COMPATIBLE_FAMILIES = {frozenset({"violence", "protest"})}
+PROTEST_WORDS = re.compile(r"\b(protest|protester|protesters|demonstrat\w*|marchers?|rally|rallies)\b", re.IGNORECASE)
+WEEKDAYS = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+
+
+@dataclass
+class Draft:
+    mentions: list[EventMention] = field(default_factory=list)
+    sentence_numbers: list[int] = field(default_factory=list)
+    status: str = "reported"
+    parent: "Draft | None" = None  # the account a disputed one contradicts
+
+    @property
+    def family(self) -> str:
+        return self.mentions[0].family
+
+    @property
+    def last_sentence(self) -> int:
+        return self.sentence_numbers[-1]
+
+
+def families_compatible(a: str, b: str) -> bool:
+    return a == b or frozenset({a, b}) in COMPATIBLE_FAMILIES
+
+
+def time_conflict(a: TimeMention | None, b: TimeMention | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.value and b.value:
+        a_start, _, a_end = a.value.partition("/")
+        b_start, _, b_end = b.value.partition("/")
+        a_end, b_end = a_end or a_start, b_end or b_start
+        # month-level values ("2020-06") cover their days: compare on the shared prefix
+        return not (a_start[: len(b_end)] <= b_end and b_start[: len(a_end)] <= a_end)
+    days_a, days_b = set(WEEKDAYS.findall(a.text.lower())), set(WEEKDAYS.findall(b.text.lower()))
+    return bool(days_a and days_b and not days_a & days_b)
+
+
+SUBNATIONAL = ("place", "admin2", "admin1")
+
+
+def place_conflict(draft: Draft, mention: EventMention) -> bool:
+    """Two places inside countries that differ. A bare country is too often a modifier
+    ("a US general", "Afghan forces") to tell two events apart."""
+    if not mention.own_place or mention.location is None or mention.location.geo_precision not in SUBNATIONAL:
+        return False
+    for other in draft.mentions:
+        if not other.own_place or other.location is None or other.location.geo_precision not in SUBNATIONAL:
+            continue
+        a, b = other.location, mention.location
+        if a.country != b.country:
+            return True
+        if a.admin1 and b.admin1 and a.admin1 != b.admin1:
+            return True
+        if a.geo_precision in ("place", "admin2") and b.geo_precision in ("place", "admin2") and a.place != b.place:
+            return True
+    return False
+
+
+def counts_clash(draft: Draft, mention: EventMention) -> bool:
+    """Both tell a figure for the same people: two events, unless one points back."""
+    ours = {(c.field, c.side) for m in draft.mentions for c in m.counts if c.value is not None}
+    theirs = {(c.field, c.side) for c in mention.counts if c.value is not None}
+    return bool(ours & theirs)
+
+
+def speaker_of(mention: EventMention) -> str | None:
+    attribution = mention.attribution
+    if attribution is None:
+        return None
+    return attribution.speaker.id if attribution.speaker else (attribution.speaker_name or "").lower()
+
+
+def is_counter_account(draft: Draft, mention: EventMention) -> bool:
+    """Another party's contradicting account of the same event."""
+    if not mention.contrast:
+        return False
+    ours = {speaker_of(m) for m in draft.mentions} - {None}
+    theirs = speaker_of(mention)
+    return bool(ours) and theirs is not None and theirs not in ours
+
+
+def can_join(draft: Draft, mention: EventMention, sentence_number: int) -> bool:
+    if not families_compatible(draft.family, mention.family) or mention.new_event:
+        return False
+    if any(time_conflict(m.time, mention.time) for m in draft.mentions) or place_conflict(draft, mention):
+        return False
+    if sentence_number == draft.last_sentence:
+        return True
+    if mention.anaphoric or not distinguishes_itself(mention):
+        return True  # "the battle", "those strikes", "the Taliban also captured posts": the same event
+    if counts_clash(draft, mention):
+        return False
+    return sentence_number - draft.last_sentence <= WINDOW_SENTENCES
+
+
+def distinguishes_itself(mention: EventMention) -> bool:
+    """Whether a mention says anything that could set its event apart: where, when, how many."""
+    return mention.own_place or mention.time is not None or any(c.value is not None for c in mention.counts)
+
+
+def group_mentions(mentions: list[EventMention], sentence_index: dict[int, int]) -> list[Draft]:
+    drafts: list[Draft] = []
+    for mention in mentions:
+        number = sentence_index[mention.sentence.start]
+        target = None
+        reaches_back = mention.anaphoric or not distinguishes_itself(mention)
+        for draft in reversed(drafts):
+            if draft.status == "disputed" and draft.parent is not None and number != draft.last_sentence:
+                continue
+            if is_counter_account(draft, mention) and families_compatible(draft.family, mention.family):
+                target = Draft(status="disputed", parent=draft)
+                drafts.append(target)
+                break
+            if can_join(draft, mention, number):
+                target = draft
+                break
+            if not reaches_back:
+                break  # only a mention that points back, or adds nothing new, reaches past the latest incident
+        if target is None:
+            target = Draft()
+            drafts.append(target)
+        target.mentions.append(mention)
+        target.sentence_numbers.append(number)
+    return drafts
+
+
+def evidence_mention(draft: Draft) -> EventMention:
+    """The sentence that best tells the event: figures first, then a date, then the first."""
+    def has_figures(mention: EventMention) -> bool:
+        return any(c.value is not None for c in mention.counts)
+
+    told = [m for m in draft.mentions if not m.anaphoric]
+    ranked = (
+        [m for m in told if has_figures(m)],
+        [m for m in draft.mentions if has_figures(m)],
+        [m for m in draft.mentions if m.time is not None and m.time.value is not None],
+        told,
+    )
+    return next((group[0] for group in ranked if group), draft.mentions[0])
+
+
+def total_counts(mentions: list[EventMention]) -> tuple[dict[str, int], list[str]]:
+    """Per field: the largest figure each side is given, summed over sides."""
+    best: dict[tuple[str, str | None], Count] = {}
+    for mention in mentions:
+        per_side: dict[tuple[str, str | None], int] = {}
+        bounds: dict[tuple[str, str | None], Count] = {}
+        for count in mention.counts:
+            if count.value is None:
+                continue
+            key = (count.field, count.side)
+            per_side[key] = per_side.get(key, 0) + count.value
+            bounds[key] = count
+        for key, value in per_side.items():
+            if key not in best or value > (best[key].value or 0):
+                best[key] = Count(key[0], value, key[1], bounds[key].token_i, bounds[key].text, bounds[key].bound)
+    totals: dict[str, int] = {}
+    notes: list[str] = []
+    for (field_name, side), count in sorted(best.items(), key=lambda item: (item[0][0], str(item[0][1]))):
+        totals[field_name] = totals.get(field_name, 0) + (count.value or 0)
+        label = side or "unspecified"
+        qualifier = {"lower": "at least ", "upper": "up to ", "approximate": "about "}.get(count.bound or "", "")
+        notes.append(f"{field_name} {label}: {qualifier}{count.value}")
+    for mention in mentions:
+        for count in mention.counts:
+            if count.value is None and count.vague:
+                notes.append(f"{count.field}: {count.vague} (no figure)")
+    return totals, notes
+
+
+def incident_type(draft: Draft) -> tuple[str, str, str, str]:
+    """ACLED type and sub-type, PLOVER type and mode, from every trigger of the incident."""
+    classes = lexicon().classes
+    hits = [h for m in draft.mentions for h in m.hits]
+    names = {h.event_class.name for h in hits}
+    if draft.family in ("violence", "protest") and (names & {"protest", "riot", "protest_intervention", "excessive_force"} or PROTEST_WORDS.search(draft.mentions[0].sentence.text)):
+        for name in ("riot", "mob_violence", "excessive_force", "protest_intervention"):
+            if name in names:
+                chosen = classes[name]
+                break
+        else:
+            violent = names & {"clash", "attack", "killing", "shelling", "explosive"}
+            chosen = classes["riot"] if violent else classes["protest"]
+        return (*chosen.acled, *chosen.plover)
+    family_hits = [h for h in hits if families_compatible(h.event_class.family, draft.family)]
+    main = max(family_hits or hits, key=lambda h: h.event_class.priority).event_class
+    acled = main.acled
+    if main.victim_typed and main.acled_civilian and civilian_only(draft):
+        acled = main.acled_civilian
+    if main.acled_state and any(m.state_agent for m in draft.mentions):
+        acled = main.acled_state
+    return (*acled, *main.plover)
+
+
+def civilian_only(draft: Draft) -> bool:
+    sides = {c.side for m in draft.mentions for c in m.counts if c.field in ("killed", "injured", "killed_or_injured")}
+    return "civilian" in sides and not sides & {"state", "nonstate"}
+
+
+def date_of(draft: Draft, adoc: AnnotatedDocument, chosen: EventMention) -> tuple[str | None, str | None, str | None]:
+    candidates = [chosen] + [m for m in draft.mentions if m is not chosen]
+    if draft.parent is not None:
+        candidates += draft.parent.mentions
+    for mention in candidates:
+        if mention.time is not None and mention.time.value:
+            return mention.time.value, precision_of(mention.time.value), mention.time.text
+    published = adoc.document.published
+    if published is not None:
+        return published.strftime("%Y-%m"), "month", None  # reported, undated: the month of the report
+    return None, None, None
+
+
+def precision_of(value: str) -> str:
+    if "/" in value:
+        return "range"
+    return "day" if len(value) == 10 else "month"
+
+
+def location_of(draft: Draft, chosen: EventMention):
+    ordered = [chosen] + [m for m in draft.mentions if m is not chosen]
+    if draft.parent is not None:
+        ordered += draft.parent.mentions
+    own = [m.location for m in ordered if m.own_place and m.location is not None]
+    rank = {"place": 0, "admin2": 1, "admin1": 2, "country": 3, None: 4}
+    if own:
+        return min(own, key=lambda loc: rank.get(loc.geo_precision, 4))
+    return next((m.location for m in ordered if m.location is not None), None)
+
+
+def reporter_of(draft: Draft, chosen: EventMention) -> Source | None:
+    for mention in [chosen] + draft.mentions:
+        attribution = mention.attribution
+        if attribution is not None and attribution.speaker_name:
+            affiliation = None
+            if attribution.speaker is not None:
+                affiliation = attribution.speaker.affiliation or (None if attribution.speaker.is_person else attribution.speaker.name)
+            return Source(name=attribution.speaker_name, affiliation=affiliation, mention=attribution_text(mention))
+    return None
+
+
+def attribution_text(mention: EventMention) -> str | None:
+    attribution = mention.attribution
+    if attribution is None or attribution.speaker_start is None:
+        return None
+    return mention.sentence.doc.text[attribution.speaker_start : attribution.speaker_end]
+
+
+def actors_of(draft: Draft, reporter: Source | None) -> list[ActorRef]:
+    refs: list[ActorRef] = []
+    seen: set[str] = set()
+    reporter_name = reporter.name if reporter else None
+    for mention in draft.mentions:
+        for actor_mention in mention.actors:
+            actor = actor_mention.actor
+            if actor.is_person or actor.id in seen or actor.name == reporter_name:
+                continue
+            seen.add(actor.id)
+            refs.append(ActorRef(name=actor.name, mention=actor_mention.text, kind=actor.kind, inter=actor.inter, country=actor.country))
+    if civilian_only(draft) and "civilians" not in {r.name.lower() for r in refs}:
+        refs.append(ActorRef(name="Civilians", role="victim", kind="Civilians", inter=7))
+    for index, ref in enumerate(refs[:2]):
+        refs[index] = ref.model_copy(update={"role": ref.role or ("actor1" if index == 0 else "actor2")})
+    return refs
+
+
+def evidence_of(mention: EventMention) -> Evidence:
+    sentence = mention.sentence
+    text = sentence.doc.text
+    start, end = sentence.start_char, sentence.end_char
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Evidence(text=text[start:end], start=start, end=end)
+
+
+def build_incident(draft: Draft, adoc: AnnotatedDocument, number: int) -> Incident:
+    chosen = evidence_mention(draft)
+    acled_type, acled_sub_type, plover_type, plover_mode = incident_type(draft)
+    totals, notes = total_counts(draft.mentions)
+    date, precision, date_text = date_of(draft, adoc, chosen)
+    location = location_of(draft, chosen)
+    reporter = reporter_of(draft, chosen)
+    status = draft.status
+    if any(m.claimed for m in draft.mentions):
+        status = "claimed"
+    elif all(m.denied for m in draft.mentions):
+        status = "denied"
+    return Incident(
+        id=f"i{number}",
+        acled_type=acled_type,
+        acled_sub_type=acled_sub_type,
+        plover_type=plover_type,
+        plover_mode=plover_mode,
+        date=date,
+        date_precision=precision,
+        date_text=date_text,
+        country=(location.country if location else None) or adoc.country,
+        admin1=location.admin1 if location else None,
+        admin2=location.admin2 if location else None,
+        place=location.place if location else None,
+        latitude=location.latitude if location else None,
+        longitude=location.longitude if location else None,
+        geo_precision=location.geo_precision if location else None,
+        admin1_list=list(location.admin1_list) if location else [],
+        killed=totals.get("killed"),
+        injured=totals.get("injured"),
+        killed_or_injured=totals.get("killed_or_injured"),
+        released=totals.get("released"),
+        detained=totals.get("detained"),
+        abducted=totals.get("abducted"),
+        count_notes=notes,
+        actors=actors_of(draft, reporter),
+        reported_by=reporter,
+        claim_status=status,
+        evidence=evidence_of(chosen),
+    )

@@ -1,0 +1,343 @@
+"""Event mentions: the clauses of a document that report something happening.
+
+A trigger (data/events/triggers.toml) becomes a mention only when its clause reports
+a real, past, single event: not negated ("no clashes"), not modal or future ("will
+push back"), not conditional ("if attacked"), not intended or demanded ("threatened to
+attack", "called for a halt to attacks"), not a trend ("intensified their attacks")
+and not an aggregate over months ("in the past six months"). One mention per sentence
+and event family; the assemble module then joins mentions of one event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from sitrep import places, time
+from sitrep.events.counts import Count, sentence_counts
+from sitrep.events.lexicon import EventClass, TriggerHit, find_triggers, lexicon, phrase_matches
+from sitrep.models import ActorMention, AnnotatedDocument, Attribution, TimeMention
+from sitrep.places import Location
+from sitrep.text.spans import overlapping, subtree_span, within
+
+#: How an intended or demanded act hangs on its verb: "threatened to attack", "called for attacks".
+INTENDED_DEPS = {"xcomp", "pobj", "dobj", "prep", "pcomp", "oprd"}
+FIELDS_BY_FAMILY = {
+    "violence": {"killed", "injured", "killed_or_injured"},
+    "protest": {"killed", "injured", "killed_or_injured", "detained"},
+    "territory": {"killed", "injured", "killed_or_injured"},
+    "release": {"released"},
+    "arrest": {"detained"},
+    "abduction": {"abducted", "killed", "injured"},
+}
+PERSON_OBJECT_WORDS = {"militant", "insurgent", "fighter", "rebel", "terrorist", "suspect", "member", "commander",
+                       "leader", "soldier", "gunman", "people", "civilian", "man", "woman", "prisoner", "policeman"}
+
+
+@dataclass
+class EventMention:
+    """One event as one sentence tells it."""
+
+    sentence: Span
+    hits: list[TriggerHit]
+    event_class: EventClass
+    counts: list[Count] = field(default_factory=list)
+    time: TimeMention | None = None
+    location: Location | None = None
+    own_place: bool = False  # the sentence itself names where
+    attribution: Attribution | None = None
+    anaphoric: bool = False
+    new_event: bool = False
+    contrast: bool = False
+    claimed: bool = False
+    denied: bool = False
+    actors: list[ActorMention] = field(default_factory=list)
+    state_agent: bool = False
+
+    @property
+    def main(self) -> TriggerHit:
+        return max(self.hits, key=lambda h: h.event_class.priority)
+
+    @property
+    def family(self) -> str:
+        return self.event_class.family
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb whose clause a trigger word sits in (the word itself when a verb)."""
+    current = token
+    while current.pos_ not in ("VERB", "AUX"):
+        if current.head.i == current.i:
+            return token
+        current = current.head
+    return current
+
+
+def has_child(token: Token, deps: set[str], words: frozenset[str] | set[str] | None = None) -> bool:
+    return any(c.dep_ in deps and (words is None or c.lower_ in words) for c in token.children)
+
+
+def is_negated(token: Token, verb: Token) -> bool:
+    if has_child(token, {"neg"}) or has_child(verb, {"neg"}):
+        return True
+    return has_child(token, {"det"}, {"no"})
+
+
+def is_irrealis(token: Token, verb: Token) -> bool:
+    """Modal, future, conditional, intended or demanded: not (yet) an event."""
+    filters = lexicon().filters
+    for word in {token, verb}:
+        if has_child(word, {"aux", "auxpass"}, filters.modal_words):
+            return True
+        if has_child(word, {"mark"}, filters.condition_marks):
+            return True
+    current = token
+    for _ in range(6):
+        head = current.head
+        if head.i == current.i:
+            break
+        if current.dep_ in INTENDED_DEPS and head.lemma_.lower() in filters.intention_verbs and head.pos_ in ("VERB", "ADJ", "NOUN"):
+            return True
+        if current.dep_ in ("advcl",) and has_child(current, {"mark"}, filters.condition_marks):
+            return True
+        current = head
+    return False
+
+
+def is_talked_about(token: Token) -> bool:
+    """ "called for a halt to attacks", "have intensified their attacks": no event reported."""
+    filters = lexicon().filters
+    current = token
+    for _ in range(3):
+        head = current.head
+        if head.i == current.i:
+            break
+        if current.dep_ in ("pobj", "dobj", "prep", "compound", "nsubj", "nsubjpass") and head.lemma_.lower() in filters.stopping_words:
+            return True
+        current = head
+    if token.pos_ == "NOUN" and token.tag_ == "NNS" and token.dep_ in ("dobj",) and token.head.lemma_.lower() in filters.trend_verbs:
+        return True
+    return False
+
+
+def is_aggregate(token: Token, sentence: Span) -> bool:
+    """An aggregate over months or years in the trigger's own clause."""
+    match = lexicon().filters.aggregate.search(sentence.text)
+    if not match:
+        return False
+    verb = clause_verb(token)
+    root = verb
+    while root.head.i != root.i and root.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl"):
+        root = root.head
+    start, end = subtree_span(root)
+    offset = sentence.start_char + match.start()
+    return start <= offset < end
+
+
+def arguments_of(token: Token) -> list[Token]:
+    args = []
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "npadvmod"):
+            args.append(child)
+        elif child.dep_ in ("prep", "agent"):
+            args.extend(g for g in child.children if g.dep_ == "pobj")
+    if token.dep_ in ("acl", "relcl", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+        args.append(token.head)
+    return args
+
+
+def argument_words(tokens: list[Token]) -> set[str]:
+    words = set()
+    for token in tokens:
+        words.add(token.lower_)
+        words.update(c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "poss"))
+    return words
+
+
+def is_place_like(token: Token) -> bool:
+    return token.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def names_a_place(tokens: list[Token], place_spans: list[tuple[int, int]]) -> bool:
+    """Whether one of these phrases names a place: a known place, or a proper name that is not a person's."""
+    for token in tokens:
+        for part in [token] + [c for c in token.children if c.dep_ in ("conj", "appos")]:
+            if is_place_like(part) or any(s <= part.idx < e for s, e in place_spans):
+                return True
+            if part.pos_ == "PROPN" and part.ent_type_ not in ("PERSON", "ORG", "NORP"):
+                return True
+    return False
+
+
+def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> EventClass | None:
+    """The class a trigger stands for once its arguments are read, or None to drop it."""
+    lex = lexicon()
+    kind = hit.rule.argument
+    token = hit.token
+    event_class = hit.event_class
+    if kind is None:
+        return event_class
+    args = arguments_of(token)
+    words = argument_words(args)
+    if kind == "territory":
+        if words & lex.territory_nouns or names_a_place(args, list(place_spans)):
+            return event_class
+        if token.lemma_.lower() in ("capture", "seize") and any(a.dep_ in ("dobj", "nsubjpass") and a.lemma_.lower() in PERSON_OBJECT_WORDS for a in args):
+            return lex.classes["arrest"]
+        return None
+    if kind == "prisoners":
+        objects = [a for a in args if a.dep_ in ("dobj", "nsubjpass")]
+        if argument_words(objects) & lex.prisoner_nouns or any(a.lemma_.lower() in lex.prisoner_nouns for a in objects):
+            return event_class
+        return None
+    if kind == "agreement":
+        if token.pos_ != "VERB" or token.dep_ in ("amod", "acl", "relcl"):
+            return None
+        subtree = [t for t in token.subtree if t.i != token.i]
+        if any(t.lower_ in lex.agreement_nouns or t.lemma_.lower() in lex.agreement_nouns for t in subtree):
+            return event_class
+        return None
+    if kind == "forces":
+        subjects = [a for a in args if a.dep_ == "nsubj"]
+        return event_class if argument_words(subjects) & lex.force_nouns else None
+    if kind == "forces_from_territory":
+        subjects = [a for a in args if a.dep_ == "nsubj"]
+        objects = [a for a in args if a.dep_ != "nsubj"]
+        if argument_words(subjects) & lex.force_nouns and argument_words(objects) & lex.territory_nouns:
+            return event_class
+        return None
+    return event_class
+
+
+def is_anaphoric(token: Token) -> bool:
+    """ "the attack", "those strikes": a trigger noun pointing back to a told event."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
+    return any(d in lexicon().filters.anaphoric_determiners for d in determiners)
+
+
+def opens_new_event(sentence: Span, hits: list[TriggerHit]) -> bool:
+    words = lexicon().filters.new_event_words
+    for hit in hits:
+        if any(c.lower_ in words for c in hit.token.children if c.dep_ in ("amod", "det", "advmod")):
+            return True
+    return any(t.lower_ in ("another",) for t in sentence)
+
+
+def is_heading(sentence: Span) -> bool:
+    """A line with no closing punctuation (headline, section label, stamp): not a report."""
+    text = sentence.doc.text
+    line_start = text.rfind("\n", 0, sentence.start_char) + 1
+    line_end = text.find("\n", sentence.start_char)
+    line = text[line_start : len(text) if line_end == -1 else line_end].strip()
+    return bool(line) and not re.search(r"[.!?\"”’)]$", line) and len(line.split()) <= 25
+
+
+def family_groups(hits: list[TriggerHit]) -> dict[str, list[TriggerHit]]:
+    groups: dict[str, list[TriggerHit]] = {}
+    for hit in hits:
+        family = hit.event_class.family
+        if family == "protest" and "violence" in groups:
+            family = "violence"
+        groups.setdefault(family, []).append(hit)
+    if "protest" in groups and "violence" in groups:
+        groups["violence"] = groups.pop("protest") + groups["violence"]
+    return groups
+
+
+def attribution_for(adoc: AnnotatedDocument, sentence: Span, offset: int) -> Attribution | None:
+    in_sentence = [a for a in adoc.attributions if a.sent_start == sentence.start_char]
+    covering = [a for a in in_sentence if a.content_start <= offset < a.content_end]
+    return (covering or in_sentence or [None])[0]
+
+
+def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
+    doc = adoc.doc
+    matches = phrase_matches(doc)
+    filters = lexicon().filters
+    place_spans = [(p.start, p.end) for p in adoc.places]
+    mentions: list[EventMention] = []
+    for sentence in doc.sents:
+        if is_heading(sentence):
+            continue
+        kept: list[TriggerHit] = []
+        dropped: set[int] = set()
+        for hit in find_triggers(sentence, matches):
+            token = hit.token
+            if token.dep_ == "compound" and hit.end - hit.start == len(token):
+                continue  # "mine planters", "attack helicopter": a modifier, not an event
+            verb = clause_verb(token)
+            if is_negated(token, verb) or is_irrealis(token, verb) or is_talked_about(token) or is_aggregate(token, sentence):
+                dropped.add(token.i)
+                continue
+            event_class = check_argument(hit, place_spans)
+            if event_class is None:
+                continue
+            if event_class is not hit.event_class:
+                hit = TriggerHit(hit.token, hit.start, hit.end, type(hit.rule)(event_class, hit.rule.context, hit.rule.argument))
+            kept.append(hit)
+        if not kept:
+            continue
+        counts = [c for c in sentence_counts(sentence, adoc.actors) if c.token_i not in dropped]
+        lowered = sentence.text.lower()
+        groups = family_groups(kept)
+        for family, hits in groups.items():
+            if family == "violence" and all(h.event_class.casualty_only for h in hits):
+                fields = {c.field for c in counts if c.value is not None or c.vague}
+                if not fields & FIELDS_BY_FAMILY["violence"]:
+                    continue  # "died" with nobody counted is no report of an incident
+            main = max(hits, key=lambda h: h.event_class.priority)
+            mention = EventMention(sentence=sentence, hits=hits, event_class=main.event_class)
+            relevant = FIELDS_BY_FAMILY.get(family, set())
+            if family != "violence" and "violence" in groups:
+                relevant = relevant - FIELDS_BY_FAMILY["violence"]  # the casualties belong to the violence
+            mention.counts = [c for c in counts if c.field in relevant]
+            mention.time = first_time(adoc, hits)
+            mention.location = places.locate_event(adoc, sentence.start_char, sentence.end_char, main.start)
+            mention.own_place = bool(within(adoc.places, sentence.start_char, sentence.end_char))
+            mention.attribution = attribution_for(adoc, sentence, main.start)
+            mention.anaphoric = all(is_anaphoric(h.token) or h.event_class.casualty_only for h in hits)
+            mention.new_event = opens_new_event(sentence, hits)
+            mention.contrast = any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in filters.contrast_words)
+            mention.claimed = bool(re.search(r"\bclaim(ed|s)? responsibility\b|\bclaimed the (attack|bombing|killing)", lowered))
+            mention.denied = bool(mention.attribution and mention.attribution.kind == "denial")
+            mention.actors = [m for m in overlapping(adoc.actors, sentence.start_char, sentence.end_char)]
+            mention.state_agent = agent_is_state(main.token, adoc.actors)
+            mentions.append(mention)
+    return mentions
+
+
+def first_time(adoc: AnnotatedDocument, hits: list[TriggerHit]) -> TimeMention | None:
+    for hit in sorted(hits, key=lambda h: -h.event_class.priority):
+        found = time.governing_time(adoc, hit.token.i)
+        if found is not None:
+            return found
+    return None
+
+
+def agent_is_state(token: Token, actors: list[ActorMention]) -> bool:
+    """Whether the doer of a trigger verb is a state force ("soldiers ... captured")."""
+    candidates: list[Token] = []
+    current = token
+    for _ in range(3):
+        candidates += [c for c in current.children if c.dep_ in ("nsubj", "agent")]
+        if current.dep_ in ("conj", "xcomp") and current.head.i != current.i:
+            if current.dep_ == "xcomp":
+                candidates += [c for c in current.head.children if c.dep_ == "dobj"]
+            current = current.head
+            continue
+        break
+    force_nouns = lexicon().force_nouns
+    for candidate in candidates:
+        start, end = subtree_span(candidate)
+        for mention in overlapping(actors, start, end):
+            if mention.actor.inter == 1 or (mention.actor.inter == 8):
+                return True
+            if mention.actor.inter in (2, 3, 4):
+                return False
+        if argument_words([candidate]) & force_nouns:
+            return True
+    return False

@@ -1,0 +1,175 @@
+"""The events stage's knowledge: event classes and the triggers that signal them.
+
+Both are data (``data/events/classes.toml``, ``data/events/triggers.toml``); this module
+loads and validates them once and finds trigger hits in a parsed sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.config import DATA_DIR
+from sitrep.text import load_nlp
+
+TRIGGER_POS = {"NOUN", "VERB", "ADJ", "PROPN"}
+
+
+@dataclass(frozen=True)
+class EventClass:
+    name: str
+    acled: tuple[str, str]
+    plover: tuple[str, str]
+    family: str
+    priority: int
+    acled_civilian: tuple[str, str] | None = None
+    acled_state: tuple[str, str] | None = None
+    victim_typed: bool = False
+    casualty_only: bool = False
+    count: str | None = None  # the count field its figures go to (released, detained, abducted)
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    event_class: EventClass
+    context: tuple[str, ...] = ()
+    argument: str | None = None
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    """A trigger found in a sentence: its head token and the rule that matched."""
+
+    token: Token
+    start: int
+    end: int
+    rule: TriggerRule
+
+    @property
+    def event_class(self) -> EventClass:
+        return self.rule.event_class
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Words that keep a trigger from reporting a real, single, past event."""
+
+    intention_verbs: frozenset[str]
+    stopping_words: frozenset[str]
+    trend_verbs: frozenset[str]
+    modal_words: frozenset[str]
+    condition_marks: frozenset[str]
+    aggregate: re.Pattern[str]
+    new_event_words: frozenset[str]
+    anaphoric_determiners: frozenset[str]
+    contrast_words: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    classes: dict[str, EventClass]
+    by_lemma: dict[str, tuple[TriggerRule, ...]]
+    phrase_rules: dict[str, TriggerRule]  # PhraseMatcher key -> rule
+    matcher: PhraseMatcher
+    territory_nouns: frozenset[str]
+    prisoner_nouns: frozenset[str]
+    agreement_nouns: frozenset[str]
+    force_nouns: frozenset[str]
+    filters: Filters
+
+
+def load_classes(data: dict) -> dict[str, EventClass]:
+    classes = {}
+    for name, spec in data["class"].items():
+        classes[name] = EventClass(
+            name=name,
+            acled=tuple(spec["acled"]),
+            plover=tuple(spec["plover"]),
+            family=spec["family"],
+            priority=int(spec["priority"]),
+            acled_civilian=tuple(spec["acled_civilian"]) if "acled_civilian" in spec else None,
+            acled_state=tuple(spec["acled_state"]) if "acled_state" in spec else None,
+            victim_typed=bool(spec.get("victim_typed", False)),
+            casualty_only=bool(spec.get("casualty_only", False)),
+            count=spec.get("count"),
+        )
+    return classes
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    classes = load_classes(tomllib.loads((DATA_DIR / "events" / "classes.toml").read_text(encoding="utf-8")))
+    data = tomllib.loads((DATA_DIR / "events" / "triggers.toml").read_text(encoding="utf-8"))
+    nlp = load_nlp()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    by_lemma: dict[str, list[TriggerRule]] = {}
+    phrase_rules: dict[str, TriggerRule] = {}
+    for number, spec in enumerate(data["trigger"]):
+        event_class = classes[spec["class"]]  # KeyError names a class missing from classes.toml
+        rule = TriggerRule(event_class, tuple(spec.get("context", ())), spec.get("argument"))
+        for lemma in spec.get("lemmas", ()):
+            by_lemma.setdefault(lemma, []).append(rule)
+        if spec.get("phrases"):
+            key = f"trigger-{number}"
+            phrase_rules[key] = rule
+            matcher.add(key, [nlp.make_doc(p) for p in spec["phrases"]])
+    arguments = data["arguments"]
+    spec = data["filters"]
+    filters = Filters(
+        aggregate=re.compile("|".join(f"(?:{p})" for p in spec.pop("aggregate_patterns")), re.IGNORECASE),
+        **{name: frozenset(words) for name, words in spec.items()},
+    )
+    return Lexicon(
+        classes=classes,
+        by_lemma={k: tuple(v) for k, v in by_lemma.items()},
+        phrase_rules=phrase_rules,
+        matcher=matcher,
+        territory_nouns=frozenset(arguments["territory_nouns"]),
+        prisoner_nouns=frozenset(arguments["prisoner_nouns"]),
+        agreement_nouns=frozenset(arguments["agreement_nouns"]),
+        force_nouns=frozenset(arguments["force_nouns"]),
+        filters=filters,
+    )
+
+
+def phrase_head(span: Span) -> Token:
+    """The syntactic head of a matched phrase (the token whose head lies outside it)."""
+    for token in span:
+        if token.head.i < span.start or token.head.i >= span.end or token.head.i == token.i:
+            return token
+    return span[0]
+
+
+def find_triggers(sentence: Span, doc_phrase_matches: list[tuple[int, int, int]]) -> list[TriggerHit]:
+    """Trigger hits in one sentence (phrase matches take precedence over their words)."""
+    lex = lexicon()
+    lowered = sentence.text.lower()
+    hits: list[TriggerHit] = []
+    covered: set[int] = set()
+    for match_id, start, end in doc_phrase_matches:
+        if start < sentence.start or end > sentence.end:
+            continue
+        rule = lex.phrase_rules[sentence.doc.vocab.strings[match_id]]
+        if rule.context and not any(c in lowered for c in rule.context):
+            continue
+        span = sentence.doc[start:end]
+        hits.append(TriggerHit(phrase_head(span), span.start_char, span.end_char, rule))
+        covered.update(range(start, end))
+    for token in sentence:
+        if token.i in covered or token.pos_ not in TRIGGER_POS:
+            continue
+        for rule in lex.by_lemma.get(token.lemma_.lower(), ()) + lex.by_lemma.get(token.lower_, ()):
+            if rule.context and not any(c in lowered for c in rule.context):
+                continue
+            hits.append(TriggerHit(token, token.idx, token.idx + len(token), rule))
+            break
+    return sorted(hits, key=lambda h: h.start)
+
+
+def phrase_matches(doc: Doc) -> list[tuple[int, int, int]]:
+    return list(lexicon().matcher(doc))

@@ -1,0 +1,27 @@
+"""The ingest stage: turn input paths into clean ``Document`` records, or ``Failure``s.
+
+It owns reading files (text, HTML, JSON Lines, directories, standard input), bounding
+their size, detecting their encoding, refusing binary and non-English input with a
+one-line reason, and removing site boilerplate. Nothing here parses language: the
+cleaned ``Document.text`` is what every later offset indexes.
+"""
+
+from __future__ import annotations
+
+from sitrep.ingest.boilerplate import strip_boilerplate
+from sitrep.ingest.read import (
+    IngestError,
+    document_from_html,
+    document_from_text,
+    iter_documents,
+    iter_sources,
+)
+
+__all__ = [
+    "IngestError",
+    "document_from_html",
+    "document_from_text",
+    "iter_documents",
+    "iter_sources",
+    "strip_boilerplate",
+]

@@ -1,0 +1,260 @@
+"""Reading inputs: paths, directories, JSON Lines and stdin, into Documents or Failures.
+
+Every check that can refuse a document raises ``IngestError`` with a one-line reason;
+``iter_documents`` turns it into a ``Failure`` so that one bad file never stops a batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from sitrep.config import MAX_INPUT_BYTES, MAX_TEXT_CHARS
+from sitrep.ingest.boilerplate import strip_boilerplate
+from sitrep.models import Document, Failure
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+
+#: Signatures of common binary formats, named so the error says what the file was.
+MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"%PDF": "a PDF file",
+    b"PK\x03\x04": "a ZIP archive (or an Office document)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "an executable",
+}
+
+#: English function words: a text of some length with almost none of them is not English.
+ENGLISH_WORDS = frozenset(
+    "the of and to in a is was were that for on with by as at from said have has had "
+    "be been are it its this their they he she his her an or not who which after".split()
+)
+WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+class IngestError(ValueError):
+    """A document that cannot be read; the message is the one-line reason."""
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """Name the binary format of ``data``, or None when it looks like text."""
+    for magic, name in MAGIC.items():
+        if data.startswith(magic):
+            return name
+    head = data[:4096]
+    if b"\x00" in head and not (head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff")):
+        return "binary data"
+    return None
+
+
+def decode(data: bytes) -> str:
+    """Decode bytes as UTF-8 when they are, else by charset detection."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise IngestError("cannot detect the text encoding")
+    return str(best)
+
+
+def check_english(text: str) -> None:
+    words = WORD.findall(text[:20_000].lower())
+    if len(words) < 20:
+        return  # too short to judge; short notes are still worth extracting
+    share = sum(w in ENGLISH_WORDS for w in words) / len(words)
+    if share < 0.05:
+        raise IngestError(f"not English text (only {share:.0%} English function words)")
+
+
+def finish(
+    text: str,
+    *,
+    doc_id: str,
+    source: str,
+    url: str | None = None,
+    title: str | None = None,
+    site_name: str | None = None,
+    published: date | None = None,
+) -> Document:
+    """Clean ``text`` and make the Document; refuse empty and non-English text."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    cleaned, removed = strip_boilerplate(text)
+    if not cleaned.strip():
+        raise IngestError("empty document (no text after removing boilerplate)")
+    if len(cleaned) > MAX_TEXT_CHARS:
+        raise IngestError(f"text too long ({len(cleaned):,} characters; limit {MAX_TEXT_CHARS:,})")
+    check_english(cleaned)
+    return Document(
+        id=doc_id,
+        source=source,
+        url=url,
+        title=title,
+        site_name=site_name,
+        published=published,
+        published_basis="metadata" if published else None,
+        text=cleaned,
+        removed=removed,
+        content_hash=content_hash(cleaned),
+    )
+
+
+def document_from_text(text: str, *, doc_id: str, source: str, **metadata) -> Document:
+    return finish(text, doc_id=doc_id, source=source, **metadata)
+
+
+def parse_iso_date(value: object) -> date | None:
+    if not value:
+        return None
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", str(value))
+    if not match:
+        return None
+    try:
+        return date(*map(int, match.groups()))
+    except ValueError:
+        return None
+
+
+def document_from_html(html: str, *, doc_id: str, source: str, url: str | None = None) -> Document:
+    """Main text and metadata by trafilatura; the page's own date counts as metadata."""
+    import trafilatura  # slow to import; only HTML input needs it
+
+    result = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False
+    )
+    if result is None or not (result.text or "").strip():
+        raise IngestError("no article text found in the HTML")
+    return finish(
+        result.text,
+        doc_id=doc_id,
+        source=source,
+        url=url or result.url,
+        title=result.title,
+        site_name=result.sitename,
+        published=parse_iso_date(result.date),
+    )
+
+
+def read_bounded(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size > MAX_INPUT_BYTES:
+        raise IngestError(f"file too large ({size:,} bytes; limit {MAX_INPUT_BYTES:,})")
+    if size == 0:
+        raise IngestError("empty file")
+    return path.read_bytes()
+
+
+def document_from_path(path: Path) -> Document:
+    data = read_bounded(path)
+    kind = sniff_binary(data)
+    if kind:
+        raise IngestError(f"not a text document: {kind}")
+    text = decode(data)
+    if path.suffix.lower() in HTML_SUFFIXES or text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")):
+        return document_from_html(text, doc_id=path.stem, source=str(path))
+    return document_from_text(text, doc_id=path.stem, source=str(path))
+
+
+def documents_from_jsonl_lines(lines: Iterable[str], source: str, stem: str) -> Iterator[Document | Failure]:
+    """One document per JSON object: ``text`` required; ``id``, ``url``, ``title``, ``published`` optional."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            if len(line) > MAX_INPUT_BYTES:
+                raise IngestError(f"line too long ({len(line):,} characters)")
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise IngestError(f"not valid JSON ({error.msg} at column {error.colno})") from None
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise IngestError('a JSON Lines record needs a "text" string')
+            doc_id = str(record.get("id") or f"{stem}-{number}")
+            kwargs = dict(
+                doc_id=doc_id,
+                source=record.get("url") or where,
+                url=record.get("url"),
+                title=record.get("title"),
+                published=parse_iso_date(record.get("published")),
+            )
+            if record.get("html"):
+                yield document_from_html(record["html"], doc_id=doc_id, source=kwargs["source"], url=kwargs["url"])
+            else:
+                yield finish(record["text"], **kwargs)
+        except IngestError as error:
+            yield Failure(source=where, error=str(error))
+
+
+def iter_jsonl_file(path: Path) -> Iterator[Document | Failure]:
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        yield from documents_from_jsonl_lines(handle, str(path), path.stem)
+
+
+def iter_sources(paths: Iterable[str]) -> Iterator[Path | str]:
+    """Expand directories (recursively, sorted, hidden files skipped); ``-`` stays as is."""
+    for raw in paths:
+        if raw == "-":
+            yield raw
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                relative = child.relative_to(path)
+                if child.is_file() and not any(part.startswith(".") for part in relative.parts):
+                    yield child
+        else:
+            yield path
+
+
+def iter_stdin(stream=None) -> Iterator[Document | Failure]:
+    stream = stream or sys.stdin
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        yield Failure(source="-", error=f"standard input too large (limit {MAX_INPUT_BYTES:,})")
+        return
+    if data.lstrip().startswith("{"):
+        yield from documents_from_jsonl_lines(data.splitlines(), "-", "stdin")
+        return
+    try:
+        yield document_from_text(data, doc_id="stdin", source="-")
+    except IngestError as error:
+        yield Failure(source="-", error=str(error))
+
+
+def iter_documents(paths: Iterable[str]) -> Iterator[Document | Failure]:
+    """Every document the inputs hold, in order; unreadable ones as Failures."""
+    for source in iter_sources(paths):
+        if source == "-":
+            yield from iter_stdin()
+            continue
+        path = Path(source)
+        try:
+            if not path.exists():
+                raise IngestError("no such file or directory")
+            if path.suffix.lower() in JSONL_SUFFIXES:
+                yield from iter_jsonl_file(path)
+            else:
+                yield document_from_path(path)
+        except IngestError as error:
+            yield Failure(source=str(path), error=str(error))
+        except OSError as error:
+            yield Failure(source=str(path), error=f"cannot read: {error.strerror or error}")
