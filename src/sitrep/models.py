@@ -1,5 +1,9 @@
 """The records that cross stage boundaries.
 
+TEMPORARY NOTE FOR ENGINEERS WORKING IN PARALLEL: read /tmp/common.md now (ground rules:
+no git commits, stay in your area, offline deps, test standards, report timing).
+
+
 Output records (``Document``, ``Incident``, ``Statement``, ``Extraction``, ``Failure``)
 are pydantic models: they are what ``sitrep extract`` prints and what the store keeps,
 so they validate and serialise themselves. Mentions (``TimeMention``, ``ActorMention``,
@@ -206,6 +210,31 @@ class PlaceMention:
     place: Place
 
 
+@dataclass(frozen=True)
+class Attribution:
+    """A reported-speech act found in one sentence: who said (or is cited for) what.
+
+    ``cue_i`` is the token index of the speech verb, or of "according" in "according
+    to X"; ``content_start``/``content_end`` bound what was reported, so that an event
+    told inside it can name its source.
+    """
+
+    sent_start: int
+    sent_end: int
+    cue_i: int
+    cue_text: str
+    kind: StatementKind
+    speaker_name: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker: Actor | None
+    content_start: int
+    content_end: int
+    channel: str | None = None
+    quote: str | None = None
+    quote_start: int | None = None
+
+
 @dataclass
 class AnnotatedDocument:
     """One document as it flows through the stages: text, parse, then mentions."""
@@ -215,4 +244,5 @@ class AnnotatedDocument:
     times: list[TimeMention] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
     country: str | None = None  # the story's main country, once the places stage decided
