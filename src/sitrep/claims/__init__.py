@@ -15,7 +15,7 @@ from sitrep.models import AnnotatedDocument, Attribution, Evidence, Incident, So
 from sitrep.text.spans import overlapping
 
 #: Speaker phrases that stand for someone named before them.
-STAND_INS = {"he", "she", "they", "it", "the statement", "statement", "the spokesman", "spokesman",
+STAND_INS = {"he", "she", "they", "it", "him", "her", "them", "the statement", "statement", "the spokesman", "spokesman",
              "the spokesperson", "spokesperson", "the ministry", "ministry", "the source", "the official",
              "the report", "the agreement"}
 
@@ -89,11 +89,16 @@ def about_incident(evidence: Evidence, attribution: Attribution, incidents: list
 def extract_statements(adoc: AnnotatedDocument, incidents: list[Incident]) -> list[Statement]:
     statements: list[Statement] = []
     resolved: list[Attribution] = []
+    told: set[tuple[str, str]] = set()
     for attribution in adoc.attributions:
         attribution = resolve_speaker(attribution, resolved)
         resolved.append(attribution)
-        if not attribution.speaker_name:
+        if not attribution.speaker_name or is_stand_in(attribution.speaker_name):
             continue
+        sentence_text = adoc.doc.text[attribution.sent_start : attribution.sent_end].strip()
+        if (sentence_text, attribution.kind) in told:
+            continue  # a lead repeated as a teaser or summary: one statement
+        told.add((sentence_text, attribution.kind))
         evidence, kind = evidence_for(adoc, attribution)
         when = time.governing_time(adoc, attribution.cue_i)
         speaker = attribution.speaker

@@ -58,8 +58,8 @@ def content_kind(text: str) -> str | None:
 def cue_kind(token: Token) -> str | None:
     """The kind a token signals as a speech cue, or None when it is none."""
     lex = lexicon()
-    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
-        return None
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound", "acl", "relcl"):
+        return None  # "Iraqis demanding jobs": a participle describing people, not a speech act
     lemma = token.lemma_.lower()
     nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
     phrase = f"{token.lower_} {nxt}"
@@ -84,6 +84,10 @@ def subject_of(verb: Token) -> Token | None:
                     return grandchild
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
         return subject_of(verb.head)
+    # a misparse that left the verb without a subject: the last person named before it
+    people = [e for e in verb.sent.ents if e.label_ == "PERSON" and e.end <= verb.i]
+    if people:
+        return people[-1].root
     return None
 
 
@@ -105,15 +109,44 @@ def clean_name(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def phrase_name(doc: Doc, start: int, end: int) -> str:
-    """A speaker phrase the actors stage did not know: a name inside it, else the phrase."""
+#: A report or broadcast cited as a source speaks for whoever issued it.
+REPORT_NOUNS = {"report", "broadcast", "bulletin", "issue"}
+
+
+def report_source(head: Token, phrase: tuple[int, int]) -> tuple[Token, tuple[int, int]]:
+    """ "a report in Wednesday's issue of the newssheet Carta de Mocambique" -> the newssheet;
+    "the military's public radio broadcast" -> the military."""
+    named = [t for t in head.subtree if t.i != head.i and t.pos_ == "PROPN"]
+    if named:
+        last = named[-1]
+        return last, noun_phrase(last)
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner, subtree_span(owner)
+    return head, phrase
+
+
+def phrase_name(doc: Doc, start: int, end: int, head: Token) -> str:
+    """A speaker the actors stage did not know: a name inside the phrase, else its head
+    with the words before it ("Security officials in Badakhshan province" -> "Security
+    officials"), which is how a source is usually referred to."""
     names = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and start <= e.start_char and e.end_char <= end]
     people = [e for e in names if e.label_ == "PERSON"]
     if people:
         return clean_name(people[-1].text)
     if names and len(names[0].text) > (end - start) / 2:
         return clean_name(names[0].text)
-    return clean_name(doc.text[start:end])
+    modifiers = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "poss", "case") and t.idx >= start]
+    first = min([head.i] + [min(t.i for t in m.subtree) for m in modifiers])
+    conjuncts = [c for c in head.children if c.dep_ == "conj"]
+    last = max([head.i] + [c.i for c in conjuncts])
+    if head.text[:1].isupper():
+        # an institution's name goes on: "Ministry of Interior", "Council of Ulema"
+        for prep in head.rights:
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if prep.lower_ == "of" and objects and objects[0].text[:1].isupper():
+                last = max(last, max(t.i for t in objects[0].subtree))
+    return clean_name(doc[first : last + 1].text)
 
 
 def actor_for(adoc: AnnotatedDocument, start: int, end: int, head: Token) -> ActorMention | None:
@@ -253,7 +286,10 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
 def make_attribution(adoc, sentence, cue, kind, head, phrase, content, channel, quote_text, quotation) -> Attribution:
     start, end = phrase
     mention = actor_for(adoc, start, end, head)
-    name = mention.actor.name if mention else phrase_name(adoc.doc, start, end)
+    if mention is None and head.lemma_.lower() in REPORT_NOUNS:
+        head, (start, end) = report_source(head, (start, end))
+        mention = actor_for(adoc, start, end, head)
+    name = mention.actor.name if mention else phrase_name(adoc.doc, start, end, head)
     if channel is None and cue.lower_ == "according":
         channel = None
     return Attribution(

@@ -40,6 +40,7 @@ ENGLISH_WORDS = frozenset(
     "the of and to in a is was were that for on with by as at from said have has had "
     "be been are it its this their they he she his her an or not who which after".split()
 )
+WESTERN_ENCODINGS = ("cp1252", "latin_1", "iso8859_15")
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -70,10 +71,14 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise IngestError("cannot detect the text encoding")
-    return str(best)
+    # Short English text fits several single-byte code pages equally well; Windows-1252
+    # is what English-language sites use, so it wins among equals.
+    best = matches[0]
+    western = next((m for m in matches if m.encoding in WESTERN_ENCODINGS and m.chaos <= best.chaos + 0.01), None)
+    return str(western or best)
 
 
 def check_english(text: str) -> None:
