@@ -1,0 +1,55 @@
+"""The time stage: publication dates and every temporal expression, resolved and sourced.
+
+It owns the publication date (``publication``: metadata, URL, dateline, inference from
+the text), finding and resolving temporal expressions against it (``expressions``, rule
+data in ``data/time/rules.toml``, calendars by convertdate and hijridate in
+``calendars``) and the choice of the expression that governs a clause (``governance``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sitrep.models import TimeMention
+from sitrep.time.expressions import Expression, Resolved, resolve, resolve_text, scan
+from sitrep.time.governance import clause_tense, governing_time
+from sitrep.time.publication import PublicationDate, collection_year, resolve_publication
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def find_time_mentions(doc: Doc, published: date | None) -> list[TimeMention]:
+    """Every temporal expression in ``doc.text``, in text order, resolved against
+    ``published`` in the tense of its clause (value None when it cannot be anchored)."""
+    mentions = []
+    for expression in scan(doc.text):
+        tense = clause_tense(doc, expression.start, expression.end)
+        resolved = resolve(expression, published, tense)
+        mentions.append(
+            TimeMention(
+                start=expression.start,
+                end=expression.end,
+                text=expression.text,
+                value=resolved.value,
+                precision=resolved.precision,
+                kind=expression.kind,
+            )
+        )
+    return mentions
+
+
+__all__ = [
+    "Expression",
+    "PublicationDate",
+    "Resolved",
+    "clause_tense",
+    "collection_year",
+    "find_time_mentions",
+    "governing_time",
+    "resolve",
+    "resolve_publication",
+    "resolve_text",
+    "scan",
+]

@@ -1,0 +1,171 @@
+"""Which temporal expression governs a clause, read from the dependency parse.
+
+A time governs the clause whose head verb it attaches to, climbing through noun
+modifiers and prepositions but not across clause boundaries: in "X said on Friday that
+the government has released prisoners" Friday dates the saying, not the release. Three
+ways a clause without its own time borrows one, in order: a coordinated verb's ("killed
+and wounded last Friday"), the main clause's for a participle ("attacked on Monday,
+killing five"), a simultaneous subordinate clause's ("agreed ... as the round ended
+Friday"). Reported content (ccomp) never borrows the time of its speech verb.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sitrep.models import AnnotatedDocument, TimeMention
+from sitrep.time.rules import load_rules
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from sitrep.time.expressions import Tense
+
+#: Dependencies that open a clause of their own.
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "acl", "conj", "pcomp"})
+VERBAL = frozenset({"VERB", "AUX"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+
+
+def is_clause_head(token: Token) -> bool:
+    if token.dep_ == "ROOT" or token.head.i == token.i:
+        return True
+    return token.dep_ in CLAUSE_DEPS and token.pos_ in VERBAL
+
+
+def passes_through(token: Token) -> bool:
+    """A participle on a channel noun ("a tweet posted yesterday") is part of the saying."""
+    if token.dep_ != "acl":
+        return False
+    noun = token.head
+    return noun.lemma_.lower() in load_rules().channel_nouns or noun.lower_ in load_rules().channel_nouns
+
+
+def clause_head(token: Token) -> Token:
+    current = token
+    for _ in range(len(token.doc)):
+        if is_clause_head(current) and not passes_through(current):
+            return current
+        current = current.head
+    return current
+
+
+def span_root(doc: Doc, start: int, end: int) -> Token | None:
+    span: Span | None = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def nearest_verb(token: Token) -> Token | None:
+    current = token
+    for _ in range(len(token.doc)):
+        if current.pos_ in VERBAL and current.dep_ not in ("aux", "auxpass"):
+            return current
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def clause_tense(doc: Doc, start: int, end: int) -> Tense:
+    """The tense of the clause an expression sits in: past, present, future, or None."""
+    root = span_root(doc, start, end)
+    if root is None:
+        return None
+    verb = nearest_verb(root)
+    if verb is None:
+        return None
+    if verb.dep_ == "xcomp":
+        marker = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"]
+        if marker and verb.head.lemma_ in ("be", "go"):
+            return "future"  # "is to be observed", "is going to attack"
+        verb = verb.head  # "continued to attack": the tense is the governing verb's
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not auxiliaries and verb.dep_ == "conj" and verb.tag_ == "VBN":
+        # "have been killed and nine others wounded": the second verb shares the first's auxiliaries
+        auxiliaries = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in FUTURE_AUX for a in auxiliaries):
+        return "future"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries):
+        return "past"  # the present perfect tells of a past event
+    return "present"
+
+
+def sentence_times(adoc: AnnotatedDocument, token: Token) -> list[TimeMention]:
+    sentence = token.sent
+    return [t for t in adoc.times if sentence.start_char <= t.start and t.end <= sentence.end_char]
+
+
+def best(times: list[TimeMention]) -> TimeMention | None:
+    """A dated mention before an undated one, then the first written."""
+    if not times:
+        return None
+    return sorted(times, key=lambda t: (t.value is None, t.start))[0]
+
+
+def within(token: Token, ancestor: Token) -> bool:
+    """Whether ``ancestor`` dominates ``token`` without a clause boundary between them."""
+    current = token
+    for _ in range(len(token.doc)):
+        if current.i == ancestor.i:
+            return True
+        if current.dep_ in ("ccomp", "advcl", "relcl", "parataxis") or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def governing_time(adoc: AnnotatedDocument, token_i: int) -> TimeMention | None:
+    """The TimeMention that governs the clause of token ``token_i`` (an event trigger or a
+    speech verb), or None when its clause has none."""
+    doc = adoc.doc
+    token = doc[token_i]
+    times = sentence_times(adoc, token)
+    if not times:
+        return None
+    roots = [(t, span_root(doc, t.start, t.end)) for t in times]
+    roots = [(t, r) for t, r in roots if r is not None]
+    if token.lemma_.lower() == "accord" or token.lower_ == "according":
+        # "according to a report in Wednesday's issue": only a time inside the source phrase
+        return best([t for t, r in roots if r.i != token.i and token.i in {a.i for a in r.ancestors}])
+    if token.pos_ not in VERBAL:
+        # a time on the trigger noun itself ("the attack carried out on Monday")
+        own = [t for t, r in roots if r.i != token.i and within(r, token) and r.i in {d.i for d in token.subtree}]
+        if own:
+            return best(own)
+    head = clause_head(token)
+    heads = {t.start: clause_head(r) for t, r in roots}
+    found = best([t for t in times if t.start in heads and heads[t.start].i == head.i])
+    if found is not None:
+        return found
+    # coordinated verbs share a time: "have been killed and nine others wounded last Friday"
+    partners = {c.i for c in head.children if c.dep_ == "conj" and c.pos_ in VERBAL}
+    if head.dep_ == "conj":
+        partners.add(head.head.i)
+        partners.update(c.i for c in head.head.children if c.dep_ == "conj" and c.pos_ in VERBAL)
+    partners.discard(head.i)
+    found = best([t for t in times if t.start in heads and heads[t.start].i in partners])
+    if found is not None:
+        return found
+    # a participle adjunct takes its main clause's time: "attacked on Monday, killing five"
+    if head.dep_ == "advcl" and head.tag_ in ("VBG", "VBN"):
+        parent = clause_head(head.head)
+        found = best([t for t in times if t.start in heads and heads[t.start].i == parent.i])
+        if found is not None:
+            return found
+    # a simultaneous clause lends its time: "agreed ... as the round ended Friday"
+    simultaneous = [t for t in times if t.start in heads and is_simultaneous(heads[t.start], head)]
+    return best(simultaneous)
+
+
+def is_simultaneous(clause: Token, head: Token) -> bool:
+    """Whether ``clause`` is a simultaneous subordinate of ``head`` ("... as the round ended
+    Friday"), also when the parser took the subordinator for a preposition."""
+    marks = load_rules().simultaneous_marks
+    if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children):
+        return clause_head(clause.head).i == head.i
+    noun = clause.head
+    if clause.dep_ == "acl" and noun.dep_ == "pobj" and noun.head.lower_ in marks:
+        return clause_head(noun.head).i == head.i
+    return False

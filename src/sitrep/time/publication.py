@@ -1,0 +1,378 @@
+"""The publication date of one article, and how it was read.
+
+Order of trust: a user's ``--published`` hint, the document's own metadata (set by
+ingest from HTML/JSONL), the URL path, a dateline or date stamp in the text, and last an
+inference from the text alone: the dates consistent with every weekday+date pair
+("Friday, April 10"), relative anchor ("yesterday, April 11"), leap day ("February 29")
+and calendar pair ("16 Asad (6 August)"). When several dates stay consistent the value
+is None and the candidates are kept: sitrep does not guess a year the text leaves open.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Literal
+from urllib.parse import unquote, urlparse
+
+from sitrep.models import Document
+from sitrep.time import calendars
+from sitrep.time.expressions import Expression, Tense, choose, day_month_candidates, scan
+from sitrep.time.governance import clause_tense
+from sitrep.time.rules import load_rules
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+Basis = Literal["metadata", "url", "dateline", "inferred"]
+
+#: Earliest year a URL date may name.
+EARLIEST_YEAR = 1990
+#: How many candidates an ambiguous inference keeps (the most recent first).
+MAX_CANDIDATES = 12
+
+
+@dataclass(frozen=True)
+class PublicationDate:
+    value: date | None
+    basis: Basis | None
+    text: str | None  # the expression it was read from
+    candidates: tuple[date, ...]  # when ambiguous
+    reasoning: str  # one line: why
+
+
+@dataclass(frozen=True)
+class UrlDate:
+    value: date | None  # a full date
+    year: int | None  # a year and month when the URL gives no day ("/2022/Aug/")
+    month: int | None
+    text: str
+
+
+# --- URL ---------------------------------------------------------------------------
+
+COMPACT_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\d{0,6}(?!\d))")
+YEAR_MONTH = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2]|[A-Za-z]{3,9})(?=/)")
+
+
+def htmldate_url(url: str, today: date) -> date | None:
+    """The date htmldate reads from a URL path (/2020/04/12/, 2020-04-12)."""
+    try:
+        from htmldate.extractors import extract_url_date
+        from htmldate.utils import Extractor
+    except ImportError:  # htmldate moved its helpers: fall back to our own patterns
+        return None
+    options = Extractor(False, datetime.combine(today, datetime.min.time()), datetime(EARLIEST_YEAR, 1, 1), True, "%Y-%m-%d")
+    found = extract_url_date(url, options)
+    return date.fromisoformat(found) if found else None
+
+
+def date_from_url(url: str | None, today: date) -> UrlDate | None:
+    if not url:
+        return None
+    path = unquote(urlparse(url).path)
+    found = htmldate_url(url, today)
+    if found is not None:
+        return UrlDate(found, None, None, path)
+    for m in COMPACT_DATE.finditer(path):
+        try:
+            found = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+        if found <= today:
+            return UrlDate(found, None, None, m.group(0))
+    # a slug that spells the date: /sunday-june-28-2020/
+    slug = re.sub(r"[-_/]+", " ", path).title()
+    for expression in scan(slug):
+        if expression.kind == "absolute" and expression.year is not None and expression.calendar == "gregorian":
+            found = calendars.to_gregorian("gregorian", expression.year, expression.month, expression.day)
+            if found is not None and found <= today:
+                return UrlDate(found, None, None, expression.text)
+    m = YEAR_MONTH.search(path)
+    if m:
+        month = month_number(m.group(2))
+        if month is not None:
+            return UrlDate(None, int(m.group(1)), month, m.group(0))
+    return None
+
+
+def month_number(written: str) -> int | None:
+    if written.isdigit():
+        return int(written)
+    found = load_rules().months.get(written.lower())
+    return found[1] if found and found[0] == "gregorian" else None
+
+
+# --- datelines and stamps ------------------------------------------------------------
+
+DATELINE_PREFIX = re.compile(r"^\W*[A-Z][A-Za-z.'’ -]{1,40},\s*$")
+DATELINE_SUFFIX = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*[-–—:]")
+WORD = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(frozen=True)
+class Stamp:
+    expression: Expression
+    rank: int  # 0 keyword, 1 short stamp line, 2 dateline or line opening, 3 weak keyword
+    line: str
+
+
+def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    return text.rfind("\n", 0, start) + 1, (text.find("\n", end) if text.find("\n", end) >= 0 else len(text))
+
+
+def stamp_rank(text: str, expression: Expression) -> int | None:
+    rules = load_rules()
+    line_start, line_end = line_bounds(text, expression.start, expression.end)
+    before = text[line_start : expression.start]
+    after = text[expression.end : line_end]
+    before_words = [w.lower() for w in WORD.findall(before)]
+    keywords = {w for k in rules.stamp_keywords for w in k.split()}
+    weak = {w for k in rules.stamp_weak_keywords for w in k.split()}
+    if before_words and set(before_words) <= keywords | {"on", "at"}:
+        return 0
+    if before_words and set(before_words) <= weak | keywords | {"on", "at"}:
+        return 3
+    other = before_words + WORD.findall(after)
+    if len(other) <= rules.stamp_max_other_words and line_end - line_start <= 120:
+        return 1
+    if DATELINE_PREFIX.match(before) and DATELINE_SUFFIX.match(after):
+        return 2
+    if not before.strip() and expression.year is not None:
+        return 2
+    return None
+
+
+def find_stamps(text: str, expressions: list[Expression]) -> list[Stamp]:
+    stamps = []
+    for expression in expressions:
+        if expression.kind != "absolute" or expression.relative is not None:
+            continue
+        rank = stamp_rank(text, expression)
+        if rank is not None:
+            start, end = line_bounds(text, expression.start, expression.end)
+            stamps.append(Stamp(expression, rank, text[start:end].strip()))
+    return sorted(stamps, key=lambda s: (s.rank, s.expression.start))
+
+
+# --- inference -----------------------------------------------------------------------
+
+Check = Callable[[date], bool]
+
+
+def exact_anchor(expression: Expression, offset: int) -> Check:
+    """Publication is ``offset`` days after the named date ("yesterday, April 11": 1)."""
+
+    def check(published: date) -> bool:
+        return any(d + timedelta(days=offset) == published for d in day_month_candidates(expression, published))
+
+    return check
+
+
+def weekday_window(expression: Expression, window: int) -> Check:
+    """A weekday+date pair names a date within a week of publication, on that weekday."""
+
+    def check(published: date) -> bool:
+        for d in day_month_candidates(expression, published):
+            if d.weekday() not in expression.weekdays:
+                continue
+            if expression.modifier == "previous" and not (0 < (published - d).days <= window):
+                continue
+            if abs((published - d).days) <= window:
+                return True
+        return False
+
+    return check
+
+
+def exists_near(expression: Expression, future: bool) -> Check:
+    """A day-month without a year must exist within the year before publication (after it,
+    in a future clause): "signed on February 29" needs a leap year."""
+
+    def check(published: date) -> bool:
+        days = [(published - d).days for d in day_month_candidates(expression, published)]
+        return any((-366 <= n <= 0) if future else (0 <= n <= 366) for n in days)
+
+    return check
+
+
+def same_day_pair(first: Expression, second: Expression) -> Check:
+    """Two calendars naming one day ("16 Asad (6 August)") must agree."""
+
+    def check(published: date) -> bool:
+        nearest = choose(day_month_candidates(first, published), published, None)
+        return nearest is not None and nearest == choose(day_month_candidates(second, published), published, None)
+
+    return check
+
+
+PAIR_GAP = re.compile(r"^[\s(\[/,=–-]*$")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    checks: list[Check]
+    generators: list[tuple[Expression, int]]  # exact anchors: expression, days to publication
+    texts: list[str]
+
+
+def not_before(year: int) -> Check:
+    """An article that tells of a past year was published in it or later."""
+
+    def check(published: date) -> bool:
+        return published.year >= year
+
+    return check
+
+
+def gather_evidence(
+    text: str,
+    expressions: list[Expression],
+    stamps: list[Stamp],
+    tense_of: Callable[[Expression], Tense],
+    today: date,
+) -> Evidence:
+    rules = load_rules()
+    checks: list[Check] = []
+    generators: list[tuple[Expression, int]] = []
+    texts: list[str] = []
+    dated = [e for e in expressions if e.kind == "absolute" and e.year is None]
+    stamp_starts = {s.expression.start for s in stamps}
+    for expression in dated:
+        offset = None
+        if expression.relative is not None and expression.relative.anchor is not None:
+            offset = -expression.relative.anchor
+        elif expression.start in stamp_starts:
+            offset = 0  # a stamp or dateline without its year ("KABUL, April 12 (Pajhwok) -")
+        if offset is not None:
+            generators.append((expression, offset))
+            checks.append(exact_anchor(expression, offset))
+            texts.append(expression.text)
+        if expression.weekdays:
+            checks.append(weekday_window(expression, rules.weekday_date_window))
+            texts.append(expression.text)
+        elif offset is None:
+            checks.append(exists_near(expression, tense_of(expression) == "future"))
+            if (expression.month, expression.day) == (2, 29):
+                texts.append(expression.text)
+    past_years = [
+        e.year
+        for e in expressions
+        if e.year is not None and e.calendar == "gregorian" and e.kind in ("absolute", "month", "year")
+        and e.year <= today.year
+        and tense_of(e) == "past"
+    ]
+    if past_years:
+        checks.append(not_before(max(past_years)))
+    for first, second in zip(dated, dated[1:]):
+        if first.calendar != second.calendar and PAIR_GAP.match(text[first.end : second.start]):
+            checks.append(same_day_pair(first, second))
+            texts.append(f"{first.text} = {second.text}")
+    return Evidence(checks, generators, texts)
+
+
+def candidate_dates(evidence: Evidence, today: date, years: range) -> list[date]:
+    """Publication dates that the exact anchors allow, in the years considered."""
+    found: set[date] = set()
+    for expression, offset in evidence.generators:
+        first = calendars.year_of(expression.calendar, date(years.start, 1, 1)) or years.start
+        last = calendars.year_of(expression.calendar, date(years.stop - 1, 12, 31)) or years.stop
+        for year in range(first, last + 1):
+            day = calendars.to_gregorian(expression.calendar, year, expression.month, expression.day)
+            if day is not None:
+                found.add(day + timedelta(days=offset))
+    return sorted(d for d in found if d.year in years and d <= today)
+
+
+def infer(
+    text: str,
+    expressions: list[Expression],
+    stamps: list[Stamp],
+    today: date,
+    assume_year: int | None,
+    url_month: tuple[int, int] | None,
+    tense_of: Callable[[Expression], Tense],
+) -> PublicationDate:
+    evidence = gather_evidence(text, expressions, stamps, tense_of, today)
+    if not evidence.generators:
+        return PublicationDate(None, None, None, (), "no publication date in metadata, URL or text, and no date anchored to it")
+    years = range(assume_year, assume_year + 1) if assume_year else range(today.year - load_rules().inference_years, today.year + 1)
+    if url_month is not None:
+        years = range(url_month[0], url_month[0] + 1) if url_month[0] in years else range(0)
+    consistent = [
+        d
+        for d in candidate_dates(evidence, today, years)
+        if all(check(d) for check in evidence.checks) and (url_month is None or (d.year, d.month) == url_month)
+    ]
+    anchor_text = "; ".join(dict.fromkeys(evidence.texts))
+    from_stamp = any(e.start in {s.expression.start for s in stamps} for e, _ in evidence.generators)
+    if len(consistent) == 1:
+        basis: Basis = "dateline" if from_stamp else "inferred"
+        why = "the only date consistent with " + anchor_text
+        if assume_year:
+            why += f" in the assumed year {assume_year}"
+        return PublicationDate(consistent[0], basis, anchor_text, (), why)
+    if not consistent:
+        return PublicationDate(None, None, anchor_text, (), f"no date is consistent with every anchor: {anchor_text}")
+    recent = tuple(sorted(consistent, reverse=True)[:MAX_CANDIDATES])
+    return PublicationDate(
+        None, None, anchor_text, recent, f"{len(consistent)} dates are consistent with {anchor_text}; the text does not fix the year"
+    )
+
+
+# --- the stage's entry point ---------------------------------------------------------
+
+
+def resolve_publication(
+    document: Document,
+    doc: Doc | None = None,
+    *,
+    hint: date | None = None,
+    assume_year: int | None = None,
+    today: date | None = None,
+) -> PublicationDate:
+    """The publication date of ``document``, its basis and the reasoning, in one record.
+
+    ``hint`` (--published) wins over everything; ``assume_year`` (--assume-year or a
+    collection default) narrows only the inference from the text. ``doc``, when given,
+    tells the tense of each clause (a future "on February 29" does not need a leap year
+    before publication).
+    """
+    today = today or date.today()
+    if hint is not None:
+        return PublicationDate(hint, "metadata", str(hint), (), "given by the user (--published)")
+    if document.published is not None and document.published_basis == "metadata":
+        return PublicationDate(document.published, "metadata", document.published_text, (), "from the page's metadata")
+    from_url = date_from_url(document.url, today)
+    if from_url is not None and from_url.value is not None:
+        return PublicationDate(from_url.value, "url", from_url.text, (), f"the URL path holds the date {from_url.text!r}")
+    text = document.text
+    expressions = scan(text)
+    stamps = find_stamps(text, expressions)
+    for stamp in stamps:
+        e = stamp.expression
+        if e.year is None:
+            continue
+        found = calendars.to_gregorian(e.calendar, e.year, e.month, e.day)
+        if found is not None and found <= today:
+            return PublicationDate(found, "dateline", e.text, (), f"date stamp in the text: {stamp.line!r}")
+    url_month = (from_url.year, from_url.month) if from_url is not None and from_url.year else None
+    return infer(text, expressions, stamps, today, assume_year, url_month, tense_reader(doc))
+
+
+def tense_reader(doc: Doc | None) -> Callable[[Expression], Tense]:
+    """The tense of an expression's clause when there is a parse; without one, the past
+    (news tells of what happened)."""
+    if doc is None:
+        return lambda expression: "past"
+    return lambda expression: clause_tense(doc, expression.start, expression.end)
+
+
+def collection_year(published: Iterable[date | None]) -> int | None:
+    """The most common publication year of a collection's dated documents: a default
+    ``assume_year`` for its undated ones (None when nothing in it is dated)."""
+    counts = Counter(d.year for d in published if d is not None)
+    return counts.most_common(1)[0][0] if counts else None

@@ -1,0 +1,136 @@
+"""The time stage's rule data (``data/time/rules.toml``), loaded and compiled once.
+
+Gregorian month and weekday names come from the ``calendar`` module (English, the
+C locale), not from a table of ours; the data file holds news usage only.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sitrep.config import DATA_DIR
+
+RULES_PATH = DATA_DIR / "time" / "rules.toml"
+
+Calendar = str  # "gregorian" | "solar_hijri" | "islamic"
+
+
+@dataclass(frozen=True)
+class RelativeRule:
+    """A phrase read as an offset from publication ("yesterday", "last week")."""
+
+    phrase: str
+    unit: str  # day | week_of | month | year
+    start: int
+    end: int | None
+    precision: str | None
+    anchor: int | None  # offset of a date named beside it, for publication inference
+    future: bool
+
+
+@dataclass(frozen=True)
+class Rules:
+    bare_weekday_same_day: bool
+    weekday_date_window: int
+    weekday_modifiers: dict[str, str]
+    parts_after: tuple[str, ...]
+    parts_before: tuple[str, ...]
+    relative: dict[str, RelativeRule]
+    span_leads: tuple[str, ...]
+    ago_words: tuple[str, ...]
+    units: dict[str, float]
+    numbers: dict[str, int]
+    month_cues: tuple[str, ...]
+    year_cues: tuple[str, ...]
+    channel_nouns: frozenset[str]
+    simultaneous_marks: frozenset[str]
+    stamp_keywords: tuple[str, ...]
+    stamp_weak_keywords: tuple[str, ...]
+    stamp_max_other_words: int
+    inference_years: int
+    months: dict[str, tuple[Calendar, int]]  # lower-cased name -> (calendar, month number)
+    weekdays: dict[str, int]  # lower-cased name -> Monday=0
+
+
+def gregorian_month_names() -> dict[str, int]:
+    names: dict[str, int] = {}
+    for number in range(1, 13):
+        full, short = calendar.month_name[number], calendar.month_abbr[number]
+        names[full.lower()] = number
+        names[short.lower()] = number
+    names["sept"] = 9  # the one abbreviation news style adds to the locale's
+    return names
+
+
+def weekday_names() -> dict[str, int]:
+    names: dict[str, int] = {}
+    for number in range(7):
+        names[calendar.day_name[number].lower()] = number
+    return names
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    raw = tomllib.loads(RULES_PATH.read_text(encoding="utf-8"))
+    relative: dict[str, RelativeRule] = {}
+    for entry in raw["relative"]:
+        for phrase in entry["phrases"]:
+            relative[phrase.lower()] = RelativeRule(
+                phrase=phrase.lower(),
+                unit=entry["unit"],
+                start=int(entry["start"]),
+                end=entry.get("end"),
+                precision=entry.get("precision"),
+                anchor=entry.get("anchor"),
+                future=bool(entry.get("future", False)),
+            )
+    months: dict[str, tuple[Calendar, int]] = {n: ("gregorian", m) for n, m in gregorian_month_names().items()}
+    for cal, key in (("solar_hijri", "solar_hijri_months"), ("islamic", "islamic_months")):
+        for number, spellings in raw[key].items():
+            for spelling in spellings:
+                months.setdefault(spelling.lower(), (cal, int(number)))
+    parts = raw["day_parts"]
+    governance = raw["governance"]
+    stamps = raw["stamps"]
+    return Rules(
+        bare_weekday_same_day=bool(raw["weekday_reading"]["bare_weekday_same_day"]),
+        weekday_date_window=int(raw["weekday_reading"]["weekday_date_window"]),
+        weekday_modifiers={k.lower(): v for k, v in raw["weekday_modifiers"].items()},
+        parts_after=tuple(parts["after"]),
+        parts_before=tuple(parts["before"]),
+        relative=relative,
+        span_leads=tuple(raw["span_phrases"]["lead"]),
+        ago_words=tuple(raw["ago_phrases"]["words"]),
+        units={k: float(v) for k, v in raw["units"].items()},
+        numbers={k: int(v) for k, v in raw["numbers"].items()},
+        month_cues=tuple(raw["month_only"]["cues"]),
+        year_cues=tuple(raw["year_only"]["cues"]),
+        channel_nouns=frozenset(n.lower() for n in governance["channel_nouns"]),
+        simultaneous_marks=frozenset(m.lower() for m in governance["simultaneous_marks"]),
+        stamp_keywords=tuple(k.lower() for k in stamps["keywords"]),
+        stamp_weak_keywords=tuple(k.lower() for k in stamps["weak_keywords"]),
+        stamp_max_other_words=int(stamps["max_other_words"]),
+        inference_years=int(raw["publication"]["inference_years"]),
+        months=months,
+        weekdays=weekday_names(),
+    )
+
+
+def alternation(words: list[str] | tuple[str, ...] | set[str]) -> str:
+    """A regex alternation, longest first so that "last night" wins over "last"."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def title_variants(words) -> list[str]:
+    """Capitalised and upper-case forms: month names are matched case-sensitively so that
+    "may" (the verb) and "march" stay words."""
+    out: set[str] = set()
+    for word in words:
+        titled = word[:1].upper() + word[1:]
+        out.update({titled, word.upper(), word.title()})
+    return sorted(out)

@@ -1,0 +1,106 @@
+"""Which expression governs a clause: the founding example's sentences and others."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.time import clause_tense, governing_time
+
+
+def token_in(adoc, sentence_start: str, word: str, occurrence: int = 0):
+    start = adoc.doc.text.index(sentence_start)
+    sentence = adoc.doc.char_span(start, start + 1, alignment_mode="expand")[0].sent
+    matches = [t for t in sentence if t.text == word]
+    return matches[occurrence]
+
+
+def governed(adoc, sentence_start: str, word: str, occurrence: int = 0):
+    found = governing_time(adoc, token_in(adoc, sentence_start, word, occurrence).i)
+    return None if found is None else (found.text, found.value)
+
+
+def test_founding_said_on_friday_governs_said_not_released(founding):
+    start = "Though the government released"
+    assert governed(founding, start, "said") == ("Friday, April 10", "2020-04-10")
+    assert governed(founding, start, "released", 0) == ("last Wednesday and Thursday", "2020-04-08/2020-04-09")
+    assert governed(founding, start, "released", 1) is None  # the reported release is not dated
+
+
+def test_founding_badakhshan_clash_last_friday(founding):
+    start = "In latest confrontation"
+    assert governed(founding, start, "killed") == ("last Friday", "2020-04-10")
+    assert governed(founding, start, "wounded") == ("last Friday", "2020-04-10")
+    assert governed(founding, start, "according") is None  # the ministry's report is not dated
+
+
+def test_founding_meeting_held_last_friday(founding):
+    assert governed(founding, "According to Mr. Shaheen", "held") == ("last Friday, April 10", "2020-04-10")
+    assert governed(founding, "According to Mr. Shaheen", "According") is None
+
+
+def test_founding_tweets(founding):
+    assert governed(founding, "Spokesperson for the Taliban", "said") == ("yesterday, April 11", "2020-04-11")
+    assert governed(founding, "Spokesperson for the Taliban", "discussed") is None
+    quote = "“Prisoners of the Islamic Emirate"
+    assert governed(founding, quote, "said") == ("April 07", "2020-04-07")
+    assert governed(founding, quote, "released") is None
+
+
+def test_founding_week_expressions(founding):
+    assert governed(founding, "A week earlier", "accused") == ("A week earlier", "2020-04-02/2020-04-08")
+    assert governed(founding, "Last week, the Taliban", "threatened") == ("Last week", "2020-04-05/2020-04-11")
+
+
+def test_founding_mentions_are_spans_of_the_text(founding):
+    text = founding.doc.text
+    assert [m.text for m in founding.times] == [text[m.start : m.end] for m in founding.times]
+    assert [m.start for m in founding.times] == sorted(m.start for m in founding.times)
+
+
+def test_sentence_without_time_gives_none(annotate):
+    adoc = annotate("The Taliban attacked a checkpoint in Kunduz. Police said on Monday that five died.", date(2020, 4, 15))
+    assert governing_time(adoc, token_in(adoc, "The Taliban", "attacked").i) is None
+
+
+def test_participle_takes_main_clause_time(annotate):
+    adoc = annotate("Insurgents attacked a police post on Monday, killing five officers.", date(2020, 4, 15))
+    assert governed(adoc, "Insurgents", "killing") == ("Monday", "2020-04-13")
+
+
+def test_simultaneous_clause_lends_its_time(annotate):
+    text = "Colombia and the ELN agreed to start talks on a cease-fire as the second round of dialogue ended Friday in Mexico."
+    adoc = annotate(text, date(2023, 3, 11))
+    assert governed(adoc, "Colombia", "agreed") == ("Friday", "2023-03-10")
+
+
+def test_time_on_trigger_noun(annotate):
+    adoc = annotate("The attack carried out on Monday killed five people.", date(2020, 4, 15))
+    assert governed(adoc, "The attack", "attack") == ("Monday", "2020-04-13")
+
+
+def test_according_to_a_dated_report(annotate):
+    text = (
+        "Terrorists murdered five people on Tuesday in Macomia district, according to a report in "
+        "Wednesday's issue of the newssheet."
+    )
+    adoc = annotate(text, date(2019, 8, 28))
+    assert governed(adoc, "Terrorists", "murdered") == ("Tuesday", "2019-08-27")
+    assert governed(adoc, "Terrorists", "according") == ("Wednesday's", "2019-08-28")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "tense"),
+    [
+        ("The Taliban attacked the district on Thursday.", "Thursday", "past"),
+        ("27 Taliban have been killed and nine others wounded last Friday.", "last Friday", "past"),
+        ("The talks will resume on Monday.", "Monday", "future"),
+        ("The three-day Eid is to be observed on Sunday.", "Sunday", "future"),
+        ("Officials say the road is closed today.", "today", "present"),
+    ],
+)
+def test_clause_tense(nlp, text, expression, tense):
+    doc = nlp(text)
+    start = text.index(expression)
+    assert clause_tense(doc, start, start + len(expression)) == tense

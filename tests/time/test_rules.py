@@ -1,0 +1,47 @@
+"""The rule data file is well formed and agrees with the calendar libraries."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sitrep.time.calendars import islamic_to_gregorian, solar_hijri_to_gregorian
+from sitrep.time.rules import load_rules
+
+
+def test_every_month_of_each_calendar_has_spellings():
+    rules = load_rules()
+    by_calendar = Counter((cal, month) for cal, month in rules.months.values())
+    for calendar_name in ("gregorian", "solar_hijri", "islamic"):
+        assert {m for c, m in by_calendar if c == calendar_name} == set(range(1, 13))
+
+
+def test_month_spellings_are_unambiguous():
+    rules = load_rules()
+    assert rules.months["asad"] == ("solar_hijri", 5)
+    assert rules.months["hoot"] == ("solar_hijri", 12)
+    assert rules.months["sept"] == ("gregorian", 9)
+    assert rules.months["ramzan"] == ("islamic", 9)
+
+
+def test_relative_phrases_are_consistent():
+    rules = load_rules()
+    for phrase, rule in rules.relative.items():
+        assert rule.unit in {"day", "week_of", "month", "year"}, phrase
+        assert rule.precision in {None, "day", "range", "week", "month", "year"}, phrase
+        if rule.end is not None and rule.unit == "day":
+            assert rule.start <= rule.end, phrase
+    assert rules.relative["yesterday"].anchor == -1
+
+
+def test_weekdays_come_from_the_calendar_module():
+    assert load_rules().weekdays == {
+        "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6
+    }
+
+
+def test_calendar_conversions():
+    assert str(solar_hijri_to_gregorian(1399, 1, 1)) == "2020-03-20"
+    assert solar_hijri_to_gregorian(1398, 12, 30) is None  # 1398 is not a leap year
+    assert str(solar_hijri_to_gregorian(1399, 12, 30)) == "2021-03-20"
+    assert str(islamic_to_gregorian(1441, 10, 1)) == "2020-05-24"
+    assert islamic_to_gregorian(1441, 2, 30) is None
