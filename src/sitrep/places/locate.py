@@ -1,0 +1,216 @@
+"""Where one event happened: the place attached to it, not where its reporter stood.
+
+Within the event's text the place mentions that only locate a speaker ("said in
+Kabul", a "KABUL:" dateline) are set aside; of the rest, the one nearest the event word
+in the dependency tree wins, refined by a more precise place of the same province named
+alongside it. Several provinces named together make a round-up (admin1 None, listed).
+With no place in the text, the nearest earlier place of the same paragraph is used,
+then the story's country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.models import AnnotatedDocument, Place, PlaceMention
+from sitrep.places.gazetteer import load_gazetteer
+from sitrep.places.geoparse import lexicon
+
+Precision = Literal["place", "admin2", "admin1", "country"]
+_PRECISION_RANK = {"place": 0, "admin2": 1, "admin1": 2, "country": 3}
+_DATELINE_TAIL = re.compile(r"^\s*(?:,[^\n:()]{0,40})?\s*(?:\([^)\n]{1,40}\)\s*)?[:\u2014\u2013-]")
+
+
+@dataclass(frozen=True)
+class Location:
+    country: str | None
+    admin1: str | None
+    admin2: str | None
+    place: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: Precision | None
+    admin1_list: tuple[str, ...] = ()
+
+
+def location_of(place: Place) -> Location:
+    """A Location at the precision of one gazetteer place."""
+    level = place.level
+    return Location(
+        country=place.country,
+        admin1=place.admin1 if level != "country" else None,
+        admin2=place.admin2 if level in ("place", "admin2") else None,
+        place=place.name if level in ("place", "admin2") else None,
+        latitude=place.latitude,
+        longitude=place.longitude,
+        geo_precision=level,
+    )
+
+
+# --- speaker places ------------------------------------------------------------------
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def is_dateline(text: str, m: PlaceMention) -> bool:
+    """"KABUL:", "Kabul (BNA) -", "KABUL, May 9 —" at a paragraph's start."""
+    para = _paragraph_start(text, m.start)
+    if text[para : m.start].strip(" \t\"'") != "":
+        return False
+    return bool(_DATELINE_TAIL.match(text[m.end : m.end + 60])) or (m.text.isupper() and len(m.text) > 3)
+
+
+def _tokens(doc: Doc, m: PlaceMention) -> Span | None:
+    return doc.char_span(m.start, m.end, alignment_mode="expand")
+
+
+def is_modifier(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
+    """A country name used to qualify a noun ("US commander", "US-Taliban deal")."""
+    if m.place.level != "country":
+        return False
+    if adoc.document.text[m.end : m.end + 1] == "-":
+        return True
+    span = _tokens(adoc.doc, m)
+    return span is not None and span.root.dep_ in ("compound", "amod", "nmod")
+
+
+def is_speaker_place(adoc: AnnotatedDocument, m: PlaceMention, trigger: Token | None) -> bool:
+    """The place only says where someone spoke ("said in Kabul", "told reporters in Doha")."""
+    if is_dateline(adoc.document.text, m):
+        return True
+    span = _tokens(adoc.doc, m)
+    if span is None:
+        return False
+    lex = lexicon()
+    tok = span.root
+    # Climb the prepositional attachment: Kabul <- in <- said.
+    for _ in range(4):
+        head = tok.head
+        if head is tok:
+            break
+        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
+            return head.lemma_.lower() in lex.reporting and (trigger is None or head != trigger)
+        tok = head
+    return False
+
+
+# --- choosing ------------------------------------------------------------------------
+
+
+def _path_len(a: Token, b: Token) -> int:
+    """Edges between two tokens of one sentence in the dependency tree."""
+    ancestors_a = [a, *a.ancestors]
+    depth = {t.i: k for k, t in enumerate(ancestors_a)}
+    for k, t in enumerate([b, *b.ancestors]):
+        if t.i in depth:
+            return depth[t.i] + k
+    return 99
+
+
+def _round_up(chosen: list[PlaceMention]) -> tuple[str, ...]:
+    """Distinct provinces of one country named as such in one sentence."""
+    names: list[str] = []
+    countries = set()
+    for m in chosen:
+        if m.place.level == "admin1" and m.place.admin1 and m.place.admin1 not in names:
+            names.append(m.place.admin1)
+            countries.add(m.place.country)
+    return tuple(names) if len(names) >= 2 and len(countries) == 1 else ()
+
+
+def _refine(primary: PlaceMention, pool: list[PlaceMention]) -> Location:
+    """The primary place, made more precise by a place inside it named nearby."""
+    best = primary.place
+    for m in pool:
+        p = m.place
+        inside = (
+            best.level == "country" and p.country == best.country
+        ) or (best.level == "admin1" and p.country == best.country and p.admin1 == best.admin1)
+        if inside and _PRECISION_RANK[p.level] < _PRECISION_RANK[best.level]:
+            best = p
+    return location_of(best)
+
+
+def _pick(adoc: AnnotatedDocument, pool: list[PlaceMention], trigger: Token | None) -> Location:
+    doc = adoc.doc
+    roundup = _round_up(pool)
+    if roundup:
+        country = load_gazetteer().country(pool[0].place.country or "")
+        return Location(
+            country=pool[0].place.country,
+            admin1=None,
+            admin2=None,
+            place=None,
+            latitude=country.latitude if country else None,
+            longitude=country.longitude if country else None,
+            geo_precision="country",
+            admin1_list=roundup,
+        )
+    if trigger is not None:
+        def distance(m: PlaceMention) -> tuple:
+            span = _tokens(doc, m)
+            if span is None or span.sent.start != trigger.sent.start:
+                return (1, abs(m.start - trigger.idx))
+            return (0, _path_len(trigger, span.root), _PRECISION_RANK[m.place.level])
+
+        primary = min(pool, key=distance)
+    else:
+        # No event word: the first place in the story's country, refined below by a
+        # more precise place of the same province.
+        in_story = [m for m in pool if m.place.country == adoc.country] or pool
+        primary = in_story[0]
+        if primary.place.level in ("place", "admin2"):
+            # A town is only trusted if no province named beside it contradicts it.
+            provinces = [m for m in in_story if m.place.level == "admin1"]
+            if provinces and primary.place.admin1 not in {m.place.admin1 for m in provinces}:
+                primary = provinces[0]
+    return _refine(primary, [m for m in pool if m is not primary])
+
+
+def _trigger_token(doc: Doc, trigger: int | None) -> Token | None:
+    if trigger is None:
+        return None
+    span = doc.char_span(trigger, trigger + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def event_mentions(
+    adoc: AnnotatedDocument, start: int, end: int, trigger: int | None = None
+) -> list[PlaceMention]:
+    """The place mentions in text[start:end] that may locate the event (speakers removed)."""
+    tok = _trigger_token(adoc.doc, trigger)
+    inside = [m for m in adoc.places if m.start >= start and m.end <= end]
+    return [m for m in inside if not is_modifier(adoc, m) and not is_speaker_place(adoc, m, tok)]
+
+
+def locate_event(
+    adoc: AnnotatedDocument, start: int, end: int, trigger: int | None = None
+) -> Location | None:
+    """Where the event told in text[start:end] happened (see module docstring)."""
+    tok = _trigger_token(adoc.doc, trigger)
+    pool = event_mentions(adoc, start, end, trigger)
+    if tok is None and pool:
+        # Whole passages (ACLED notes): the first sentence that names a place.
+        first = adoc.doc.char_span(pool[0].start, pool[0].end, alignment_mode="expand")
+        if first is not None:
+            sent = first.sent
+            pool = [m for m in pool if sent.start_char <= m.start < sent.end_char] or pool
+    if pool:
+        return _pick(adoc, pool, tok)
+    text = adoc.document.text
+    para = _paragraph_start(text, start)
+    earlier = [m for m in adoc.places if para <= m.start < start and not is_dateline(text, m)]
+    earlier = [m for m in earlier if not is_modifier(adoc, m) and not is_speaker_place(adoc, m, None)]
+    if earlier:
+        return location_of(earlier[-1].place)
+    if adoc.country:
+        country = load_gazetteer().country(adoc.country)
+        if country is not None:
+            return location_of(country)
+    return None

@@ -1,0 +1,43 @@
+"""Name folding shared by the gazetteer index and the text matcher.
+
+Both sides must fold identically, or a spelling indexed at build time is never found at
+match time; so the one ``fold`` lives here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters that transliterations use interchangeably or drop (Ma'rib, Ma`rib, Marib):
+# removed outright so that all three fold to the same key.
+_DROPPED = re.compile(r"['`\u2018\u2019\u02bb\u02bc\u02be\u02bf\u00b4]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+# Arabic article variants written before a name ("al-Hasakah", "Ad Dawhah"); an article
+# may be present in one source and absent in another, so both forms are indexed.
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|at|az|ash|adh|ath|ag)\s+(?=\S{3})")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII key: accents stripped, apostrophes dropped, other marks to spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = decomposed.encode("ascii", "ignore").decode()
+    return _NON_ALNUM.sub(" ", _DROPPED.sub("", ascii_text.lower())).strip()
+
+
+def variants(text: str) -> set[str]:
+    """The folded keys a name is indexed (and looked up) under."""
+    key = fold(text)
+    if not key:
+        return set()
+    keys = {key, key.replace(" ", "")}
+    bare = _ARTICLE.sub("", key)
+    if bare != key:
+        keys |= {bare, bare.replace(" ", "")}
+    return keys
+
+
+def ascii_name(text: str) -> str:
+    """A display form in plain ASCII ("Zōr Kōṯ" -> "Zor Kot")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return decomposed.encode("ascii", "ignore").decode().strip()

@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sitrep.places.gazetteer import PLACES_DATA
+from sitrep.places.names import fold, variants
+
+TRICKY = [
+    ("Uruzgan", "Uruzgan"),
+    ("Oruzgan", "Uruzgan"),
+    ("Urozgan", "Uruzgan"),
+    ("Nangarhar", "Nangarhar"),
+    ("Ningarhar", "Nangarhar"),
+    ("Paktia", "Paktia"),
+    ("Paktya", "Paktia"),
+    ("Kunar", "Kunar"),
+    ("Konar", "Kunar"),
+    ("Sar-e Pul", "Sar-e-Pul"),
+    ("Sar-i-Pul", "Sar-e-Pul"),
+    ("Maidan Wardak", "Wardak"),
+    ("Wardak", "Wardak"),
+]
+
+
+@pytest.mark.parametrize("spelling,admin1", TRICKY)
+def test_afghan_province_spellings(gaz, spelling, admin1):
+    best = gaz.lookup(spelling, "AF")[0]
+    assert (best.country, best.level, best.name) == ("AF", "admin1", admin1)
+
+
+@pytest.mark.parametrize("spelling", ["Zhari", "Zherai"])
+def test_district_from_our_data_file(gaz, spelling):
+    best = gaz.lookup(spelling, "AF")[0]
+    assert (best.name, best.level, best.admin1) == ("Zhari", "admin2", "Kandahar")
+
+
+def test_traps_rank_the_country_first(gaz):
+    assert gaz.lookup("Georgia")[0].country == "GE"
+    assert gaz.lookup("Georgia", "US")[0].level == "admin1"
+    assert gaz.lookup("Jordan")[0].country == "JO"
+    assert gaz.lookup("Lebanon")[0].country == "LB"
+    assert gaz.lookup("Pennsylvania")[0].country == "US"
+    assert gaz.lookup("Badakhshan")[0].country == "AF"
+
+
+def test_doha_is_in_qatar(gaz):
+    doha = gaz.lookup("Doha")[0]
+    assert (doha.country, doha.admin1, doha.level) == ("QA", "Ad Dawhah", "place")
+
+
+def test_admin1_has_iso_code_and_centroid(gaz):
+    bad = gaz.admin1("AF", "Badakhshan")
+    assert bad is not None and bad.level == "admin1"
+    assert 36.0 < bad.latitude < 38.0 and 70.0 < bad.longitude < 72.0
+    assert gaz.admin1_code("AF", "Uruzgan") == "AF-URU"
+    assert gaz.admin1("SO", "Hiiraan").name == "Hiraan"
+    assert len(gaz.admin1s("AF")) == 34
+
+
+def test_every_admin1_of_big_countries_has_a_centroid(gaz):
+    for cc in ("AF", "SO", "IQ", "SY", "YE", "NG", "MX", "ET"):
+        provinces = gaz.admin1s(cc)
+        assert provinces, cc
+        assert all(p.latitude is not None and p.name for p in provinces), cc
+
+
+def test_preferred_names_resolve(gaz):
+    """Every preferred admin1 name in our data file is a division the index knows."""
+    data = tomllib.loads((PLACES_DATA / "admin1_names.toml").read_text(encoding="utf-8"))
+    missing = [
+        (cc, entry.get("name", geonames_name))
+        for cc, entries in data.items()
+        for geonames_name, entry in entries.items()
+        if gaz.admin1(cc, entry.get("name", geonames_name)) is None
+    ]
+    assert missing == []
+
+
+def test_data_files_are_well_formed():
+    districts = tomllib.loads((PLACES_DATA / "districts.toml").read_text(encoding="utf-8"))
+    for cc, provinces in districts.items():
+        assert len(cc) == 2 and cc.isupper()
+        for province, spec in provinces.items():
+            assert set(spec) <= {"districts", "also"}, province
+            assert set(spec.get("also", {})) <= set(spec["districts"]), province
+    countries = tomllib.loads((PLACES_DATA / "countries.toml").read_text(encoding="utf-8"))
+    assert all(set(v) == {"names", "demonyms"} for v in countries.values())
+
+
+@given(st.text(max_size=40))
+def test_fold_is_idempotent_ascii(text):
+    key = fold(text)
+    assert key == fold(key)
+    assert key.isascii()
+    assert key == key.strip()
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=65, max_codepoint=122), min_size=1, max_size=20))
+def test_variants_contain_the_fold(text):
+    key = fold(text)
+    if key:
+        assert key in variants(text)
+
+
+def test_fold_examples():
+    assert fold("Ma'rib") == fold("Ma`rib") == "marib"
+    assert fold("Sar-e Pul") == "sar e pul"
+    assert "hasakah" in variants("Al-Hasakah")
