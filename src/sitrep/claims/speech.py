@@ -188,14 +188,12 @@ def content_span(verb: Token, sentence: Span, speaker: Token | None) -> tuple[in
     return min(start, sentence.start_char if verb.i > sentence.start + 2 else start), end
 
 
-def quotation_for(quotations: list[Quotation], sentence: Span) -> Quotation | None:
-    """The quotation this sentence reports: one that ends in it or starts in it."""
-    best = None
-    for quotation in quotations:
-        if sentence.start_char <= quotation.end <= sentence.end_char + 1 or sentence.start_char <= quotation.start < sentence.end_char:
-            if best is None or (quotation.end - quotation.start) > (best.end - best.start):
-                best = quotation
-    return best
+def quotations_in(quotations: list[Quotation], sentence: Span) -> list[Quotation]:
+    """The quotations this sentence reports: those that end in it or start in it."""
+    return [
+        q for q in quotations
+        if sentence.start_char <= q.end <= sentence.end_char + 1 or sentence.start_char <= q.start < sentence.end_char
+    ]
 
 
 def according_to(sentence: Span) -> list[tuple[Token, Token]]:
@@ -247,8 +245,9 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
     cue_indices = {t.i for t, _ in cues}
     sources = according_to(sentence)
     results: list[Attribution] = []
-    quotation = quotation_for(quotations, sentence)
-    quote_text = quotation.text.strip() if quotation else None
+    quoted = quotations_in(quotations, sentence)
+    quotation = quoted[0] if quoted else None
+    quote_text = " … ".join(q.text.strip() for q in quoted) or None
 
     if sources:
         # the cited source speaks for the whole sentence; other cues colour what it said

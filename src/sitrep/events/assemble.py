@@ -209,13 +209,16 @@ def incident_type(draft: Draft) -> tuple[str, str, str, str]:
     acled = main.acled
     if main.victim_typed and main.acled_civilian and civilian_only(draft):
         acled = main.acled_civilian
-    if main.acled_state and any(m.state_agent for m in draft.mentions):
+    if main.acled_state and any(m.state_agent and m.event_class is main for m in draft.mentions):
         acled = main.acled_state
     return (*acled, *main.plover)
 
 
 def civilian_only(draft: Draft) -> bool:
+    """Whether everyone the incident hit was a civilian (then an attack is on civilians)."""
     sides = {c.side for m in draft.mentions for c in m.counts if c.field in ("killed", "injured", "killed_or_injured")}
+    if not sides - {None}:
+        sides = {m.victim_side for m in draft.mentions}
     return "civilian" in sides and not sides & {"state", "nonstate"}
 
 
@@ -225,6 +228,9 @@ def date_of(draft: Draft, adoc: AnnotatedDocument, chosen: EventMention) -> tupl
         candidates += draft.parent.mentions
     for mention in candidates:
         if mention.time is not None and mention.time.value:
+            if mention.time.precision == "week":
+                # "earlier this week", "last week": coded as its month, as coders do when the day is unknown
+                return mention.time.value[:7], "month", mention.time.text
             return mention.time.value, precision_of(mention.time.value), mention.time.text
     published = adoc.document.published
     if published is not None:
@@ -278,7 +284,7 @@ def actors_of(draft: Draft, reporter: Source | None) -> list[ActorRef]:
                 continue
             seen.add(actor.id)
             refs.append(ActorRef(name=actor.name, mention=actor_mention.text, kind=actor.kind, inter=actor.inter, country=actor.country))
-    if civilian_only(draft) and "civilians" not in {r.name.lower() for r in refs}:
+    if draft.family == "violence" and civilian_only(draft) and "civilians" not in {r.name.lower() for r in refs}:
         refs.append(ActorRef(name="Civilians", role="victim", kind="Civilians", inter=7))
     for index, ref in enumerate(refs[:2]):
         refs[index] = ref.model_copy(update={"role": ref.role or ("actor1" if index == 0 else "actor2")})

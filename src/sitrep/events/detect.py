@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from sitrep import places, time
-from sitrep.events.counts import Count, sentence_counts
+from sitrep.events.counts import Count, sentence_counts, side_of
 from sitrep.events.lexicon import EventClass, TriggerHit, find_triggers, lexicon, phrase_matches
 from sitrep.models import ActorMention, AnnotatedDocument, Attribution, TimeMention
 from sitrep.places import Location
@@ -54,7 +54,8 @@ class EventMention:
     claimed: bool = False
     denied: bool = False
     actors: list[ActorMention] = field(default_factory=list)
-    state_agent: bool = False
+    state_agent: bool = False  # the main trigger's doer is a state force
+    victim_side: str | None = None  # who the main trigger hit, when no count says it
 
     @property
     def main(self) -> TriggerHit:
@@ -306,15 +307,35 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             mention.denied = bool(mention.attribution and mention.attribution.kind == "denial")
             mention.actors = [m for m in overlapping(adoc.actors, sentence.start_char, sentence.end_char)]
             mention.state_agent = agent_is_state(main.token, adoc.actors)
+            mention.victim_side = victim_side(main.token, adoc.actors)
             mentions.append(mention)
     return mentions
 
 
 def first_time(adoc: AnnotatedDocument, hits: list[TriggerHit]) -> TimeMention | None:
-    for hit in sorted(hits, key=lambda h: -h.event_class.priority):
+    """The time governing the event's clause; else one told inside the trigger's own
+    phrase ("announced a ceasefire starting from Sunday")."""
+    ordered = sorted(hits, key=lambda h: -h.event_class.priority)
+    for hit in ordered:
         found = time.governing_time(adoc, hit.token.i)
         if found is not None:
             return found
+    for hit in ordered:
+        start, end = subtree_span(hit.token)
+        inside = [t for t in adoc.times if start <= t.start and t.end <= end and t.value]
+        if inside:
+            return inside[0]
+    return None
+
+
+def victim_side(token: Token, actors: list[ActorMention]) -> str | None:
+    """The side of whoever a trigger hit: its object, passive subject, or "on X"."""
+    patients = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    patients += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children if g.dep_ == "pobj"]
+    for patient in patients:
+        side = side_of(patient, actors)
+        if side:
+            return side
     return None
 
 
