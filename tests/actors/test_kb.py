@@ -1,0 +1,89 @@
+"""The knowledge base: schema, no conflicting aliases, lookups, the ACLED table, speed."""
+
+from __future__ import annotations
+
+import time
+import tomllib
+
+import pytest
+
+from sitrep.actors import load_kb
+from sitrep.actors.kb import KB_DIR, build_kb
+
+
+def test_every_data_file_parses_and_validates():
+    for path in sorted(KB_DIR.glob("*.toml")):
+        with path.open("rb") as handle:
+            assert tomllib.load(handle), path.name
+    kb = build_kb()  # raises KBError on a duplicate alias naming two actors, unknown countries, ...
+    groups = [a for a in kb.actors.values() if a.inter in (2, 3, 4) and ":" not in a.id]
+    assert len(groups) >= 150
+
+
+def test_kb_loads_fast():
+    started = time.perf_counter()
+    build_kb()
+    assert time.perf_counter() - started < 0.5
+
+
+@pytest.mark.parametrize(
+    ("alias", "name"),
+    [
+        ("Taliban", "Taliban"), ("Islamic Emirate", "Taliban"), ("IEA", "Taliban"), ("TB", "Taliban"),
+        ("ISIS-K", "Islamic State Khorasan Province (ISKP)"), ("Daesh", "Islamic State"), ("Al Shabaab", "al-Shabaab"),
+        ("JAS", "Boko Haram (JAS)"), ("Ansar Allah", "Houthis (Ansar Allah)"), ("YPG", "People's Protection Units (YPG)"),
+        ("USFOR-A", "United States Forces – Afghanistan"), ("US forces in Afghanistan", "United States Forces – Afghanistan"),
+        ("ANDSF", "Afghan National Defense and Security Forces"), ("the ELN", "National Liberation Army (ELN)"),
+        ("U.S.", "United States"), ("USA", "United States"), ("UK", "United Kingdom"), ("DRC", "Democratic Republic of Congo"),
+        ("Suhail Shaheen", "Suhail Shaheen"), ("AFRICOM", "US Africa Command (AFRICOM)"),
+    ],
+)
+def test_lookup(alias, name):
+    actor = load_kb().lookup(alias)
+    assert actor is not None and actor.name == name
+
+
+def test_lookup_is_case_exact_for_abbreviations():
+    kb = load_kb()
+    assert kb.lookup("us") is None
+    assert kb.lookup("tb") is None
+
+
+def test_ambiguous_alias_needs_the_country():
+    kb = load_kb()
+    assert kb.lookup("pro-government militia", "AF").name == "Militia (Pro-Government)"
+
+
+def test_person_carries_affiliation():
+    actor = load_kb().lookup("Sonny Leggett")
+    assert (actor.is_person, actor.affiliation, actor.country) == (True, "United States Forces – Afghanistan", "US")
+
+
+@pytest.mark.parametrize(
+    ("acled", "name", "country"),
+    [
+        ("Military Forces of Afghanistan (2014-)", "Military Forces of Afghanistan", "AF"),
+        ("Police Forces of Afghanistan (2014-) General Command of Police Special Units", "Police Forces of Afghanistan", "AF"),
+        ("Military Forces of Nigeria (2015-) ", "Military Forces of Nigeria", "NG"),
+        ("Military Forces of Somalia (2017-) Galmudug Administration", "Somali National Army", "SO"),
+        ("Military Forces of Syria (2000-) Air Force Intelligence Directorate", "Military Forces of Syria", "SY"),
+        ("TTP: Tehreek-i-Taliban Pakistan", "Tehrik-i-Taliban Pakistan (TTP)", "PK"),
+        ("Protesters (Pakistan)", "Protesters (Pakistan)", "PK"),
+        ("Unidentified Armed Group (Nigeria)", "Unidentified Armed Group (Nigeria)", "NG"),
+        ("Al Shabaab", "al-Shabaab", "SO"),
+        ("QSD: Syrian Democratic Forces", "Syrian Democratic Forces (SDF)", "SY"),
+        ("Government of the Islamic Republic of Pakistan", "Government of Pakistan", "PK"),
+        ("Military Forces of the United States of America", "Military Forces of United States", "US"),
+    ],
+)
+def test_from_acled(acled, name, country):
+    actor = load_kb().from_acled(acled)
+    assert actor is not None and (actor.name, actor.country) == (name, country)
+
+
+def test_institution_names_keep_the_usual_name():
+    kb = load_kb()
+    assert kb.institution_actor("mod", "AF").name == "Ministry of Defense of Afghanistan"
+    assert kb.institution_actor("moi", "AF").name == "Ministry of Interior of Afghanistan"
+    assert kb.institution_actor("security", "AF").name == "Afghan National Defense and Security Forces"
+    assert kb.institution_actor("police", "NG").name == "Police Forces of Nigeria"
