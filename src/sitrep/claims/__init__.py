@@ -24,12 +24,25 @@ def is_stand_in(name: str | None) -> bool:
     return name is None or name.lower() in STAND_INS
 
 
-def resolve_speaker(attribution: Attribution, earlier: list[Attribution]) -> Attribution:
-    """A pronoun or "the statement" the actors stage left unresolved: the latest named speaker."""
-    if attribution.speaker is not None or not is_stand_in(attribution.speaker_name):
+PRONOUNS = {"he", "she", "they", "him", "her", "them"}
+
+
+def resolve_speaker(adoc: AnnotatedDocument, attribution: Attribution, earlier: list[Attribution]) -> Attribution:
+    """A pronoun or "the statement" as speaker: the latest named speaker before it.
+
+    In reported speech "he" is nearly always the last person quoted, not the last person
+    named (often a victim), so speakers go to speakers first.
+    """
+    phrase = adoc.doc.text[attribution.speaker_start : attribution.speaker_end].lower() if attribution.speaker_start is not None else ""
+    if phrase in PRONOUNS:
+        name = phrase
+    elif attribution.speaker is not None or not is_stand_in(attribution.speaker_name):
         return attribution
-    name = (attribution.speaker_name or "").lower()
+    else:
+        name = (attribution.speaker_name or "").lower()
     for previous in reversed(earlier):
+        if attribution.sent_start - previous.sent_end > 1500:
+            break  # too far back to be the one meant
         if previous.speaker_name and not is_stand_in(previous.speaker_name):
             if name in ("he", "she", "the spokesman", "the spokesperson", "spokesman", "spokesperson") and previous.speaker is not None and not previous.speaker.is_person:
                 continue
@@ -91,7 +104,7 @@ def extract_statements(adoc: AnnotatedDocument, incidents: list[Incident]) -> li
     resolved: list[Attribution] = []
     told: set[tuple[str, str]] = set()
     for attribution in adoc.attributions:
-        attribution = resolve_speaker(attribution, resolved)
+        attribution = resolve_speaker(adoc, attribution, resolved)
         resolved.append(attribution)
         if not attribution.speaker_name or is_stand_in(attribution.speaker_name):
             continue

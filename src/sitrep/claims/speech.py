@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.config import DATA_DIR
-from sitrep.models import ActorMention, AnnotatedDocument, Attribution
+from sitrep.models import Actor, ActorMention, AnnotatedDocument, Attribution
 from sitrep.text.spans import Quotation, find_quotations, in_quotation, overlapping, subtree_span
 
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -58,7 +58,7 @@ def content_kind(text: str) -> str | None:
 def cue_kind(token: Token) -> str | None:
     """The kind a token signals as a speech cue, or None when it is none."""
     lex = lexicon()
-    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound", "acl", "relcl"):
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound", "acl", "relcl", "pcomp"):
         return None  # "Iraqis demanding jobs": a participle describing people, not a speech act
     lemma = token.lemma_.lower()
     nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
@@ -85,10 +85,15 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
         return subject_of(verb.head)
     # a misparse that left the verb without a subject: the last person named before it
-    people = [e for e in verb.sent.ents if e.label_ == "PERSON" and e.end <= verb.i]
+    people = [e for e in verb.sent.ents if e.label_ == "PERSON" and e.end <= verb.i and not preceded_by_place_word(e)]
     if people:
         return people[-1].root
     return None
+
+
+def preceded_by_place_word(entity: Span) -> bool:
+    """ "a resident of Abe Dongoro": a name after "of"/"in"/"from" is a place more often than a speaker."""
+    return entity.start > 0 and entity.doc[entity.start - 1].lower_ in ("of", "in", "from", "at", "near")
 
 
 def noun_phrase(head: Token) -> tuple[int, int]:
@@ -150,13 +155,35 @@ def phrase_name(doc: Doc, start: int, end: int, head: Token) -> str:
 
 
 def actor_for(adoc: AnnotatedDocument, start: int, end: int, head: Token) -> ActorMention | None:
-    """The actor mention that best covers a speaker phrase: the one at its head first."""
+    """The actor mention that best covers a speaker phrase: a person in it first
+    ("Afghan President Mohammad Ashraf Ghani", "two protesters and Ali Bayati"), then
+    the one at its head. None when a named person in it is unknown to the actors stage."""
     candidates = overlapping(adoc.actors, start, end)
-    if not candidates:
+    people = [m for m in candidates if m.actor.is_person]
+    if people:
+        return people[0]
+    named_person = any(e.label_ == "PERSON" and start <= e.start_char and e.end_char <= end for e in adoc.doc.ents)
+    if named_person or not candidates:
         return None
     at_head = [m for m in candidates if m.start <= head.idx < m.end]
-    people = [m for m in candidates if m.actor.is_person]
-    return (at_head or people or candidates)[0]
+    return (at_head or candidates)[0]
+
+
+#: Category names (ACLED's) that read poorly as the name of a source: "Police Forces of
+#: Iraq" for "police said". The source keeps the words the article used; the category
+#: becomes its affiliation.
+CATEGORY_NAME = re.compile(r"^(Military|Police) Forces of |^(Protesters|Rioters|Civilians|Journalists|Students|Labou?r Group) \(|^[A-Z][a-z]+$")
+
+
+def speaker_name(actor: Actor, phrase: str) -> str:
+    if actor.is_person or not CATEGORY_NAME.search(actor.name) or phrase.lower() in REFERENCE_WORDS:
+        return actor.name
+    return phrase
+
+
+#: Words that only point back to a speaker named before ("the group"): the actor's name stands.
+REFERENCE_WORDS = {"group", "ministry", "militants", "insurgents", "government", "army", "military", "spokesman",
+                   "spokesperson", "movement", "organisation", "organization", "he", "she", "they", "it"}
 
 
 def channel_of(verb: Token, sentence: Span) -> str | None:
@@ -286,9 +313,16 @@ def make_attribution(adoc, sentence, cue, kind, head, phrase, content, channel, 
     start, end = phrase
     mention = actor_for(adoc, start, end, head)
     if mention is None and head.lemma_.lower() in REPORT_NOUNS:
-        head, (start, end) = report_source(head, (start, end))
-        mention = actor_for(adoc, start, end, head)
-    name = mention.actor.name if mention else phrase_name(adoc.doc, start, end, head)
+        source_head, (start, end) = report_source(head, (start, end))
+        if source_head.i == head.i:
+            start = end = None  # "another report" names nobody: no speaker
+        else:
+            head = source_head
+            mention = actor_for(adoc, start, end, head)
+    if start is None:
+        return Attribution(sentence.start_char, sentence.end_char, cue.i, cue.text, kind, None, None, None, None, content[0], content[1], channel, quote_text, quotation.start if quotation else None)
+    phrase = phrase_name(adoc.doc, start, end, head)
+    name = speaker_name(mention.actor, phrase) if mention else phrase
     if channel is None and cue.lower_ == "according":
         channel = None
     return Attribution(
