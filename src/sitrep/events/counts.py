@@ -158,6 +158,8 @@ def patient_of(token: Token) -> Token | None:
                 return token
     if token.pos_ == "ADJ" and token.dep_ in ("amod", "oprd") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
         return token.head
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        return token.head  # "and five wounded", "people killed in the attack"
     if token.dep_ == "acomp":  # "five militants are wounded"
         return next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None

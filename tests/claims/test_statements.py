@@ -1,0 +1,110 @@
+"""Each quote pattern, on sentences we wrote, with exact speaker, kind, target and quote."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.pipeline import extract_text
+
+
+def statements(text: str):
+    return extract_text(text).statements
+
+
+def one(text: str):
+    found = statements(text)
+    assert len(found) == 1, [(s.speaker.name, s.kind, s.evidence.text) for s in found]
+    return found[0]
+
+
+def test_speaker_said_that():
+    s = one("Zabihullah Mujahid, a Taliban spokesman, said on Friday that the talks would resume next week.")
+    assert (s.speaker.name, s.kind, s.target) == ("Zabihullah Mujahid", "statement", None)
+
+
+def test_quote_then_speaker():
+    s = one("“We will not attend the meeting in Doha,” Suhail Shaheen said in a tweet.")
+    assert (s.speaker.name, s.kind, s.channel) == ("Suhail Shaheen", "statement", "tweet")
+    assert s.quote == "We will not attend the meeting in Doha,"
+
+
+def test_said_speaker_inverted():
+    s = one("“The operation continues in the district,” said Abdul Rahman, a police spokesman in Kunduz.")
+    assert s.speaker.name == "Abdul Rahman"
+    assert s.quote == "The operation continues in the district,"
+
+
+def test_according_to():
+    s = one("Twelve militants were killed in the raid, according to the Ministry of Defense.")
+    # no country is named, so the ministry stays as written
+    assert (s.speaker.name, s.speaker.mention, s.kind) == ("Ministry of Defense", "the Ministry of Defense", "statement")
+
+
+def test_accusation_with_target():
+    s = one("The Taliban accused the Afghan government of violating the agreement.")
+    assert (s.speaker.name, s.kind) == ("Taliban", "accusation")
+    assert s.target is not None and s.target.name == "Government of Afghanistan"
+
+
+def test_accusation_and_threat_in_one_sentence_are_two_acts():
+    found = statements("Last week, the Taliban accused the government of delaying the talks and the group threatened to walk out.")
+    assert [(s.speaker.name, s.kind) for s in found] == [("Taliban", "accusation"), ("Taliban", "threat")]
+
+
+def test_participle_and_main_verb_are_one_act():
+    found = statements(
+        "Zabihullah Mujahid said on Friday that the prisoners were unknown. "
+        "Accusing the government of seeking pretexts, he warned that the process could collapse."
+    )
+    assert [(s.speaker.name, s.kind) for s in found] == [("Zabihullah Mujahid", "statement"), ("Zabihullah Mujahid", "threat")]
+
+
+def test_denial_in_a_two_sentence_quote_cites_the_denying_sentence():
+    text = (
+        "The Taliban accused US forces of violating the agreement. "
+        "“We have upheld the agreement; any claim otherwise is baseless. We will defend our partners,” "
+        "said Col. Sonny Leggett in a tweet."
+    )
+    found = statements(text)
+    denial = [s for s in found if s.kind == "denial"]
+    assert len(denial) == 1
+    assert denial[0].speaker.name == "Sonny Leggett"
+    assert denial[0].evidence.text == "“We have upheld the agreement; any claim otherwise is baseless."
+    assert denial[0].target is not None and denial[0].target.name == "Taliban"
+
+
+def test_demand_by_called_for():
+    s = one("The United Nations called for an immediate halt to attacks on civilians in Kunduz.")
+    assert s.kind == "demand"
+
+
+def test_pronoun_speaker_is_the_last_speaker_not_the_last_person_named():
+    found = statements(
+        "Police spokesman Sanaullah Rohani said the Taliban attacked the district. "
+        "According to him, Abdul Zahir, the police chief, was killed. "
+        "He also added that four Taliban fighters were killed."
+    )
+    assert [s.speaker.name for s in found] == ["Sanaullah Rohani"] * 3
+
+
+def test_negated_saying_is_no_statement():
+    assert statements("The Taliban have not said anything about the attack so far.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It has been said that there were no casualties.",
+        "We will respond if attacked.",
+    ],
+)
+def test_no_speaker_no_statement(sentence):
+    assert statements(sentence) == []
+
+
+def test_a_repeated_lead_is_one_statement():
+    text = (
+        "Taliban fighters suffered heavy casualties in Bala Murghab, the defense ministry said on Monday.\n\n"
+        "Taliban fighters suffered heavy casualties in Bala Murghab, the defense ministry said on Monday.\n"
+    )
+    assert len(statements(text)) == 1

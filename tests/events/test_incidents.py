@@ -1,0 +1,114 @@
+"""Incidents from sentences we wrote: what is an event, its type, counts, place and source."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.pipeline import ExtractOptions, extract_text
+from datetime import date
+
+OPTIONS = ExtractOptions(published=date(2021, 6, 16))  # a Wednesday
+
+
+def incidents(text: str):
+    return extract_text(text, options=OPTIONS).incidents
+
+
+def fields(incident):
+    return (incident.acled_type, incident.acled_sub_type, incident.date, incident.country, incident.admin1,
+            incident.killed, incident.injured)
+
+
+def test_a_clash_with_counts_by_side_adds_up():
+    [incident] = incidents(
+        "Two soldiers were killed and five wounded in clashes in Kunduz province on Monday that also killed four Taliban fighters."
+    )
+    assert fields(incident) == ("Battles", "Armed clash", "2021-06-14", "AF", "Kunduz", 6, 5)
+
+
+def test_killed_and_wounded_together_is_a_combined_figure():
+    [incident] = incidents("Afghan forces shelled a village in Helmand province, which killed and wounded six civilians.")
+    assert (incident.acled_sub_type, incident.killed, incident.injured, incident.killed_or_injured) == (
+        "Shelling/artillery/missile attack", None, None, 6)
+
+
+def test_a_contradicting_account_is_its_own_disputed_incident():
+    found = incidents(
+        "In a clash in Badakhshan province last Friday, 27 Taliban were killed and nine wounded, according to the Ministry of Defense. "
+        "The Taliban, however, said that civilian homes were bombarded by Afghan forces, killing four civilians."
+    )
+    assert [(i.acled_sub_type, i.killed, i.claim_status, i.admin1, i.date) for i in found] == [
+        ("Armed clash", 27, "reported", "Badakhshan", "2021-06-11"),
+        ("Shelling/artillery/missile attack", 4, "disputed", "Badakhshan", "2021-06-11"),
+    ]
+    assert found[1].reported_by.name == "Taliban"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The group threatened to walk out of the talks.",
+        "We will defend our partners if attacked.",
+        "The Taliban called for a halt to attacks and night raids.",
+        "The ministry said that Afghan forces will soon push the Taliban back from the area.",
+        "There were no clashes in the district on Tuesday.",
+        "In the past six months, more than 100 security force members were killed.",
+        "The Taliban have intensified their attacks amid the peace talks.",
+    ],
+)
+def test_what_did_not_happen_is_no_incident(sentence):
+    assert incidents(sentence) == []
+
+
+def test_a_release_of_prisoners():
+    [incident] = incidents("The government released 200 Taliban prisoners last Wednesday and Thursday.")
+    assert (incident.acled_type, incident.acled_sub_type, incident.plover_type, incident.released, incident.date) == (
+        "Strategic developments", "Other", "CONCEDE", 200, "2021-06-09/2021-06-10")
+
+
+def test_an_attack_on_civilians():
+    [incident] = incidents("Gunmen attacked a market in Borno state on Tuesday and killed 12 villagers.")
+    assert fields(incident) == ("Violence against civilians", "Attack", "2021-06-15", "NG", "Borno", 12, None)
+
+
+def test_a_roadside_bomb():
+    [incident] = incidents("A roadside bomb killed two policemen in Nad Ali district of Helmand province on Sunday.")
+    assert fields(incident) == ("Explosions/Remote violence", "Remote explosive/landmine/IED", "2021-06-13", "AF", "Helmand", 2, None)
+
+
+def test_mentions_of_one_event_join_and_the_figures_of_both_sides_add():
+    found = incidents(
+        "Taliban fighters attacked a checkpoint in Kunduz province on Monday night. "
+        "Three policemen were killed in the attack. "
+        "The police said four attackers were also killed in the clashes."
+    )
+    assert [(i.acled_sub_type, i.killed, i.date) for i in found] == [("Armed clash", 7, "2021-06-14")]
+
+
+def test_another_attack_is_another_incident():
+    found = incidents(
+        "A bomb blast killed three people in Kabul on Monday. Another blast killed two soldiers in Kabul on Monday."
+    )
+    assert [i.killed for i in found] == [3, 2]
+
+
+def test_a_round_up_over_provinces_leaves_admin1_empty():
+    [incident] = incidents("At least 14 Taliban were killed during clashes with Afghan forces in Zabul and Uruzgan provinces on Monday.")
+    assert (incident.admin1, incident.killed, sorted(incident.admin1_list)) == (None, 14, ["Uruzgan", "Zabul"])
+
+
+def test_a_ceasefire_agreement():
+    [incident] = incidents("The Taliban announced a three-day ceasefire with the Afghan government starting on Sunday.")
+    assert (incident.acled_type, incident.acled_sub_type, incident.plover_type) == ("Strategic developments", "Agreement", "AGREE")
+
+
+def test_protesters_throwing_stones_is_a_riot():
+    [incident] = incidents(
+        "Protesters threw stones at police in central Baghdad on Monday, and police fired tear gas; two protesters were killed."
+    )
+    assert (incident.acled_type, incident.acled_sub_type, incident.killed, incident.admin1) == ("Riots", "Violent demonstration", 2, "Baghdad")
+
+
+def test_claim_of_responsibility():
+    [incident] = incidents("Al-Shabaab claimed responsibility for a suicide bombing in Mogadishu on Tuesday that killed five people.")
+    assert (incident.acled_sub_type, incident.claim_status, incident.killed) == ("Suicide bomb", "claimed", 5)
