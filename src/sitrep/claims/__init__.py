@@ -75,6 +75,32 @@ def evidence_for(adoc: AnnotatedDocument, attribution: Attribution) -> tuple[Evi
     return Evidence(text=text[start:end], start=start, end=end), kind
 
 
+def kind_from_context(adoc: AnnotatedDocument, attribution: Attribution, incidents: list[Incident]) -> str:
+    """A plain "said" read in context.
+
+    Telling of violence against civilians, or by state forces when the speaker is not
+    the state, or giving another party's account against the first, is an accusation.
+    A government body's report through a statement, a broadcast or "according to" is an
+    announcement.
+    """
+    speaker = attribution.speaker
+    speaker_is_state = speaker is not None and speaker.inter in (1, 8) and not speaker.is_person
+    for incident in incidents:
+        if not (attribution.sent_start <= incident.evidence.start < attribution.sent_end):
+            continue
+        if incident.claim_status == "disputed" or incident.acled_type == "Violence against civilians" or incident.acled_sub_type == "Excessive force against protesters":
+            return "accusation"
+        first = incident.actors[0] if incident.actors else None
+        if first is not None and first.inter in (1, 8) and speaker is not None and speaker.inter not in (1, 8) and first.name != speaker.name:
+            return "accusation"
+    phrase = adoc.doc.text[attribution.speaker_start : attribution.speaker_end] if attribution.speaker_start is not None else ""
+    single_speaker = "," not in phrase and " and " not in phrase
+    official_channel = attribution.channel in ("statement", "radio") or attribution.cue_text.lower() == "according"
+    if speaker_is_state and single_speaker and official_channel:
+        return "announcement"
+    return "statement"
+
+
 def target_of(adoc: AnnotatedDocument, attribution: Attribution, kind: str, statements: list[Statement]) -> Target | None:
     if kind not in ("accusation", "denial", "demand", "threat"):
         return None
@@ -113,6 +139,8 @@ def extract_statements(adoc: AnnotatedDocument, incidents: list[Incident]) -> li
             continue  # a lead repeated as a teaser or summary: one statement
         told.add((sentence_text, attribution.kind))
         evidence, kind = evidence_for(adoc, attribution)
+        if kind == "statement":
+            kind = kind_from_context(adoc, attribution, incidents)
         when = time.governing_time(adoc, attribution.cue_i)
         speaker = attribution.speaker
         affiliation = None
