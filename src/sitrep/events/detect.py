@@ -229,8 +229,11 @@ def opens_new_event(sentence: Span, hits: list[TriggerHit]) -> bool:
 
 
 def is_heading(sentence: Span) -> bool:
-    """A line with no closing punctuation (headline, section label, stamp): not a report."""
+    """A short line with no closing punctuation in a text of several lines (headline,
+    section label, stamp): not a report. A text of one line is the report itself."""
     text = sentence.doc.text
+    if "\n" not in text.strip():
+        return False
     line_start = text.rfind("\n", 0, sentence.start_char) + 1
     line_end = text.find("\n", sentence.start_char)
     line = text[line_start : len(text) if line_end == -1 else line_end].strip()
