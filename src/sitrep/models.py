@@ -1,9 +1,5 @@
 """The records that cross stage boundaries.
 
-TEMPORARY NOTE FOR ENGINEERS WORKING IN PARALLEL: read /tmp/common.md now (ground rules:
-no git commits, stay in your area, offline deps, test standards, report timing).
-
-
 Output records (``Document``, ``Incident``, ``Statement``, ``Extraction``, ``Failure``)
 are pydantic models: they are what ``sitrep extract`` prints and what the store keeps,
 so they validate and serialise themselves. Mentions (``TimeMention``, ``ActorMention``,
