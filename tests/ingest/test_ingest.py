@@ -168,3 +168,14 @@ def test_stripping_keeps_every_kept_line_verbatim(lines):
     assert all(line.strip() in originals for line in kept)
     assert all(line in originals for line in removed)
     assert len(kept) + len(removed) == len([line for line in text.splitlines() if line.strip()])
+
+
+def test_a_directory_walk_reads_articles_not_readmes_or_gold_files(tmp_path: Path):
+    (tmp_path / "story.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "README.md").write_text("# About these files\n", encoding="utf-8")
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "story.json").write_text("{}", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text(ARTICLE, encoding="utf-8")
+    assert [d.id for d in iter_documents([str(tmp_path)])] == ["story"]
+    explicit = only(iter_documents([str(tmp_path / "README.md")]))
+    assert isinstance(explicit, Document) and explicit.id == "README"

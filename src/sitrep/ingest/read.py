@@ -20,7 +20,7 @@ from sitrep.config import MAX_INPUT_BYTES, MAX_TEXT_CHARS
 from sitrep.ingest.boilerplate import strip_boilerplate
 from sitrep.models import Document, Failure
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
@@ -214,8 +214,13 @@ def iter_jsonl_file(path: Path) -> Iterator[Document | Failure]:
         yield from documents_from_jsonl_lines(handle, str(path), path.stem)
 
 
+#: What a directory walk reads: article files. A file named on the command line is
+#: always read; in a directory, README.md or a gold .json beside the articles is not one.
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+
 def iter_sources(paths: Iterable[str]) -> Iterator[Path | str]:
-    """Expand directories (recursively, sorted, hidden files skipped); ``-`` stays as is."""
+    """Expand directories (recursively, sorted, article files only, hidden ones skipped); ``-`` stays as is."""
     for raw in paths:
         if raw == "-":
             yield raw
@@ -224,7 +229,11 @@ def iter_sources(paths: Iterable[str]) -> Iterator[Path | str]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 relative = child.relative_to(path)
-                if child.is_file() and not any(part.startswith(".") for part in relative.parts):
+                if (
+                    child.is_file()
+                    and child.suffix.lower() in ARTICLE_SUFFIXES
+                    and not any(part.startswith(".") for part in relative.parts)
+                ):
                     yield child
         else:
             yield path
