@@ -136,3 +136,20 @@ def test_dev_publication_accuracy():
     assert total >= 10
     assert right / total >= 0.9
     assert right == total
+
+
+def test_a_numeric_stamp_with_the_day_first_is_read():
+    from sitrep.models import Document
+    from sitrep.time import resolve_publication
+
+    document = Document(id="x", source="x", text="Insurgents attack Palma\nPosted 30/03/2021 14:05\nThe attack began on Wednesday.")
+    assert resolve_publication(document, today=date(2026, 1, 1)).value == date(2021, 3, 30)
+
+
+@pytest.mark.parametrize("written, expected", [("30/03/2021", "2021-03-30"), ("03/30/2021", "2021-03-30"), ("05.05.2020", "2020-05-05"), ("03/04/2021", None), ("31/02/2021", None)])
+def test_numeric_dates_only_when_the_order_is_certain(written, expected):
+    from sitrep.time.expressions import scan
+
+    found = [e for e in scan(f"Posted {written}") if e.kind == "absolute"]
+    value = f"{found[0].year:04d}-{found[0].month:02d}-{found[0].day:02d}" if found else None
+    assert value == expected

@@ -224,12 +224,39 @@ def scan(text: str) -> list[Expression]:
     return list(scan_cached(text))
 
 
+#: "30/03/2021", "30.03.2021": day and month in either order, four-digit year.
+NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d/.])")
+
+
+def numeric_date(m: re.Match[str]) -> Expression | None:
+    """A numeric date when its order is certain: one part over 12 must be the day, or
+    both parts are equal. "03/04/2021" could be March or April: no date is guessed."""
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    if a > 12 and 1 <= b <= 12:
+        day, month = a, b
+    elif b > 12 and 1 <= a <= 12:
+        day, month = b, a
+    elif a == b and 1 <= a <= 12:
+        day = month = a
+    else:
+        return None
+    try:
+        date(year, month, day)
+    except ValueError:
+        return None
+    return Expression(m.start(), m.end(), m.group(0), "absolute", year=year, month=month, day=day)
+
+
 @lru_cache(maxsize=64)
 def scan_cached(text: str) -> tuple[Expression, ...]:
     rules, p = load_rules(), patterns()
     found: list[Expression] = []
     for m in p.date.finditer(text):
         expression = from_date_match(m, text, rules)
+        if expression is not None:
+            found.append(expression)
+    for m in NUMERIC_DATE.finditer(text):
+        expression = numeric_date(m)
         if expression is not None:
             found.append(expression)
     for m in p.weekday.finditer(text):
