@@ -78,3 +78,6 @@ def extract(
 def main() -> None:
     app()
 
+
+
+from sitrep.cli import db  # noqa: E402,F401  (registers the store commands)

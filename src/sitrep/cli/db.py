@@ -1,0 +1,264 @@
+"""Store commands: ``ingest``, ``incidents``, ``statements``, ``sql`` and ``export``.
+
+They share ``--db`` (a DuckDB file, ``./sitrep.duckdb`` by default, or a
+``postgresql://`` URL). Heavy modules are imported inside the commands so that
+``sitrep --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from sitrep.cli import app, parse_date_option
+
+DbOption = Annotated[
+    str,
+    typer.Option("--db", envvar="SITREP_DB", help="DuckDB file or postgresql:// URL."),
+]
+
+
+class QueryFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    acled_csv = "acled-csv"
+    geojson = "geojson"
+    parquet = "parquet"
+    jsonl = "jsonl"
+
+
+class ExportTable(str, Enum):
+    events = "events"
+    incidents = "incidents"
+    statements = "statements"
+
+
+def open_db(db: str):
+    from sitrep.store import open_store
+
+    try:
+        return open_store(db)
+    except Exception as error:  # the engine's own message says what is wrong with the target
+        typer.echo(f"sitrep: error: cannot open store {db}: {error}", err=True)
+        raise typer.Exit(code=2) from None
+
+
+# --- ingest ------------------------------------------------------------------------------
+
+
+def progress_reporter(total: int | None):
+    """A Rich progress bar on a terminal; one JSON line per committed batch otherwise."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from sitrep.corpus.ingest import progress_json
+
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        return None, lambda progress: typer.echo(f"sitrep: batch committed {progress_json(progress)}", err=True)
+    bar = Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:.1f} docs/s"), TextColumn("ETA"), TimeRemainingColumn(),
+        TextColumn("failures: {task.fields[failures]}"), console=console,
+    )
+    task = bar.add_task("ingest", total=total, rate=0.0, failures=0)
+
+    def update(progress) -> None:
+        bar.update(task, completed=progress.read, rate=progress.read / max(progress.seconds, 1e-9),
+                   failures=progress.failures)
+
+    return bar, update
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, JSON Lines files, or - for stdin.")],
+    db: DbOption = "sitrep.duckdb",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extraction worker processes.")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per committed transaction.")] = 64,
+    extracted: Annotated[bool, typer.Option(help="Inputs are `sitrep extract --format jsonl` output.")] = False,
+    retry_failed: Annotated[bool, typer.Option(help="Extract again documents that failed before.")] = False,
+    published: Annotated[Optional[str], typer.Option(help="Publication date of every input (YYYY-MM-DD).")] = None,
+    assume_year: Annotated[Optional[int], typer.Option(help="Year to assume when the text fixes none.")] = None,
+) -> None:
+    """Add articles to the store: extract, merge with earlier reports, commit batch by batch."""
+    from sitrep.corpus.ingest import IngestOptions, count_inputs, ingest_paths
+    from sitrep.pipeline import ExtractOptions
+
+    options = IngestOptions(
+        jobs=jobs, batch_size=batch_size, retry_failed=retry_failed,
+        extract=ExtractOptions(published=parse_date_option(published), assume_year=assume_year),
+    )
+    store = open_db(db)
+    bar, update = progress_reporter(count_inputs(paths))
+    try:
+        if bar is not None:
+            bar.start()
+        totals = ingest_paths(store, paths, options, on_batch=update, extracted=extracted)
+    finally:
+        if bar is not None:
+            bar.stop()
+        store.close()
+    rate = totals.read / max(totals.seconds, 1e-9)
+    typer.echo(
+        f"sitrep: stored {totals.documents} documents ({totals.incidents} incidents, {totals.statements} "
+        f"statements); {totals.skipped} already stored; {totals.failures} failures; "
+        f"{totals.seconds:.1f} s, {rate:.1f} docs/s",
+        err=True,
+    )
+
+
+# --- queries -------------------------------------------------------------------------------
+
+
+def plain(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def print_rows(rows: list[dict[str, Any]], columns: list[tuple[str, str]], output: QueryFormat) -> None:
+    """``columns`` pairs a header with a key of the row (table output only)."""
+    if output == QueryFormat.json:
+        typer.echo(json.dumps([{k: plain(v) for k, v in row.items()} for row in rows], ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for header, _ in columns:
+        table.add_column(header)
+    for row in rows:
+        table.add_row(*("" if row.get(key) is None else str(plain(row.get(key))) for _, key in columns))
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
+
+
+def killed_range(row: dict[str, Any], prefix: str) -> str:
+    low, high, best = row.get(f"{prefix}low"), row.get(f"{prefix}high"), row.get(f"{prefix}best")
+    if low is None:
+        return ""
+    return str(low) if low == high else f"{low}-{high} (best {best})"
+
+
+def where(row: dict[str, Any]) -> str:
+    return ", ".join(x for x in (row.get("place"), row.get("admin1"), row.get("country")) if x)
+
+
+Country = Annotated[Optional[str], typer.Option(help="Country: ISO code or name.")]
+Admin1 = Annotated[Optional[str], typer.Option(help="First-level region (province, state).")]
+Actor = Annotated[Optional[str], typer.Option(help="Part of an actor's or source's name.")]
+EventType = Annotated[Optional[str], typer.Option("--type", help="ACLED event or sub-event type.")]
+Since = Annotated[Optional[str], typer.Option(help="From this date (YYYY-MM-DD).")]
+Until = Annotated[Optional[str], typer.Option(help="Up to this date (YYYY-MM-DD).")]
+Text = Annotated[Optional[str], typer.Option(help="Words in the evidence sentence.")]
+Limit = Annotated[Optional[int], typer.Option(min=1, help="At most this many rows.")]
+Format = Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+@app.command()
+def incidents(
+    db: DbOption = "sitrep.duckdb",
+    country: Country = None,
+    admin1: Admin1 = None,
+    actor: Actor = None,
+    event_type: EventType = None,
+    since: Since = None,
+    until: Until = None,
+    text: Text = None,
+    merged: Annotated[bool, typer.Option(help="One row per merged incident (cluster) instead of per report.")] = False,
+    limit: Limit = None,
+    output: Format = QueryFormat.table,
+) -> None:
+    """List stored incidents, per report or merged across articles."""
+    filters = dict(country=country, admin1=admin1, actor=actor, type=event_type, since=parse_date_option(since),
+                   until=parse_date_option(until), text=text, limit=limit)
+    with open_db(db) as store:
+        if merged:
+            rows = store.events(**filters).to_pylist()
+            for row in rows:
+                row["where"], row["killed"] = where(row), killed_range(row, "killed_")
+            columns = [("cluster", "cluster_id"), ("date", "date_start"), ("type", "acled_sub_type"),
+                       ("where", "where"), ("killed", "killed"), ("reports", "reports"),
+                       ("contested", "contested"), ("sources", "sources")]
+        else:
+            rows = store.incidents(**filters).to_pylist()
+            for row in rows:
+                row["where"] = where(row)
+            columns = [("date", "date"), ("type", "acled_sub_type"), ("where", "where"), ("killed", "killed"),
+                       ("injured", "injured"), ("reported by", "reported_by"), ("status", "claim_status"),
+                       ("document", "doc_id"), ("cluster", "cluster_id")]
+    print_rows(rows, columns, output)
+
+
+@app.command()
+def statements(
+    db: DbOption = "sitrep.duckdb",
+    actor: Annotated[Optional[str], typer.Option(help="Part of the speaker's or target's name.")] = None,
+    kind: Annotated[Optional[str], typer.Option(help="statement, accusation, denial, demand, ...")] = None,
+    since: Since = None,
+    until: Until = None,
+    text: Annotated[Optional[str], typer.Option(help="Words in the evidence or quote.")] = None,
+    limit: Limit = None,
+    output: Format = QueryFormat.table,
+) -> None:
+    """List stored statements, with the accusations each denial answers."""
+    with open_db(db) as store:
+        rows = store.statements(actor=actor, kind=kind, since=parse_date_option(since),
+                                until=parse_date_option(until), text=text, limit=limit).to_pylist()
+    columns = [("date", "date"), ("kind", "kind"), ("speaker", "speaker"), ("target", "target"),
+               ("evidence", "evidence"), ("answers", "answers"), ("document", "doc_id")]
+    print_rows(rows, columns, output)
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="SQL to run against the store.")],
+    db: DbOption = "sitrep.duckdb",
+    output: Format = QueryFormat.table,
+) -> None:
+    """Run SQL against the store (tables: documents, incidents, clusters, statements, ...)."""
+    with open_db(db) as store:
+        try:
+            rows = store.sql(query).to_pylist()
+        except Exception as error:  # a user's SQL mistake: the engine's message, no traceback
+            typer.echo(f"sitrep: error: {error}", err=True)
+            raise typer.Exit(code=1) from None
+    columns = [(name, name) for name in (rows[0] if rows else {})]
+    print_rows(rows, columns, output)
+
+
+@app.command()
+def export(
+    export_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
+    db: DbOption = "sitrep.duckdb",
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output file (required for parquet).")] = None,
+    what: Annotated[ExportTable, typer.Option(help="events (merged), incidents (per report) or statements; "
+                                              "acled-csv and geojson always export events.")] = ExportTable.events,
+    country: Country = None,
+    admin1: Admin1 = None,
+    actor: Actor = None,
+    event_type: EventType = None,
+    since: Since = None,
+    until: Until = None,
+) -> None:
+    """Export the store as ACLED-style CSV, GeoJSON, Parquet or JSON Lines."""
+    from sitrep.export import export as run_export
+
+    if export_format == ExportFormat.parquet and out is None:
+        raise typer.BadParameter("Parquet is binary: give --out FILE", param_hint="--out")
+    filters: dict[str, Any] = {}
+    if what != ExportTable.statements:
+        filters = dict(country=country, admin1=admin1, actor=actor, type=event_type,
+                       since=parse_date_option(since), until=parse_date_option(until))
+    with open_db(db) as store:
+        count = run_export(store, export_format.value, out, what=what.value, handle=sys.stdout, **filters)
+    typer.echo(f"sitrep: exported {count} rows", err=True)

@@ -1,0 +1,288 @@
+"""Bulk ingest: inputs -> batches -> extraction in worker processes -> one transaction per batch.
+
+Memory stays bounded whatever the input size: inputs are read lazily, and at most
+``2 * jobs`` batches are in flight between the reader and the single writer. Documents
+whose content hash the store already holds (or, unless retried, already failed on) are
+skipped before extraction, which makes a re-run add nothing and lets a killed run
+resume where its last committed batch ended.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import sys
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import chain, islice
+from multiprocessing import get_context
+from pathlib import Path
+from typing import TextIO
+
+from pydantic import ValidationError
+
+from sitrep.config import MAX_INPUT_BYTES
+from sitrep.ingest.read import documents_from_jsonl_lines, iter_documents, iter_sources, iter_stdin
+from sitrep.models import Document, Extraction, Failure
+from sitrep.pipeline import ExtractOptions
+from sitrep.store import FailedDocument, Store
+
+Item = Document | Extraction | Failure
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    jobs: int = 1
+    batch_size: int = 64
+    retry_failed: bool = False  # extract again documents that failed in an earlier run
+    extract: ExtractOptions = field(default_factory=ExtractOptions)
+
+
+@dataclass
+class Progress:
+    """Running totals, passed to the progress callback after every committed batch."""
+
+    read: int = 0
+    documents: int = 0
+    skipped: int = 0
+    failures: int = 0
+    incidents: int = 0
+    statements: int = 0
+    batches: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def seconds(self) -> float:
+        return time.monotonic() - self.started
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def iter_stdin_streaming(stream: TextIO | None = None) -> Iterator[Document | Failure]:
+    """Standard input: JSON Lines are read line by line (any length of stream); text as one document."""
+    stream = stream or sys.stdin
+    first = stream.readline()
+    if first.lstrip().startswith("{"):
+        yield from documents_from_jsonl_lines(chain([first], stream), "-", "stdin")
+        return
+    yield from iter_stdin(io.StringIO(first + stream.read(MAX_INPUT_BYTES + 1 - len(first))))
+
+
+def iter_inputs(paths: Iterable[str]) -> Iterator[Document | Failure]:
+    for raw in paths:
+        if raw == "-":
+            yield from iter_stdin_streaming()
+        else:
+            yield from iter_documents([raw])
+
+
+def extractions_from_lines(lines: Iterable[str], source: str) -> Iterator[Extraction | Failure]:
+    """``sitrep extract --format jsonl`` output, one Extraction per line."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            yield Extraction.model_validate_json(line)
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(part) for part in first["loc"])
+            yield Failure(source=f"{source}:{number}", error=f"not a sitrep extraction ({where}: {first['msg']})")
+
+
+def iter_extractions(paths: Iterable[str]) -> Iterator[Extraction | Failure]:
+    for source in iter_sources(paths):
+        if source == "-":
+            yield from extractions_from_lines(sys.stdin, "-")
+            continue
+        try:
+            with Path(source).open(encoding="utf-8", errors="replace") as handle:
+                yield from extractions_from_lines(handle, str(source))
+        except OSError as error:
+            yield Failure(source=str(source), error=f"cannot read: {error.strerror or error}")
+
+
+def count_inputs(paths: Iterable[str]) -> int | None:
+    """How many documents the inputs hold (for the ETA), or None when stdin makes it unknowable."""
+    paths = list(paths)
+    if "-" in paths:
+        return None
+    total = 0
+    for source in iter_sources(paths):
+        path = Path(source)
+        if path.suffix.lower() in {".jsonl", ".ndjson"} and path.is_file():
+            with path.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        else:
+            total += 1
+    return total
+
+
+# --- extraction (runs in worker processes) ------------------------------------------
+
+
+def extract_chunk(documents: list[Document], options: ExtractOptions) -> list[Extraction | FailedDocument]:
+    """Extract one batch; each output keeps its document's content hash, failures included."""
+    from sitrep.pipeline import extract_documents
+
+    try:
+        outputs = list(extract_documents(documents, options, batch_size=len(documents) or 1))
+    except Exception:
+        if len(documents) == 1:
+            raise
+        # A crash outside the per-document guard (the parser, say): isolate the culprit.
+        return [item for document in documents for item in safe_extract_one(document, options)]
+    return [
+        FailedDocument(output, document.content_hash) if isinstance(output, Failure) else output
+        for document, output in zip(documents, outputs, strict=True)
+    ]
+
+
+def safe_extract_one(document: Document, options: ExtractOptions) -> list[Extraction | FailedDocument]:
+    try:
+        return extract_chunk([document], options)
+    except Exception as error:
+        failure = Failure(source=document.source, error=f"extraction failed: {type(error).__name__}: {error}")
+        return [FailedDocument(failure, document.content_hash)]
+
+
+class InlineExecutor:
+    """Runs chunks in this process: ``-j 1``, and the path tests and debuggers can step through."""
+
+    def submit(self, fn, *args) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args))
+        except BaseException as error:  # delivered where the result is read, like a pool would
+            future.set_exception(error)
+        return future
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        pass
+
+
+def die_with_parent(parent: int) -> None:
+    """Worker initializer: an ingest killed with SIGKILL must not leave its workers running."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+
+def make_executor(jobs: int):
+    if jobs <= 1:
+        return InlineExecutor()
+    # spawn, not fork: the parent holds an open database connection and its threads.
+    return ProcessPoolExecutor(
+        max_workers=jobs, mp_context=get_context("spawn"), initializer=die_with_parent, initargs=(os.getpid(),)
+    )
+
+
+# --- the loop ----------------------------------------------------------------------------
+
+
+@dataclass
+class Chunk:
+    """One batch between reader and writer: what is ready to store, and what is being extracted."""
+
+    extractions: list[Extraction] = field(default_factory=list)
+    failures: list[FailedDocument] = field(default_factory=list)
+    pending: Future | None = None
+    read: int = 0
+    skipped: int = 0
+
+
+def prepare_chunk(store: Store, items: list[Item], options: IngestOptions, executor) -> Chunk:
+    chunk = Chunk(read=len(items))
+    documents: dict[str, Document] = {}
+    for item in items:
+        if isinstance(item, Failure):
+            chunk.failures.append(FailedDocument(item))
+        elif isinstance(item, Extraction):
+            chunk.extractions.append(item)
+        elif item.content_hash in documents:
+            chunk.skipped += 1
+        else:
+            documents[item.content_hash or ""] = item
+    known = store.known_hashes(list(documents), include_failed=not options.retry_failed)
+    chunk.skipped += len(known)
+    todo = [document for key, document in documents.items() if key not in known]
+    if todo:
+        chunk.pending = executor.submit(extract_chunk, todo, options.extract)
+    return chunk
+
+
+def commit_chunk(store: Store, chunk: Chunk, progress: Progress) -> None:
+    if chunk.pending is not None:
+        for output in chunk.pending.result():
+            if isinstance(output, FailedDocument):
+                chunk.failures.append(output)
+            else:
+                chunk.extractions.append(output)
+    result = store.write_batch(chunk.extractions, chunk.failures, batch_id=f"b-{uuid.uuid4().hex[:16]}")
+    progress.read += chunk.read
+    progress.documents += result.documents
+    progress.skipped += chunk.skipped + result.skipped
+    progress.failures += len(chunk.failures)
+    progress.incidents += result.incidents
+    progress.statements += result.statements
+    progress.batches += 1
+
+
+def run_ingest(
+    store: Store,
+    items: Iterable[Item],
+    options: IngestOptions = IngestOptions(),
+    on_batch: ProgressCallback | None = None,
+) -> Progress:
+    """Store every item (Documents are extracted first); return the totals."""
+    progress = Progress()
+    executor = make_executor(options.jobs)
+    window: deque[Chunk] = deque()
+    iterator = iter(items)
+    try:
+        while batch := list(islice(iterator, options.batch_size)):
+            window.append(prepare_chunk(store, batch, options, executor))
+            if len(window) >= max(2, 2 * options.jobs):
+                commit_chunk(store, window.popleft(), progress)
+                if on_batch:
+                    on_batch(progress)
+        while window:
+            commit_chunk(store, window.popleft(), progress)
+            if on_batch:
+                on_batch(progress)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+    return progress
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[str],
+    options: IngestOptions = IngestOptions(),
+    on_batch: ProgressCallback | None = None,
+    extracted: bool = False,
+) -> Progress:
+    """Ingest files, directories, JSON Lines and ``-``; ``extracted`` reads ``sitrep extract -f jsonl`` output."""
+    items = iter_extractions(paths) if extracted else iter_inputs(paths)
+    return run_ingest(store, items, options, on_batch)
+
+
+def progress_json(progress: Progress) -> str:
+    return json.dumps({
+        "read": progress.read, "documents": progress.documents, "skipped": progress.skipped,
+        "failures": progress.failures, "incidents": progress.incidents, "statements": progress.statements,
+        "batches": progress.batches, "seconds": round(progress.seconds, 3),
+    })

@@ -1,0 +1,111 @@
+"""Writing one selection of the store to a file in a chosen format."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from sitrep.export.acled import COLUMNS, acled_rows
+from sitrep.store import Store
+
+FORMATS = ("acled-csv", "geojson", "parquet", "jsonl")
+TABLES = ("events", "incidents", "statements")
+
+
+def plain(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def select(store: Store, what: str, filters: dict[str, Any]) -> pa.Table:
+    if what == "events":
+        return store.events(**filters)
+    if what == "incidents":
+        return store.incidents(**filters)
+    if what == "statements":
+        return store.statements(**filters)
+    raise ValueError(f"cannot export {what!r}; choose one of {', '.join(TABLES)}")
+
+
+def write_acled_csv(store: Store, handle: TextIO, filters: dict[str, Any]) -> int:
+    rows = acled_rows(store, store.events(**filters).to_pylist())
+    writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return len(rows)
+
+
+def feature(event: dict[str, Any]) -> dict[str, Any]:
+    has_point = event["latitude"] is not None and event["longitude"] is not None
+    return {
+        "type": "Feature",
+        "id": event["cluster_id"],
+        # RFC 7946: [longitude, latitude]; an event with no coordinates keeps a null geometry.
+        "geometry": {"type": "Point", "coordinates": [event["longitude"], event["latitude"]]} if has_point else None,
+        "properties": {key: plain(value) for key, value in event.items() if key not in ("latitude", "longitude")},
+    }
+
+
+def write_geojson(store: Store, handle: TextIO, filters: dict[str, Any]) -> int:
+    events = store.events(**filters).to_pylist()
+    json.dump({"type": "FeatureCollection", "features": [feature(e) for e in events]}, handle, ensure_ascii=False)
+    handle.write("\n")
+    return len(events)
+
+
+def reports_by_cluster(store: Store, cluster_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    reports: dict[str, list[dict[str, Any]]] = {}
+    for row in store.backend.arrow(
+        "SELECT * FROM incident_reports WHERE cluster_id = ANY(?) ORDER BY cluster_id, incident_key", (cluster_ids,)
+    ).to_pylist():
+        reports.setdefault(row["cluster_id"], []).append({k: plain(v) for k, v in row.items()})
+    return reports
+
+
+def write_jsonl(store: Store, handle: TextIO, what: str, filters: dict[str, Any]) -> int:
+    rows = select(store, what, filters).to_pylist()
+    # An event line carries each of its reports, so every source's own figures travel with it.
+    reports = reports_by_cluster(store, [r["cluster_id"] for r in rows]) if what == "events" and rows else {}
+    for row in rows:
+        record = {key: plain(value) for key, value in row.items()}
+        if what == "events":
+            record["accounts"] = reports.get(row["cluster_id"], [])
+        handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return len(rows)
+
+
+def write_parquet(store: Store, path: Path, what: str, filters: dict[str, Any]) -> int:
+    table = select(store, what, filters)
+    pq.write_table(table, path)
+    return table.num_rows
+
+
+def export(store: Store, fmt: str, out: Path | None, what: str = "events", handle: TextIO | None = None,
+           **filters: Any) -> int:
+    """Write the selection to ``out`` (or ``handle`` for text formats); return the rows written."""
+    if fmt == "parquet":
+        if out is None:
+            raise ValueError("Parquet is binary: give an output file")
+        return write_parquet(store, out, what, filters)
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    opened = out.open("w", encoding="utf-8", newline="") if out else None
+    target = opened or handle
+    if target is None:
+        raise ValueError("give an output file or handle")
+    try:
+        if fmt == "acled-csv":
+            return write_acled_csv(store, target, filters)
+        if fmt == "geojson":
+            return write_geojson(store, target, filters)
+        return write_jsonl(store, target, what, filters)
+    finally:
+        if opened:
+            opened.close()

@@ -1,0 +1,156 @@
+"""Filters over the store, turned into parameterised SQL shared by the CLI and the Python API.
+
+Every filter value is bound as a parameter; only the fixed fragments below are joined
+into SQL text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class IncidentFilter:
+    country: str | None = None  # ISO 3166 alpha-2 or a country name
+    admin1: str | None = None
+    actor: str | None = None  # part of an actor's or the reporting source's name
+    type: str | None = None  # ACLED event or sub-event type, or PLOVER type
+    since: date | None = None
+    until: date | None = None
+    text: str | None = None  # part of the evidence sentence
+    cluster_id: str | None = None
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class StatementFilter:
+    actor: str | None = None  # part of the speaker's, their affiliation's or the target's name
+    kind: str | None = None
+    since: date | None = None
+    until: date | None = None
+    text: str | None = None  # part of the evidence or quote
+    limit: int | None = None
+
+
+def country_code(value: str) -> str:
+    """Accept ``AF``, ``AFG`` or ``Afghanistan``; the store keeps alpha-2 codes."""
+    import pycountry
+
+    if len(value) == 2:
+        return value.upper()
+    try:
+        return pycountry.countries.lookup(value).alpha_2
+    except LookupError:
+        return value
+
+
+def contains(value: str) -> str:
+    """A LIKE pattern for a case-insensitive substring, with LIKE's own wildcards escaped."""
+    escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+LIKE = "LIKE ? ESCAPE '\\'"
+
+
+def as_day(value: date | str | None) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def incident_conditions(f: IncidentFilter, alias: str, members: str) -> tuple[list[str], list]:
+    """Conditions on a row ``alias`` whose incident reports are selected by ``members`` (SQL)."""
+    where: list[str] = []
+    params: list = []
+    if f.country:
+        where.append(f"{alias}.country = ?")
+        params.append(country_code(f.country))
+    if f.admin1:
+        where.append(f"lower({alias}.admin1) = lower(?)")
+        params.append(f.admin1)
+    if f.type:
+        where.append(f"(lower({alias}.acled_type) = lower(?) OR lower({alias}.acled_sub_type) = lower(?))")
+        params += [f.type, f.type]
+    if since := as_day(f.since):
+        where.append(f"{alias}.date_end >= ?")
+        params.append(since)
+    if until := as_day(f.until):
+        where.append(f"{alias}.date_start <= ?")
+        params.append(until)
+    if f.cluster_id:
+        where.append(f"{alias}.cluster_id = ?")
+        params.append(f.cluster_id)
+    if f.actor:
+        where.append(
+            f"EXISTS (SELECT 1 FROM incidents m LEFT JOIN incident_actors ia ON ia.incident_key = m.incident_key "
+            f"LEFT JOIN actors a ON a.actor_key = ia.actor_key LEFT JOIN sources s ON s.source_key = m.source_key "
+            f"WHERE {members} AND (lower(a.name) {LIKE} OR lower(s.name) {LIKE}))"
+        )
+        params += [contains(f.actor), contains(f.actor)]
+    if f.text:
+        where.append(
+            f"EXISTS (SELECT 1 FROM incidents m JOIN provenance p ON p.record_key = m.incident_key "
+            f"WHERE {members} AND lower(p.evidence) {LIKE})"
+        )
+        params.append(contains(f.text))
+    return where, params
+
+
+def finish(sql: str, where: list[str], order: str, limit: int | None, params: list) -> tuple[str, list]:
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY {order}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return sql, params
+
+
+def incident_query(f: IncidentFilter) -> tuple[str, list]:
+    where, params = incident_conditions(f, "r", "m.incident_key = r.incident_key")
+    sql = (
+        "SELECT r.*, c.killed_low AS cluster_killed_low, c.killed_high AS cluster_killed_high, "
+        "c.killed_best AS cluster_killed_best, c.reports AS cluster_reports, c.contested AS cluster_contested "
+        "FROM incident_reports r JOIN clusters c ON c.cluster_id = r.cluster_id"
+    )
+    return finish(sql, where, "r.date_start NULLS LAST, r.incident_key", f.limit, params)
+
+
+EVENT_SELECT = (
+    "SELECT c.*, "
+    "(SELECT string_agg(DISTINCT coalesce(d.site_name, d.url, d.source), '; ' ORDER BY coalesce(d.site_name, d.url, d.source)) FROM incidents i "
+    " JOIN documents d ON d.doc_key = i.doc_key WHERE i.cluster_id = c.cluster_id) AS sources, "
+    "(SELECT string_agg(DISTINCT s.name, '; ' ORDER BY s.name) FROM incidents i "
+    " JOIN sources s ON s.source_key = i.source_key WHERE i.cluster_id = c.cluster_id) AS reported_by "
+    "FROM clusters c"
+)
+
+
+def event_query(f: IncidentFilter) -> tuple[str, list]:
+    where, params = incident_conditions(f, "c", "m.cluster_id = c.cluster_id")
+    return finish(EVENT_SELECT, where, "c.date_start NULLS LAST, c.cluster_id", f.limit, params)
+
+
+def statement_query(f: StatementFilter) -> tuple[str, list]:
+    where: list[str] = []
+    params: list = []
+    if f.actor:
+        where.append(f"(lower(r.speaker) {LIKE} OR lower(r.speaker_affiliation) {LIKE} OR lower(r.target) {LIKE})")
+        params += [contains(f.actor)] * 3
+    if f.kind:
+        where.append("r.kind = ?")
+        params.append(f.kind)
+    if since := as_day(f.since):
+        where.append("coalesce(r.date_end, r.published) >= ?")
+        params.append(since)
+    if until := as_day(f.until):
+        where.append("coalesce(r.date_start, r.published) <= ?")
+        params.append(until)
+    if f.text:
+        where.append(f"(lower(r.evidence) {LIKE} OR lower(r.quote) {LIKE})")
+        params += [contains(f.text)] * 2
+    sql = (
+        "SELECT r.*, (SELECT string_agg(l.answers_key, '; ' ORDER BY l.answers_key) FROM statement_links l "
+        "WHERE l.statement_key = r.statement_key) AS answers FROM statement_reports r"
+    )
+    return finish(sql, where, "coalesce(r.date_start, r.published) NULLS LAST, r.statement_key", f.limit, params)

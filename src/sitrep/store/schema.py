@@ -1,0 +1,247 @@
+"""The store's schema as numbered migrations, applied in order and recorded.
+
+Each migration is a list of statements in the SQL that DuckDB and PostgreSQL share.
+A store records the versions it has applied in ``schema_migrations``; opening a store
+applies the missing ones inside one transaction each, so a crash mid-migration leaves
+the previous version intact. Never edit a released migration: add the next one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sitrep.store.backend import Backend
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    statements: tuple[str, ...]
+
+
+INITIAL = (
+    """CREATE TABLE batches (
+        batch_id TEXT PRIMARY KEY,
+        committed_at TIMESTAMP NOT NULL,
+        documents INTEGER NOT NULL,
+        failures INTEGER NOT NULL
+    )""",
+    """CREATE TABLE documents (
+        doc_key TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL,
+        source TEXT NOT NULL,
+        url TEXT,
+        title TEXT,
+        site_name TEXT,
+        published DATE,
+        published_basis TEXT,
+        text TEXT NOT NULL,
+        removed TEXT NOT NULL,
+        batch_id TEXT NOT NULL,
+        ingested_at TIMESTAMP NOT NULL
+    )""",
+    """CREATE TABLE sources (
+        source_key TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        affiliation TEXT
+    )""",
+    """CREATE TABLE actors (
+        actor_key TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT,
+        inter INTEGER,
+        country TEXT,
+        affiliation TEXT
+    )""",
+    """CREATE TABLE places (
+        place_key TEXT PRIMARY KEY,
+        name TEXT,
+        country TEXT,
+        admin1 TEXT,
+        admin2 TEXT,
+        latitude DOUBLE PRECISION,
+        longitude DOUBLE PRECISION,
+        level TEXT
+    )""",
+    """CREATE TABLE incidents (
+        incident_key TEXT PRIMARY KEY,
+        doc_key TEXT NOT NULL,
+        local_id TEXT NOT NULL,
+        cluster_id TEXT NOT NULL,
+        acled_type TEXT NOT NULL,
+        acled_sub_type TEXT NOT NULL,
+        plover_type TEXT,
+        plover_mode TEXT,
+        date TEXT,
+        date_start DATE,
+        date_end DATE,
+        date_precision TEXT,
+        date_text TEXT,
+        country TEXT,
+        admin1 TEXT,
+        admin2 TEXT,
+        place TEXT,
+        place_key TEXT,
+        latitude DOUBLE PRECISION,
+        longitude DOUBLE PRECISION,
+        geo_precision TEXT,
+        killed INTEGER,
+        injured INTEGER,
+        killed_or_injured INTEGER,
+        released INTEGER,
+        detained INTEGER,
+        abducted INTEGER,
+        count_notes TEXT NOT NULL,
+        source_key TEXT,
+        claim_status TEXT NOT NULL,
+        record TEXT NOT NULL
+    )""",
+    """CREATE TABLE incident_actors (
+        incident_key TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        actor_key TEXT NOT NULL,
+        role TEXT,
+        mention TEXT,
+        PRIMARY KEY (incident_key, position)
+    )""",
+    """CREATE TABLE statements (
+        statement_key TEXT PRIMARY KEY,
+        doc_key TEXT NOT NULL,
+        local_id TEXT NOT NULL,
+        source_key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        target TEXT,
+        date TEXT,
+        date_start DATE,
+        date_end DATE,
+        date_precision TEXT,
+        date_text TEXT,
+        channel TEXT,
+        quote TEXT,
+        about_incident_key TEXT,
+        record TEXT NOT NULL
+    )""",
+    """CREATE TABLE statement_links (
+        statement_key TEXT NOT NULL,
+        answers_key TEXT NOT NULL,
+        basis TEXT NOT NULL,
+        PRIMARY KEY (statement_key, answers_key)
+    )""",
+    """CREATE TABLE provenance (
+        record_key TEXT PRIMARY KEY,
+        record_kind TEXT NOT NULL,
+        doc_key TEXT NOT NULL,
+        source_key TEXT,
+        evidence TEXT NOT NULL,
+        evidence_start INTEGER NOT NULL,
+        evidence_end INTEGER NOT NULL
+    )""",
+    """CREATE TABLE clusters (
+        cluster_id TEXT PRIMARY KEY,
+        acled_type TEXT NOT NULL,
+        acled_sub_type TEXT NOT NULL,
+        date_start DATE,
+        date_end DATE,
+        date_precision TEXT,
+        country TEXT,
+        admin1 TEXT,
+        admin2 TEXT,
+        place TEXT,
+        latitude DOUBLE PRECISION,
+        longitude DOUBLE PRECISION,
+        geo_precision TEXT,
+        killed_low INTEGER,
+        killed_high INTEGER,
+        killed_best INTEGER,
+        injured_low INTEGER,
+        injured_high INTEGER,
+        injured_best INTEGER,
+        reports INTEGER NOT NULL,
+        documents INTEGER NOT NULL,
+        contested BOOLEAN NOT NULL,
+        best_incident_key TEXT NOT NULL
+    )""",
+    """CREATE TABLE failures (
+        failure_key TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        error TEXT NOT NULL,
+        content_hash TEXT,
+        batch_id TEXT NOT NULL,
+        failed_at TIMESTAMP NOT NULL
+    )""",
+)
+
+INDEXES = (
+    "CREATE INDEX incidents_cluster ON incidents (cluster_id)",
+    "CREATE INDEX incidents_where_when ON incidents (country, date_start)",
+    "CREATE INDEX incidents_doc ON incidents (doc_key)",
+    "CREATE INDEX statements_doc ON statements (doc_key)",
+    "CREATE INDEX statements_kind ON statements (kind)",
+    "CREATE INDEX failures_hash ON failures (content_hash)",
+)
+
+#: Views that join what a reader wants to see together; rebuilt by later migrations
+#: when the tables under them change.
+VIEWS = (
+    """CREATE VIEW incident_reports AS
+    SELECT i.incident_key, i.cluster_id, i.doc_key, d.doc_id, d.source AS document_source,
+           d.site_name, d.url, d.published, i.local_id,
+           i.acled_type, i.acled_sub_type, i.plover_type, i.plover_mode,
+           i.date, i.date_start, i.date_end, i.date_precision, i.date_text,
+           i.country, i.admin1, i.admin2, i.place, i.latitude, i.longitude, i.geo_precision,
+           i.killed, i.injured, i.killed_or_injured, i.released, i.detained, i.abducted,
+           i.claim_status, s.name AS reported_by, s.affiliation AS reported_by_affiliation,
+           p.evidence, p.evidence_start, p.evidence_end
+    FROM incidents i
+    JOIN documents d ON d.doc_key = i.doc_key
+    JOIN provenance p ON p.record_key = i.incident_key
+    LEFT JOIN sources s ON s.source_key = i.source_key""",
+    """CREATE VIEW statement_reports AS
+    SELECT st.statement_key, st.doc_key, d.doc_id, d.source AS document_source, d.site_name,
+           d.published, st.local_id, st.kind, s.name AS speaker, s.affiliation AS speaker_affiliation,
+           st.target, st.date, st.date_start, st.date_end, st.date_precision, st.channel, st.quote,
+           st.about_incident_key, p.evidence
+    FROM statements st
+    JOIN documents d ON d.doc_key = st.doc_key
+    JOIN sources s ON s.source_key = st.source_key
+    JOIN provenance p ON p.record_key = st.statement_key""",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial tables", INITIAL),
+    Migration(2, "indexes", INDEXES),
+    Migration(3, "reader views", VIEWS),
+)
+
+LATEST = MIGRATIONS[-1].version
+
+BOOKKEEPING = """CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
+)"""
+
+
+def applied_versions(backend: Backend) -> set[int]:
+    return {row[0] for row in backend.fetchall("SELECT version FROM schema_migrations")}
+
+
+def migrate(backend: Backend, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[int]:
+    """Apply the migrations the store lacks, oldest first; return the versions applied."""
+    backend.execute(BOOKKEEPING)
+    done = applied_versions(backend)
+    applied = []
+    for migration in migrations:
+        if migration.version in done:
+            continue
+        with backend.transaction():
+            for statement in migration.statements:
+                backend.execute(statement)
+            backend.execute(
+                "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (migration.version, migration.name)
+            )
+        applied.append(migration.version)
+    if applied:
+        backend.columns_cache.clear()  # tables may have new columns
+    return applied

@@ -1,0 +1,370 @@
+"""The ``Store``: one growing record of documents, incidents and statements.
+
+A store is a DuckDB file or a PostgreSQL database (``postgresql://`` URL), reached
+through the same methods. ``write_batch`` adds one batch of extractions and failures
+in a single transaction, including the cross-article merge of incident reports and the
+links of denials to the accusations they answer: after a crash the store holds whole
+batches or nothing of them, and re-adding a stored document adds nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from sitrep.corpus.merge import Member, Report, StatementRef, answers, same_incident, summarise
+from sitrep.models import Extraction, Failure
+from sitrep.store import query as q
+from sitrep.store.backend import Backend, connect
+from sitrep.store.rows import ExtractionRows, digest, extraction_rows
+from sitrep.store.schema import migrate
+
+DEFAULT_DB = "sitrep.duckdb"
+
+
+@dataclass(frozen=True)
+class FailedDocument:
+    """A failure, with the content hash of the document when one was read."""
+
+    failure: Failure
+    content_hash: str | None = None
+
+
+@dataclass
+class BatchResult:
+    documents: int = 0
+    incidents: int = 0
+    statements: int = 0
+    failures: int = 0
+    skipped: int = 0
+    clusters_touched: set[str] = field(default_factory=set)
+
+
+#: Tables a batch fills, in insert order, with how many leading columns form the key.
+BATCH_TABLES = (
+    ("documents", 1), ("sources", 1), ("actors", 1), ("places", 1), ("incidents", 1),
+    ("incident_actors", 2), ("statements", 1), ("statement_links", 2), ("provenance", 1),
+)
+
+
+def unique_rows(rows: Iterable[tuple], key_width: int) -> list[tuple]:
+    """The first row of each key: one INSERT must not carry a key twice."""
+    seen: dict[tuple, tuple] = {}
+    for row in rows:
+        seen.setdefault(row[:key_width], row)
+    return list(seen.values())
+
+
+MEMBER_COLUMNS = (
+    "incident_key, doc_key, acled_type, acled_sub_type, date_start, date_end, date_precision, country, "
+    "admin1, admin2, place, latitude, longitude, geo_precision, killed, injured, claim_status"
+)
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def as_date(value: Any) -> date | None:
+    """DuckDB and psycopg both return ``date``; guard against datetimes from other paths."""
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+class Store:
+    """A sitrep database. Use ``sitrep.open(target)``; close it, or use it as a context manager."""
+
+    def __init__(self, backend: Backend, migrate_schema: bool = True) -> None:
+        self.backend = backend
+        if migrate_schema:
+            migrate(backend)
+
+    # --- lifecycle ------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.backend.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing --------------------------------------------------------------------
+
+    def known_hashes(self, hashes: Sequence[str], include_failed: bool = True) -> set[str]:
+        """Which of ``hashes`` the store already holds (as documents, or as failed documents)."""
+        if not hashes:
+            return set()
+        found = {row[0] for row in self.backend.fetchall(
+            "SELECT doc_key FROM documents WHERE doc_key = ANY(?)", (list(hashes),))}
+        if include_failed:
+            found |= {row[0] for row in self.backend.fetchall(
+                "SELECT content_hash FROM failures WHERE content_hash = ANY(?)", (list(hashes),))}
+        return found
+
+    def write_batch(
+        self,
+        extractions: Iterable[Extraction],
+        failures: Iterable[FailedDocument] = (),
+        batch_id: str | None = None,
+    ) -> BatchResult:
+        """Add one batch in one transaction; documents already stored are skipped."""
+        now = utcnow()
+        batch_id = batch_id or f"b-{now:%Y%m%dT%H%M%S%f}"
+        result = BatchResult()
+        with self.backend.transaction():
+            fresh = self.fresh_rows(extractions, batch_id, now, result)
+            self.insert_rows(fresh)
+            if fresh:
+                # A document stored now (a retried failure, say) is no longer a failure.
+                self.backend.execute("DELETE FROM failures WHERE content_hash = ANY(?)", ([r.doc_key for r in fresh],))
+            result.documents = len(fresh)
+            result.incidents = sum(len(rows.incident_keys) for rows in fresh)
+            result.statements = sum(len(rows.statement_keys) for rows in fresh)
+            failure_rows = self.failure_rows(failures, batch_id, now)
+            result.failures = len(failure_rows)
+            self.backend.insert("failures", failure_rows)
+            result.clusters_touched = self.merge_incidents([key for rows in fresh for key in rows.incident_keys])
+            self.link_statements([key for rows in fresh for key in rows.statement_keys])
+            if result.documents or result.failures:
+                self.backend.execute(
+                    "INSERT INTO batches VALUES (?,?,?,?)", (batch_id, now, result.documents, result.failures)
+                )
+        return result
+
+    def fresh_rows(
+        self, extractions: Iterable[Extraction], batch_id: str, now: datetime, result: BatchResult
+    ) -> list[ExtractionRows]:
+        """Rows of the extractions whose documents are new to the store (and to the batch)."""
+        candidates: dict[str, ExtractionRows] = {}
+        for extraction in extractions:
+            rows = extraction_rows(extraction, batch_id, now)
+            if rows.doc_key in candidates:
+                result.skipped += 1
+                continue
+            candidates[rows.doc_key] = rows
+        stored = self.known_hashes(list(candidates), include_failed=False)
+        result.skipped += len(stored)
+        return [rows for key, rows in candidates.items() if key not in stored]
+
+    def insert_rows(self, fresh: list[ExtractionRows]) -> None:
+        for table, key_width in BATCH_TABLES:
+            if table == "documents":
+                rows: Iterable[tuple] = (r.document for r in fresh)
+            else:
+                rows = (row for r in fresh for row in getattr(r, table))
+            self.backend.insert(table, unique_rows(rows, key_width))
+
+    def failure_rows(self, failures: Iterable[FailedDocument], batch_id: str, now: datetime) -> list[tuple]:
+        rows: dict[str, tuple] = {}
+        for item in failures:
+            key = digest(item.failure.source, item.failure.error, item.content_hash)
+            rows[key] = (key, item.failure.source, item.failure.error, item.content_hash, batch_id, now)
+        if not rows:
+            return []
+        stored = {row[0] for row in self.backend.fetchall(
+            "SELECT failure_key FROM failures WHERE failure_key = ANY(?)", (list(rows),))}
+        return [row for key, row in rows.items() if key not in stored]
+
+    # --- merging across articles ----------------------------------------------------------
+
+    def reports(self, keys: Sequence[str]) -> dict[str, Report]:
+        actors: dict[str, set[str]] = defaultdict(set)
+        for key, name in self.backend.fetchall(
+            "SELECT ia.incident_key, lower(a.name) FROM incident_actors ia "
+            "JOIN actors a ON a.actor_key = ia.actor_key WHERE ia.incident_key = ANY(?)",
+            (list(keys),),
+        ):
+            actors[key].add(" ".join(name.split()))
+        rows = self.backend.fetchall(
+            "SELECT incident_key, doc_key, acled_type, date_start, date_end, country, admin1, place, source_key "
+            "FROM incidents WHERE incident_key = ANY(?)",
+            (list(keys),),
+        )
+        return {
+            row[0]: Report(
+                key=row[0], doc_key=row[1], acled_type=row[2], date_start=as_date(row[3]),
+                date_end=as_date(row[4]), country=row[5], admin1=row[6], place=row[7],
+                actors=frozenset(actors[row[0]]), reporter=row[8],
+            )
+            for row in rows
+        }
+
+    def candidate_pairs(self, new_keys: Sequence[str]) -> list[tuple[str, str]]:
+        """(new, stored) report pairs that could tell of one incident: the cheap part of the rule, in SQL."""
+        return self.backend.fetchall(
+            "SELECT n.incident_key, i.incident_key FROM incidents n JOIN incidents i "
+            "ON i.country = n.country AND i.date_start <= n.date_end AND i.date_end >= n.date_start "
+            "AND (lower(i.admin1) = lower(n.admin1) OR lower(i.place) = lower(n.place)) "
+            "AND i.incident_key <> n.incident_key WHERE n.incident_key = ANY(?)",
+            (list(new_keys),),
+        )
+
+    def cluster_of(self, keys: Sequence[str]) -> dict[str, str]:
+        return dict(self.backend.fetchall(
+            "SELECT incident_key, cluster_id FROM incidents WHERE incident_key = ANY(?)", (list(keys),)))
+
+    def merge_incidents(self, new_keys: Sequence[str]) -> set[str]:
+        """Join each new report to the clusters of the reports it matches; return the clusters changed.
+
+        New reports start as clusters of their own (cluster_id = incident_key); every match
+        unites two clusters, and each united group takes its smallest id.
+        """
+        if not new_keys:
+            return set()
+        pairs = self.candidate_pairs(new_keys)
+        involved = sorted({key for pair in pairs for key in pair} | set(new_keys))
+        reports = self.reports([key for pair in pairs for key in pair]) if pairs else {}
+        clusters = self.cluster_of(involved)
+        parent = {cluster: cluster for cluster in clusters.values()}
+
+        def root(cluster: str) -> str:
+            while parent[cluster] != cluster:
+                parent[cluster] = parent[parent[cluster]]
+                cluster = parent[cluster]
+            return cluster
+
+        for new, stored in pairs:
+            if same_incident(reports[new], reports[stored]):
+                first, second = sorted((root(clusters[new]), root(clusters[stored])))
+                parent[second] = first
+        moves = {cluster: root(cluster) for cluster in parent if root(cluster) != cluster}
+        if moves:
+            sources, targets = zip(*sorted(moves.items()))
+            self.backend.execute(
+                "UPDATE incidents SET cluster_id = m.target FROM "
+                "(SELECT unnest(CAST(? AS TEXT[])) AS source, unnest(CAST(? AS TEXT[])) AS target) m "
+                "WHERE incidents.cluster_id = m.source",
+                (list(sources), list(targets)),
+            )
+            self.backend.execute("DELETE FROM clusters WHERE cluster_id = ANY(?)", (list(sources),))
+        touched = {root(clusters[key]) for key in new_keys} | set(moves.values())
+        self.refresh_clusters(sorted(touched))
+        return touched
+
+    def refresh_clusters(self, cluster_ids: Sequence[str]) -> None:
+        members: dict[str, list[Member]] = defaultdict(list)
+        for row in self.backend.fetchall(
+            f"SELECT cluster_id, {MEMBER_COLUMNS} FROM incidents WHERE cluster_id = ANY(?)", (list(cluster_ids),)
+        ):
+            values = list(row[1:])
+            values[4], values[5] = as_date(values[4]), as_date(values[5])
+            members[row[0]].append(Member(*values))
+        rows = []
+        for cluster_id in cluster_ids:
+            summary = summarise(cluster_id, members[cluster_id])
+            best = summary.representative
+            rows.append((
+                cluster_id, summary.acled_type, summary.acled_sub_type, summary.date_start, summary.date_end,
+                best.date_precision, best.country, best.admin1, best.admin2, best.place, best.latitude,
+                best.longitude, best.geo_precision, summary.killed.low, summary.killed.high, summary.killed.best,
+                summary.injured.low, summary.injured.high, summary.injured.best, summary.reports,
+                summary.documents, summary.contested, best.key,
+            ))
+        # Replace rather than upsert: one bulk insert instead of a statement per cluster.
+        self.backend.execute("DELETE FROM clusters WHERE cluster_id = ANY(?)", (list(cluster_ids),))
+        self.backend.insert("clusters", rows)
+
+    # --- denials answering accusations across documents -------------------------------------
+
+    def statement_refs(self, where: str, params: Sequence[Any]) -> list[StatementRef]:
+        rows = self.backend.fetchall(
+            "SELECT st.statement_key, st.doc_key, st.kind, s.name, s.affiliation, st.target, "
+            "coalesce(st.date_start, d.published), i.cluster_id "
+            "FROM statements st JOIN sources s ON s.source_key = st.source_key "
+            "JOIN documents d ON d.doc_key = st.doc_key "
+            "LEFT JOIN incidents i ON i.incident_key = st.about_incident_key "
+            f"WHERE {where}",
+            params,
+        )
+        return [StatementRef(r[0], r[1], r[2], r[3], r[4], r[5], as_date(r[6]), r[7]) for r in rows]
+
+    def link_statements(self, new_keys: Sequence[str]) -> None:
+        if not new_keys:
+            return
+        links = []
+        for statement in self.statement_refs("st.statement_key = ANY(?) AND st.kind IN ('denial', 'accusation')",
+                                             (list(new_keys),)):
+            if statement.kind == "denial":
+                # The accused may be named by the speaker or by whom the speaker speaks for.
+                others = self.statement_refs(
+                    "st.kind = 'accusation' AND st.doc_key <> ? AND (lower(st.target) = lower(?) "
+                    "OR lower(st.target) = lower(?) OR i.cluster_id = ?)",
+                    (statement.doc_key, statement.speaker, statement.speaker_affiliation, statement.cluster_id),
+                )
+                pairs = [(statement, other) for other in others]
+            else:
+                others = self.statement_refs(
+                    "st.kind = 'denial' AND st.doc_key <> ? AND (lower(s.name) = lower(?) "
+                    "OR lower(s.affiliation) = lower(?) OR i.cluster_id = ?)",
+                    (statement.doc_key, statement.target, statement.target, statement.cluster_id),
+                )
+                pairs = [(other, statement) for other in others]
+            for denial, accusation in pairs:
+                if basis := answers(denial, accusation):
+                    links.append((denial.key, accusation.key, basis))
+        self.backend.insert("statement_links", unique_rows(links, 2))
+
+    # --- reading ----------------------------------------------------------------------
+
+    def incidents(self, **filters: Any) -> pa.Table:
+        """One row per stored report, with its cluster; filters as in ``query.IncidentFilter``."""
+        sql, params = q.incident_query(q.IncidentFilter(**filters))
+        return self.backend.arrow(sql, params)
+
+    def events(self, **filters: Any) -> pa.Table:
+        """One row per cluster (merged incident) with its figures' range and its sources."""
+        sql, params = q.event_query(q.IncidentFilter(**filters))
+        return self.backend.arrow(sql, params)
+
+    def statements(self, **filters: Any) -> pa.Table:
+        sql, params = q.statement_query(q.StatementFilter(**filters))
+        return self.backend.arrow(sql, params)
+
+    def sql(self, text: str) -> pa.Table:
+        """Run the user's own SQL (read or write) and return what it selects."""
+        return self.backend.arrow(text)
+
+    def counts(self) -> dict[str, int]:
+        tables = ("documents", "incidents", "statements", "statement_links", "clusters", "failures",
+                  "actors", "places", "sources", "provenance", "batches")
+        # Table names come from the fixed tuple above, never from input.
+        return {table: self.backend.fetchall(f"SELECT count(*) FROM {table}")[0][0] for table in tables}
+
+    def schema_version(self) -> int:
+        return self.backend.fetchall("SELECT max(version) FROM schema_migrations")[0][0]
+
+    def extraction(self, doc_key: str) -> Extraction | None:
+        """Rebuild the stored extraction of one document from its rows."""
+        from sitrep.models import Document, Incident, Statement
+
+        found = self.backend.fetchall(
+            "SELECT doc_id, source, url, title, site_name, published, published_basis, text, removed "
+            "FROM documents WHERE doc_key = ?", (doc_key,))
+        if not found:
+            return None
+        r = found[0]
+        document = Document(id=r[0], source=r[1], url=r[2], title=r[3], site_name=r[4], published=as_date(r[5]),
+                            published_basis=r[6], text=r[7], removed=json.loads(r[8]), content_hash=doc_key)
+        # In text order, as the pipeline emits them (local ids sort e10 before e2).
+        incidents = [Incident.model_validate_json(row[0]) for row in self.backend.fetchall(
+            "SELECT i.record FROM incidents i JOIN provenance p ON p.record_key = i.incident_key "
+            "WHERE i.doc_key = ? ORDER BY p.evidence_start, i.local_id", (doc_key,))]
+        statements = [Statement.model_validate_json(row[0]) for row in self.backend.fetchall(
+            "SELECT s.record FROM statements s JOIN provenance p ON p.record_key = s.statement_key "
+            "WHERE s.doc_key = ? ORDER BY p.evidence_start, s.local_id", (doc_key,))]
+        return Extraction(document=document, incidents=incidents, statements=statements)
+
+
+def open_store(target: str | Path = DEFAULT_DB, read_only: bool = False) -> Store:
+    """Open (creating and migrating as needed) the store at a DuckDB path or ``postgresql://`` URL."""
+    return Store(connect(target, read_only=read_only), migrate_schema=not read_only)
