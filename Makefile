@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test bench score-dev clean
+.PHONY: setup run test bench score-dev evaluate clean
 
 # Every dependency is pinned by version and sha256 in requirements.lock; nothing else
 # is downloaded, at install time or at run time.
@@ -30,6 +30,10 @@ score-dev: setup
 	$(BIN)/python ../shared/eval/score.py --gold ../shared/data/dev --write-texts /tmp/sitrep-dev-texts
 	$(BIN)/sitrep extract /tmp/sitrep-dev-texts --format jsonl --out /tmp/sitrep-dev.jsonl
 	$(BIN)/python ../shared/eval/score.py --gold ../shared/data/dev --pred /tmp/sitrep-dev.jsonl
+
+# Every figure of the README's accuracy tables (needs ../shared beside the repo).
+evaluate: setup
+	scripts/evaluate.sh
 
 clean:
 	rm -rf $(VENV) build *.egg-info

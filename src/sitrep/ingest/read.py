@@ -214,13 +214,14 @@ def iter_jsonl_file(path: Path) -> Iterator[Document | Failure]:
         yield from documents_from_jsonl_lines(handle, str(path), path.stem)
 
 
-#: What a directory walk reads: article files. A file named on the command line is
-#: always read; in a directory, README.md or a gold .json beside the articles is not one.
-ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+#: What a directory walk passes over: notes and data that sit beside articles (a README,
+#: gold .json files, tables). Anything else is read, so that an image or a binary dropped
+#: among the articles gets its one-line error. A file named on the command line is always read.
+NOT_ARTICLE_SUFFIXES = {".json", ".md", ".markdown", ".rst", ".csv", ".tsv", ".yml", ".yaml", ".toml"}
 
 
 def iter_sources(paths: Iterable[str]) -> Iterator[Path | str]:
-    """Expand directories (recursively, sorted, article files only, hidden ones skipped); ``-`` stays as is."""
+    """Expand directories (recursively, sorted, hidden files and notes beside articles skipped); ``-`` stays as is."""
     for raw in paths:
         if raw == "-":
             yield raw
@@ -231,7 +232,7 @@ def iter_sources(paths: Iterable[str]) -> Iterator[Path | str]:
                 relative = child.relative_to(path)
                 if (
                     child.is_file()
-                    and child.suffix.lower() in ARTICLE_SUFFIXES
+                    and child.suffix.lower() not in NOT_ARTICLE_SUFFIXES
                     and not any(part.startswith(".") for part in relative.parts)
                 ):
                     yield child
