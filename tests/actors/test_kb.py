@@ -87,3 +87,30 @@ def test_institution_names_keep_the_usual_name():
     assert kb.institution_actor("moi", "AF").name == "Ministry of Interior of Afghanistan"
     assert kb.institution_actor("security", "AF").name == "Afghan National Defense and Security Forces"
     assert kb.institution_actor("police", "NG").name == "Police Forces of Nigeria"
+
+
+def test_security_forces_are_the_military_unless_replaced():
+    kb = load_kb()
+    assert kb.institution_actor("security", "PK") is kb.institution_actor("military", "PK")
+    assert kb.institution_actor("security", "AF").id == "andsf"
+
+
+def test_shared_alias_without_a_country_goes_to_the_first_owner():
+    kb = load_kb()
+    assert kb.lookup("Taliban").id == "taliban"
+    assert kb.lookup("Taliban", "PK").id == "ttp"
+
+
+def test_capitals_are_indexed_but_are_no_lookup_actor():
+    kb = load_kb()
+    assert kb.countries["JO"].capitals == ("Amman",)
+    assert any(p.kind == "capital" and p.target == "JO" for p in kb.phrases[("amman",)])
+    assert kb.lookup("Amman") is None  # a capital is an actor only in context (resolve.py)
+
+
+def test_militia_actor_reuses_a_kb_group_acled_knows():
+    kb = load_kb()
+    assert kb.militia_actor("Tiv", None, "NG").id == "tiv-militia"
+    made = kb.militia_actor("Marehan", None, "SO")
+    assert (made.name, made.inter) == ("Marehan Clan Militia (Somalia)", 4)
+    assert kb.from_acled("Marehan Clan Militia (Somalia)") is made

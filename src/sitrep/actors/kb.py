@@ -46,6 +46,7 @@ class Country:
     name: str
     names: tuple[str, ...]
     demonyms: tuple[str, ...]
+    capitals: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class Institution:
     sector: str
     implicit: bool
     heads: tuple[str, ...]
+    same_as: str | None = None  # another institution this one is, unless a KB body replaces it
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ class Phrase:
     """One way of writing something the resolver looks for, keyed by its tokens.
 
     ``kind`` says what it is: "actor" (a KB actor id in ``target``), "country",
-    "demonym", "institution" (an institution key), "category", "armed", "reference"
+    "demonym", "capital" (a country code), "institution" (an institution key), "category", "armed", "reference"
     (index into the reference list) or "person" (a KB person id).
     """
 
@@ -117,6 +119,12 @@ class KnowledgeBase:
     acled_names: dict[str, str] = field(default_factory=dict)  # folded ACLED name -> actor id
     person_keys: dict[str, str] = field(default_factory=dict)  # folded full name -> person id
     cues: dict[str, str] = field(default_factory=dict)  # event lemma -> category key it implies
+    passive_cues: dict[str, str] = field(default_factory=dict)  # the same, for agentless passives only
+    militia_styles: dict[str, str] = field(default_factory=dict)  # country -> "Clan" (ACLED's word)
+    militia_nouns: frozenset[str] = frozenset()  # "militias": after a community's name, its militia
+    militia_style_words: frozenset[str] = frozenset()  # "clan", "ethnic": written before such a noun
+    agreement_heads: frozenset[str] = frozenset()  # "agreement", "deal": what references.py looks for
+    agreement_modifiers: frozenset[str] = frozenset()  # "peace", "signed": words before such a head
 
     # --- public lookups ---------------------------------------------------------------
 
@@ -136,8 +144,8 @@ class KnowledgeBase:
             same = [a for a in actors if a.country == country]
             if same:
                 return same[0]
-        if len({a.id for a in actors}) > 1 and any(p.needs_country for p in pool):
-            return None
+        # an alias several actors share, with no country to choose by, goes to the first
+        # listed ("Taliban": the Afghan Taliban, unless the story is Pakistani)
         return actors[0]
 
     def from_acled(self, acled_name: str) -> Actor | None:
@@ -160,6 +168,9 @@ class KnowledgeBase:
         replaced = self.replacements.get((key, code))
         if replaced is not None:
             return self.actors[replaced]
+        same_as = self.institutions[key].same_as
+        if same_as is not None:  # "Pakistani security forces" are ACLED's Military Forces of Pakistan
+            return self.institution_actor(same_as, code)
         actor_id = f"{key}:{code}"
         if actor_id not in self.actors:
             inst = self.institutions[key]
@@ -175,6 +186,21 @@ class KnowledgeBase:
         if actor_id not in self.actors:
             name = f"{cat.name} ({self.countries[code].name})" if code else cat.name
             self.actors[actor_id] = Actor(id=actor_id, name=name, kind=INTER_LABELS[cat.inter], inter=cat.inter, country=code, sector=cat.sector)
+        return self.actors[actor_id]
+
+    def militia_actor(self, group: str, style: str | None, code: str | None) -> Actor:
+        """An identity militia named for its community, as ACLED names them: "Tiv Ethnic
+        Militia (Nigeria)", "Habar Gidir Clan Militia (Somalia)". ``style`` defaults by
+        country (``[militia_styles]`` in categories.toml), else "Ethnic"."""
+        style = (style or self.militia_styles.get(code or "", "Ethnic")).title()
+        name = f"{group} {style} Militia" + (f" ({self.countries[code].name})" if code else "")
+        known = self.acled_names.get(ascii_fold(name))  # a KB group ACLED knows by this name
+        return self.actors[known] if known is not None else self._identity_militia(name, code)
+
+    def _identity_militia(self, name: str, code: str | None) -> Actor:
+        actor_id = f"acled:{ascii_fold(name).replace(' ', '-')}"
+        if actor_id not in self.actors:
+            self.actors[actor_id] = Actor(id=actor_id, name=name, kind=INTER_LABELS[4], inter=4, country=code, sector="UAF")
         return self.actors[actor_id]
 
     def country_code(self, text: str) -> str | None:
@@ -223,11 +249,7 @@ class KnowledgeBase:
             code = self._country_from_acled(match.group(2))
             return self.category_actor(category[match.group(1).lower()], code)
         if match and re.search(r"(Communal|Ethnic|Clan|Sub-Clan|Tribal|Cult) Militia$", match.group(1)):
-            code = self._country_from_acled(match.group(2))
-            actor_id = f"acled:{ascii_fold(name).replace(' ', '-')}"
-            if actor_id not in self.actors:
-                self.actors[actor_id] = Actor(id=actor_id, name=name, kind=INTER_LABELS[4], inter=4, country=code, sector="UAF")
-            return self.actors[actor_id]
+            return self._identity_militia(name, self._country_from_acled(match.group(2)))
         if ":" in name:  # "TTP: Tehreek-i-Taliban Pakistan": either half may be known
             short, _, full = name.partition(":")
             return self.lookup(full.strip()) or self.lookup(short.strip())
@@ -268,13 +290,14 @@ def _load_countries(data: dict) -> dict[str, Country]:
         names.add(display)
         # pycountry's "Iran, Islamic Republic of" style names are never written in news
         names = {n for n in names if "," not in n}
-        countries[item.alpha_2] = Country(item.alpha_2, display, tuple(sorted(names)), tuple(extra.get("demonyms", [])))
+        countries[item.alpha_2] = Country(item.alpha_2, display, tuple(sorted(names)), tuple(extra.get("demonyms", [])),
+                                          tuple(extra.get("capitals", [])))
     for code, extra in data.items():
         if code not in countries:
             if "name" not in extra:
                 raise KBError(f"countries.toml: {code} is not an ISO country and has no name")
             names = tuple(sorted({extra["name"], *extra.get("names", [])}))
-            countries[code] = Country(code, extra["name"], names, tuple(extra.get("demonyms", [])))
+            countries[code] = Country(code, extra["name"], names, tuple(extra.get("demonyms", [])), tuple(extra.get("capitals", [])))
     return countries
 
 
@@ -335,6 +358,8 @@ def build_kb() -> KnowledgeBase:
             many = plural(demonym)
             if many:
                 index.add(many, "demonym", code)
+        for capital in country.capitals:
+            index.add(capital, "capital", code)
 
     groups = _read("groups.toml")["groups"]
     international = _read("international.toml")
@@ -361,7 +386,8 @@ def build_kb() -> KnowledgeBase:
     inst_data = _read("institutions.toml")
     for record in inst_data["institution"]:
         _require(record, ("key", "template", "inter", "sector", "implicit", "heads"), "institutions.toml")
-        inst = Institution(record["key"], record["template"], record["inter"], record["sector"], record["implicit"], tuple(record["heads"]))
+        inst = Institution(record["key"], record["template"], record["inter"], record["sector"], record["implicit"], tuple(record["heads"]),
+                           record.get("same_as"))
         kb.institutions[inst.key] = inst
         for head in inst.heads:
             index.add(head, "institution", inst.key)
@@ -369,11 +395,16 @@ def build_kb() -> KnowledgeBase:
     for (key, _code) in kb.replacements:
         if key not in kb.institutions:
             raise KBError(f"international.toml: replaces unknown institution {key}")
+    for inst in kb.institutions.values():
+        if inst.same_as is not None and (inst.same_as not in kb.institutions or kb.institutions[inst.same_as].same_as is not None):
+            raise KBError(f"institutions.toml: {inst.key} is the same as unknown or chained institution {inst.same_as}")
 
     cat_data = _read("categories.toml")
     for record in cat_data["category"]:
         _require(record, ("key", "name", "inter", "sector", "heads"), "categories.toml")
-        cat = Category(record["key"], record["name"], record["inter"], record["sector"], tuple(record["heads"]))
+        heads = list(record["heads"])
+        heads += [f"{q} {n}" for q in record.get("qualifiers", []) for n in record.get("qualified_nouns", [])]
+        cat = Category(record["key"], record["name"], record["inter"], record["sector"], tuple(heads))
         kb.categories[cat.key] = cat
         for head in cat.heads:
             index.add(head, "category", cat.key)
@@ -388,9 +419,18 @@ def build_kb() -> KnowledgeBase:
         if key not in kb.categories:
             raise KBError(f"categories.toml: cue for unknown category {key}")
         kb.cues.update({lemma: key for lemma in lemmas})
+    for key, lemmas in cat_data.get("passive_cues", {}).items():
+        if key not in kb.categories:
+            raise KBError(f"categories.toml: passive cue for unknown category {key}")
+        kb.passive_cues.update({lemma: key for lemma in lemmas})
+    kb.militia_styles = dict(cat_data.get("militia_styles", {}))
+    kb.militia_nouns = frozenset(w.lower() for w in cat_data["militia"]["nouns"])
+    kb.militia_style_words = frozenset(w.lower() for w in cat_data["militia"]["styles"])
     kb.pronouns = frozenset(w.lower() for w in cat_data["pronouns"]["words"])
     kb.titles = frozenset(w.lower() for w in cat_data["titles"]["words"])
     kb.roles = frozenset(w.lower() for w in cat_data["roles"]["words"])
+    kb.agreement_heads = frozenset(w.lower() for w in cat_data["agreements"]["heads"])
+    kb.agreement_modifiers = frozenset(w.lower() for w in cat_data["agreements"]["modifiers"])
 
     for record in _read("people.toml")["people"]:
         _require(record, ("id", "name", "affiliation"), "people.toml")

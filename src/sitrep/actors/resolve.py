@@ -22,7 +22,10 @@ from sitrep.actors.names import ascii_fold, token_spans
 from sitrep.models import Actor, ActorMention, AnnotatedDocument
 
 #: Which phrase wins when several are written the same way.
-PRIORITY = {"person": 0, "actor": 1, "reference": 2, "institution": 3, "category": 4, "armed": 5, "country": 6, "demonym": 7}
+PRIORITY = {"person": 0, "actor": 1, "reference": 2, "institution": 3, "category": 4, "armed": 5, "country": 6, "demonym": 7,
+            "capital": 8}
+#: Kinds of phrase that name a country and may qualify the head after them.
+QUALIFIERS = ("country", "demonym", "capital")
 #: A country name after these words is a place, not an actor ("troops in Afghanistan").
 LOCATIVE = {"in", "at", "inside", "across", "throughout", "near", "within", "into", "from", "outside", "around"}
 #: Heads that title a person when a name follows them ("Afghan President Ashraf Ghani").
@@ -112,12 +115,64 @@ def scan_phrases(kb: KnowledgeBase, scan: Scan) -> list[Hit]:
     return hits
 
 
-def story_country(kb: KnowledgeBase, hits: list[Hit], scan: Scan) -> str | None:
-    """The country the article is about: the most cited one, places counting double."""
+def _gazetteer():
+    from sitrep.places import load_gazetteer  # the places stage's public API, loaded on first use
+
+    return load_gazetteer()
+
+
+def _place_names(scan: Scan, hits: list[Hit]) -> list[tuple[int, int, str]]:
+    """Capitalised names right after a locative word ("in Sialkot", "near Kunduz City"):
+    (start, end, name) of those the phrase scan did not already know."""
+    doc, out = scan.doc, []
+    known = [(h.start, h.end) for h in hits]
+    for token in doc:
+        if token.lower_ not in LOCATIVE or token.i + 1 >= len(doc):
+            continue
+        first = last = token.i + 1
+        if doc[first].lower_ == "the":
+            first = last = first + 1
+        while last < len(doc) and last - first < 3 and doc[last].is_alpha and doc[last].text[:1].isupper():
+            last += 1
+        if last == first:
+            continue
+        start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+        if not any(s < end and start < e for s, e in known):
+            out.append((start, end, scan.text[start:end]))
+    return out
+
+
+def place_country(name: str, hint: str | None = None) -> str | None:
+    """The country of a place the gazetteer knows by exactly this name (the hint breaks ties)."""
+    gaz = _gazetteer()
+    if gaz.is_common_word(name) or gaz.is_weak(name):
+        return None
+    places = [p for p in gaz.lookup(name, hint) if p.level != "country" and ascii_fold(p.name) == ascii_fold(name)]
+    if not places:
+        return None
+    if places[0].country == hint or len({p.country for p in places}) == 1 and places[0].level == "admin1":
+        return places[0].country
+    # small towns share their names across countries: only a city or a province tells
+    big = [p for p in places if p.level == "admin1" or p.population >= 100_000]
+    return big[0].country if big else None
+
+
+def story_country(kb: KnowledgeBase, hits: list[Hit], scan: Scan, hint: str | None = None) -> str | None:
+    """The country the article is about: the most cited one, places counting double.
+
+    A country named after a locative ("in Afghanistan") and a town the gazetteer knows
+    ("protests in Sialkot") are places; a country named as the object of a protest or
+    a condemnation ("against India") is cited once."""
     votes: Counter = Counter()
+    if hint is not None:  # a caller that knows where the story is (a feed) counts as a place
+        votes[hint] += 2
+    for _start, _end, name in _place_names(scan, hits):
+        code = place_country(name, hint)
+        if code is not None:
+            votes[code] += 2
     for hit in hits:
         phrase = hit.phrase
-        if phrase.kind in ("country", "demonym"):
+        if phrase.kind in QUALIFIERS:
             locative = hit.first > 0 and scan.words[hit.first - 1].lower() in LOCATIVE
             votes[phrase.target] += 2 if locative else 1
         elif phrase.kind == "actor":
@@ -136,7 +191,7 @@ def join_qualifiers(scan: Scan, hits: list[Hit]) -> list[Hit]:
     out: list[Hit] = []
     pending: list[Hit] = []  # coordinated qualifiers: "Hungarian and Romanian officials"
     for hit in hits:
-        if out and out[-1].phrase.kind in ("country", "demonym") and hit.phrase.kind in ("institution", "category", "armed"):
+        if out and out[-1].phrase.kind in QUALIFIERS and hit.phrase.kind in ("institution", "category", "armed"):
             qualifier = out[-1]
             if _gap(scan, qualifier, hit) in ([], ["'", "s"], ["-"]):
                 out.pop()
@@ -198,7 +253,8 @@ def person_spans(kb: KnowledgeBase, scan: Scan, taken: list[tuple[int, int]]) ->
         if not all(t.text[:1].isupper() or t.text in ("-", "al", "bin", "ag", "de") for t in doc[first:last]):
             continue
         titled = first > 0 and (_is_title(kb, doc[first - 1].text) or doc[first - 1].text == ".")
-        if not titled and _looks_like_place(doc, first, last):
+        if not titled and (_looks_like_place(doc, first, last) or _listed_with_places(doc, first, last)
+                           or gazetteer_place(doc[first:last].text) is not None):
             continue
         seen.add((name_start, name_end))
         mention_start = name_start
@@ -223,6 +279,35 @@ def _looks_like_place(doc, first: int, last: int) -> bool:
     before = doc[first - 1].lower_ if first > 0 else ""
     after = doc[last].lower_ if last < len(doc) else ""
     return before in PLACE_BEFORE or after in PLACE_AFTER
+
+
+def _squeeze(name: str) -> str:
+    """A name compared across transliterations: folded, no spaces, no doubled letters."""
+    return re.sub(r"(.)\1+", r"\1", ascii_fold(name).replace(" ", ""))
+
+
+def gazetteer_place(name: str):
+    """The place the gazetteer knows by this name, spelled up to doubled letters ("Buur
+    Gabo" is Buur Gaabo), when it is big enough to outweigh a personal name: a district
+    or province, a town of 50,000, or any place with a name of several words."""
+    gaz = _gazetteer()
+    if gaz.is_common_word(name):
+        return None
+    key = _squeeze(name)
+    for query in dict.fromkeys((name, re.sub(r"(\w)\1", r"\1", name))):
+        for place in gaz.lookup(query):
+            if place.level != "country" and _squeeze(place.name) == key and (
+                " " in name.strip() or place.level in ("admin1", "admin2") or place.population >= 50_000
+            ):
+                return place
+    return None
+
+
+def _listed_with_places(doc, first: int, last: int) -> bool:
+    """ "in Laghman, Nuristan and Kunar": a name coordinated with a place is a place."""
+    root = doc[first:last].root
+    linked = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+    return any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in linked)
 
 
 def _name_key(name: str) -> list[str]:
@@ -273,6 +358,7 @@ def _segment_actor(drafts: list[Draft], start: int, end: int, skip: int) -> Acto
 
 def learn_role(kb: KnowledgeBase, scan: Scan, drafts: list[Draft], mention: Draft, name_start: int, name_end: int) -> Actor | None:
     text = scan.text
+    drafts = [d for d in drafts if d.note != "org"]  # an unknown body is no affiliation the KB vouches for
     sentence = scan.sentence_of(mention.start)
     sent_start = scan.sent_starts[sentence]
     sent_end = scan.sent_starts[sentence + 1] if sentence + 1 < len(scan.sent_starts) else len(text)
@@ -347,8 +433,73 @@ def _owner_country(scan: Scan, drafts: list[Draft], char: int) -> str | None:
     return None
 
 
+#: Nouns a singular demonym can qualify without making its country an actor: places,
+#: languages, times ("the Afghan capital", "Pakistani territory", "the Russian language").
+NON_AGENT_HEADS = PLACE_AFTER | {
+    "capital", "border", "borders", "frontier", "territory", "territories", "soil", "waters", "airspace",
+    "language", "languages", "time", "year", "years", "month", "calendar", "currency", "ocean", "sea", "coast",
+    "mainland", "countryside", "province", "provinces", "cities", "towns", "land", "lands", "origin", "descent",
+    "citizen", "citizens", "national", "nationals", "passport", "passports", "flag", "new", "cuisine", "culture", "style",
+    "heights", "republic", "colony", "enclave", "peninsula", "island", "islands", "desert", "mountains", "plateau",
+}
+
+
+#: Words before a community's name that are not part of it ("suspected Fulani militias").
+NOT_NAMES = {"suspected", "alleged", "armed", "local", "rival", "the", "some", "several", "hundreds", "dozens"}
+
+
+def _identity_militia(kb: KnowledgeBase, scan: Scan, hit: Hit, previous: Hit | None, country: str | None):
+    """(actor, start) for "Tiv militias", "Habar Gidir clan militia": capitalised words
+    right before a militia noun name the community whose militia it is."""
+    words = scan.words
+    if hit.last - hit.first != 1 or words[hit.first].lower() not in kb.militia_nouns:
+        return None
+    j, style = hit.first - 1, None
+    if j >= 0 and words[j].lower() in kb.militia_style_words:
+        style, j = words[j], j - 1
+    floor = previous.last if previous is not None else 0
+    names: list[int] = []
+    while j >= floor and len(names) < 3 and words[j][:1].isupper() and words[j].isalpha() and words[j].lower() not in NOT_NAMES:
+        names.insert(0, j)
+        j -= 1
+    if not names:
+        return None
+    group = " ".join(words[k] for k in names)
+    return kb.militia_actor(group, style, country), scan.starts[names[0]]
+
+
+def _capital_as_government(token) -> bool:
+    """A capital that acts or is acted upon stands for its government: a subject, an object,
+    an owner, "by"/"with"/"against" it; after "in", "to", "from" it is a place."""
+    while token.dep_ in ("conj", "compound") and token.head is not token:
+        token = token.head
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "dative"):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in ("by", "with", "against", "between")
+
+
+def _demonym_of_agent(token, covered: list[tuple[int, int]]) -> bool:
+    """A singular demonym qualifying a noun that can act: "Indian proposal", "Israeli air
+    raids", "French and Egyptian warships" (the first of coordinated adjectives too). Not
+    in a hyphenated pair ("Afghan-Taliban clashes"), before a news outlet ("Afghan News")
+    or before a KB head it could not join ("Afghan national defense ministry")."""
+    doc = token.doc
+    if token.i + 1 < len(doc) and doc[token.i + 1].text in ("-", "–"):
+        return False
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    head = token.head
+    if token.dep_ not in ("amod", "compound", "nmod") or head.pos_ not in ("NOUN", "PROPN") or head.i < token.i:
+        return False
+    if any(start <= head.idx < end for start, end in covered):
+        return False
+    words = {head.lower_, head.lemma_.lower()}
+    return not words & NON_AGENT_HEADS and not words & MEDIA_WORDS
+
+
 def hit_drafts(kb: KnowledgeBase, scan: Scan, hits: list[Hit], country: str | None) -> list[Draft]:
     drafts: list[Draft] = []
+    covered = [(h.start, h.end) for h in hits if h.phrase.kind not in QUALIFIERS]
     for index, hit in enumerate(hits):
         phrase = hit.phrase
         previous = hits[index - 1] if index else None
@@ -357,18 +508,34 @@ def hit_drafts(kb: KnowledgeBase, scan: Scan, hits: list[Hit], country: str | No
             and kb.actors[previous.phrase.target].inter != 1
         )
         actor: Actor | None = None
+        note = ""
         if phrase.kind in ("actor", "person"):
             actor = kb.actors[phrase.target]
             if phrase.needs_country and actor.country != country:
-                actor = None
+                # an alias two actors share goes to the one of the story's country
+                # ("Taliban" in a Pakistani story is the TTP)
+                key = tuple(w.lower() for w in scan.words[hit.first : hit.last])
+                words = scan.words[hit.first : hit.last]
+                shared = [kb.actors[p.target] for p in kb.phrases.get(key, ()) if p.kind == phrase.kind and p.needs_country and p.accepts(words)]
+                same = [a for a in shared if a.country == country]
+                # with no actor of the story's country, several owners leave it to the first
+                # listed ("Taliban" in a US story); a single owner needs its own country
+                actor = same[0] if same else (shared[0] if len(shared) > 1 else None)
         elif phrase.kind == "country":
             if not (hit.first > 0 and scan.words[hit.first - 1].lower() in LOCATIVE):
                 actor = kb.country_actor(phrase.target)
+        elif phrase.kind == "capital":
+            token = scan.token_at(hit.start)
+            locative = hit.first > 0 and scan.words[hit.first - 1].lower() in LOCATIVE
+            if token is not None and not locative and _capital_as_government(token):
+                actor = kb.country_actor(phrase.target)  # "Washington demanded", "talks with Tehran"
         elif phrase.kind == "demonym":
             word = scan.words[hit.first]
             token = scan.token_at(hit.start)
             if word.endswith("s") and token is not None and token.pos_ in ("NOUN", "PROPN"):
                 actor = kb.country_actor(phrase.target)  # "Afghans", "Palestinians"
+            elif token is not None and _demonym_of_agent(token, covered):
+                actor = kb.country_actor(phrase.target)  # "an Indian proposal", "a Saudi businessman"
         elif phrase.kind == "institution":
             key = tuple(w.lower() for w in scan.words[hit.first : hit.last])
             code = hit.country
@@ -382,11 +549,16 @@ def hit_drafts(kb: KnowledgeBase, scan: Scan, hits: list[Hit], country: str | No
             if code is not None and not after_group:
                 actor = kb.institution_actor(phrase.target, code)
         elif phrase.kind == "category":
-            token = scan.token_at(hit.start)
+            # the head noun decides: "civilian casualties" is no actor, "unknown gunmen" is
+            token = scan.token_at(scan.starts[hit.last - 1])
             if not after_group and (token is None or token.pos_ != "ADJ"):
                 actor = kb.category_actor(phrase.target, hit.country or country)
         elif phrase.kind == "armed":
-            if not after_group:
+            militia = None if after_group or hit.country else _identity_militia(kb, scan, hit, previous, country)
+            if militia is not None:
+                actor, hit.start = militia
+                note = "militia"
+            elif not after_group:
                 actor = _salient_group(drafts, hit.country) or kb.category_actor("unidentified", hit.country or country)
         elif phrase.kind == "reference":
             actor = _reference_target(kb, phrase, drafts)
@@ -402,8 +574,61 @@ def hit_drafts(kb: KnowledgeBase, scan: Scan, hits: list[Hit], country: str | No
                 first -= 1
             hit.start = scan.starts[first]
         if actor is not None:
-            drafts.append(Draft(hit.start, hit.end, actor, note=phrase.kind))
+            drafts.append(Draft(hit.start, hit.end, actor, note=note or phrase.kind))
     return drafts
+
+
+#: Words that end the name of a news outlet: a source of reports, not an actor.
+MEDIA_WORDS = {"news", "times", "post", "press", "radio", "tv", "television", "tribune", "herald", "journal", "media",
+               "gazette", "daily", "newspaper", "broadcasting", "reuters", "afp", "xinhua", "bbc", "cnn", "tolonews",
+               "irna", "tass", "interfax", "ap"}
+
+
+#: Last words of the name of a place or building, which the tagger may call an ORG.
+FACILITIES = {"line", "station", "square", "bridge", "market", "bazaar", "hotel", "stadium", "hospital", "clinic",
+              "mosque", "church", "temple", "shrine", "gate", "port", "crossing", "dam", "compound", "palace"}
+
+
+def org_drafts(kb: KnowledgeBase, scan: Scan, drafts: list[Draft]) -> list[Draft]:
+    """Organisations the KB does not know, from spaCy ORG entities ("the Nigerian Union of
+    Teachers"): one actor per name in the document, its country from a demonym or country
+    name inside it. An entity that holds a KB actor, a person or an institution is left
+    to them; news outlets are sources, not actors."""
+    by_name: dict[str, Actor] = {}
+    out = list(drafts)
+    # "Full Name (ABBR)": the abbreviation is left to abbreviation_drafts, everywhere
+    ends = {d.end for d in drafts} | {e.end_char for e in scan.doc.ents if e.label_ == "ORG"}
+    defined = {m.group(1) for m in re.finditer(r"\s\(([A-Z][A-Za-z0-9/&-]{1,9})\)", scan.text) if m.start() in ends}
+    for ent in scan.doc.ents:
+        if ent.label_ != "ORG" or ent.text in defined:
+            continue
+        tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        while tokens and (tokens[-1].is_punct or tokens[-1].text in ("'s", "’s")):
+            tokens.pop()
+        if not tokens or not any(t.text[:1].isupper() for t in tokens):
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        inside = [d for d in out if d.start < end and start < d.end]
+        if any(d.actor is None or not d.actor.id.startswith("country:") for d in inside):
+            continue
+        after = scan.doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(scan.doc) else None
+        if after is not None and (after.lower_ in kb.roles or _is_title(kb, after.text)):
+            continue  # "Provincial Council Director, X": the title of a person, who speaks
+        words = [t.lower_ for t in tokens]
+        if words[-1] in PLACE_AFTER or words[-1] in FACILITIES or any(re.search(r"[a-z][A-Z]", t.text) for t in tokens):
+            continue  # "the Durand Line", "Abe Dongoro Hospital": places; "NewsSlideshow": page furniture
+        if MEDIA_WORDS.intersection(words) or len(words) == 1 and not tokens[0].is_upper:
+            continue  # a lone capitalised word is too often a person or a place the tagger missed
+        name = scan.text[start:end]
+        key = ascii_fold(name)
+        actor = by_name.get(key)
+        if actor is None:
+            code = next((d.actor.country for d in inside), None)
+            actor = Actor(id=f"org:doc-{len(by_name)}", name=name, country=code)
+            by_name[key] = actor
+        out = [d for d in out if d not in inside]
+        out.append(Draft(start, end, actor, note="org"))
+    return sorted(out, key=lambda d: d.start)
 
 
 def abbreviation_drafts(scan: Scan, drafts: list[Draft]) -> list[Draft]:
@@ -428,9 +653,10 @@ def resolve_actors(adoc: AnnotatedDocument) -> list[ActorMention]:
     scan = Scan(adoc)
     hits = scan_phrases(kb, scan)
     # a caller that knows the country (a feed, an evaluation) may preset it; the text wins
-    country = story_country(kb, hits, scan) or adoc.country
+    country = story_country(kb, hits, scan, adoc.country) or adoc.country
     hits = join_qualifiers(scan, hits)
     drafts = hit_drafts(kb, scan, hits, country)
+    drafts = org_drafts(kb, scan, drafts)
     drafts += abbreviation_drafts(scan, drafts)
     drafts.sort(key=lambda d: d.start)
 
@@ -445,7 +671,7 @@ def resolve_actors(adoc: AnnotatedDocument) -> list[ActorMention]:
                 clusters.append(cluster)
                 found = len(clusters) - 1
             draft.cluster = found
-    taken = [(d.start, d.end) for d in drafts if d.note in ("actor", "person", "country", "abbreviation")]
+    taken = [(d.start, d.end) for d in drafts if d.note in ("actor", "person", "country", "abbreviation", "org", "militia")]
     for mention_start, name_start, name_end in person_spans(kb, scan, taken):
         name = scan.text[name_start:name_end]
         found = match_cluster(clusters, name)
@@ -536,9 +762,14 @@ def _cue_drafts(kb: KnowledgeBase, scan: Scan, drafts: list[Draft], country: str
     """Actors implied by an event word when the sentence names none of their kind."""
     extra: list[Draft] = []
     for token in scan.doc:
-        key = kb.cues.get(token.lemma_.lower())
+        lemma = token.lemma_.lower()
+        key = kb.cues.get(lemma)
+        if key is None and lemma in kb.passive_cues and _agentless_passive(token):
+            key = kb.passive_cues[lemma]
         if key is None:
             continue
+        if key == "protesters" and any(c.lower_ in VIOLENT for c in token.children):
+            key = "rioters"  # "violent protests": ACLED's rioters
         sentence = scan.sentence_of(token.idx)
         same = [d for d in drafts + extra if d.actor is not None and scan.sentence_of(d.start) == sentence]
         wanted = {"protesters": (6,), "rioters": (5,), "unidentified": (2, 3, 4)}[key]
@@ -546,11 +777,26 @@ def _cue_drafts(kb: KnowledgeBase, scan: Scan, drafts: list[Draft], country: str
             continue
         if key == "protesters" and token.pos_ not in ("NOUN", "VERB"):
             continue
+        if key == "unidentified" and token.pos_ == "VERB" and lemma in kb.cues:
+            continue  # "jets bombed hideouts": the bombers are named, not unknown
+        if key == "unidentified" and any(c.lower_ in HANDMADE for c in token.children):
+            continue  # "protesters threw petrol bombs": no armed group
         span = (token.idx, token.idx + len(token))
         if any(d.start < span[1] and span[0] < d.end for d in drafts):
             continue
         extra.append(Draft(span[0], span[1], kb.category_actor(key, country), note="cue"))
     return sorted(drafts + extra, key=lambda d: d.start)
+
+
+VIOLENT = {"violent", "violently"}
+#: Bombs that crowds throw, not armed groups: "petrol bombs", "smoke grenades".
+HANDMADE = {"petrol", "molotov", "smoke", "stun", "gas", "paint", "sound", "fire", "tear"}
+
+
+def _agentless_passive(token) -> bool:
+    """ "was shot dead", "were gunned down" with no "by ..." agent."""
+    children = list(token.children)
+    return token.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children)
 
 
 def _mentions(text: str, drafts: list[Draft]) -> list[ActorMention]:

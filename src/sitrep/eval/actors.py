@@ -1,4 +1,5 @@
-"""Evaluate the actors stage: founding clusters, PLOVER source/target, ACLED actor1.
+"""Evaluate the actors stage: founding clusters (actors and agreement references), PLOVER
+source/target, ACLED actor1.
 
     python -m sitrep.eval.actors founding
     python -m sitrep.eval.actors plover [--show-misses]
@@ -16,10 +17,10 @@ import json
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitrep.actors import load_kb, resolve_actors
+from sitrep.actors import Reference, load_kb, resolve_actors, resolve_references
 from sitrep.actors.names import ascii_fold
 from sitrep.models import ActorMention, Document
 from sitrep.text import annotate_many
@@ -40,15 +41,17 @@ CAMEO_TO_ISO = {"JAP": "JPN", "ROM": "ROU", "ZAR": "COD", "GER": "DEU", "RUM": "
 class Mentions:
     text: str
     mentions: list[ActorMention]
+    references: list[Reference] = field(default_factory=list)
 
 
-def resolve_texts(texts: list[str], countries: list[str | None] | None = None) -> list[Mentions]:
+def resolve_texts(texts: list[str], countries: list[str | None] | None = None, references: bool = False) -> list[Mentions]:
     documents = [Document(id=str(i), source=str(i), text=t) for i, t in enumerate(texts)]
     out = []
     for index, adoc in enumerate(annotate_many(documents, batch_size=64)):
         if countries is not None:
             adoc.country = countries[index]
-        out.append(Mentions(adoc.document.text, resolve_actors(adoc)))
+        refs = resolve_references(adoc) if references else []
+        out.append(Mentions(adoc.document.text, resolve_actors(adoc), refs))
     return out
 
 
@@ -58,11 +61,13 @@ def resolve_texts(texts: list[str], countries: list[str | None] | None = None) -
 def founding(shared: Path) -> dict:
     text = (shared / "examples" / "doha-meeting.txt").read_text(encoding="utf-8")
     gold = json.loads((shared / "examples" / "doha-meeting.gold.json").read_text(encoding="utf-8"))
-    (result,) = resolve_texts([text])
+    (result,) = resolve_texts([text], references=True)
     by_name: dict[str, set[str]] = {}
     for m in result.mentions:
         if m.text.lower() not in ("he", "she"):
             by_name.setdefault(m.actor.name, set()).add(m.text)
+    for r in result.references:  # agreements: clustered apart from actors
+        by_name.setdefault(r.name, set()).add(r.text)
     clusters = {}
     for name, expected in gold["entities_to_resolve"].items():
         got = by_name.get(name, set())
