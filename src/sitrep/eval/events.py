@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitrep.eval.acled import AcledEvent, read_events
-from sitrep.ingest import document_from_text
-from sitrep.models import Extraction, Failure, Incident
+from sitrep.ingest import IngestError, document_from_text
+from sitrep.models import Document, Extraction, Failure, Incident
 from sitrep.pipeline import extract_documents
 
 NO_INCIDENT = "no incident"
@@ -57,8 +57,16 @@ CASE_LABELS = {
 }
 
 
+def read_or_fail(text: str, index: int) -> Document | Failure:
+    """A note sitrep refuses to read (not English, empty) is scored as finding nothing."""
+    try:
+        return document_from_text(text, doc_id=f"n{index}", source=f"n{index}")
+    except IngestError as error:
+        return Failure(source=f"n{index}", error=str(error))
+
+
 def first_incidents(texts: list[str]) -> list[Incident | None]:
-    documents = [document_from_text(text, doc_id=f"n{i}", source=f"n{i}") for i, text in enumerate(texts)]
+    documents = [read_or_fail(text, i) for i, text in enumerate(texts)]
     found: list[Incident | None] = []
     for item in extract_documents(documents, batch_size=64):
         if isinstance(item, Failure):

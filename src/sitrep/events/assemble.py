@@ -20,7 +20,14 @@ from sitrep.models import ActorRef, AnnotatedDocument, Evidence, Incident, Sourc
 
 WINDOW_SENTENCES = 3
 COMPATIBLE_FAMILIES = {frozenset({"violence", "protest"})}
-PROTEST_WORDS = re.compile(r"\b(protest|protester|protesters|demonstrat\w*|marchers?|rally|rallies)\b", re.IGNORECASE)
+PROTEST_WORDS = re.compile(r"\b(protest|protests|protested|protesting|protester|protesters|demonstrat\w*|marchers?|rally|rallies|"
+                           r"hartals?|blockade|blockaders?|procession|human chain)\b", re.IGNORECASE)
+PROTEST_CLASSES = {"protest", "riot", "protest_intervention", "excessive_force"}
+#: Violence that, done by rioters or at a demonstration, makes a riot.
+RIOT_VIOLENCE = {"clash", "attack", "killing", "shelling", "explosive", "grenade", "small_arms", "looting", "riot_weapon",
+                 "mob_violence", "arson"}
+FIREARMS = re.compile(r"\b(gunfights?|gun ?fire|gunshots?|bullets?|firearms?|rifles?|guns|shoot-?outs?|exchanged fire|"
+                      r"heavy weapons|small arms)\b", re.IGNORECASE)
 WEEKDAYS = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 
 
@@ -177,12 +184,23 @@ def total_counts(mentions: list[EventMention]) -> tuple[dict[str, int], list[str
             if key not in best or value > (best[key].value or 0):
                 best[key] = Count(key[0], value, key[1], bounds[key].token_i, bounds[key].text, bounds[key].bound)
     totals: dict[str, int] = {}
+    unsided: dict[str, int] = {}
     notes: list[str] = []
     for (field_name, side), count in sorted(best.items(), key=lambda item: (item[0][0], str(item[0][1]))):
-        totals[field_name] = totals.get(field_name, 0) + (count.value or 0)
+        if side is None:
+            unsided[field_name] = count.value or 0
+        else:
+            totals[field_name] = totals.get(field_name, 0) + (count.value or 0)
         label = side or "unspecified"
         qualifier = {"lower": "at least ", "upper": "up to ", "approximate": "about "}.get(count.bound or "", "")
         notes.append(f"{field_name} {label}: {qualifier}{count.value}")
+    for field_name, value in unsided.items():
+        # a figure nobody is named for restates the toll ("Eight people died. 8 fatalities."): it does not add
+        totals[field_name] = max(totals.get(field_name, 0), value)
+    coded = [c for m in mentions for c in m.counts if c.bound == "coded" and c.value is not None]
+    for count in coded:
+        # a coder's note states the figure it settled on: "Fatalities coded as 0 (the group reported 1)"
+        totals[count.field] = count.value
     for mention in mentions:
         for count in mention.counts:
             if count.value is None and count.vague:
@@ -195,30 +213,66 @@ def incident_type(draft: Draft) -> tuple[str, str, str, str]:
     classes = lexicon().classes
     hits = [h for m in draft.mentions for h in m.hits]
     names = {h.event_class.name for h in hits}
-    if draft.family in ("violence", "protest") and (names & {"protest", "riot", "protest_intervention", "excessive_force"} or PROTEST_WORDS.search(draft.mentions[0].sentence.text)):
-        for name in ("riot", "mob_violence", "excessive_force", "protest_intervention"):
-            if name in names:
-                chosen = classes[name]
-                break
+    protest_told = bool(names & PROTEST_CLASSES or PROTEST_WORDS.search(draft.mentions[0].sentence.text))
+    doers = {m.doers for m in draft.mentions} - {None}
+    # groups exchanging gunfire are armed groups in a clash, not rioters
+    rioters = "armed" not in doers and ("rioters+state" in doers or (
+        "rioters" in doers and not any(FIREARMS.search(m.sentence.text) for m in draft.mentions)))
+    armed_only = "armed" in doers and not names & PROTEST_CLASSES
+    # petrol bombs and crude bombs: a riot, unless thrown by unnamed assailants at people they hurt
+    crowd_weapons = "mob_violence" in names or ("riot_weapon" in names and not hurt(draft))
+    # arson and vandalism by crowds or unnamed people (not an armed group, not the state): a riot
+    arson = draft.family == "looting" and "looting" not in names and not any(m.state_agent for m in draft.mentions)
+    if draft.family in ("violence", "protest", "looting") and not armed_only and (protest_told or rioters or crowd_weapons or arson):
+        if draft.family == "looting" and not (protest_told or rioters or arson):
+            chosen = classes["looting"]
+        elif "riot" in names:
+            chosen = classes["riot"]
+        elif "mob_violence" in names and not protest_told:
+            chosen = classes["mob_violence"]
+        elif "excessive_force" in names:
+            chosen = classes["excessive_force"]
+        elif "clash" in names and protest_told and not rioters:
+            chosen = classes["riot"]  # protesters clashing with the police: a violent demonstration
+        elif names & RIOT_VIOLENCE and protest_told and not rioters and any(m.state_agent for m in draft.mentions) and hurt(draft):
+            chosen = classes["excessive_force"]  # forces shooting at a demonstration that fought no one
+        elif "protest_intervention" in names or ("arrest" in names and not names & RIOT_VIOLENCE):
+            chosen = classes["protest_intervention"]
+        elif names & RIOT_VIOLENCE:
+            # violence at a demonstration, or by a crowd, party activists or villagers: a riot
+            chosen = classes["riot"] if protest_told else classes["mob_violence"]
         else:
-            violent = names & {"clash", "attack", "killing", "shelling", "explosive"}
-            chosen = classes["riot"] if violent else classes["protest"]
+            chosen = classes["protest"]
         return (*chosen.acled, *chosen.plover)
     family_hits = [h for h in hits if families_compatible(h.event_class.family, draft.family)]
     main = max(family_hits or hits, key=lambda h: h.event_class.priority).event_class
+    if main.name == "shelling" and names & {"clash", "small_arms"}:
+        main = classes["clash"]  # forces fighting each other amid shelling: an armed clash
     acled = main.acled
     if main.victim_typed and main.acled_civilian and civilian_only(draft):
         acled = main.acled_civilian
     if main.acled_state and any(m.state_agent and m.event_class is main for m in draft.mentions):
         acled = main.acled_state
+    if main.name == "territory_regained" and any(m.doers == "armed" for m in draft.mentions) and not any(m.state_agent for m in draft.mentions):
+        acled = classes["territory_taken"].acled  # rebels retaking a village overtake it
     return (*acled, *main.plover)
 
 
+def hurt(draft: Draft) -> bool:
+    return any(c.field in ("killed", "injured", "killed_or_injured") and (c.value or c.vague) for m in draft.mentions for c in m.counts)
+
+
 def civilian_only(draft: Draft) -> bool:
-    """Whether everyone the incident hit was a civilian (then an attack is on civilians)."""
+    """Whether everyone the incident hit was a civilian (then an attack is on civilians).
+    Armed men attacking whom the text does not name, with nobody fighting back, are
+    coded as attacking civilians, as ACLED does."""
     sides = {c.side for m in draft.mentions for c in m.counts if c.field in ("killed", "injured", "killed_or_injured")}
     if not sides - {None}:
         sides = {m.victim_side for m in draft.mentions}
+    if not sides - {None}:
+        names = {h.event_class.name for m in draft.mentions for h in m.hits}
+        armed = any(m.doers == "armed" for m in draft.mentions)
+        return armed and not names & {"clash", "small_arms", "shelling", "air_strike"}
     return "civilian" in sides and not sides & {"state", "nonstate"}
 
 

@@ -23,8 +23,14 @@ from sitrep.models import ActorMention
 from sitrep.text.spans import overlapping
 
 LEADING_DIGITS = re.compile(r"^\d+")
+#: A coder's note that settles the figure: "Fatalities coded as 0 (the police reported 1)".
+CODED_FIGURE = re.compile(r"\bfatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+|is\s+)?coded\s+as\s+(\d+)\b", re.IGNORECASE)
+COLLECTIVE_WORDS = {"army", "police", "force", "forces", "security", "personnel", "military", "people", "family",
+                    "community", "population", "group", "crowd", "youth"}
 PERSON_WORDS = {"chief", "commander", "governor", "spokesman", "official", "officer", "leader", "head", "member",
-                "soldier", "policeman", "civilian", "man", "woman", "child", "boy", "girl", "journalist", "victim"}
+                "soldier", "policeman", "civilian", "man", "woman", "child", "boy", "girl", "journalist", "victim",
+                "colonel", "general", "captain", "lieutenant", "sergeant", "major", "secretary", "president",
+                "chairman", "inmate", "farmer", "driver", "teacher", "student", "trader", "activist", "person"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,7 @@ class CasualtyLexicon:
     field_by_lemma: dict[str, str]
     suffer_verbs: frozenset[str]
     side_by_word: dict[str, str]
+    to_death_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -50,16 +57,23 @@ def casualty_lexicon() -> CasualtyLexicon:
     data = tomllib.loads((DATA_DIR / "events" / "casualties.toml").read_text(encoding="utf-8"))
     field_by_lemma = {lemma: field for field, lemmas in data["fields"].items() for lemma in lemmas}
     side_by_word = {word: side for side, words in data["sides"].items() for word in words}
-    return CasualtyLexicon(field_by_lemma, frozenset(data["suffer"]["verbs"]), side_by_word)
+    to_death = frozenset(data["to_death"]["verbs"])
+    return CasualtyLexicon(field_by_lemma, frozenset(data["suffer"]["verbs"]), side_by_word, to_death)
 
 
 def count_field(token: Token) -> str | None:
     lex = casualty_lexicon()
     field = lex.field_by_lemma.get(token.lemma_.lower()) or lex.field_by_lemma.get(token.lower_)
+    if field is None and token.lemma_.lower() in lex.to_death_verbs:
+        field = "injured"
     if field in ("killed",) and token.lemma_.lower() in ("shoot", "gun"):
         # "shot dead" and "gunned down" kill; "shot" alone may only wound
-        nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
-        return "killed" if nxt in ("dead", "down") else "injured"
+        following = [t.lower_ for t in token.doc[token.i + 1 : token.i + 3]]
+        return "killed" if following[:1] in (["dead"], ["down"]) or following in (["and", "killed"], ["to", "death"]) else "injured"
+    if token.lemma_.lower() in lex.to_death_verbs:
+        # "hacked to death" kills; "hacked" alone wounds
+        following = [t.lower_ for t in token.doc[token.i + 1 : token.i + 3]]
+        return "killed" if following == ["to", "death"] or following[:1] in (["dead"], ["alive"]) else "injured"
     return field
 
 
@@ -111,9 +125,15 @@ def is_person_phrase(token: Token) -> bool:
     return token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_WORDS
 
 
-def phrase_total(head: Token, actors: list[ActorMention]) -> tuple[Quantity | None, str | None]:
-    """Sum a conjunction of counted phrases: "Abdul Zahir, ..., and two other policemen" = 3."""
-    parts = [head] + [c for c in head.children if c.dep_ == "conj"]
+def phrase_total(head: Token, actors: list[ActorMention], field: str | None = None) -> tuple[Quantity | None, str | None]:
+    """Sum a conjunction of counted phrases: "Abdul Zahir, ..., and two other policemen" = 3.
+    A conjunct that carries its own casualty word counts for that word: "one dead and three injured"."""
+    if field is not None and head.pos_ == "NOUN" and count_field(head) == field:
+        parts = [head]  # "3 fatalities and 4 injured": the conjunct is another count
+    else:
+        parts = [head] + [c for c in head.children if c.dep_ == "conj" and not has_other_field(c, field)]
+        if field is not None and head.pos_ == "NOUN" and count_field(head) not in (None, field):
+            parts = parts[1:]  # "3 fatalities and 4 injured": only the 4 were injured
     total, known, bound, vague, side = 0, False, None, None, None
     for part in parts:
         quantity = quantity_of(part)
@@ -128,14 +148,20 @@ def phrase_total(head: Token, actors: list[ActorMention]) -> tuple[Quantity | No
             bound = bound or quantity.bound
         elif quantity is not None:
             vague = quantity.vague
-        elif part.tag_ in ("NN", "NNP") and is_person_phrase(part):
-            total += 1  # one named or singular person: "the police chief ... was killed"
+        elif part.tag_ in ("NN", "NNP") and (is_person_phrase(part) or (part.tag_ == "NN" and part_side and part.lemma_.lower() not in COLLECTIVE_WORDS)):
+            total += 1  # one named or singular person: "the police chief ... was killed", "a taxi driver"
             known = True
     if known:
         return Quantity(value=total, bound=bound), side
     if vague:
         return Quantity(value=None, vague=vague), side
     return None, side
+
+
+def has_other_field(token: Token, field: str | None) -> bool:
+    if field is None:
+        return False
+    return any(c.dep_ in ("acl", "amod", "relcl") and count_field(c) not in (None, field) for c in token.children)
 
 
 def patient_of(token: Token) -> Token | None:
@@ -150,15 +176,34 @@ def patient_of(token: Token) -> Token | None:
             if child.dep_ in ("dobj", "obj"):
                 return child
     for child in children:
-        if child.dep_ == "nsubj" and (token.lemma_.lower() in ("die", "perish") or token.pos_ in ("ADJ",) or token.tag_ == "VBN"):
+        if child.dep_ == "nsubj" and (token.lemma_.lower() in ("die", "perish", "succumb") or token.pos_ in ("ADJ",) or token.tag_ == "VBN"):
             return child
+    if token.pos_ == "VERB" and token.tag_ == "VBD" and not any(c.dep_ in ("dobj", "obj", "aux") for c in children):
+        # headline style: "12 killed in suicide bombing", "One activist killed", "Farmer killed in Selea"
+        for child in children:
+            if child.dep_ == "nsubj" and (child.like_num or any(g.dep_ == "nummod" for g in child.children)
+                                          or (child.tag_ == "NN" and not any(g.dep_ == "det" for g in child.children)
+                                              and is_person_phrase(child))):
+                return child
+    if (token.dep_ == "conj" and token.pos_ == "VERB" and count_field(token.head) is None
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in children)):
+        # "a man was attacked and killed": the passive subject of the first verb
+        for sibling in token.head.children:
+            if sibling.dep_ == "nsubjpass":
+                return sibling
+    if token.pos_ == "NOUN" and token.lemma_.lower() in ("killing", "death", "murder", "assassination", "body", "corpse"):
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)  # "the killing of an activist"
+    if token.pos_ == "ADJ" and any(c.dep_ == "nummod" for c in children):
+        return token  # "leaving four dead"
     if token.pos_ == "NOUN":
         for child in children:
             if child.dep_ == "nummod":
                 return token
     if token.pos_ == "ADJ" and token.dep_ in ("amod", "oprd") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
         return token.head
-    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
+    if token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "VBD") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
         return token.head  # "and five wounded", "people killed in the attack"
     if token.dep_ == "acomp":  # "five militants are wounded"
         return next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -202,10 +247,15 @@ def sentence_counts(sentence: Span, actors: list[ActorMention]) -> list[Count]:
             field = "killed_or_injured"
         if patient is None:
             continue
-        quantity, side = phrase_total(patient, actors)
+        quantity, side = phrase_total(patient, actors, field)
         if quantity is None:
             continue
         counts.append(Count(field, quantity.value, side, token.i, " ".join(t.text for t in patient.subtree), quantity.bound, quantity.vague))
+    coded = CODED_FIGURE.search(sentence.text)
+    if coded:
+        counts = [c for c in counts if c.field != "killed"]
+        anchor = next((t.i for t in sentence if t.lower_.startswith("fatalit")), sentence.start)
+        counts.append(Count("killed", int(coded.group(1)), None, anchor, coded.group(0), "coded"))
     return fill_sides(counts, sentence)
 
 

@@ -32,6 +32,18 @@ FIELDS_BY_FAMILY = {
     "arrest": {"detained"},
     "abduction": {"abducted", "killed", "injured"},
 }
+#: Triggers telling of two sides fighting each other.
+MUTUAL_LEMMAS = {"clash", "fight", "scuffle", "brawl", "fighting", "gunfight", "confrontation", "skirmish", "melee"}
+#: Nouns that a weapon word modifies to tell the event: "mortar fire", "rocket attack".
+EVENT_HEADS = {"fire", "attack", "strike", "blast", "explosion", "raid", "shelling", "round", "salvo", "barrage",
+               "bombardment", "assault", "ambush", "bomb"}
+FOUND_VERBS = {"find", "discover", "recover", "dump", "exhume", "retrieve", "unearth", "locate"}
+#: Nouns naming the doers, not the deed: a trigger only when the sentence tells nothing else.
+DOER_NOUNS = {"gunman", "assailant", "attacker"}
+FIRED_AT_PREPS = {"at", "on", "upon", "towards", "toward", "into"}
+FIRED_OBJECTS = {"shot", "shots", "gunshot", "gunshots", "round", "rounds", "bullet", "bullets", "volley", "volleys"}
+#: Classes whose weapon, once found, seized or defused, did not go off.
+WEAPON_CLASSES = {"explosive", "grenade", "shelling", "riot_weapon", "chemical", "suicide_bomb"}
 PERSON_OBJECT_WORDS = {"militant", "insurgent", "fighter", "rebel", "terrorist", "suspect", "member", "commander",
                        "leader", "soldier", "gunman", "people", "civilian", "man", "woman", "prisoner", "policeman"}
 
@@ -55,6 +67,7 @@ class EventMention:
     denied: bool = False
     actors: list[ActorMention] = field(default_factory=list)
     state_agent: bool = False  # the main trigger's doer is a state force
+    doers: str | None = None  # "rioters" or "armed": who did the violence, when the parse says
     victim_side: str | None = None  # who the main trigger hit, when no count says it
 
     @property
@@ -130,11 +143,26 @@ def is_aggregate(token: Token, sentence: Span) -> bool:
         return False
     verb = clause_verb(token)
     root = verb
+    chain = {token.i, verb.i}
     while root.head.i != root.i and root.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl"):
         root = root.head
+        chain.add(root.i)
     start, end = subtree_span(root)
     offset = sentence.start_char + match.start()
-    return start <= offset < end
+    if not start <= offset < end:
+        return False
+    # the span must bound this trigger's clause, not another noun's: "the fiercest fighting in recent months"
+    end_offset = sentence.start_char + match.end()
+    inside = [t for t in sentence if offset <= t.idx < end_offset]
+    if not inside:
+        return True
+    anchor = inside[0]
+    while anchor.head.i != anchor.i and offset <= anchor.head.idx < end_offset:
+        anchor = anchor.head
+    attached = anchor.head
+    if attached.i in chain or attached.i == anchor.i:
+        return True
+    return attached.pos_ in ("VERB", "AUX") and clause_verb(attached).i in chain
 
 
 def arguments_of(token: Token) -> list[Token]:
@@ -200,6 +228,56 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
         if any(t.lower_ in lex.agreement_nouns or t.lemma_.lower() in lex.agreement_nouns for t in subtree):
             return event_class
         return None
+    if kind == "fired_at":
+        if token.pos_ != "VERB":
+            return None
+        if any(c.dep_ == "prep" and c.lower_ in FIRED_AT_PREPS for c in token.children):
+            return event_class
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        if argument_words(objects) & (lex.weapon_nouns | FIRED_OBJECTS):
+            return event_class
+        return None
+    if kind in ("property", "road", "person"):
+        if token.pos_ != "VERB":
+            return None
+        objects = [a for a in args if a.dep_ in ("dobj", "nsubjpass")]
+        objects += [c for o in list(objects) for c in o.children if c.dep_ == "conj"]
+        lemmas = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
+        if kind == "property" and lemmas & lex.property_nouns:
+            return event_class
+        if kind == "road" and lemmas & lex.road_nouns:
+            return event_class
+        if kind == "person" and (lemmas & (lex.civilian_targets | lex.rioter_nouns | lex.force_nouns | PERSON_OBJECT_WORDS)
+                                 or any(o.ent_type_ == "PERSON" for o in objects)):
+            return event_class
+        return None
+    if kind == "found":
+        # "the body of a man was found", "police recovered three bodies"
+        return event_class if token.dep_ in ("nsubjpass", "dobj") and token.head.lemma_.lower() in FOUND_VERBS else None
+    if kind == "forces_any":
+        args = args + [g for a in args for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"]  # "groups of troops"
+        return event_class if argument_words(args) & lex.force_nouns else None
+    if kind == "base":
+        if token.lemma_.lower() == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+            return None
+        objects = [a for a in args if a.dep_ in ("dobj", "nsubjpass", "pobj")] if token.pos_ == "NOUN" else [
+            a for a in args if a.dep_ in ("dobj", "nsubjpass")]
+        objects += [g for o in list(objects) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"]  # "a number of barracks"
+        if {t.lemma_.lower() for t in objects} & lex.base_nouns or {t.lower_ for t in objects} & lex.base_nouns:
+            return event_class
+        return None
+    if kind == "weapons":
+        if token.pos_ != "VERB":
+            return None
+        objects = [a for a in args if a.dep_ in ("dobj", "nsubjpass")]
+        objects += [g for o in list(objects) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"]
+        objects += [c for o in list(objects) for c in o.children if c.dep_ == "conj"]
+        if argument_words(objects) & lex.weapon_nouns or {o.lemma_.lower() for o in objects} & lex.weapon_nouns:
+            return event_class
+        return None
     if kind == "forces":
         subjects = [a for a in args if a.dep_ == "nsubj"]
         return event_class if argument_words(subjects) & lex.force_nouns else None
@@ -210,6 +288,71 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
             return event_class
         return None
     return event_class
+
+
+def is_disrupted(token: Token) -> bool:
+    """A weapon found, seized, defused or destroyed before use: "explosive devices were found"."""
+    verbs = lexicon().disrupt_verbs
+    if any(c.lower_ in ("unexploded", "undetonated") for c in token.children):
+        return True
+    current = token
+    for _ in range(4):
+        if current.dep_ not in ("compound", "dobj", "nsubjpass", "pobj", "prep", "conj", "appos", "amod"):
+            return False
+        head = current.head
+        if head.i == current.i:
+            return False
+        if head.pos_ == "VERB":
+            return head.lemma_.lower() in verbs and current.dep_ != "nsubj"
+        current = head
+    return False
+
+
+def doers_of(token: Token, actors: list[ActorMention]) -> str | None:
+    """Who did the violence a trigger tells: "rioters" (crowds, party activists, villagers)
+    or "armed" (militants, gunmen, an armed group); None when the parse does not say."""
+    lex = lexicon()
+    doers: list[Token] = []
+    mutual = token.lemma_.lower() in MUTUAL_LEMMAS
+    current = token
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and current.lemma_.lower() in ("clash", "fight")):
+                doers.append(child)
+            elif child.dep_ in ("agent",) or (child.dep_ == "prep" and child.lower_ in ("between", "among", "by")):
+                doers.extend(g for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.lower_ == "with" and current.lemma_.lower() in ("clash", "fight", "scuffle", "brawl"):
+                doers.extend(g for g in child.children if g.dep_ == "pobj")
+        if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i and not doers:
+            current = current.head
+            continue
+        break
+    if token.dep_ == "nsubj" and mutual:  # "clashes broke out between police and activists"
+        doers += [g for c in token.head.children if c.dep_ == "prep" and c.lower_ in ("between", "among", "with")
+                  for g in c.children if g.dep_ == "pobj"]
+    doers += [c for d in doers for c in d.children if c.dep_ == "conj"]
+    kinds: set[str] = set()
+    for doer in doers:
+        start, end = subtree_span(doer)
+        for mention in overlapping(actors, start, end):
+            if mention.actor.inter in (2, 3, 4) and not mention.actor.name.startswith("Unidentified"):
+                kinds.add("armed")
+            elif mention.actor.inter in (5, 6):
+                kinds.add("rioters")
+        words = {t.lower_ for t in doer.subtree} | {doer.lemma_.lower()}
+        if doer.lower_ in lex.force_nouns or any(m.actor.inter == 1 for m in overlapping(actors, start, end)):
+            kinds.add("state")
+        if words & lex.armed_nouns:
+            kinds.add("armed")
+        elif doer.lower_ in lex.rioter_nouns or doer.lemma_.lower() in lex.rioter_nouns:
+            kinds.add("rioters")
+        elif mutual and (doer.lower_ in lex.clash_rioter_nouns or words & lex.rioter_nouns):
+            kinds.add("rioters")  # "two groups of villagers clashed"
+    if "armed" in kinds:
+        return "armed"
+    if "rioters" in kinds:
+        return "rioters+state" if "state" in kinds else "rioters"  # crowds against the police: still a riot
+    return None
 
 
 def is_anaphoric(token: Token) -> bool:
@@ -249,6 +392,10 @@ def family_groups(hits: list[TriggerHit]) -> dict[str, list[TriggerHit]]:
         groups.setdefault(family, []).append(hit)
     if "protest" in groups and "violence" in groups:
         groups["violence"] = groups.pop("protest") + groups["violence"]
+    if "arrest" in groups and ("protest" in groups or "violence" in groups and any(h.event_class.family == "protest" for h in groups["violence"])):
+        # arrests at a demonstration are the authorities' intervention in it
+        target = "protest" if "protest" in groups else "violence"
+        groups[target] = groups[target] + groups.pop("arrest")
     return groups
 
 
@@ -269,10 +416,15 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             continue
         kept: list[TriggerHit] = []
         dropped: set[int] = set()
+        taken: set[tuple[int, int]] = set()  # one rule per trigger word: the first whose argument fits
         for hit in find_triggers(sentence, matches):
             token = hit.token
-            if token.dep_ == "compound" and hit.end - hit.start == len(token):
+            if (hit.start, hit.end) in taken:
+                continue
+            if token.dep_ == "compound" and hit.end - hit.start == len(token) and token.head.lemma_.lower() not in EVENT_HEADS:
                 continue  # "mine planters", "attack helicopter": a modifier, not an event
+            if token.pos_ == "NOUN" and token.dep_ == "attr" and token.head.lemma_ == "be" and not hit.event_class.casualty_only:
+                continue  # "the arrest is an attack on media freedom": a characterisation, not an event
             verb = clause_verb(token)
             if is_negated(token, verb) or is_irrealis(token, verb) or is_talked_about(token) or is_aggregate(token, sentence):
                 dropped.add(token.i)
@@ -280,9 +432,14 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             event_class = check_argument(hit, place_spans)
             if event_class is None:
                 continue
+            if event_class.name in WEAPON_CLASSES and token.pos_ in ("NOUN", "PROPN") and is_disrupted(token):
+                event_class = lexicon().classes["disrupted_weapons"]
             if event_class is not hit.event_class:
-                hit = TriggerHit(hit.token, hit.start, hit.end, type(hit.rule)(event_class, hit.rule.context, hit.rule.argument))
+                hit = TriggerHit(hit.token, hit.start, hit.end, type(hit.rule)(event_class, hit.rule.context, hit.rule.argument, hit.rule.exclude))
+            taken.add((hit.start, hit.end))
             kept.append(hit)
+        if any(h.token.lemma_.lower() not in DOER_NOUNS and not h.event_class.casualty_only for h in kept):
+            kept = [h for h in kept if h.token.lemma_.lower() not in DOER_NOUNS]  # "assailants torched a bus": the arson
         if not kept:
             continue
         counts = [c for c in sentence_counts(sentence, adoc.actors) if c.token_i not in dropped]
@@ -309,8 +466,10 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             mention.claimed = bool(re.search(r"\bclaim(ed|s)? responsibility\b|\bclaimed the (attack|bombing|killing)", lowered))
             mention.denied = bool(mention.attribution and mention.attribution.kind == "denial")
             mention.actors = [m for m in overlapping(adoc.actors, sentence.start_char, sentence.end_char)]
-            mention.state_agent = agent_is_state(main.token, adoc.actors)
+            mention.state_agent = agent_is_state(main.token, adoc.actors) or any(
+                agent_is_state(h.token, adoc.actors) for h in hits if h.event_class.name in ("attack", "excessive_force", "protest_intervention"))
             mention.victim_side = victim_side(main.token, adoc.actors)
+            mention.doers = next((d for d in (doers_of(h.token, adoc.actors) for h in hits) if d), None)
             mentions.append(mention)
     return mentions
 
@@ -334,11 +493,16 @@ def first_time(adoc: AnnotatedDocument, hits: list[TriggerHit]) -> TimeMention |
 def victim_side(token: Token, actors: list[ActorMention]) -> str | None:
     """The side of whoever a trigger hit: its object, passive subject, or "on X"."""
     patients = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    patients += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children if g.dep_ == "pobj"]
+    patients += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "upon") for g in c.children if g.dep_ == "pobj"]
     for patient in patients:
         side = side_of(patient, actors)
         if side:
             return side
+    lex = lexicon()
+    if any(p.lower_ in lex.base_nouns or p.lemma_.lower() in lex.base_nouns for p in patients):
+        return "state"  # "attacked a military base", "stormed a checkpoint": armed defenders
+    if any(p.lower_ in lex.civilian_targets or p.lemma_.lower() in lex.civilian_targets for p in patients):
+        return "civilian"  # "attacked a church", "opened fire on a bus"
     return None
 
 

@@ -39,6 +39,12 @@ class TriggerRule:
     event_class: EventClass
     context: tuple[str, ...] = ()
     argument: str | None = None
+    exclude: tuple[str, ...] = ()  # the sentence must contain none of these (an accident, not an attack)
+
+    def fits(self, lowered: str) -> bool:
+        if self.context and not any(c in lowered for c in self.context):
+            return False
+        return not any(e in lowered for e in self.exclude)
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,15 @@ class Lexicon:
     prisoner_nouns: frozenset[str]
     agreement_nouns: frozenset[str]
     force_nouns: frozenset[str]
+    base_nouns: frozenset[str]
+    weapon_nouns: frozenset[str]
+    disrupt_verbs: frozenset[str]
+    rioter_nouns: frozenset[str]
+    clash_rioter_nouns: frozenset[str]
+    armed_nouns: frozenset[str]
+    civilian_targets: frozenset[str]
+    property_nouns: frozenset[str]
+    road_nouns: frozenset[str]
     filters: Filters
 
 
@@ -111,7 +126,7 @@ def lexicon() -> Lexicon:
     phrase_rules: dict[str, TriggerRule] = {}
     for number, spec in enumerate(data["trigger"]):
         event_class = classes[spec["class"]]  # KeyError names a class missing from classes.toml
-        rule = TriggerRule(event_class, tuple(spec.get("context", ())), spec.get("argument"))
+        rule = TriggerRule(event_class, tuple(spec.get("context", ())), spec.get("argument"), tuple(spec.get("exclude", ())))
         for lemma in spec.get("lemmas", ()):
             by_lemma.setdefault(lemma, []).append(rule)
         if spec.get("phrases"):
@@ -133,6 +148,15 @@ def lexicon() -> Lexicon:
         prisoner_nouns=frozenset(arguments["prisoner_nouns"]),
         agreement_nouns=frozenset(arguments["agreement_nouns"]),
         force_nouns=frozenset(arguments["force_nouns"]),
+        base_nouns=frozenset(arguments["base_nouns"]),
+        weapon_nouns=frozenset(arguments["weapon_nouns"]),
+        disrupt_verbs=frozenset(arguments["disrupt_verbs"]),
+        rioter_nouns=frozenset(arguments["rioter_nouns"]),
+        clash_rioter_nouns=frozenset(arguments["clash_rioter_nouns"]),
+        armed_nouns=frozenset(arguments["armed_nouns"]),
+        civilian_targets=frozenset(arguments["civilian_targets"]),
+        property_nouns=frozenset(arguments["property_nouns"]),
+        road_nouns=frozenset(arguments["road_nouns"]),
         filters=filters,
     )
 
@@ -146,7 +170,10 @@ def phrase_head(span: Span) -> Token:
 
 
 def find_triggers(sentence: Span, doc_phrase_matches: list[tuple[int, int, int]]) -> list[TriggerHit]:
-    """Trigger hits in one sentence (phrase matches take precedence over their words)."""
+    """Trigger hits in one sentence (phrase matches take precedence over their words).
+
+    A word may carry several rules ("seized" a town, "seized" weapons): each is a hit, in
+    the lexicon's order, and the events stage keeps the first whose argument fits."""
     lex = lexicon()
     lowered = sentence.text.lower()
     hits: list[TriggerHit] = []
@@ -155,7 +182,7 @@ def find_triggers(sentence: Span, doc_phrase_matches: list[tuple[int, int, int]]
         if start < sentence.start or end > sentence.end:
             continue
         rule = lex.phrase_rules[sentence.doc.vocab.strings[match_id]]
-        if rule.context and not any(c in lowered for c in rule.context):
+        if not rule.fits(lowered):
             continue
         span = sentence.doc[start:end]
         hits.append(TriggerHit(phrase_head(span), span.start_char, span.end_char, rule))
@@ -164,10 +191,9 @@ def find_triggers(sentence: Span, doc_phrase_matches: list[tuple[int, int, int]]
         if token.i in covered or token.pos_ not in TRIGGER_POS:
             continue
         for rule in lex.by_lemma.get(token.lemma_.lower(), ()) + lex.by_lemma.get(token.lower_, ()):
-            if rule.context and not any(c in lowered for c in rule.context):
+            if not rule.fits(lowered):
                 continue
             hits.append(TriggerHit(token, token.idx, token.idx + len(token), rule))
-            break
     return sorted(hits, key=lambda h: h.start)
 
 

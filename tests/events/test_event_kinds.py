@@ -1,0 +1,215 @@
+"""Event kinds from sentences we wrote: protests and strikes, riots by crowds and party
+activists, weapons found before use, bases set up, prisoner exchanges, and counts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.pipeline import ExtractOptions, extract_text
+
+OPTIONS = ExtractOptions(published=date(2021, 6, 16))
+
+
+def first(text: str):
+    found = extract_text(text, options=OPTIONS).incidents
+    return found[0] if found else None
+
+
+def kind(text: str) -> tuple[str, str] | None:
+    incident = first(text)
+    return (incident.acled_type, incident.acled_sub_type) if incident else None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nurses at the district hospital in Kisumu went on strike on Monday over unpaid allowances.",
+        "Hundreds of traders formed a human chain in Rajshahi on Tuesday demanding lower market fees.",
+        "Opposition supporters staged a protest march in Harare on Monday against rising fuel prices.",
+    ],
+)
+def test_strikes_marches_and_human_chains_are_peaceful_protests(sentence):
+    assert kind(sentence) == ("Protests", "Peaceful protest")
+
+
+def test_police_dispersing_a_demonstration_is_an_intervention():
+    assert kind("Teachers demonstrated in Goma on Monday for better pay, and police dispersed them and arrested five people.") == (
+        "Protests", "Protest with intervention")
+
+
+def test_party_activists_torching_a_bus_is_a_riot():
+    assert kind("Opposition activists torched a bus and vandalised three shops in Bogra on Sunday night.")[0] == "Riots"
+
+
+def test_unnamed_arsonists_torching_vehicles_is_a_riot_not_an_armed_clash():
+    assert kind("Assailants set fire to two trucks parked near the bus stand in Feni on Tuesday evening.")[0] == "Riots"
+
+
+def test_an_armed_group_burning_a_farm_is_property_destruction():
+    assert kind("Militants of the armed group burned down a farmhouse and two tractors near Kidal on Monday.") == (
+        "Strategic developments", "Looting/property destruction")
+
+
+def test_villagers_clashing_with_sticks_is_mob_violence():
+    assert kind("Two groups of villagers clashed with sticks over a land dispute in Dinajpur on Friday, injuring eight people.") == (
+        "Riots", "Mob violence")
+
+
+def test_crude_bombs_hurled_by_party_men_are_a_riot():
+    assert kind("Student wing activists hurled crude bombs near the university gate in Dhaka on Monday.")[0] == "Riots"
+
+
+def test_a_petrol_bomb_that_burns_bus_passengers_is_an_attack_on_civilians():
+    incident = first("Four passengers suffered burn injuries when unidentified assailants hurled a petrol bomb at a bus in Comilla on Friday.")
+    assert (incident.acled_type, incident.acled_sub_type, incident.injured) == ("Violence against civilians", "Attack", 4)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police found a cache of rifles and ammunition in a house near Mombasa on Sunday.",
+        "Soldiers discovered three explosive devices under a bridge outside Mosul on Tuesday.",
+        "Security forces seized two grenades and a pistol from a car in Srinagar on Monday.",
+    ],
+)
+def test_weapons_found_or_seized_are_disrupted_weapons_use(sentence):
+    assert kind(sentence) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_setting_up_an_observation_post_establishes_a_base():
+    assert kind("Turkish troops set up a new observation post near the town of Saraqib on Thursday.") == (
+        "Strategic developments", "Headquarters or base established")
+
+
+def test_a_prisoner_exchange_is_an_agreement():
+    assert kind("The two warring sides exchanged prisoners near Aden on Sunday under a deal brokered by tribal elders.") == (
+        "Strategic developments", "Agreement")
+
+
+def test_talks_about_a_prisoner_swap_are_no_agreement():
+    incident = first("The delegation pulled out of talks over a prisoner swap with the government.")
+    assert incident is None or incident.acled_sub_type != "Agreement"
+
+
+def test_forces_withdrawing_from_a_town_hand_it_over():
+    assert kind("Government troops withdrew from the town of Gofgadud on Wednesday without any resistance.") == (
+        "Strategic developments", "Non-violent transfer of territory")
+
+
+def test_a_grenade_that_exploded_is_a_grenade_attack():
+    assert kind("Two grenades exploded at a market in Mogadishu on Friday, wounding six people.") == (
+        "Explosions/Remote violence", "Grenade")
+
+
+def test_poisonous_gas_is_a_chemical_weapon():
+    assert kind("Rebels fired shells filled with poisonous gas at a town in Idlib province on Tuesday, injuring 20 people.") == (
+        "Explosions/Remote violence", "Chemical weapon")
+
+
+def test_small_arms_with_heavier_weapons_is_an_armed_clash():
+    assert kind("On 3 March 2020, rebel forces fired mortars and small arms at army positions near Avdiivka.") == (
+        "Battles", "Armed clash")
+
+
+def test_gunmen_attacking_a_village_attack_civilians():
+    assert kind("Gunmen attacked a village in Zamfara state on Sunday and killed nine people.") == (
+        "Violence against civilians", "Attack")
+
+
+def test_an_attack_on_press_freedom_is_no_incident():
+    incident = first("Reporters said the closure of the newspaper was an attack on press freedom.")
+    assert incident is None
+
+
+def test_hacked_to_death_kills_one():
+    incident = first("A shopkeeper was hacked to death by unidentified men in Barisal on Friday night.")
+    assert incident.killed == 1
+
+
+def test_an_unsided_toll_restates_the_sided_one():
+    incident = first("Armed men shot a taxi driver in Veracruz on Monday. The driver died. 1 fatality.")
+    assert incident.killed == 1
+
+
+def test_shot_and_killed_is_a_killing():
+    incident = first("A soldier shot and killed a motorcycle taxi driver in Bafoussam on Saturday after a dispute.")
+    assert incident.killed == 1
+
+
+def test_a_headline_toll_counts_its_subject():
+    incident = first("Nine killed and three injured in a bomb blast at a market in Maiduguri on Monday.")
+    assert (incident.killed, incident.injured) == (9, 3)
+
+
+def test_one_dead_and_three_injured_are_two_figures():
+    incident = first("One dead and three injured when a bus hit a landmine near Hulugho on Sunday.")
+    assert (incident.killed, incident.injured) == (1, 3)
+
+
+def test_killed_and_wounded_together_stays_combined():
+    incident = first("The Taliban attacked the district on Monday and nearly 20 police officers were killed and wounded.")
+    assert (incident.killed, incident.injured, incident.killed_or_injured) == (None, None, 20)
+
+
+def test_attacked_and_killed_counts_the_passive_subject():
+    incident = first("A trader was attacked and killed by unknown men in Jaunpur on Tuesday.")
+    assert incident.killed == 1
+
+
+def test_a_figure_and_its_conjunct_are_not_summed():
+    incident = first("Gunmen ambushed a police patrol near Tierra Blanca on Monday. 3 fatalities and 4 injured.")
+    assert (incident.killed, incident.injured) == (3, 4)
+
+
+def test_rebels_retaking_a_village_overtake_territory():
+    assert kind("Rebel fighters recaptured the village of Kafr Nabl from government troops on Sunday.") == (
+        "Battles", "Non-state actor overtakes territory")
+
+
+def test_troops_freeing_villages_regain_territory():
+    assert kind("Army troops freed four villages from the militants in Diyala province on Wednesday.") == (
+        "Battles", "Government regains territory")
+
+
+def test_protesters_clashing_with_police_is_a_violent_demonstration():
+    assert kind("Protesters clashed with police outside the parliament in Beirut on Saturday as officers fired tear gas.") == (
+        "Riots", "Violent demonstration")
+
+
+def test_forces_killing_protesters_at_a_demonstration_is_excessive_force():
+    assert kind("Security forces opened fire on a demonstration in Nasiriyah on Friday, killing four protesters.") == (
+        "Protests", "Excessive force against protesters")
+
+
+def test_worshippers_gathered_in_a_church_are_no_protest():
+    assert kind("A suicide bomber blew himself up outside a church in Lahore on Sunday as worshippers were gathered inside, killing 12 people.") == (
+        "Explosions/Remote violence", "Suicide bomb")
+
+
+def test_an_aggregate_on_another_noun_does_not_drop_the_event():
+    assert kind("The two sides exchanged prisoners near Aleppo on Tuesday, the scene of the fiercest fighting in recent months.") == (
+        "Strategic developments", "Agreement")
+
+
+def test_a_coders_figure_settles_the_toll():
+    incident = first("On 4 March 2020, a drone strike killed two fighters near Lashkar Gah. Fatalities coded as 0 (the group reported 2).")
+    assert incident.killed == 0
+
+
+def test_a_body_found_is_an_attack_on_civilians():
+    assert kind("On 2 May 2020, the body of a man was found with gunshot wounds near Culiacan.") == (
+        "Violence against civilians", "Attack")
+
+
+def test_clashes_between_police_and_party_activists_are_a_riot():
+    assert kind("Clashes broke out between police and opposition activists in Narayanganj on Monday, injuring 20 people.")[0] == "Riots"
+
+
+def test_cocktail_bombs_thrown_by_assailants_are_no_armed_clash():
+    assert kind("Assailants hurled two cocktail bombs in front of the bus terminal in Sylhet on Tuesday.")[0] == "Riots"
+
+
+def test_a_gas_cylinder_explosion_is_no_attack():
+    assert first("Three workers were injured when a gas cylinder exploded at a restaurant in Lagos on Monday.") is None
