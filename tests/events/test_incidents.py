@@ -112,3 +112,27 @@ def test_protesters_throwing_stones_is_a_riot():
 def test_claim_of_responsibility():
     [incident] = incidents("Al-Shabaab claimed responsibility for a suicide bombing in Mogadishu on Tuesday that killed five people.")
     assert (incident.acled_sub_type, incident.claim_status, incident.killed) == ("Suicide bomb", "claimed", 5)
+
+
+def test_an_agreement_on_a_hyphenated_cease_fire():
+    [incident] = incidents("The government and the rebels agreed to start talks on a cease-fire as the round ended on Friday in Havana.")
+    assert (incident.acled_sub_type, incident.date) == ("Agreement", "2021-06-11")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Although a cease-fire agreement was expected, the delegations announced that nothing had been decided.",
+        "The government announced on Monday that Cuba agreed to host the next round of peace talks.",
+        "The army has stepped up operations in recent months with some assistance from foreign airstrikes.",
+    ],
+)
+def test_asides_are_no_agreement_or_strike(sentence):
+    assert incidents(sentence) == []
+
+
+def test_a_clause_with_its_own_subject_keeps_its_own_doer():
+    [incident] = incidents(
+        "Security forces left the district for the provincial capital on Tuesday night, and the district collapsed to the Taliban."
+    )
+    assert incident.acled_sub_type == "Non-state actor overtakes territory"

@@ -124,11 +124,11 @@ def is_talked_about(token: Token) -> bool:
     """ "called for a halt to attacks", "have intensified their attacks": no event reported."""
     filters = lexicon().filters
     current = token
-    for _ in range(3):
+    for _ in range(4):
         head = current.head
         if head.i == current.i:
             break
-        if current.dep_ in ("pobj", "dobj", "prep", "compound", "nsubj", "nsubjpass") and head.lemma_.lower() in filters.stopping_words:
+        if current.dep_ in ("pobj", "dobj", "prep", "compound", "nsubj", "nsubjpass", "conj") and head.lemma_.lower() in filters.stopping_words:
             return True
         current = head
     if token.pos_ == "NOUN" and token.tag_ == "NNS" and token.dep_ in ("dobj",) and token.head.lemma_.lower() in filters.trend_verbs:
@@ -224,8 +224,13 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
     if kind == "agreement":
         if token.pos_ != "VERB" or token.dep_ in ("amod", "acl", "relcl"):
             return None
-        subtree = [t for t in token.subtree if t.i != token.i]
-        if any(t.lower_ in lex.agreement_nouns or t.lemma_.lower() in lex.agreement_nouns for t in subtree):
+        # what was agreed, signed or announced: not a concessive or temporal aside
+        # ("although a ceasefire agreement was expected, they announced that ...")
+        complements = [c for c in token.children if c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "attr", "oprd")]
+        text = token.doc.text
+        # read as text, not tokens: the tokenizer splits "cease-fire" in three
+        said = " ".join(text[slice(*subtree_span(c))].lower() for c in complements)
+        if any(re.search(rf"\b{re.escape(noun)}s?\b", said) for noun in lex.agreement_nouns):
             return event_class
         return None
     if kind == "fired_at":
@@ -511,7 +516,10 @@ def agent_is_state(token: Token, actors: list[ActorMention]) -> bool:
     candidates: list[Token] = []
     current = token
     for _ in range(3):
-        candidates += [c for c in current.children if c.dep_ in ("nsubj", "agent")]
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "agent")]
+        if subjects:  # a clause with its own subject: "..., and the district had collapsed"
+            candidates += subjects
+            break
         if current.dep_ in ("conj", "xcomp") and current.head.i != current.i:
             if current.dep_ == "xcomp":
                 candidates += [c for c in current.head.children if c.dep_ == "dobj"]
