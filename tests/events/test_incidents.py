@@ -136,3 +136,10 @@ def test_a_clause_with_its_own_subject_keeps_its_own_doer():
         "Security forces left the district for the provincial capital on Tuesday night, and the district collapsed to the Taliban."
     )
     assert incident.acled_sub_type == "Non-state actor overtakes territory"
+
+
+def test_a_lead_repeated_in_the_body_is_read_once_where_the_story_tells_it():
+    lead = "The rebels agreed to a ceasefire with the government on Friday."
+    found = incidents(f"{lead}\n\nTalks ended in Havana after two weeks.\n\nThe mediators welcomed the step.\n\nThe next round opens in March.\n\n{lead}")
+    assert len(found) == 1
+    assert found[0].evidence.start > 100

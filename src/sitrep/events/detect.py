@@ -416,9 +416,11 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
     filters = lexicon().filters
     place_spans = [(p.start, p.end) for p in adoc.places]
     mentions: list[EventMention] = []
-    for sentence in doc.sents:
-        if is_heading(sentence):
-            continue
+    sentences = list(doc.sents)
+    last_seen = {s.text.strip(): s.start for s in sentences}
+    for sentence in sentences:
+        if is_heading(sentence) or last_seen[sentence.text.strip()] != sentence.start:
+            continue  # a teaser repeated further down is read where the story tells it
         kept: list[TriggerHit] = []
         dropped: set[int] = set()
         taken: set[tuple[int, int]] = set()  # one rule per trigger word: the first whose argument fits
