@@ -108,3 +108,28 @@ def test_a_repeated_lead_is_one_statement():
         "Taliban fighters suffered heavy casualties in Bala Murghab, the defense ministry said on Monday.\n"
     )
     assert len(statements(text)) == 1
+
+
+def test_a_ministry_speaks_for_its_government():
+    [s] = statements("Twelve Taliban were killed in Kunduz province, according to the Afghan Ministry of Defense.")
+    assert (s.speaker.name, s.speaker.affiliation) == ("Ministry of Defense of Afghanistan", "Government of Afghanistan")
+
+
+def test_a_quote_over_two_sentences_with_the_speaker_after_it():
+    found = statements(
+        "Police chief Abdul Rahman said the attackers had fled. "
+        "“We found their weapons near the river. They will not escape,” he said."
+    )
+    assert [(s.speaker.name, s.quote) for s in found] == [
+        ("Abdul Rahman", None),
+        ("Abdul Rahman", "We found their weapons near the river. They will not escape,"),
+    ]
+
+
+def test_a_quote_whose_speaker_comes_first_and_that_goes_on_in_the_next_paragraph():
+    found = statements(
+        "Mullah Baradar told reporters in Doha: “The prisoners must be released first. We have waited long enough.\n\n"
+        "“Without the release there will be no talks.”\n"
+    )
+    assert [(s.speaker.name, s.kind) for s in found] == [("Abdul Ghani Baradar", "demand")]
+    assert found[0].quote == "The prisoners must be released first. We have waited long enough. Without the release there will be no talks."

@@ -174,9 +174,12 @@ class KnowledgeBase:
         actor_id = f"{key}:{code}"
         if actor_id not in self.actors:
             inst = self.institutions[key]
+            country = self.countries[code].name
+            # a ministry speaks for its government: that is the side its statements are on
+            affiliation = f"Government of {country}" if inst.sector == "GOV" and key != "government" else None
             self.actors[actor_id] = Actor(
-                id=actor_id, name=inst.template.format(country=self.countries[code].name), kind=INTER_LABELS[inst.inter],
-                inter=inst.inter, country=code, sector=inst.sector,
+                id=actor_id, name=inst.template.format(country=country), kind=INTER_LABELS[inst.inter],
+                inter=inst.inter, country=code, sector=inst.sector, affiliation=affiliation,
             )
         return self.actors[actor_id]
 

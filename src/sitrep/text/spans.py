@@ -73,7 +73,23 @@ def find_quotations(text: str) -> list[Quotation]:
                 open_at, straight_open = None, False
         if open_at is not None:
             quotations.append(Quotation(open_at, end, text[open_at + 1 : end]))
-    return quotations
+    return join_continued(quotations, text)
+
+
+def join_continued(quotations: list[Quotation], text: str) -> list[Quotation]:
+    """Join a quote left open at a paragraph's end with the quote that opens the next one."""
+    joined: list[Quotation] = []
+    for quotation in quotations:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and text[previous.end - 1 : previous.end] not in CLOSING_QUOTES + '"'
+            and not text[previous.end : quotation.start].strip()
+        ):
+            joined[-1] = Quotation(previous.start, quotation.end, f"{previous.text.rstrip()} {quotation.text}")
+        else:
+            joined.append(quotation)
+    return joined
 
 
 def in_quotation(quotations: Sequence[Quotation], offset: int) -> Quotation | None:
