@@ -81,5 +81,5 @@ def extract_documents(
             try:
                 yield run_stages(adoc, options)
             except Exception as error:  # one document's bug must not stop the batch
-                log.exception("extraction failed for %s", item.source)
+                log.debug("extraction failed for %s", item.source, exc_info=True)  # the Failure is the one-line report
                 yield Failure(source=item.source, error=f"extraction failed: {type(error).__name__}: {error}")
