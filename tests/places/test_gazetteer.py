@@ -85,8 +85,9 @@ def test_data_files_are_well_formed():
     for cc, provinces in districts.items():
         assert len(cc) == 2 and cc.isupper()
         for province, spec in provinces.items():
-            assert set(spec) <= {"districts", "also"}, province
-            assert set(spec.get("also", {})) <= set(spec["districts"]), province
+            assert set(spec) <= {"districts", "also", "city", "city_areas"}, province
+            assert set(spec.get("also", {})) <= set(spec["districts"]) | set(spec.get("city_areas", [])), province
+            assert ("city" in spec) == ("city_areas" in spec), province
     countries = tomllib.loads((PLACES_DATA / "countries.toml").read_text(encoding="utf-8"))
     assert all(set(v) == {"names", "demonyms"} for v in countries.values())
 
@@ -110,3 +111,30 @@ def test_fold_examples():
     assert fold("Ma'rib") == fold("Ma`rib") == "marib"
     assert fold("Sar-e Pul") == "sar e pul"
     assert "hasakah" in variants("Al-Hasakah")
+
+
+def test_bangladesh_districts_and_dhaka_quarters(gaz):
+    """districts.toml: a zila under its division, a capital quarter at the capital."""
+    (ctg,) = [p for p in gaz.lookup("Chapainawabganj") if p.country == "BD"]
+    assert (ctg.admin1, ctg.level) == ("Rajshahi", "admin2")
+    quarter = next(p for p in gaz.lookup("Shahbagh") if p.country == "BD")
+    dhaka = next(p for p in gaz.lookup("Dhaka") if p.level == "place" and p.country == "BD")
+    assert quarter.admin1 == "Dhaka" and abs(quarter.latitude - dhaka.latitude) < 0.05
+
+
+def test_halterman_gold_spans_read_by_token():
+    """Some gold LOCATION spans number tokens in start/end: the token indices decide."""
+    from sitrep.eval.places import _span_start, _span_text
+
+    record = {
+        "text": "Crowds marched in Lyon today.",
+        "tokens": [
+            {"text": t, "start": s, "end": s + len(t)}
+            for t, s in (("Crowds", 0), ("marched", 7), ("in", 15), ("Lyon", 18), ("today", 23), (".", 28))
+        ],
+    }
+    loc = {"start": 3, "end": 3, "token_start": 3, "token_end": 3, "label": "LOCATION"}
+    verb = {"start": 7, "end": 14, "token_start": 1, "token_end": 1, "label": "VERB"}
+    assert _span_text(record, loc) == "Lyon"
+    assert _span_start(record, verb) == 7
+    assert _span_text(record, None) == ""

@@ -77,3 +77,103 @@ def test_hierarchy_prefers_town_in_named_province(placed):
     loc = _locate(adoc, "Fighting", "broke")
     assert (loc.country, loc.admin1) == ("AF", "Ghor")
     assert loc.geo_precision in ("admin2", "place")
+
+
+def _whole(adoc):
+    return locate_event(adoc, 0, len(adoc.document.text))
+
+
+def test_passive_report_does_not_make_a_speaker_place(placed):
+    # "in X, it was reported that ...": nobody speaks in X; the report is about X.
+    adoc = placed("On Monday, in Herat, it was reported that gunmen shot a shopkeeper.")
+    loc = _whole(adoc)
+    assert (loc.country, loc.admin1) == ("AF", "Herat")
+
+
+def test_place_in_subject_is_not_a_speaker_place(placed):
+    # Only a place governed by a preposition ("said in Kabul") locates a speaker.
+    adoc = placed("Kandahar officials announced a curfew after a bomb exploded at a market.")
+    loc = _whole(adoc)
+    assert (loc.country, loc.admin1) == ("AF", "Kandahar")
+
+
+def test_bracketed_gloss_is_not_a_speaker_place(placed):
+    adoc = placed("Gunmen killed a teacher, residents said near Zhari (Kandahar).")
+    loc = _whole(adoc)
+    assert (loc.country, loc.admin1) == ("AF", "Kandahar")
+
+
+def test_nested_names_agree_on_one_country(placed):
+    # "San Antonio (Valparaiso)": the reading in which the first lies inside the second.
+    adoc = placed("On Friday, in San Antonio (Valparaiso), fishermen blocked the port road.")
+    loc = _whole(adoc)
+    assert (loc.country, loc.admin1) == ("CL", "Valparaiso")
+
+
+def test_fragment_of_a_longer_name_is_not_a_place(placed):
+    adoc = placed("Police said Abu Zubaydah was captured in Pakistan last year.")
+    assert [m.text for m in adoc.places] == ["Pakistan"]
+
+
+def test_article_is_never_a_place(placed):
+    adoc = placed("The Lalmonirhat district unit of the union staged a protest in Rangpur.")
+    assert "The" not in [m.text for m in adoc.places]
+
+
+def test_bangladesh_district_and_dhaka_quarter(placed):
+    loc = _whole(placed("Students formed a human chain in Chapainawabganj district on Sunday."))
+    assert (loc.country, loc.admin1) == ("BD", "Rajshahi")
+    loc = _whole(placed("Pickets torched a bus at Malibag crossing during the hartal."))
+    assert (loc.country, loc.admin1) == ("BD", "Dhaka")
+
+
+def test_provinces_named_apart_are_no_round_up(placed):
+    # The list "Helmand and Zabul" does not hold the event's place (Kandahar).
+    adoc = placed("Police dispersed migrants in Kandahar province who wanted to return to Helmand and Zabul.")
+    loc = _locate(adoc, "migrants", "dispersed")
+    assert (loc.country, loc.admin1, loc.admin1_list) == ("AF", "Kandahar", ())
+
+
+def test_whole_passage_with_only_speaker_places_keeps_them(placed):
+    # A passage without an event word whose only place is where someone spoke.
+    adoc = placed("A spokesman told reporters in Ghazni that the talks had stalled.")
+    loc = _whole(adoc)
+    assert (loc.country, loc.admin1) == ("AF", "Ghazni")
+
+
+def test_sentence_initial_preposition_does_not_make_a_fragment(placed):
+    adoc = placed("In Rusape, angry residents barricaded the roads with logs.")
+    assert [(m.text, m.place.country) for m in adoc.places] == [("Rusape", "ZW")]
+
+
+def test_dictionary_word_place_kept_when_parser_and_preposition_agree(placed):
+    adoc = placed("A military convoy came under attack near Timbuktu on Sunday.")
+    assert [(m.text, m.place.country) for m in adoc.places] == [("Timbuktu", "ML")]
+
+
+def test_dictionary_word_after_the_is_not_a_place(placed):
+    # "near Timbuktu" is a place; "near the Forest" is the word.
+    adoc = placed("Herders grazed cattle near the Forest at dawn, villagers in Timbuktu said.")
+    assert "Forest" not in [m.text for m in adoc.places]
+
+
+def test_near_miss_spelling_in_story_country(placed):
+    # "Munsiganj" is a misspelling of the Bangladeshi district Munshiganj.
+    adoc = placed("Hartal supporters of the BNP torched a bus in Munsiganj on Monday.")
+    loc = _whole(adoc)
+    assert (loc.country, loc.admin1) == ("BD", "Dhaka")
+
+
+def test_near_miss_needs_a_locative_or_level_word(placed):
+    adoc = placed("Hartal supporters of the BNP met Munsigan officials on Monday.")
+    assert "Munsigan" not in [m.text for m in adoc.places]
+
+
+def test_nepal_district_under_its_development_region(placed):
+    loc = _whole(placed("Maoist cadres padlocked a school in Kapilbastu district of Nepal on Friday."))
+    assert (loc.country, loc.admin1) == ("NP", "West")
+
+
+def test_pakistan_agency_under_khyber_pakhtunkhwa(placed):
+    loc = _whole(placed("A drone strike killed four militants in Kurram Agency on Tuesday, officials in Peshawar said."))
+    assert (loc.country, loc.admin1) == ("PK", "Khyber Pakhtunkhwa")

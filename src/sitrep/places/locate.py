@@ -88,17 +88,35 @@ def is_speaker_place(adoc: AnnotatedDocument, m: PlaceMention, trigger: Token | 
     span = _tokens(adoc.doc, m)
     if span is None:
         return False
+    if _bracketed(adoc.document.text, m):
+        return False  # "(Mamasapano, Maguindanao)" glosses where something happened
     lex = lexicon()
     tok = span.root
-    # Climb the prepositional attachment: Kabul <- in <- said.
+    # Climb the prepositional attachment: Kabul <- in <- said. Only a place reached
+    # through a preposition places a speaker ("Aydin officials announced" does not).
+    via_prep = False
     for _ in range(4):
         head = tok.head
         if head is tok:
             break
         if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
-            return head.lemma_.lower() in lex.reporting and (trigger is None or head != trigger)
+            if head.lemma_.lower() not in lex.reporting or (trigger is not None and head == trigger):
+                return False
+            # "it was reported in X that...", "a video was published in X": no one speaks.
+            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+            return via_prep and tok.dep_ == "prep" and not passive
         tok = head
+        via_prep = via_prep or tok.dep_ == "prep"
     return False
+
+
+def _bracketed(text: str, m: PlaceMention) -> bool:
+    """The mention sits inside round brackets of its own line."""
+    before = text[max(0, m.start - 80) : m.start]
+    after = text[m.end : m.end + 80]
+    return before.rfind("(") > before.rfind(")") and (after.find(")") != -1) and (
+        after.find("(") == -1 or after.find(")") < after.find("(")
+    )
 
 
 # --- choosing ------------------------------------------------------------------------
@@ -114,15 +132,26 @@ def _path_len(a: Token, b: Token) -> int:
     return 99
 
 
-def _round_up(chosen: list[PlaceMention]) -> tuple[str, ...]:
-    """Distinct provinces of one country named as such in one sentence."""
-    names: list[str] = []
-    countries = set()
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|&|or|as well as))\s*$")
+
+
+def _round_up(chosen: list[PlaceMention], text: str, primary: PlaceMention) -> tuple[str, ...]:
+    """Distinct provinces of one country named together as a list ("Kandahar, Helmand
+    and Zabul provinces") that holds the event's own place; provinces named apart ("in
+    Gujarat ... migrants from Bihar") or a list elsewhere in the text are no round-up."""
+    groups: list[list[PlaceMention]] = []
     for m in chosen:
-        if m.place.level == "admin1" and m.place.admin1 and m.place.admin1 not in names:
-            names.append(m.place.admin1)
-            countries.add(m.place.country)
-    return tuple(names) if len(names) >= 2 and len(countries) == 1 else ()
+        if m.place.level != "admin1" or not m.place.admin1:
+            continue
+        if groups and _LIST_GAP.match(text[groups[-1][-1].end : m.start]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    for group in groups:
+        names = list(dict.fromkeys(m.place.admin1 for m in group))
+        if len(names) >= 2 and len({m.place.country for m in group}) == 1 and primary in group:
+            return tuple(names)  # type: ignore[arg-type]
+    return ()
 
 
 def _refine(primary: PlaceMention, pool: list[PlaceMention]) -> Location:
@@ -154,19 +183,6 @@ def is_stray(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
 
 def _pick(adoc: AnnotatedDocument, pool: list[PlaceMention], trigger: Token | None) -> Location:
     doc = adoc.doc
-    roundup = _round_up(pool)
-    if roundup:
-        country = load_gazetteer().country(pool[0].place.country or "")
-        return Location(
-            country=pool[0].place.country,
-            admin1=None,
-            admin2=None,
-            place=None,
-            latitude=country.latitude if country else None,
-            longitude=country.longitude if country else None,
-            geo_precision="country",
-            admin1_list=roundup,
-        )
     if trigger is not None:
         def distance(m: PlaceMention) -> tuple:
             span = _tokens(doc, m)
@@ -185,6 +201,19 @@ def _pick(adoc: AnnotatedDocument, pool: list[PlaceMention], trigger: Token | No
             provinces = [m for m in in_story if m.place.level == "admin1"]
             if provinces and primary.place.admin1 not in {m.place.admin1 for m in provinces}:
                 primary = provinces[0]
+    roundup = _round_up(pool, adoc.document.text, primary)
+    if roundup:
+        country = load_gazetteer().country(primary.place.country or "")
+        return Location(
+            country=primary.place.country,
+            admin1=None,
+            admin2=None,
+            place=None,
+            latitude=country.latitude if country else None,
+            longitude=country.longitude if country else None,
+            geo_precision="country",
+            admin1_list=roundup,
+        )
     return _refine(primary, [m for m in pool if m is not primary])
 
 
@@ -210,6 +239,15 @@ def locate_event(
     """Where the event told in text[start:end] happened (see module docstring)."""
     tok = _trigger_token(adoc.doc, trigger)
     pool = event_mentions(adoc, start, end, trigger)
+    if tok is None and not pool:
+        # A whole passage whose only places are where someone spoke or reported: the
+        # passage is about its own ground, so they still say more than the country.
+        text = adoc.document.text
+        pool = [
+            m
+            for m in adoc.places
+            if m.start >= start and m.end <= end and not is_modifier(adoc, m) and not is_dateline(text, m)
+        ]
     if tok is None and pool:
         # Whole passages (ACLED notes): the first sentence that names a place.
         first = adoc.doc.char_span(pool[0].start, pool[0].end, alignment_mode="expand")
