@@ -33,7 +33,7 @@ def resolve_speaker(adoc: AnnotatedDocument, attribution: Attribution, earlier: 
     In reported speech "he" is nearly always the last person quoted, not the last person
     named (often a victim), so speakers go to speakers first.
     """
-    phrase = adoc.doc.text[attribution.speaker_start : attribution.speaker_end].lower() if attribution.speaker_start is not None else ""
+    phrase = adoc.document.text[attribution.speaker_start : attribution.speaker_end].lower() if attribution.speaker_start is not None else ""
     if phrase in PRONOUNS:
         name = phrase
     elif attribution.speaker is not None or not is_stand_in(attribution.speaker_name):
@@ -59,7 +59,7 @@ def evidence_for(adoc: AnnotatedDocument, attribution: Attribution) -> tuple[Evi
     doc = adoc.doc
     kind = attribution.kind
     start, end = attribution.sent_start, attribution.sent_end
-    own_cue = content_kind(doc.text[start:end])
+    own_cue = content_kind(adoc.document.text[start:end])
     if attribution.quote_start is not None and attribution.quote_start < attribution.sent_start:
         for sentence in doc.sents:
             if attribution.quote_start <= sentence.start_char + 1 and sentence.end_char <= attribution.sent_start:
@@ -67,7 +67,7 @@ def evidence_for(adoc: AnnotatedDocument, attribution: Attribution) -> tuple[Evi
                 if cue and cue != own_cue and KIND_RANK[cue] >= KIND_RANK[kind]:
                     kind, start, end = cue, sentence.start_char, sentence.end_char
                     break
-    text = doc.text
+    text = adoc.document.text
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -93,7 +93,7 @@ def kind_from_context(adoc: AnnotatedDocument, attribution: Attribution, inciden
         first = incident.actors[0] if incident.actors else None
         if first is not None and first.inter in (1, 8) and speaker is not None and speaker.inter not in (1, 8) and first.name != speaker.name:
             return "accusation"
-    phrase = adoc.doc.text[attribution.speaker_start : attribution.speaker_end] if attribution.speaker_start is not None else ""
+    phrase = adoc.document.text[attribution.speaker_start : attribution.speaker_end] if attribution.speaker_start is not None else ""
     single_speaker = "," not in phrase and " and " not in phrase
     official_channel = attribution.channel in ("statement", "radio") or attribution.cue_text.lower() == "according"
     if speaker_is_state and single_speaker and official_channel:
@@ -134,7 +134,7 @@ def extract_statements(adoc: AnnotatedDocument, incidents: list[Incident]) -> li
         resolved.append(attribution)
         if not attribution.speaker_name or is_stand_in(attribution.speaker_name):
             continue
-        sentence_text = adoc.doc.text[attribution.sent_start : attribution.sent_end].strip()
+        sentence_text = adoc.document.text[attribution.sent_start : attribution.sent_end].strip()
         if (sentence_text, attribution.kind) in told:
             continue  # a lead repeated as a teaser or summary: one statement
         told.add((sentence_text, attribution.kind))
@@ -156,7 +156,7 @@ def extract_statements(adoc: AnnotatedDocument, incidents: list[Incident]) -> li
                 speaker=Source(
                     name=attribution.speaker_name,
                     affiliation=affiliation,
-                    mention=adoc.doc.text[attribution.speaker_start : attribution.speaker_end] if attribution.speaker_start is not None else None,
+                    mention=adoc.document.text[attribution.speaker_start : attribution.speaker_end] if attribution.speaker_start is not None else None,
                 ),
                 kind=kind,
                 target=target,

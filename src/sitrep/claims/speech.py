@@ -199,7 +199,7 @@ def channel_of(verb: Token, sentence: Span) -> str | None:
         for child in verb.children:
             if child.dep_ in ("dobj", "dative") and child.pos_ == "PROPN":
                 start, end = subtree_span(child)
-                return sentence.doc.text[start:end]
+                return sentence.text[start - sentence.start_char : end - sentence.start_char]
     return None
 
 
@@ -252,7 +252,7 @@ def nested_in_other_cue(token: Token, cue_indices: set[int]) -> bool:
 def find_attributions(adoc: AnnotatedDocument) -> list[Attribution]:
     """Every attributed speech act, in text order."""
     doc: Doc = adoc.doc
-    quotations = find_quotations(doc.text)
+    quotations = find_quotations(adoc.document.text)
     found: list[Attribution] = []
     for sentence in doc.sents:
         found.extend(sentence_attributions(adoc, sentence, quotations))
@@ -297,7 +297,7 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
             continue  # "It has been said": nobody in particular
         nested_kinds = [k for t, k in cues if t.i != token.i and nested_in_other_cue(t, {token.i})]
         content = content_span(token, sentence, speaker)
-        reported = doc.text[content[0] : content[1]]
+        reported = sentence.text[content[0] - sentence.start_char : content[1] - sentence.start_char]
         if quote_text:
             reported += " " + quote_text
         if kind == "statement":

@@ -324,7 +324,8 @@ def attribution_text(mention: EventMention) -> str | None:
     attribution = mention.attribution
     if attribution is None or attribution.speaker_start is None:
         return None
-    return mention.sentence.doc.text[attribution.speaker_start : attribution.speaker_end]
+    sentence = mention.sentence  # Doc.text is rebuilt on every call: slice the sentence instead
+    return sentence.text[attribution.speaker_start - sentence.start_char : attribution.speaker_end - sentence.start_char]
 
 
 def actors_of(draft: Draft, reporter: Source | None) -> list[ActorRef]:
@@ -347,13 +348,10 @@ def actors_of(draft: Draft, reporter: Source | None) -> list[ActorRef]:
 
 def evidence_of(mention: EventMention) -> Evidence:
     sentence = mention.sentence
-    text = sentence.doc.text
-    start, end = sentence.start_char, sentence.end_char
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Evidence(text=text[start:end], start=start, end=end)
+    stripped = sentence.text.lstrip()
+    start = sentence.start_char + len(sentence.text) - len(stripped)
+    stripped = stripped.rstrip()
+    return Evidence(text=stripped, start=start, end=start + len(stripped))
 
 
 def build_incident(draft: Draft, adoc: AnnotatedDocument, number: int) -> Incident:

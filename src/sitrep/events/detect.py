@@ -227,9 +227,12 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
         # what was agreed, signed or announced: not a concessive or temporal aside
         # ("although a ceasefire agreement was expected, they announced that ...")
         complements = [c for c in token.children if c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "attr", "oprd")]
-        text = token.doc.text
+        sentence = token.sent  # Doc.text is rebuilt on every call: slice the sentence instead
         # read as text, not tokens: the tokenizer splits "cease-fire" in three
-        said = " ".join(text[slice(*subtree_span(c))].lower() for c in complements)
+        said = " ".join(
+            sentence.text[start - sentence.start_char : end - sentence.start_char].lower()
+            for start, end in (subtree_span(c) for c in complements)
+        )
         if any(re.search(rf"\b{re.escape(noun)}s?\b", said) for noun in lex.agreement_nouns):
             return event_class
         return None
@@ -376,10 +379,10 @@ def opens_new_event(sentence: Span, hits: list[TriggerHit]) -> bool:
     return any(t.lower_ in ("another",) for t in sentence)
 
 
-def is_heading(sentence: Span) -> bool:
+def is_heading(sentence: Span, text: str) -> bool:
     """A short line with no closing punctuation in a text of several lines (headline,
-    section label, stamp): not a report. A text of one line is the report itself."""
-    text = sentence.doc.text
+    section label, stamp): not a report. A text of one line is the report itself.
+    ``text`` is the document's text (passed in: spaCy rebuilds ``Doc.text`` on each call)."""
     if "\n" not in text.strip():
         return False
     line_start = text.rfind("\n", 0, sentence.start_char) + 1
@@ -419,7 +422,7 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
     sentences = list(doc.sents)
     last_seen = {s.text.strip(): s.start for s in sentences}
     for sentence in sentences:
-        if is_heading(sentence) or last_seen[sentence.text.strip()] != sentence.start:
+        if is_heading(sentence, adoc.document.text) or last_seen[sentence.text.strip()] != sentence.start:
             continue  # a teaser repeated further down is read where the story tells it
         kept: list[TriggerHit] = []
         dropped: set[int] = set()

@@ -84,7 +84,20 @@ MAX_CUE_TOKENS = max((len(k) for k in cue_table()), default=1)
 
 
 def cue_matches(doc: Doc) -> list[tuple[Span, Cue]]:
-    """Cue words in the text, longest first and without overlaps ("Nepali Congress")."""
+    """Cue words in the text, longest first and without overlaps ("Nepali Congress").
+
+    Several steps ask for them; they are found once per document and kept in
+    ``doc.user_data``."""
+    cached = doc.user_data.get(CUE_CACHE_KEY)
+    if cached is None:
+        cached = doc.user_data[CUE_CACHE_KEY] = find_cue_matches(doc)
+    return cached
+
+
+CUE_CACHE_KEY = "sitrep.places.cues"
+
+
+def find_cue_matches(doc: Doc) -> list[tuple[Span, Cue]]:
     table = cue_table()
     keys = [fold(t.text) for t in doc]
     out: list[tuple[Span, Cue]] = []
