@@ -25,6 +25,7 @@ class ExtractOptions:
 
     published: date | None = None  # --published: the publication date of every input
     assume_year: int | None = None  # --assume-year: narrows year inference
+    country: str | None = None  # --country: the collection's country (ISO alpha-2), when every article is from one
     today: date | None = None  # the processing date; nothing is published after it
 
 
@@ -43,9 +44,10 @@ def run_stages(adoc: AnnotatedDocument, options: ExtractOptions = ExtractOptions
     )
     adoc.document = document
     adoc.times = time.find_time_mentions(adoc.doc, publication.value)
+    adoc.country = options.country  # a prior for the actors stage, which reads "the ministry" by it
     adoc.actors = actors.resolve_actors(adoc)
     adoc.places = places.find_places(adoc)
-    adoc.country = places.story_country(adoc)
+    adoc.country = places.story_country(adoc) or options.country
     adoc.attributions = claims.find_attributions(adoc)
     incidents = events.extract_incidents(adoc)
     statements = claims.extract_statements(adoc, incidents)

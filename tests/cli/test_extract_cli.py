@@ -57,3 +57,14 @@ def test_published_option_is_validated(tmp_path: Path):
     path.write_text(ARTICLE, encoding="utf-8")
     result = run("extract", str(path), "--published", "15/06/2021")
     assert result.exit_code == 2
+
+
+def test_the_collection_country_reads_an_institution_with_no_country_named(tmp_path: Path):
+    path = tmp_path / "note.txt"
+    path.write_text("Twelve militants were killed in a raid, according to the Ministry of Defense.\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert run("extract", str(path), "--country", "af", "--format", "jsonl", "--out", str(out)).exit_code == 0
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert record["statements"][0]["speaker"]["name"] == "Ministry of Defense of Afghanistan"
+    assert record["incidents"][0]["country"] == "AF"
+    assert run("extract", str(path), "--country", "Afghanistan").exit_code == 2

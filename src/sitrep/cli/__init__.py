@@ -38,6 +38,17 @@ def parse_date_option(value: Optional[str]) -> Optional[date]:
         raise typer.BadParameter(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
 
 
+def parse_country_option(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    import pycountry
+
+    found = pycountry.countries.get(alpha_2=value.upper()) if len(value) == 2 else None
+    if found is None:
+        raise typer.BadParameter(f"not an ISO 3166 alpha-2 country code: {value!r}")
+    return found.alpha_2
+
+
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, JSON Lines files, or - for stdin.")],
@@ -45,6 +56,7 @@ def extract(
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file instead of stdout.")] = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date of every input (YYYY-MM-DD).")] = None,
     assume_year: Annotated[Optional[int], typer.Option(help="Year to assume when the text fixes none.")] = None,
+    country: Annotated[Optional[str], typer.Option(help="Country of every input (ISO alpha-2), when the text may not say.")] = None,
 ) -> None:
     """Read articles and print the incidents and statements they report."""
     from sitrep.cli.render import write_extractions
@@ -52,7 +64,7 @@ def extract(
     from sitrep.models import Failure
     from sitrep.pipeline import ExtractOptions, extract_documents
 
-    options = ExtractOptions(published=parse_date_option(published), assume_year=assume_year)
+    options = ExtractOptions(published=parse_date_option(published), assume_year=assume_year, country=parse_country_option(country))
     handle = out.open("w", encoding="utf-8") if out else sys.stdout
     counts = {"ok": 0, "failed": 0}
 

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from sitrep.cli import app, parse_date_option
+from sitrep.cli import app, parse_country_option, parse_date_option
 
 DbOption = Annotated[
     str,
@@ -89,6 +89,7 @@ def ingest(
     retry_failed: Annotated[bool, typer.Option(help="Extract again documents that failed before.")] = False,
     published: Annotated[Optional[str], typer.Option(help="Publication date of every input (YYYY-MM-DD).")] = None,
     assume_year: Annotated[Optional[int], typer.Option(help="Year to assume when the text fixes none.")] = None,
+    country: Annotated[Optional[str], typer.Option(help="Country of every input (ISO alpha-2), when the text may not say.")] = None,
 ) -> None:
     """Add articles to the store: extract, merge with earlier reports, commit batch by batch."""
     from sitrep.corpus.ingest import IngestOptions, count_inputs, ingest_paths
@@ -96,7 +97,7 @@ def ingest(
 
     options = IngestOptions(
         jobs=jobs, batch_size=batch_size, retry_failed=retry_failed,
-        extract=ExtractOptions(published=parse_date_option(published), assume_year=assume_year),
+        extract=ExtractOptions(published=parse_date_option(published), assume_year=assume_year, country=parse_country_option(country)),
     )
     store = open_db(db)
     bar, update = progress_reporter(count_inputs(paths))
