@@ -133,3 +133,16 @@ def test_a_quote_whose_speaker_comes_first_and_that_goes_on_in_the_next_paragrap
     )
     assert [(s.speaker.name, s.kind) for s in found] == [("Abdul Ghani Baradar", "demand")]
     assert found[0].quote == "The prisoners must be released first. We have waited long enough. Without the release there will be no talks."
+
+
+def test_a_denial_answers_the_accusation_and_a_claim_points_at_its_incident():
+    extraction = extract_text(
+        "The Taliban accused US forces of violating the agreement on Monday. "
+        "US forces rejected the accusation as baseless on Tuesday. "
+        "Al-Shabaab claimed responsibility for a suicide bombing in Mogadishu on Tuesday that killed five people."
+    )
+    accusation, denial, claim = extraction.statements
+    assert (accusation.kind, accusation.speaker.name) == ("accusation", "Taliban")
+    assert (denial.kind, denial.target.name, denial.answers) == ("denial", "Taliban", accusation.id)
+    [incident] = extraction.incidents
+    assert (claim.speaker.name, claim.about_incident, incident.claim_status) == ("Al-Shabaab", incident.id, "claimed")
