@@ -143,3 +143,15 @@ def test_a_lead_repeated_in_the_body_is_read_once_where_the_story_tells_it():
     found = incidents(f"{lead}\n\nTalks ended in Havana after two weeks.\n\nThe mediators welcomed the step.\n\nThe next round opens in March.\n\n{lead}")
     assert len(found) == 1
     assert found[0].evidence.start > 100
+
+
+@pytest.mark.parametrize(
+    "sentence, released",
+    [
+        ("The government then freed 200 Taliban prisoners last Wednesday.", 200),
+        ("The rebels freed 12 soldiers they had held since March, the army said on Monday.", 12),
+    ],
+)
+def test_freeing_people_is_a_release_not_territory(sentence, released):
+    [incident] = incidents(sentence)
+    assert (incident.acled_type, incident.acled_sub_type, incident.released) == ("Strategic developments", "Other", released)

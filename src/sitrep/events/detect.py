@@ -211,10 +211,12 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
     args = arguments_of(token)
     words = argument_words(args)
     if kind == "territory":
+        taken = [a for a in args if a.dep_ in ("dobj", "nsubjpass")]
+        people_taken = any(a.lemma_.lower() in PERSON_OBJECT_WORDS or a.lemma_.lower() in lex.prisoner_nouns for a in taken)
+        if people_taken:  # "freed 200 prisoners", "captured two militants": people, not ground
+            return lex.classes["arrest"] if token.lemma_.lower() in ("capture", "seize") else None
         if words & lex.territory_nouns or names_a_place(args, list(place_spans)):
             return event_class
-        if token.lemma_.lower() in ("capture", "seize") and any(a.dep_ in ("dobj", "nsubjpass") and a.lemma_.lower() in PERSON_OBJECT_WORDS for a in args):
-            return lex.classes["arrest"]
         return None
     if kind == "prisoners":
         objects = [a for a in args if a.dep_ in ("dobj", "nsubjpass")]
