@@ -155,3 +155,8 @@ def test_a_lead_repeated_in_the_body_is_read_once_where_the_story_tells_it():
 def test_freeing_people_is_a_release_not_territory(sentence, released):
     [incident] = incidents(sentence)
     assert (incident.acled_type, incident.acled_sub_type, incident.released) == ("Strategic developments", "Other", released)
+
+
+def test_clearing_a_protest_camp_is_a_protest_with_intervention():
+    [incident] = incidents("Security forces cleared the main protest camp in Basra on Tuesday and detained dozens of demonstrators.")
+    assert (incident.acled_type, incident.acled_sub_type, incident.admin1) == ("Protests", "Protest with intervention", "Basrah")

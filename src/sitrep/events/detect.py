@@ -44,6 +44,7 @@ FIRED_AT_PREPS = {"at", "on", "upon", "towards", "toward", "into"}
 FIRED_OBJECTS = {"shot", "shots", "gunshot", "gunshots", "round", "rounds", "bullet", "bullets", "volley", "volleys"}
 #: Classes whose weapon, once found, seized or defused, did not go off.
 WEAPON_CLASSES = {"explosive", "grenade", "shelling", "riot_weapon", "chemical", "suicide_bomb"}
+PROTEST_SITE = re.compile(r"\b(protest camps?|protest sites?|sit-ins?|protesters'? camps?|demonstrators'? camps?)\b", re.IGNORECASE)
 PERSON_OBJECT_WORDS = {"militant", "insurgent", "fighter", "rebel", "terrorist", "suspect", "member", "commander",
                        "leader", "soldier", "gunman", "people", "civilian", "man", "woman", "prisoner", "policeman"}
 
@@ -446,6 +447,9 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 continue
             if event_class.name in WEAPON_CLASSES and token.pos_ in ("NOUN", "PROPN") and is_disrupted(token):
                 event_class = lexicon().classes["disrupted_weapons"]
+            if event_class.family == "territory" and PROTEST_SITE.search(sentence.text):
+                # "cleared the protest camp", "broke up sit-ins": police against a protest, not ground changing hands
+                event_class = lexicon().classes["protest_intervention"]
             if event_class is not hit.event_class:
                 hit = TriggerHit(hit.token, hit.start, hit.end, type(hit.rule)(event_class, hit.rule.context, hit.rule.argument, hit.rule.exclude))
             taken.add((hit.start, hit.end))
