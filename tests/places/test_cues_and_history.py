@@ -93,3 +93,10 @@ def test_history_file_names_known_divisions(gaz):
         if gaz.admin1(cc, name) is None
     ]
     assert missing == []
+
+
+def test_cabo_delgado_districts_resolve_in_a_mozambican_story():
+    from sitrep.places import load_gazetteer
+
+    [palma, *_] = load_gazetteer().lookup("Palma", country="MZ")
+    assert (palma.country, palma.admin1, palma.level) == ("MZ", "Cabo Delgado", "admin2")
