@@ -100,3 +100,12 @@ def test_cabo_delgado_districts_resolve_in_a_mozambican_story():
 
     [palma, *_] = load_gazetteer().lookup("Palma", country="MZ")
     assert (palma.country, palma.admin1, palma.level) == ("MZ", "Cabo Delgado", "admin2")
+
+
+def test_the_qatari_capital_is_doha_even_in_an_afghan_story():
+    from sitrep.pipeline import extract_text
+
+    [incident] = extract_text(
+        "Gen. Austin Miller met a Taliban delegation in the Qatari capital on Friday, the Taliban said in Kabul."
+    ).incidents
+    assert (incident.country, incident.admin1, incident.place) == ("QA", "Ad Dawhah", "Doha")

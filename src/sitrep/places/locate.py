@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.models import AnnotatedDocument, Place, PlaceMention
 from sitrep.places.gazetteer import load_gazetteer
-from sitrep.places.geoparse import lexicon
+from sitrep.places.geoparse import CAPITAL_PHRASE, lexicon
 from sitrep.places.names import fold, variants
 
 Precision = Literal["place", "admin2", "admin1", "country"]
@@ -177,6 +177,8 @@ def is_stray(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     p = m.place
     if adoc.country is None or p.country == adoc.country or p.level not in ("place", "admin2"):
         return False
+    if CAPITAL_PHRASE.fullmatch(m.text):
+        return False  # "the Qatari capital" names its city by description, not by a foreign spelling
     # Small, or only matched by an alternate name in some other language ("Weige", Vigo).
     return p.population < STRAY_POPULATION or fold(m.text) not in variants(p.name)
 
