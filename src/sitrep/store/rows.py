@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from sitrep.corpus.merge import fold
 from sitrep.models import ActorRef, Document, Extraction, Incident, Source, Statement
 
 Row = tuple
@@ -29,10 +30,6 @@ def document_key(document: Document) -> str:
 
 def record_key(prefix: str, doc_key: str, local_id: str) -> str:
     return f"{prefix}-{digest(doc_key, local_id)[:24]}"
-
-
-def fold(name: str | None) -> str:
-    return " ".join((name or "").casefold().split())
 
 
 def source_key(source: Source) -> str:
