@@ -9,7 +9,6 @@ to the incident it gives figures for and to the accusation a denial answers.
 from __future__ import annotations
 
 from sitrep import time
-from sitrep.events.assemble import precision_of
 from sitrep.claims.speech import KIND_RANK, content_kind, find_attributions
 from sitrep.models import AnnotatedDocument, Attribution, Evidence, Incident, Source, Statement, Target
 from sitrep.text.spans import overlapping
@@ -161,7 +160,7 @@ def extract_statements(adoc: AnnotatedDocument, incidents: list[Incident]) -> li
                 kind=kind,
                 target=target,
                 date=when.value if when is not None else None,
-                date_precision=precision_of(when.value) if when is not None and when.value else None,
+                date_precision=time.precision_of(when.value) if when is not None and when.value else None,
                 date_text=when.text if when is not None else None,
                 channel=attribution.channel,
                 quote=attribution.quote,

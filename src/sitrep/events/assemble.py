@@ -17,6 +17,7 @@ from sitrep.events.counts import Count
 from sitrep.events.detect import EventMention
 from sitrep.events.lexicon import lexicon
 from sitrep.models import ActorRef, AnnotatedDocument, Evidence, Incident, Source, TimeMention
+from sitrep.time import precision_of
 
 WINDOW_SENTENCES = 3
 COMPATIBLE_FAMILIES = {frozenset({"violence", "protest"})}
@@ -290,12 +291,6 @@ def date_of(draft: Draft, adoc: AnnotatedDocument, chosen: EventMention) -> tupl
     if published is not None:
         return published.strftime("%Y-%m"), "month", None  # reported, undated: the month of the report
     return None, None, None
-
-
-def precision_of(value: str) -> str:
-    if "/" in value:
-        return "range"
-    return "day" if len(value) == 10 else "month"
 
 
 def location_of(draft: Draft, chosen: EventMention):

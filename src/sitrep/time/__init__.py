@@ -20,6 +20,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+def precision_of(value: str) -> str:
+    """The precision of a resolved ISO value: "start/end" is a range, YYYY-MM-DD a day, else a month."""
+    if "/" in value:
+        return "range"
+    return "day" if len(value) == 10 else "month"
+
+
 def find_time_mentions(doc: Doc, published: date | None) -> list[TimeMention]:
     """Every temporal expression in ``doc.text``, in text order, resolved against
     ``published`` in the tense of its clause (value None when it cannot be anchored)."""
@@ -48,6 +55,7 @@ __all__ = [
     "collection_year",
     "find_time_mentions",
     "governing_time",
+    "precision_of",
     "resolve",
     "resolve_publication",
     "resolve_text",
