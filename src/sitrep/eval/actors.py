@@ -12,7 +12,6 @@ Reads third-party data from ../shared (beside the repository) or --shared; print
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 import time
@@ -22,17 +21,13 @@ from pathlib import Path
 
 from sitrep.actors import Reference, load_kb, resolve_actors, resolve_references
 from sitrep.actors.names import ascii_fold
+from sitrep.eval.acled import read_events
 from sitrep.models import ActorMention, Document
 from sitrep.text import annotate_many
 
 DEFAULT_SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 #: ACLED countries the issue asks about.
 ACLED_COUNTRIES = {"Afghanistan": "AF", "Pakistan": "PK", "Nigeria": "NG", "Somalia": "SO", "Syria": "SY"}
-ACLED_FILES = (
-    ("acled_rpanlilio_2020may/acled.csv", "country", "actor1", "notes"),
-    ("acled_asia2015_katehara/acled.csv", "COUNTRY", "ACTOR1", "NOTES"),
-    ("acled_africa2016_aschharwood/acled.csv", "country", "actor1", "notes"),
-)
 #: CAMEO codes that differ from ISO 3166 alpha-3.
 CAMEO_TO_ISO = {"JAP": "JPN", "ROM": "ROU", "ZAR": "COD", "GER": "DEU", "RUM": "ROU"}
 
@@ -140,12 +135,11 @@ def plover(shared: Path, show_misses: bool = False) -> dict:
 
 def acled(shared: Path, show_misses: bool = False) -> dict:
     kb = load_kb()
-    rows = []
-    for path, country_col, actor_col, notes_col in ACLED_FILES:
-        with (shared / "data" / path).open(encoding="utf-8", errors="replace", newline="") as handle:
-            for row in csv.DictReader(handle):
-                if row[country_col] in ACLED_COUNTRIES and row[notes_col].strip():
-                    rows.append((ACLED_COUNTRIES[row[country_col]], row[actor_col], row[notes_col]))
+    rows = [
+        (ACLED_COUNTRIES[event.country], event.actor1, event.notes)
+        for event in read_events(shared / "data")
+        if event.country in ACLED_COUNTRIES
+    ]
     mapped = [kb.from_acled(name) for _, name, _ in rows]
     results = resolve_texts([notes for _, _, notes in rows], [country for country, _, _ in rows])
     tally: Counter = Counter()

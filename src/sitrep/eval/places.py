@@ -14,7 +14,6 @@ its event verb is the gold LOCATION span (or we pick none where the gold has non
 from __future__ import annotations
 
 import argparse
-import csv
 import difflib
 import json
 import math
@@ -26,13 +25,13 @@ from pathlib import Path
 
 import pycountry
 
+from sitrep.eval.acled import ACLED_FILES, AcledEvent, read_events
 from sitrep.models import Document
 from sitrep.places import find_places, load_gazetteer, locate_event, story_country
 from sitrep.places.locate import event_mentions
 from sitrep.places.names import fold
 from sitrep.text import annotate_many
 
-ACLED_DIRS = ("acled_rpanlilio_2020may", "acled_asia2015_katehara", "acled_africa2016_aschharwood")
 
 
 def similar_name(a: str | None, b: str | None) -> bool:
@@ -68,17 +67,6 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
-@dataclass(frozen=True)
-class AcledNote:
-    file: str
-    country: str | None  # alpha-2, for reporting only
-    admin1: str
-    latitude: float
-    longitude: float
-    geo_precision: str
-    notes: str
-
-
 def _alpha2(name: str) -> str | None:
     try:
         return pycountry.countries.lookup(name).alpha_2
@@ -91,26 +79,17 @@ def _alpha2(name: str) -> str | None:
             return found[0].country if found else None
 
 
-def read_acled(path: Path, per_file: int) -> list[AcledNote]:
-    """Every k-th note with an admin1, so that at most ``per_file`` are kept, spread evenly."""
-    with open(path, encoding="utf-8", errors="replace", newline="") as fh:
-        rows = [{(k or "").lower(): v for k, v in r.items()} for r in csv.DictReader(fh)]
-    rows = [r for r in rows if r.get("admin1") and r.get("notes") and r.get("latitude")]
-    step = max(1, math.ceil(len(rows) / per_file))
-    out = []
-    for r in rows[::step]:
-        out.append(
-            AcledNote(
-                file=path.parent.name,
-                country=_alpha2(r["country"]),
-                admin1=r["admin1"],
-                latitude=float(r["latitude"]),
-                longitude=float(r["longitude"]),
-                geo_precision=r.get("geo_precision", ""),
-                notes=r["notes"],
-            )
-        )
-    return out
+def sample_notes(data_dir: Path, per_file: int) -> list[AcledEvent]:
+    """Every k-th located note with an admin1 of each file, at most ``per_file`` per file, spread evenly."""
+    by_file: dict[str, list[AcledEvent]] = {name: [] for name in ACLED_FILES}
+    for event in read_events(data_dir):
+        if event.admin1 and event.latitude is not None and event.longitude is not None:
+            by_file[event.source_file].append(event)
+    sampled = []
+    for events in by_file.values():
+        step = max(1, math.ceil(len(events) / per_file))
+        sampled += events[::step]
+    return sampled
 
 
 @dataclass
@@ -133,23 +112,25 @@ class Tally:
 
 
 def evaluate_acled(data_dir: Path, per_file: int, show_misses: int = 0) -> dict[str, Tally]:
-    notes = [n for d in ACLED_DIRS for n in read_acled(data_dir / d / "acled.csv", per_file)]
+    notes = sample_notes(data_dir, per_file)
+    countries = {name: _alpha2(name) for name in {n.country for n in notes}}
     docs = [Document(id=f"acled-{i}", source="acled", text=n.notes) for i, n in enumerate(notes)]
-    tallies: dict[str, Tally] = {d: Tally() for d in ACLED_DIRS}
+    tallies: dict[str, Tally] = {d: Tally() for d in ACLED_FILES}
     tallies["overall"] = Tally()
     shown = 0
     for note, adoc in zip(notes, annotate_many(docs, batch_size=64)):
         adoc.places = find_places(adoc)
         adoc.country = story_country(adoc)
         loc = locate_event(adoc, 0, len(note.notes))
-        ok = loc is not None and same_admin1(note.country, note.admin1, loc.admin1)
-        country_ok = loc is not None and loc.country == note.country
+        country = countries[note.country]
+        ok = loc is not None and same_admin1(country, note.admin1, loc.admin1)
+        country_ok = loc is not None and loc.country == country
         near = None
-        if note.geo_precision == "1":
+        if note.geo_precision == 1:
             near = bool(loc and loc.latitude is not None) and haversine_km(
                 note.latitude, note.longitude, loc.latitude, loc.longitude  # type: ignore[arg-type]
             ) < 25
-        for t in (tallies[note.file], tallies["overall"]):
+        for t in (tallies[note.source_file], tallies["overall"]):
             t.notes += 1
             t.admin1_ok += ok
             t.country_ok += country_ok
@@ -158,17 +139,17 @@ def evaluate_acled(data_dir: Path, per_file: int, show_misses: int = 0) -> dict[
                 t.within_25km += near
         if not ok and shown < show_misses:
             shown += 1
-            print(_miss_line(note, adoc, loc), file=sys.stderr)
+            print(_miss_line(note, country, adoc, loc), file=sys.stderr)
     return tallies
 
 
-def _miss_line(note: AcledNote, adoc, loc) -> str:
+def _miss_line(note: AcledEvent, country: str | None, adoc, loc) -> str:
     """One miss: gold country/admin1, what we located, the mentions we resolved, the note."""
     ours = f"{loc.country}/{loc.admin1}/{loc.place}" if loc else "none"
     mentions = "; ".join(f"{m.text}->{m.place.country}/{m.place.admin1}/{m.place.level}" for m in adoc.places)
-    kind = "none" if loc is None else ("country" if loc.country != note.country else "admin1")
+    kind = "none" if loc is None else ("country" if loc.country != country else "admin1")
     return (
-        f"MISS[{kind}] {note.file.split('_')[1]} gold={note.country}/{note.admin1} ours={ours} "
+        f"MISS[{kind}] {note.source_file.split('_')[1]} gold={country}/{note.admin1} ours={ours} "
         f"story={adoc.country}\n    [{mentions}]\n    {note.notes[:240]}"
     )
 
