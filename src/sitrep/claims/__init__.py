@@ -23,6 +23,13 @@ def is_stand_in(name: str | None) -> bool:
     return name is None or name.lower() in STAND_INS
 
 
+def speaker_phrase(adoc: AnnotatedDocument, attribution: Attribution) -> str:
+    """The words that name the speaker in the text ("" when none do)."""
+    if attribution.speaker_start is None:
+        return ""
+    return adoc.document.text[attribution.speaker_start : attribution.speaker_end]
+
+
 PRONOUNS = {"he", "she", "they", "him", "her", "them"}
 
 
@@ -32,7 +39,7 @@ def resolve_speaker(adoc: AnnotatedDocument, attribution: Attribution, earlier: 
     In reported speech "he" is nearly always the last person quoted, not the last person
     named (often a victim), so speakers go to speakers first.
     """
-    phrase = adoc.document.text[attribution.speaker_start : attribution.speaker_end].lower() if attribution.speaker_start is not None else ""
+    phrase = speaker_phrase(adoc, attribution).lower()
     if phrase in PRONOUNS:
         name = phrase
     elif attribution.speaker is not None or not is_stand_in(attribution.speaker_name):
@@ -92,7 +99,7 @@ def kind_from_context(adoc: AnnotatedDocument, attribution: Attribution, inciden
         first = incident.actors[0] if incident.actors else None
         if first is not None and first.inter in (1, 8) and speaker is not None and speaker.inter not in (1, 8) and first.name != speaker.name:
             return "accusation"
-    phrase = adoc.document.text[attribution.speaker_start : attribution.speaker_end] if attribution.speaker_start is not None else ""
+    phrase = speaker_phrase(adoc, attribution)
     single_speaker = "," not in phrase and " and " not in phrase
     official_channel = attribution.channel in ("statement", "radio") or attribution.cue_text.lower() == "according"
     if speaker_is_state and single_speaker and official_channel:
@@ -155,7 +162,7 @@ def extract_statements(adoc: AnnotatedDocument, incidents: list[Incident]) -> li
                 speaker=Source(
                     name=attribution.speaker_name,
                     affiliation=affiliation,
-                    mention=adoc.document.text[attribution.speaker_start : attribution.speaker_end] if attribution.speaker_start is not None else None,
+                    mention=speaker_phrase(adoc, attribution) or None,
                 ),
                 kind=kind,
                 target=target,

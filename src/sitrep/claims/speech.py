@@ -319,12 +319,10 @@ def make_attribution(adoc, sentence, cue, kind, head, phrase, content, channel, 
         else:
             head = source_head
             mention = actor_for(adoc, start, end, head)
-    if start is None:
-        return Attribution(sentence.start_char, sentence.end_char, cue.i, cue.text, kind, None, None, None, None, content[0], content[1], channel, quote_text, quotation.start if quotation else None)
-    phrase = phrase_name(adoc.doc, start, end, head)
-    name = speaker_name(mention.actor, phrase) if mention else phrase
-    if channel is None and cue.lower_ == "according":
-        channel = None
+    name = None
+    if start is not None:
+        phrase = phrase_name(adoc.doc, start, end, head)
+        name = speaker_name(mention.actor, phrase) if mention else phrase
     return Attribution(
         sent_start=sentence.start_char,
         sent_end=sentence.end_char,
