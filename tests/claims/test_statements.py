@@ -146,3 +146,17 @@ def test_a_denial_answers_the_accusation_and_a_claim_points_at_its_incident():
     assert (denial.kind, denial.target.name, denial.answers) == ("denial", "Taliban", accusation.id)
     [incident] = extraction.incidents
     assert (claim.speaker.name, claim.about_incident, incident.claim_status) == ("Al-Shabaab", incident.id, "claimed")
+
+
+def test_speech_lexicon_loads_every_table():
+    from sitrep.claims.speech import KIND_RANK, lexicon
+
+    lex = lexicon()
+    assert set(lex.verbs.values()) <= set(KIND_RANK)
+    assert set(lex.phrases.values()) <= set(KIND_RANK)
+    assert "report" in lex.report_nouns
+    assert "group" in lex.back_references
+    assert {"he", "the ministry"} <= lex.stand_ins
+    # Every entry is written lower-case: the code compares folded words.
+    for words in (lex.report_nouns, lex.back_references, lex.stand_ins):
+        assert all(w == w.lower().strip() for w in words)

@@ -9,18 +9,13 @@ to the incident it gives figures for and to the accusation a denial answers.
 from __future__ import annotations
 
 from sitrep import time
-from sitrep.claims.speech import KIND_RANK, content_kind, find_attributions
+from sitrep.claims.speech import KIND_RANK, content_kind, find_attributions, lexicon
 from sitrep.models import AnnotatedDocument, Attribution, Evidence, Incident, Source, Statement, Target
 from sitrep.text.spans import overlapping
 
-#: Speaker phrases that stand for someone named before them.
-STAND_INS = {"he", "she", "they", "it", "him", "her", "them", "the statement", "statement", "the spokesman", "spokesman",
-             "the spokesperson", "spokesperson", "the ministry", "ministry", "the source", "the official",
-             "the report", "the agreement"}
-
-
 def is_stand_in(name: str | None) -> bool:
-    return name is None or name.lower() in STAND_INS
+    """A speaker phrase such as "he" or "the ministry" that stands for someone named before."""
+    return name is None or name.lower() in lexicon().stand_ins
 
 
 def speaker_phrase(adoc: AnnotatedDocument, attribution: Attribution) -> str:

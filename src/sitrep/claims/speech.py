@@ -33,6 +33,9 @@ class SpeechLexicon:
     phrases: dict[str, str]
     content_cues: tuple[tuple[str, tuple[str, ...]], ...]
     channels: tuple[tuple[str, tuple[str, ...]], ...]
+    report_nouns: frozenset[str]  # "a report in ... said": the report speaks for its issuer
+    back_references: frozenset[str]  # "the group said": the actor's name stands
+    stand_ins: frozenset[str]  # "he said", "the ministry said": someone named before
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +46,9 @@ def lexicon() -> SpeechLexicon:
         phrases=dict(data["phrases"]),
         content_cues=tuple((kind, tuple(cues)) for kind, cues in data["content_cues"].items()),
         channels=tuple((name, tuple(words)) for name, words in data["channels"].items()),
+        report_nouns=frozenset(data["references"]["report_nouns"]),
+        back_references=frozenset(data["references"]["back_references"]),
+        stand_ins=frozenset(data["references"]["stand_ins"]),
     )
 
 
@@ -114,10 +120,6 @@ def clean_name(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-#: A report or broadcast cited as a source speaks for whoever issued it.
-REPORT_NOUNS = {"report", "broadcast", "bulletin", "issue"}
-
-
 def report_source(head: Token, phrase: tuple[int, int]) -> tuple[Token, tuple[int, int]]:
     """ "a report in Wednesday's issue of the newssheet Carta de Mocambique" -> the newssheet;
     "the military's public radio broadcast" -> the military."""
@@ -176,14 +178,9 @@ CATEGORY_NAME = re.compile(r"^(Military|Police) Forces of |^(Protesters|Rioters|
 
 
 def speaker_name(actor: Actor, phrase: str) -> str:
-    if actor.is_person or not CATEGORY_NAME.search(actor.name) or phrase.lower() in REFERENCE_WORDS:
+    if actor.is_person or not CATEGORY_NAME.search(actor.name) or phrase.lower() in lexicon().back_references:
         return actor.name
     return phrase
-
-
-#: Words that only point back to a speaker named before ("the group"): the actor's name stands.
-REFERENCE_WORDS = {"group", "ministry", "militants", "insurgents", "government", "army", "military", "spokesman",
-                   "spokesperson", "movement", "organisation", "organization", "he", "she", "they", "it"}
 
 
 def channel_of(verb: Token, sentence: Span) -> str | None:
@@ -312,7 +309,7 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
 def make_attribution(adoc, sentence, cue, kind, head, phrase, content, channel, quote_text, quotation) -> Attribution:
     start, end = phrase
     mention = actor_for(adoc, start, end, head)
-    if mention is None and head.lemma_.lower() in REPORT_NOUNS:
+    if mention is None and head.lemma_.lower() in lexicon().report_nouns:
         source_head, (start, end) = report_source(head, (start, end))
         if source_head.i == head.i:
             start = end = None  # "another report" names nobody: no speaker
