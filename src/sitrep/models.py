@@ -242,3 +242,6 @@ class AnnotatedDocument:
     places: list[PlaceMention] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     country: str | None = None  # the story's main country, once the places stage decided
+    # The collection's country as the user gave it (--country): a prior that the actors
+    # and places stages weigh against what the text says, never a verdict.
+    country_hint: str | None = None

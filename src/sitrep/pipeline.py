@@ -44,7 +44,7 @@ def run_stages(adoc: AnnotatedDocument, options: ExtractOptions = ExtractOptions
     )
     adoc.document = document
     adoc.times = time.find_time_mentions(adoc.doc, publication.value)
-    adoc.country = options.country  # a prior for the actors stage, which reads "the ministry" by it
+    adoc.country_hint = options.country
     adoc.actors = actors.resolve_actors(adoc)
     adoc.places = places.find_places(adoc)
     adoc.country = places.story_country(adoc) or options.country

@@ -164,7 +164,7 @@ def test_a_struck_agreement_is_no_protest():
 
 def _names(text: str, country: str | None = None) -> dict[str, set[str]]:
     adoc = annotate(document_from_text(text, doc_id="t", source="t"))
-    adoc.country = country
+    adoc.country_hint = country
     adoc.actors = resolve_actors(adoc)
     return _by_text(adoc)
 

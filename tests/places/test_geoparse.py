@@ -177,3 +177,41 @@ def test_nepal_district_under_its_development_region(placed):
 def test_pakistan_agency_under_khyber_pakhtunkhwa(placed):
     loc = _whole(placed("A drone strike killed four militants in Kurram Agency on Tuesday, officials in Peshawar said."))
     assert (loc.country, loc.admin1) == ("PK", "Khyber Pakhtunkhwa")
+
+
+def _placed_with_hint(text: str, hint: str | None):
+    from sitrep.models import Document
+    from sitrep.places import find_places, story_country
+    from sitrep.text import annotate
+
+    adoc = annotate(Document(id="t", source="t", text=text))
+    adoc.country_hint = hint
+    adoc.places = find_places(adoc)
+    adoc.country = story_country(adoc)
+    return adoc
+
+
+def test_village_the_text_places_in_another_province_is_a_namesake():
+    # The index knows an Orikhove only in Crimea; the text puts this one in Luhansk.
+    adoc = _placed_with_hint("Separatist forces fired mortars at army positions near Orikhove, Luhansk, on Tuesday.", None)
+    loc = locate_event(adoc, 0, len(adoc.document.text))
+    assert (loc.country, loc.admin1, loc.place, loc.geo_precision) == ("UA", "Luhansk", None, "admin1")
+
+
+def test_country_hint_settles_an_ambiguous_city():
+    text = "Protesters blocked the main road in Tripoli on Sunday."
+    assert _placed_with_hint(text, None).country == "LY"
+    adoc = _placed_with_hint(text, "LB")
+    loc = locate_event(adoc, 0, len(text))
+    assert (adoc.country, loc.country, loc.admin1, loc.place) == ("LB", "LB", "North", "Tripoli")
+
+
+def test_country_hint_alone_gives_the_country():
+    adoc = _placed_with_hint("Two policemen were wounded in a shootout with robbers.", "KE")
+    loc = locate_event(adoc, 0, len(adoc.document.text))
+    assert (loc.country, loc.admin1, loc.geo_precision) == ("KE", None, "country")
+
+
+def test_text_outweighs_a_country_hint():
+    adoc = _placed_with_hint("Afghan forces killed 12 Taliban fighters in Helmand and Kandahar provinces of Afghanistan.", "PK")
+    assert adoc.country == "AF"

@@ -652,8 +652,8 @@ def resolve_actors(adoc: AnnotatedDocument) -> list[ActorMention]:
     kb = load_kb()
     scan = Scan(adoc)
     hits = scan_phrases(kb, scan)
-    # a caller that knows the country (a feed, an evaluation) may preset it; the text wins
-    country = story_country(kb, hits, scan, adoc.country) or adoc.country
+    # a caller that knows the country (a feed, an evaluation) may hint it; the text wins
+    country = story_country(kb, hits, scan, adoc.country_hint) or adoc.country_hint
     hits = join_qualifiers(scan, hits)
     drafts = hit_drafts(kb, scan, hits, country)
     drafts = org_drafts(kb, scan, drafts)

@@ -44,7 +44,7 @@ def resolve_texts(texts: list[str], countries: list[str | None] | None = None, r
     out = []
     for index, adoc in enumerate(annotate_many(documents, batch_size=64)):
         if countries is not None:
-            adoc.country = countries[index]
+            adoc.country_hint = countries[index]
         refs = resolve_references(adoc) if references else []
         out.append(Mentions(adoc.document.text, resolve_actors(adoc), refs))
     return out

@@ -6,7 +6,9 @@
 ACLED: each note is one Document; find_places, story_country and locate_event run over
 the whole note and the result is compared with ACLED's admin1 (folded fuzzy match, as
 the gold scorer does) and, for notes ACLED codes at geo_precision 1, with its
-coordinates (share within 25 km). ACLED's country column is used only for reporting.
+coordinates (share within 25 km). ACLED's country column is used for reporting and,
+with ``--country-given``, as the collection's country hint (what ``sitrep extract
+--country`` passes), since a note, unlike an article, seldom names its country.
 Halterman: the 496 RELABEL sentences; a sentence matches when the place we pick for
 its event verb is the gold LOCATION span (or we pick none where the gold has none).
 """
@@ -111,7 +113,9 @@ class Tally:
         )
 
 
-def evaluate_acled(data_dir: Path, per_file: int, show_misses: int = 0) -> dict[str, Tally]:
+def evaluate_acled(
+    data_dir: Path, per_file: int, show_misses: int = 0, country_given: bool = False
+) -> dict[str, Tally]:
     notes = sample_notes(data_dir, per_file)
     countries = {name: _alpha2(name) for name in {n.country for n in notes}}
     docs = [Document(id=f"acled-{i}", source="acled", text=n.notes) for i, n in enumerate(notes)]
@@ -119,10 +123,11 @@ def evaluate_acled(data_dir: Path, per_file: int, show_misses: int = 0) -> dict[
     tallies["overall"] = Tally()
     shown = 0
     for note, adoc in zip(notes, annotate_many(docs, batch_size=64)):
+        country = countries[note.country]
+        adoc.country_hint = country if country_given else None
         adoc.places = find_places(adoc)
         adoc.country = story_country(adoc)
         loc = locate_event(adoc, 0, len(note.notes))
-        country = countries[note.country]
         ok = loc is not None and same_admin1(country, note.admin1, loc.admin1)
         country_ok = loc is not None and loc.country == country
         near = None
@@ -213,13 +218,14 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("data_dir", type=Path, help="../shared/data")
     a.add_argument("--per-file", type=int, default=1000, help="notes sampled per ACLED file (evenly spaced)")
     a.add_argument("--show-misses", type=int, default=0)
+    a.add_argument("--country-given", action="store_true", help="pass each note's ACLED country as the country hint")
     h = sub.add_parser("halterman", help="event-location span agreement")
     h.add_argument("data_dir", type=Path, help="../shared/data/event_location_halterman")
     h.add_argument("--show-misses", type=int, default=0)
     args = ap.parse_args(argv)
     started = time.time()
     if args.command == "acled":
-        for name, tally in evaluate_acled(args.data_dir, args.per_file, args.show_misses).items():
+        for name, tally in evaluate_acled(args.data_dir, args.per_file, args.show_misses, args.country_given).items():
             print(tally.line(name))
     else:
         matched, total = evaluate_halterman(args.data_dir, args.show_misses)

@@ -326,9 +326,17 @@ def candidates(adoc: AnnotatedDocument, gaz: Gazetteer | None = None) -> list[Ca
 # --- story country -------------------------------------------------------------------
 
 
+# The collection's country as the user gave it outweighs a single named place abroad but
+# not a story that keeps naming another country.
+COUNTRY_HINT_WEIGHT = 3.0
+
+
 def _demonym_votes(adoc: AnnotatedDocument, gaz: Gazetteer) -> Counter:
-    """Demonyms (0.5 each) and the cue words of cues.toml (their weight) per country."""
+    """Demonyms (0.5 each), the cue words of cues.toml (their weight) and the user's
+    country hint per country."""
     votes: Counter = Counter()
+    if adoc.country_hint:
+        votes[adoc.country_hint] += COUNTRY_HINT_WEIGHT
     for tok in adoc.doc:
         if _capitalised(tok):
             cc = gaz.demonym(tok.text)
@@ -344,11 +352,11 @@ def _theatre(adoc: AnnotatedDocument) -> frozenset[tuple[str, str]]:
     return frozenset((cue.country, a1) for _, cue in cue_matches(adoc.doc) for a1 in cue.admin1)
 
 
-def _country_votes(cands: list[Candidate], resolved: list[Place]) -> Counter:
+def _country_votes(cands: list[Candidate], resolved: list[Place] | list[Place | None]) -> Counter:
     """Votes from resolved mentions: a country named outright, or a place inside it."""
     votes: Counter = Counter()
     for c, p in zip(cands, resolved):
-        if p.country is None:
+        if p is None or p.country is None:
             continue
         if p.level == "country":
             weight = 0.5 if c.modifier else (1.5 if c.locative else 1.0)
@@ -550,7 +558,9 @@ def _with_hierarchy(cands: list[Candidate], resolved: list[Place], ctx: Context)
     )
 
 
-def _analyse(adoc: AnnotatedDocument) -> tuple[list[Candidate], list[Place], str | None]:
+def _analyse(adoc: AnnotatedDocument) -> tuple[list[Candidate], list[Place | None], str | None]:
+    """The candidates, the place each one means (None: a namesake the index lacks) and
+    the story's country."""
     gaz = load_gazetteer()
     cands = candidates(adoc, gaz)
     cues = _demonym_votes(adoc, gaz)
@@ -566,8 +576,42 @@ def _analyse(adoc: AnnotatedDocument) -> tuple[list[Candidate], list[Place], str
     ctx = Context(story=story, mentioned=mentioned, evidence=cues, theatre=theatre, **nest)
     resolved = _resolve(cands, ctx)
     resolved = _resolve(cands, _with_hierarchy(cands, resolved, ctx))
-    votes = _country_votes(cands, resolved) + cues
-    return cands, resolved, _best_country(votes) or story
+    kept = _drop_contradicted(cands, resolved, ctx.nested or {})
+    votes = _country_votes(cands, kept) + cues
+    return cands, kept, _best_country(votes) or story
+
+
+def _drop_contradicted(
+    cands: list[Candidate], resolved: list[Place], nested: dict[int, tuple[int, ...]]
+) -> list[Place | None]:
+    """None for a village or district the text itself places elsewhere: "near Orikhove,
+    Luhansk" or "Bamba (Koro, Mopti)" when the index knows that name only in another
+    province of the same country. The name is then a namesake of a place the index
+    lacks, and the province written around it is the most precise thing we know, so a
+    container read as the province's capital city becomes the province itself."""
+    kept: list[Place | None] = list(resolved)
+    for i, (c, p) in enumerate(zip(cands, resolved)):
+        if p.level not in ("place", "admin2"):
+            continue
+        outer = [j for j in nested.get(i, ()) if j > i]
+        contradicting = [
+            j
+            for j in outer
+            if (q := resolved[j]).country == p.country and q.level != "country" and q.admin1 and q.admin1 != p.admin1
+            and not any(o.country == q.country and o.admin1 == q.admin1 for o in c.options)
+        ]
+        if not contradicting:
+            continue
+        kept[i] = None
+        j = contradicting[0]
+        province = next(
+            (o for o in cands[j].options if o.level == "admin1" and o.country == resolved[j].country
+             and o.admin1 == resolved[j].admin1),
+            None,
+        )
+        if province is not None and kept[j] is resolved[j]:
+            kept[j] = province
+    return kept
 
 
 MAX_NEAR_MISSES = 3
@@ -614,7 +658,9 @@ _PRECISION_ORDER = {"admin1": 2, "admin2": 1, "place": 0}
 def find_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
     """Disambiguated place mentions, in text order."""
     cands, resolved, story = _analyse(adoc)
-    found = [PlaceMention(c.span.start_char, c.span.end_char, c.span.text, p) for c, p in zip(cands, resolved)]
+    found = [
+        PlaceMention(c.span.start_char, c.span.end_char, c.span.text, p) for c, p in zip(cands, resolved) if p is not None
+    ]
     extra = _near_misses(adoc, cands, story) + capital_mentions(adoc, found)
     return sorted(found + extra, key=lambda m: m.start) if extra else found
 
