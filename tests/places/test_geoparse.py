@@ -215,3 +215,15 @@ def test_country_hint_alone_gives_the_country():
 def test_text_outweighs_a_country_hint():
     adoc = _placed_with_hint("Afghan forces killed 12 Taliban fighters in Helmand and Kandahar provinces of Afghanistan.", "PK")
     assert adoc.country == "AF"
+
+
+def test_weak_region_name_after_a_compass_word(placed):
+    adoc = placed("The army and an ethnic militia fought at three positions in northern Shan on Friday.")
+    loc = locate_event(adoc, 0, len(adoc.document.text))
+    assert (loc.country, loc.admin1, loc.geo_precision) == ("MM", "Shan", "admin1")
+
+
+def test_province_name_opening_a_sentence(placed):
+    adoc = placed("Mizoram students picketed the governor's office over the frequent change of governors.")
+    loc = locate_event(adoc, 0, len(adoc.document.text))
+    assert (loc.country, loc.admin1) == ("IN", "Mizoram")

@@ -280,8 +280,24 @@ def _keep(span: Span, options: list[Place], hint: str | None, lex: Lexicon, min_
     if not (marked or big):
         return False
     if len(span) == 1 and span[0].pos_ not in ("PROPN",) and not (ents & _PLACE_ENTS) and not hint:
-        return marked and span[0].pos_ == "NOUN" and span[0].text[:1].isupper()
+        # The tagger often takes a sentence's first word for a common noun ("Mizoram
+        # students marched"); a province's or country's name is trusted there.
+        first_and_big = span[0].is_sent_start and any(p.level in ("country", "admin1") for p in options)
+        return first_and_big or (marked and span[0].pos_ == "NOUN" and span[0].text[:1].isupper())
     return True
+
+
+_COMPASS = frozenset("northern southern eastern western central north-eastern north-western south-eastern south-western northeastern northwestern southeastern southwestern".split())
+
+
+def _region_phrase(span: Span, lex: Lexicon) -> bool:
+    """ "in northern Shan": a compass adjective after "in" marks a region's name."""
+    doc = span.doc
+    return (
+        span.start >= 2
+        and doc[span.start - 1].lower_ in _COMPASS
+        and doc[span.start - 2].lower_ in lex.locative
+    )
 
 
 def candidates(adoc: AnnotatedDocument, gaz: Gazetteer | None = None) -> list[Candidate]:
@@ -298,7 +314,7 @@ def candidates(adoc: AnnotatedDocument, gaz: Gazetteer | None = None) -> list[Ca
             continue
         options = gaz.candidates(span.text)
         hint = _level_hint(adoc.doc, span.end, lex)
-        if gaz.is_weak(span.text) and hint != "admin1" and not _list_context(span):
+        if gaz.is_weak(span.text) and hint != "admin1" and not _list_context(span) and not _region_phrase(span, lex):
             # "North", "Plateau": the division only where the text marks it as one.
             options = [p for p in options if p.level != "admin1"]
         if not options:

@@ -199,9 +199,11 @@ def _pick(adoc: AnnotatedDocument, pool: list[PlaceMention], trigger: Token | No
         in_story = [m for m in pool if m.place.country == adoc.country] or pool
         primary = in_story[0]
         if primary.place.level in ("place", "admin2"):
-            # A town is only trusted if no province named beside it contradicts it.
+            # A town is only trusted if no province named beside it contradicts it, or
+            # another mention confirms its province ("Sirwah (Marib), ... and Al Jawf").
             provinces = [m for m in in_story if m.place.level == "admin1"]
-            if provinces and primary.place.admin1 not in {m.place.admin1 for m in provinces}:
+            confirmed = {m.place.admin1 for m in in_story if m is not primary}
+            if provinces and primary.place.admin1 not in confirmed:
                 primary = provinces[0]
     roundup = _round_up(pool, adoc.document.text, primary)
     if roundup:
