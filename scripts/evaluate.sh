@@ -47,6 +47,7 @@ $BIN/python -m sitrep.eval.claims "$SHARED/data/plover_gsr"
 
 section "places: ACLED notes and Halterman's event locations"
 $BIN/python -m sitrep.eval.places acled "$SHARED/data" --per-file 1000
+$BIN/python -m sitrep.eval.places acled "$SHARED/data" --per-file 1000 --country-given
 $BIN/python -m sitrep.eval.places halterman "$SHARED/data/event_location_halterman"
 
 section "actors: founding clusters, PLOVER, ACLED"

@@ -227,3 +227,29 @@ def test_province_name_opening_a_sentence(placed):
     adoc = placed("Mizoram students picketed the governor's office over the frequent change of governors.")
     loc = locate_event(adoc, 0, len(adoc.document.text))
     assert (loc.country, loc.admin1) == ("IN", "Mizoram")
+
+
+def test_a_road_named_after_cities_locates_nothing(placed):
+    adoc = placed("Drivers blocked the Dhaka-Chittagong highway in Daudkandi upazila of Comilla on Sunday.")
+    assert [m.text for m in adoc.places] == ["Comilla"]
+    loc = locate_event(adoc, 0, len(adoc.document.text))
+    assert (loc.country, loc.admin1) == ("BD", "Chittagong")
+
+
+def test_where_people_came_from_is_not_where_it_happened(placed):
+    adoc = placed("Reinforcements from Dhamar governorate arrived in Radman Al Awad district (Al Bayda) on Tuesday.")
+    loc = locate_event(adoc, 0, len(adoc.document.text))
+    assert (loc.country, loc.admin1, loc.admin2, loc.geo_precision) == ("YE", "Al Bayda", "Radman Al Awad", "admin2")
+
+
+def test_bracketed_gloss_names_the_province(placed):
+    # The small model tags "Iskushuban, Bari" as a person; "Bari" alone is a weak name.
+    adoc = placed("Puntland forces ambushed a militant base near a village (Iskushuban, Bari) on Monday.")
+    loc = locate_event(adoc, 0, len(adoc.document.text))
+    assert (loc.country, loc.admin1) == ("SO", "Bari")
+
+
+def test_a_bearing_from_a_city_is_not_inside_it(placed):
+    adoc = placed("A shopkeeper in Amara, south of Baghdad, was shot dead by gunmen on Monday night.")
+    loc = locate_event(adoc, 0, len(adoc.document.text))
+    assert (loc.country, loc.place) == ("IQ", "Amara")

@@ -39,6 +39,7 @@ class Lexicon:
     locative: frozenset[str]
     reporting: frozenset[str]
     not_places: frozenset[str]
+    thoroughfares: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +52,7 @@ def lexicon() -> Lexicon:
         locative=frozenset(ctx["locative"]),
         reporting=frozenset(ctx["reporting"]),
         not_places=frozenset(fold(w) for w in ctx["not_places"]),
+        thoroughfares=frozenset(ctx["thoroughfares"]),
     )
 
 
@@ -270,6 +272,8 @@ def _keep(span: Span, options: list[Place], hint: str | None, lex: Lexicon, min_
         # The small model tags many unfamiliar place names PERSON; a name is only
         # rejected when the entity is longer than it ("Jordan Peterson", "Kabul Bank").
         ent = next((e for e in span.doc.ents if e.start <= span.start and e.end >= span.end), None)
+        if _in_gloss(span):
+            return True
         if ent is None or (ent.start, ent.end) != (span.start, span.end):
             # A country, province or city inside an institution's name ("Khulna
             # University", "Punjab Police") still says where the story is.
@@ -285,6 +289,41 @@ def _keep(span: Span, options: list[Place], hint: str | None, lex: Lexicon, min_
         first_and_big = span[0].is_sent_start and any(p.level in ("country", "admin1") for p in options)
         return first_and_big or (marked and span[0].pos_ == "NOUN" and span[0].text[:1].isupper())
     return True
+
+
+def _in_gloss(span: Span) -> bool:
+    """The span is inside a bracketed place gloss of names and commas: "(Iskushuban,
+    Bari)", "(Koro, Mopti)" — where the small model's PERSON tags are not to be trusted."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= max(0, span.start - 8) and doc[i].text != "(":
+        if not (doc[i].text in {",", "-"} or _capitalised(doc[i])):
+            return False
+        i -= 1
+    if i < 0 or doc[i].text != "(":
+        return False
+    j = span.end
+    while j < min(len(doc), span.end + 8) and doc[j].text != ")":
+        if not (doc[j].text in {",", "-"} or _capitalised(doc[j])):
+            return False
+        j += 1
+    return j < len(doc) and doc[j].text == ")"
+
+
+def _closes_gloss(span: Span) -> bool:
+    """ "(Iskushuban, Bari)": the last name of a bracketed place gloss is its province."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].text == ")" and doc[span.start - 1].text == "," and _in_gloss(span)
+
+
+def _names_a_road(span: Span, lex: Lexicon) -> bool:
+    """ "Sanaa Street", "the Quba-Baku highway": the name is part of a road's."""
+    doc = span.doc
+    i = span.end
+    # Skip the rest of a hyphenated pair of names ("Dhaka-Chittagong highway").
+    while i + 1 < len(doc) and doc[i].text == "-" and _capitalised(doc[i + 1]):
+        i += 2
+    return i < len(doc) and doc[i].lower_ in lex.thoroughfares
 
 
 _COMPASS = frozenset("northern southern eastern western central north-eastern north-western south-eastern south-western northeastern northwestern southeastern southwestern".split())
@@ -314,12 +353,20 @@ def candidates(adoc: AnnotatedDocument, gaz: Gazetteer | None = None) -> list[Ca
             continue
         options = gaz.candidates(span.text)
         hint = _level_hint(adoc.doc, span.end, lex)
-        if gaz.is_weak(span.text) and hint != "admin1" and not _list_context(span) and not _region_phrase(span, lex):
+        if (
+            gaz.is_weak(span.text)
+            and hint != "admin1"
+            and not _list_context(span)
+            and not _region_phrase(span, lex)
+            and not _closes_gloss(span)
+        ):
             # "North", "Plateau": the division only where the text marks it as one.
             options = [p for p in options if p.level != "admin1"]
         if not options:
             continue
         if _common_word(span, options, hint, gaz) or _fragment(span, options, hint, lex):
+            continue
+        if _names_a_road(span, lex):
             continue
         if not _keep(span, options, hint, lex, min_pop):
             continue
@@ -597,6 +644,14 @@ def _analyse(adoc: AnnotatedDocument) -> tuple[list[Candidate], list[Place | Non
     return cands, kept, _best_country(votes) or story
 
 
+_RELATIVE = frozenset("north south east west northeast northwest southeast southwest north-east north-west south-east south-west near outside".split())
+
+
+def _relative(inner: Span, outer: Span) -> bool:
+    """ "Amara, south of Baghdad": a bearing from the other place, not inside it."""
+    return any(t.lower_ in _RELATIVE for t in inner.doc[inner.end : outer.start])
+
+
 def _drop_contradicted(
     cands: list[Candidate], resolved: list[Place], nested: dict[int, tuple[int, ...]]
 ) -> list[Place | None]:
@@ -609,7 +664,7 @@ def _drop_contradicted(
     for i, (c, p) in enumerate(zip(cands, resolved)):
         if p.level not in ("place", "admin2"):
             continue
-        outer = [j for j in nested.get(i, ()) if j > i]
+        outer = [j for j in nested.get(i, ()) if j > i and not _relative(c.span, cands[j].span)]
         contradicting = [
             j
             for j in outer

@@ -197,7 +197,9 @@ def _pick(adoc: AnnotatedDocument, pool: list[PlaceMention], trigger: Token | No
         # No event word: the first place in the story's country, refined below by a
         # more precise place of the same province.
         in_story = [m for m in pool if m.place.country == adoc.country] or pool
-        primary = in_story[0]
+        # "reinforcements from Dhamar arrived in Radman": where people came from is not
+        # where the event happened, when another place is named.
+        primary = next((m for m in in_story if not _is_origin(adoc, m)), in_story[0])
         if primary.place.level in ("place", "admin2"):
             # A town is only trusted if no province named beside it contradicts it, or
             # another mention confirms its province ("Sirwah (Marib), ... and Al Jawf").
@@ -219,6 +221,16 @@ def _pick(adoc: AnnotatedDocument, pool: list[PlaceMention], trigger: Token | No
             admin1_list=roundup,
         )
     return _refine(primary, [m for m in pool if m is not primary])
+
+
+def _is_origin(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
+    span = _tokens(adoc.doc, m)
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ in ("compound", "amod", "nmod") and tok.head is not tok:
+        tok = tok.head  # "from Dhamar governorate"
+    return tok.dep_ == "pobj" and tok.head.lower_ == "from"
 
 
 def _trigger_token(doc: Doc, trigger: int | None) -> Token | None:
