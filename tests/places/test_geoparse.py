@@ -252,4 +252,4 @@ def test_bracketed_gloss_names_the_province(placed):
 def test_a_bearing_from_a_city_is_not_inside_it(placed):
     adoc = placed("A shopkeeper in Amara, south of Baghdad, was shot dead by gunmen on Monday night.")
     loc = locate_event(adoc, 0, len(adoc.document.text))
-    assert (loc.country, loc.place) == ("IQ", "Amara")
+    assert (loc.country, loc.admin1, loc.place) == ("IQ", "Maysan", "Al Amarah")
