@@ -138,3 +138,19 @@ def test_halterman_gold_spans_read_by_token():
     assert _span_text(record, loc) == "Lyon"
     assert _span_start(record, verb) == 7
     assert _span_text(record, None) == ""
+
+
+def test_stale_indexes_are_pruned_to_the_newest(tmp_path):
+    import os
+
+    from sitrep.places.gazetteer import KEPT_INDEXES, _prune_stale
+
+    paths = [tmp_path / f"gazetteer-{i:02d}.pickle" for i in range(6)]
+    for age, path in enumerate(reversed(paths)):
+        path.write_bytes(b"x")
+        os.utime(path, (1_000_000 - age, 1_000_000 - age))  # paths[5] newest
+    (tmp_path / "other.txt").write_text("kept")
+    current = paths[0]  # just written, whatever its time
+    _prune_stale(current)
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == sorted(["other.txt", current.name] + [p.name for p in paths[-(KEPT_INDEXES - 1):]])

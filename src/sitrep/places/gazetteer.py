@@ -460,9 +460,11 @@ def index_path(cache_dir: Path | None = None) -> Path:
 def load_index(cache_dir: Path | None = None) -> IndexData:
     """Load the cached index, building (and caching) it first when absent or stale."""
     path = index_path(cache_dir)
-    if path.exists():
+    try:
         with open(path, "rb") as fh:
             return pickle.load(fh)
+    except FileNotFoundError:
+        pass
     data = build_index()
     path.parent.mkdir(parents=True, exist_ok=True)
     # Write then rename, so a concurrent reader never sees a half-written index.
@@ -470,7 +472,23 @@ def load_index(cache_dir: Path | None = None) -> IndexData:
     with os.fdopen(fd, "wb") as fh:
         pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
+    _prune_stale(path)
     return data
+
+
+KEPT_INDEXES = 3
+
+
+def _prune_stale(current: Path) -> None:
+    """Each change of data or packages writes a new index (about 40 MB); keep the few
+    newest, so that checkouts of other versions sharing the cache need not rebuild."""
+    others = sorted(
+        (p for p in current.parent.glob("gazetteer-*.pickle") if p != current),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for stale in others[KEPT_INDEXES - 1 :]:
+        stale.unlink(missing_ok=True)
 
 
 # --- queries -------------------------------------------------------------------------
