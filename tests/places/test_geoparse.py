@@ -231,7 +231,7 @@ def test_province_name_opening_a_sentence(placed):
 
 def test_a_road_named_after_cities_locates_nothing(placed):
     adoc = placed("Drivers blocked the Dhaka-Chittagong highway in Daudkandi upazila of Comilla on Sunday.")
-    assert [m.text for m in adoc.places] == ["Comilla"]
+    assert not {"Dhaka", "Chittagong"} & {m.text for m in adoc.places}
     loc = locate_event(adoc, 0, len(adoc.document.text))
     assert (loc.country, loc.admin1) == ("BD", "Chittagong")
 
@@ -253,3 +253,15 @@ def test_a_bearing_from_a_city_is_not_inside_it(placed):
     adoc = placed("A shopkeeper in Amara, south of Baghdad, was shot dead by gunmen on Monday night.")
     loc = locate_event(adoc, 0, len(adoc.document.text))
     assert (loc.country, loc.admin1, loc.place) == ("IQ", "Maysan", "Al Amarah")
+
+
+def test_the_container_written_around_a_name_wins(placed):
+    adoc = placed("Vaccinators held a protest in Hyderabad city (Hyderabad, Sindh) over withheld salaries.")
+    loc = locate_event(adoc, 0, len(adoc.document.text))
+    assert (adoc.country, loc.country, loc.admin1, loc.place) == ("PK", "PK", "Sindh", "Hyderabad")
+    adoc = placed("Hundreds of residents of Eastleigh (Kamukunji, Nairobi) demonstrated against the lockdown.")
+    assert adoc.country == "KE"
+    adoc = placed("Regime forces shelled Bara town in the southern countryside of Idleb on Monday.")
+    loc = locate_event(adoc, 0, len(adoc.document.text))
+    # The index knows a Bara only in Nigeria: this one is an unindexed namesake in Idleb.
+    assert (loc.country, loc.admin1, loc.place, loc.geo_precision) == ("SY", "Idleb", None, "admin1")

@@ -528,7 +528,10 @@ def _nests(inner: Span, outer: Span) -> bool:
     gap = doc[inner.end : outer.start]
     if not gap:
         return False
-    if not all(t.text in {",", "(", "-"} or t.lower_ in _NESTING_WORDS for t in gap):
+    # Inside a bracketed gloss, names the index lacks may stand between the two:
+    # "Eastleigh (Kamukunji, Nairobi)".
+    glossed = gap[0].text == "("
+    if not all(t.text in {",", "(", "-"} or t.lower_ in _NESTING_WORDS or (glossed and _capitalised(t)) for t in gap):
         return False
     # "from Beirut to Tripoli", "Kabul and Herat": not nesting.
     return any(t.text in {",", "("} or t.lower_ in {"in", "of"} for t in gap)
@@ -639,7 +642,7 @@ def _analyse(adoc: AnnotatedDocument) -> tuple[list[Candidate], list[Place | Non
     ctx = Context(story=story, mentioned=mentioned, evidence=cues, theatre=theatre, **nest)
     resolved = _resolve(cands, ctx)
     resolved = _resolve(cands, _with_hierarchy(cands, resolved, ctx))
-    kept = _drop_contradicted(cands, resolved, ctx.nested or {})
+    kept = _settle_containment(cands, resolved, ctx.nested or {})
     votes = _country_votes(cands, kept) + cues
     return cands, kept, _best_country(votes) or story
 
@@ -652,35 +655,49 @@ def _relative(inner: Span, outer: Span) -> bool:
     return any(t.lower_ in _RELATIVE for t in inner.doc[inner.end : outer.start])
 
 
-def _drop_contradicted(
+def _within(p: Place, q: Place) -> bool:
+    """``p`` lies in ``q``'s ground as far as the index can tell."""
+    if p.country != q.country:
+        return False
+    return q.level == "country" or (q.admin1 is not None and p.admin1 == q.admin1)
+
+
+def _settle_containment(
     cands: list[Candidate], resolved: list[Place], nested: dict[int, tuple[int, ...]]
 ) -> list[Place | None]:
-    """None for a village or district the text itself places elsewhere: "near Orikhove,
-    Luhansk" or "Bamba (Koro, Mopti)" when the index knows that name only in another
-    province of the same country. The name is then a namesake of a place the index
-    lacks, and the province written around it is the most precise thing we know, so a
-    container read as the province's capital city becomes the province itself."""
+    """Make each name agree with the places the text writes around it, the outer one
+    winning: "Hyderabad (Hyderabad, Sindh)" is the Hyderabad of Sindh, "Tripoli,
+    Lebanon" Lebanon's. A name the index knows only elsewhere ("near Orikhove,
+    Luhansk", "Bara town in Idleb") is a namesake of a place the index lacks: it gets
+    None, and the container, if read as a city of the province's name, becomes the
+    province, the most precise thing we know."""
     kept: list[Place | None] = list(resolved)
-    for i, (c, p) in enumerate(zip(cands, resolved)):
-        if p.level not in ("place", "admin2"):
+    for i in reversed(range(len(cands))):  # outer names are settled first
+        p = kept[i]
+        if p is None or p.level == "country":
             continue
-        outer = [j for j in nested.get(i, ()) if j > i and not _relative(c.span, cands[j].span)]
-        contradicting = [
-            j
-            for j in outer
-            if (q := resolved[j]).country == p.country and q.level != "country" and q.admin1 and q.admin1 != p.admin1
-            and not any(o.country == q.country and o.admin1 == q.admin1 for o in c.options)
+        outer = [
+            q
+            for j in nested.get(i, ())
+            if j > i and not _relative(cands[i].span, cands[j].span) and (q := kept[j]) is not None
         ]
-        if not contradicting:
+        if p.level == "admin1":
+            outer = [q for q in outer if q.level == "country"]
+        against = next((q for q in outer if not _within(p, q)), None)
+        if against is None:
+            continue
+        fitting = [o for o in cands[i].options if all(_within(o, q) for q in outer)]
+        if fitting:
+            kept[i] = max(fitting, key=lambda o: (o.level == p.level, o.population))
             continue
         kept[i] = None
-        j = contradicting[0]
+        j = next(j for j in nested[i] if j > i and kept[j] is against)
         province = next(
-            (o for o in cands[j].options if o.level == "admin1" and o.country == resolved[j].country
-             and o.admin1 == resolved[j].admin1),
+            (o for o in cands[j].options if o.level == "admin1" and o.country == against.country
+             and o.admin1 == against.admin1),
             None,
         )
-        if province is not None and kept[j] is resolved[j]:
+        if province is not None and against.level != "admin1":
             kept[j] = province
     return kept
 
