@@ -265,3 +265,10 @@ def test_the_container_written_around_a_name_wins(placed):
     loc = locate_event(adoc, 0, len(adoc.document.text))
     # The index knows a Bara only in Nigeria: this one is an unindexed namesake in Idleb.
     assert (loc.country, loc.admin1, loc.place, loc.geo_precision) == ("SY", "Idleb", None, "admin1")
+
+
+def test_a_country_that_acts_is_not_where_it_acted(placed):
+    adoc = placed("Colombia and the rebel group agreed to begin ceasefire talks as the round of dialogue ended in Mexico on Friday.")
+    sent = next(adoc.doc.sents)
+    loc = locate_event(adoc, sent.start_char, sent.end_char, sent.text.index("agreed"))
+    assert (loc.country, loc.geo_precision) == ("MX", "country")

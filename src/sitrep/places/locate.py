@@ -246,7 +246,25 @@ def event_mentions(
     """The place mentions in text[start:end] that may locate the event (speakers removed)."""
     tok = _trigger_token(adoc.doc, trigger)
     inside = [m for m in adoc.places if m.start >= start and m.end <= end]
-    return [m for m in inside if not is_modifier(adoc, m) and not is_speaker_place(adoc, m, tok)]
+    return [
+        m
+        for m in inside
+        if not is_modifier(adoc, m) and not is_actor(adoc, m) and not is_speaker_place(adoc, m, tok)
+    ]
+
+
+def is_actor(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
+    """A country that acts ("Colombia and the ELN agreed", "Pakistan launched strikes"):
+    the subject of a verb is a party, not where the event happened."""
+    if m.place.level != "country":
+        return False
+    span = _tokens(adoc.doc, m)
+    if span is None:
+        return False
+    tok = span.root
+    if tok.dep_ == "conj" and tok.head.dep_ == "nsubj":
+        tok = tok.head
+    return tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX")
 
 
 def locate_event(
