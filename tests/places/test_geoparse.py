@@ -272,3 +272,20 @@ def test_a_country_that_acts_is_not_where_it_acted(placed):
     sent = next(adoc.doc.sents)
     loc = locate_event(adoc, sent.start_char, sent.end_char, sent.text.index("agreed"))
     assert (loc.country, loc.geo_precision) == ("MX", "country")
+
+
+def test_an_unplaced_event_of_a_one_province_story_is_in_that_province(placed):
+    text = (
+        "MAPUTO — Insurgents killed four farmers on Monday in Macomia district of Cabo Delgado province.\n\n"
+        "Two more men were found dead the next day, a local official said."
+    )
+    adoc = placed(text)
+    sent = list(adoc.doc.sents)[-1]
+    loc = locate_event(adoc, sent.start_char, sent.end_char, sent.start_char + sent.text.index("found"))
+    assert (loc.country, loc.admin1, loc.geo_precision) == ("MZ", "Cabo Delgado", "admin1")
+
+
+def test_a_date_stamp_before_the_dateline(placed):
+    adoc = placed("date 2019-08-28 Maputo — Gunmen killed three traders on Tuesday in Macomia district.")
+    loc = locate_event(adoc, 0, len(adoc.document.text), adoc.document.text.index("killed"))
+    assert (loc.country, loc.admin1, loc.admin2) == ("MZ", "Cabo Delgado", "Macomia")

@@ -23,6 +23,8 @@ from sitrep.places.names import fold, variants
 
 Precision = Literal["place", "admin2", "admin1", "country"]
 _PRECISION_RANK = {"place": 0, "admin2": 1, "admin1": 2, "country": 3}
+# A bare date stamp some sites print before the dateline ("date 2019-08-28 Maputo —").
+_DATE_STAMP = re.compile(r"^(?:(?:date|updated|posted|published)[:\s]*)?\d[\d\-/.: ]*$", re.IGNORECASE)
 _DATELINE_TAIL = re.compile(r"^\s*(?:,[^\n:()]{0,40})?\s*(?:\([^)\n]{1,40}\)\s*)?[:\u2014\u2013-]")
 
 
@@ -62,7 +64,8 @@ def _paragraph_start(text: str, pos: int) -> int:
 def is_dateline(text: str, m: PlaceMention) -> bool:
     """"KABUL:", "Kabul (BNA) -", "KABUL, May 9 —" at a paragraph's start."""
     para = _paragraph_start(text, m.start)
-    if text[para : m.start].strip(" \t\"'") != "":
+    before = text[para : m.start].strip(" \t\"'")
+    if before and not _DATE_STAMP.match(before):
         return False
     return bool(_DATELINE_TAIL.match(text[m.end : m.end + 60])) or (m.text.isupper() and len(m.text) > 3)
 
@@ -267,6 +270,21 @@ def is_actor(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     return tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX")
 
 
+def _sole_province(adoc: AnnotatedDocument) -> Place | None:
+    """The one province of the story's country that every place the story names lies
+    in (datelines and speakers' places aside), as an admin1 ``Place``; else None."""
+    text = adoc.document.text
+    provinces = {
+        m.place.admin1
+        for m in adoc.places
+        if m.place.country == adoc.country and m.place.level != "country" and m.place.admin1
+        and not is_dateline(text, m) and not is_modifier(adoc, m) and not is_speaker_place(adoc, m, None)
+    }
+    if len(provinces) != 1 or adoc.country is None:
+        return None
+    return load_gazetteer().admin1(adoc.country, provinces.pop())
+
+
 def locate_event(
     adoc: AnnotatedDocument, start: int, end: int, trigger: int | None = None
 ) -> Location | None:
@@ -301,6 +319,9 @@ def locate_event(
     ]
     if earlier:
         return location_of(earlier[-1].place)
+    province = _sole_province(adoc)
+    if province is not None:
+        return location_of(province)
     if adoc.country:
         country = load_gazetteer().country(adoc.country)
         if country is not None:
