@@ -271,18 +271,27 @@ def is_actor(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
 
 
 def _sole_province(adoc: AnnotatedDocument) -> Place | None:
-    """The one province of the story's country that every place the story names lies
-    in (datelines and speakers' places aside), as an admin1 ``Place``; else None."""
+    """The one province, in the story's country, that every place the story names lies
+    in (datelines and speakers' places aside), as an admin1 ``Place``; else None.
+
+    A story that also names a place abroad (talks in Doha about a clash in Badakhshan)
+    is not set in one province, so its unplaced events stay at country level."""
     text = adoc.document.text
+    # A stray namesake abroad ("Addis" read as a hamlet in the US) says nothing about
+    # the story's setting; a place abroad whose country the story names does.
+    countries = {adoc.country} | {m.place.country for m in adoc.places if m.place.level == "country"}
     provinces = {
-        m.place.admin1
+        (m.place.country, m.place.admin1)
         for m in adoc.places
-        if m.place.country == adoc.country and m.place.level != "country" and m.place.admin1
+        if m.place.level != "country" and m.place.admin1 and m.place.country in countries
         and not is_dateline(text, m) and not is_modifier(adoc, m) and not is_speaker_place(adoc, m, None)
     }
     if len(provinces) != 1 or adoc.country is None:
         return None
-    return load_gazetteer().admin1(adoc.country, provinces.pop())
+    country, admin1 = provinces.pop()
+    if country != adoc.country:
+        return None
+    return load_gazetteer().admin1(country, admin1)
 
 
 def locate_event(
