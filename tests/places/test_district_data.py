@@ -1,0 +1,129 @@
+"""The second-level data of districts.toml (Bangladesh's upazilas, India's districts,
+Myanmar's townships) and the ACLED forms of first-level names in admin1_names.toml and
+admin1_history.toml."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from sitrep.places import locate_event
+from sitrep.places.gazetteer import load_toml
+from sitrep.places.names import fold
+
+
+def _locate(adoc, verb):
+    text = adoc.doc.text
+    return locate_event(adoc, 0, len(text), text.index(verb))
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        # Bangladesh: upazilas, with the division each lies in.
+        ("Two houses were set on fire by a mob in Ulipur upazila on Friday night.", "set on fire", ("BD", "Rangpur", "Ulipur")),
+        ("Police said a trader was stabbed to death in Sharsha upazila of Jessore.", "stabbed", ("BD", "Khulna", "Sharsha")),
+        ("Rival groups clashed over a pond in Nangolkot upazila, leaving ten people hurt.", "clashed", ("BD", "Chittagong", "Nangalkot")),
+        ("A crude bomb exploded near a bus stand in Saturia upazila on Tuesday.", "exploded", ("BD", "Dhaka", "Saturia")),
+        ("Villagers were attacked with sticks at a market in Bahubal upazila.", "attacked", ("BD", "Sylhet", "Bahubal")),
+        # India: districts under their state, old and new names alike.
+        ("Farmers blocked a highway in Gurgaon district on Wednesday.", "blocked", ("IN", "Haryana", "Gurgaon")),
+        ("Students marched to the collectorate in Boudh district after exams were cancelled.", "marched", ("IN", "Odisha", "Boudh")),
+        ("Militants fired on an army post in Rajouri district late on Sunday.", "fired", ("IN", "Jammu and Kashmir", "Rajouri")),
+        ("Maoists torched three trucks in Bijapur district of Chhattisgarh.", "torched", ("IN", "Chhattisgarh", "Bijapur")),
+        # Myanmar: townships under their state or region.
+        ("Government troops and the MNDAA fought near a village in Kongyan township.", "fought", ("MM", "Shan", "Konkyan")),
+        ("Army troops shelled a KIA outpost in Mansi township on Monday.", "shelled", ("MM", "Kachin", "Mansi")),
+        ("TNLA fighters ambushed a convoy in Nam Kham township.", "ambushed", ("MM", "Shan", "Namhkam")),
+    ],
+)
+def test_district_locates_to_its_province(placed, gaz, text, verb, expected):
+    loc = _locate(placed(text), verb)
+    cc, admin1, district = expected
+    assert (loc.country, loc.admin1) == (cc, admin1)
+    # The district itself, or the town it is named after (Namhkam township, Namhkam).
+    assert loc.geo_precision in ("admin2", "place")
+    assert any(p.name == loc.place and p.admin1 == admin1 for p in gaz.lookup(district, country=cc))
+
+
+def test_former_district_names(gaz):
+    for cc, old, new, admin1 in [
+        ("IN", "Allahabad", "Prayagraj", "Uttar Pradesh"),
+        ("IN", "Gurgaon", "Gurugram", "Haryana"),
+        ("IN", "Shimoga", "Shivamogga", "Karnataka"),
+        ("MM", "Kyawkme", "Kyaukme", "Shan"),
+        ("BD", "Ashashuni", "Assasuni", "Khulna"),
+    ]:
+        found = [p for p in gaz.lookup(old, country=cc) if p.level == "admin2" and p.name == new]
+        assert [p.admin1 for p in found] == [admin1], old
+
+
+def test_namesake_districts_of_two_states_are_both_kept(gaz):
+    states = {p.admin1 for p in gaz.lookup("Aurangabad", country="IN") if p.level == "admin2"}
+    assert states == {"Bihar", "Maharashtra"}
+    states = {p.admin1 for p in gaz.lookup("Bijapur", country="IN") if p.level == "admin2"}
+    assert states == {"Karnataka", "Chhattisgarh"}
+
+
+@pytest.mark.parametrize(
+    ("cc", "acled", "ours"),
+    [
+        ("RS", "Vojvodina", "Autonomna Pokrajina Vojvodina"),
+        ("CL", "Metropolitana", "Santiago Metropolitan"),
+        ("BR", "Distrito Federal", "Federal"),
+        ("AR", "Ciudad Autonoma de Buenos Aires", "Buenos Aires F.D."),
+        ("VE", "Distrito Capital", "Capital"),
+        ("LK", "North", "Northern"),
+        ("LK", "West", "Western"),
+        ("GE", "Autonomous Republic of Adjara", "Ajaria"),
+        ("GE", "Lower Kartli", "Kvemo Kartli"),
+        ("HR", "City of Zagreb", "Grad Zagreb"),
+        ("HR", "Split-Dalmatia", "Splitsko-Dalmatinska"),
+        ("MW", "Southern", "Southern Region"),
+        ("IL", "HaMerkaz", "Central"),
+        ("IR", "North Khorasan", "Khorasan-e Shomali"),
+        ("AL", "Tirana", "Tirane"),
+        ("ML", "Timbuktu", "Tombouctou"),
+        ("BF", "Haut-Bassins", "High-Basins"),
+        ("BG", "Sofia City", "Sofia-Capital"),
+        ("TN", "Le Kef", "Kef"),
+        ("TN", "Manubah", "Manouba"),
+    ],
+)
+def test_acled_admin1_spellings(gaz, cc, acled, ours):
+    found = gaz.admin1(cc, acled)
+    assert found is not None and found.name == ours
+
+
+@pytest.mark.parametrize(
+    ("cc", "acled", "ours"),
+    [
+        ("CD", "Ituri", "Orientale"),
+        ("CD", "Haut-Katanga", "Katanga"),
+        ("CD", "Sankuru", "Kasai-Oriental"),
+        ("MM", "Naypyidaw", "Mandalay"),
+        ("BD", "Mymensingh", "Dhaka"),
+        ("BD", "Rajshahi", "Rangpur"),
+        ("RS", "Belgrade", "Central Serbia"),
+        ("UG", "Kampala", "Central Region"),
+        ("UG", "Arua", "Northern Region"),
+        ("KH", "Tbong Khmum", "Kampong Cham"),
+        ("PA", "Panama Oeste", "Panama"),
+        ("MR", "Nouakchott-Ouest", "Nouakchott"),
+    ],
+)
+def test_acled_admin1_history(gaz, cc, acled, ours):
+    assert gaz.admin1_covers(cc, acled, ours)
+
+
+def test_district_tables_name_known_divisions_once(gaz):
+    districts = load_toml("districts.toml")
+    for cc, provinces in districts.items():
+        known = {fold(p.name) for p in gaz.admin1s(cc)}
+        for province, spec in provinces.items():
+            assert fold(province) in known, f"{cc}/{province}"
+            names = [*spec.get("districts", []), *spec.get("city_areas", [])]
+            twice = [n for n, k in Counter(fold(n) for n in names).items() if k > 1]
+            assert not twice, f"{cc}/{province} lists {twice} twice"
+            assert set(spec.get("also", {})) <= set(names), f"{cc}/{province}: `also` of an unlisted district"
