@@ -112,11 +112,13 @@ def is_counter_account(draft: Draft, mention: EventMention) -> bool:
 def can_join(draft: Draft, mention: EventMention, sentence_number: int) -> bool:
     if not families_compatible(draft.family, mention.family) or mention.new_event:
         return False
-    if any(time_conflict(m.time, mention.time) for m in draft.mentions) or place_conflict(draft, mention):
+    if place_conflict(draft, mention):
         return False
+    if not mention.later_death and any(time_conflict(m.time, mention.time) for m in draft.mentions):
+        return False  # a victim who succumbs days later died of the event already told
     if sentence_number == draft.last_sentence:
         return True
-    if mention.anaphoric or not distinguishes_itself(mention):
+    if mention.anaphoric or mention.later_death or not distinguishes_itself(mention):
         return True  # "the battle", "those strikes", "the Taliban also captured posts": the same event
     if counts_clash(draft, mention):
         return False
@@ -133,7 +135,7 @@ def group_mentions(mentions: list[EventMention], sentence_index: dict[int, int])
     for mention in mentions:
         number = sentence_index[mention.sentence.start]
         target = None
-        reaches_back = mention.anaphoric or not distinguishes_itself(mention)
+        reaches_back = mention.anaphoric or mention.later_death or not distinguishes_itself(mention)
         for draft in reversed(drafts):
             if draft.status == "disputed" and draft.parent is not None and number != draft.last_sentence:
                 continue
@@ -216,15 +218,33 @@ def incident_type(draft: Draft) -> tuple[str, str, str, str]:
     names = {h.event_class.name for h in hits}
     protest_told = bool(names & PROTEST_CLASSES or PROTEST_WORDS.search(draft.mentions[0].sentence.text))
     doers = {m.doers for m in draft.mentions} - {None}
-    # groups exchanging gunfire are armed groups in a clash, not rioters
-    rioters = "armed" not in doers and ("rioters+state" in doers or (
+    # groups exchanging gunfire are armed groups in a clash, not rioters; a "gunfight" or
+    # "shootout" with the police is a battle even when the other side are party activists
+    gunfight = "clash" in names and any(lexicon().gunfight.search(m.sentence.text) for m in draft.mentions)
+    rioters = "armed" not in doers and not gunfight and ("rioters+state" in doers or (
         "rioters" in doers and not any(FIREARMS.search(m.sentence.text) for m in draft.mentions)))
     armed_only = "armed" in doers and not names & PROTEST_CLASSES
+    if "riot_weapon" in names and not names & {"riot", "clash", "mob_violence"}:
+        if hurt(draft) and civilian_only(draft) and any(m.at_vehicle for m in draft.mentions):
+            # petrol or crude bombs thrown at a bus or a truck, burning the people inside: an attack
+            # on civilians, even when thrown by blockaders during a hartal
+            chosen = classes["riot_weapon"]
+            return (*chosen.acled_civilian, *chosen.plover)
+        campaign = lexicon().campaign_nouns
+        protest_acts = [h for h in hits if h.event_class.name in PROTEST_CLASSES and h.token.lemma_.lower() not in campaign]
+        if ("explosive" in names and not hurt(draft) and not any(m.thrown for m in draft.mentions)
+                and not protest_acts and not names & {"arson", "looting"}):
+            # "three crude bombs went off near the court": explosions, nobody named as throwing them
+            chosen = classes["explosive"]
+            return (*chosen.acled, *chosen.plover)
     # petrol bombs and crude bombs: a riot, unless thrown by unnamed assailants at people they hurt
     crowd_weapons = "mob_violence" in names or ("riot_weapon" in names and not hurt(draft))
     # arson and vandalism by crowds or unnamed people (not an armed group, not the state): a riot
     arson = draft.family == "looting" and "looting" not in names and not any(m.state_agent for m in draft.mentions)
-    if draft.family in ("violence", "protest", "looting") and not armed_only and (protest_told or rioters or crowd_weapons or arson):
+    # a gunfight with the police during a strike is a battle, not the strike turning violent
+    gunfight_only = gunfight and not names & {"riot", "excessive_force", "protest_intervention", "mob_violence"}
+    if (draft.family in ("violence", "protest", "looting") and not armed_only and not gunfight_only
+            and (protest_told or rioters or crowd_weapons or arson)):
         if draft.family == "looting" and not (protest_told or rioters or arson):
             chosen = classes["looting"]
         elif "riot" in names:
@@ -246,6 +266,8 @@ def incident_type(draft: Draft) -> tuple[str, str, str, str]:
             chosen = classes["protest"]
         return (*chosen.acled, *chosen.plover)
     family_hits = [h for h in hits if families_compatible(h.event_class.family, draft.family)]
+    if gunfight_only:
+        family_hits = [h for h in family_hits if h.event_class.name not in PROTEST_CLASSES]
     main = max(family_hits or hits, key=lambda h: h.event_class.priority).event_class
     if main.name == "shelling" and names & {"clash", "small_arms"}:
         main = classes["clash"]  # forces fighting each other amid shelling: an armed clash
@@ -272,9 +294,21 @@ def civilian_only(draft: Draft) -> bool:
         sides = {m.victim_side for m in draft.mentions}
     if not sides - {None}:
         names = {h.event_class.name for m in draft.mentions for h in m.hits}
-        armed = any(m.doers == "armed" for m in draft.mentions)
-        return armed and not names & {"clash", "small_arms", "shelling", "air_strike"}
+        if names & {"clash", "small_arms", "shelling", "air_strike"}:
+            return False
+        # nobody said to be a fighter, and no force in the story: "gunmen attacked the village, leaving four dead"
+        return any(m.doers == "armed" for m in draft.mentions) or not any(names_a_force(m) for m in draft.mentions)
+    if "state" in sides and any(lexicon().off_duty.search(m.sentence.text) for m in draft.mentions):
+        sides = (sides - {"state"}) | {"civilian"}  # a policeman killed at his home: not a battle
     return "civilian" in sides and not sides & {"state", "nonstate"}
+
+
+def names_a_force(mention: EventMention) -> bool:
+    """Whether a sentence names a state force or an armed group that could have fought back."""
+    if any(a.actor.inter in (1, 2, 3, 8) for a in mention.actors):
+        return True
+    force_nouns = lexicon().force_nouns
+    return any(t.lower_ in force_nouns for t in mention.sentence)
 
 
 def date_of(draft: Draft, adoc: AnnotatedDocument, chosen: EventMention) -> tuple[str | None, str | None, str | None]:

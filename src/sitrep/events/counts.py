@@ -24,13 +24,17 @@ from sitrep.text.spans import overlapping
 
 LEADING_DIGITS = re.compile(r"^\d+")
 #: A coder's note that settles the figure: "Fatalities coded as 0 (the police reported 1)".
-CODED_FIGURE = re.compile(r"\bfatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+|is\s+)?coded\s+as\s+(\d+)\b", re.IGNORECASE)
+CODED_FIGURE = re.compile(
+    r"\bfatalit(?:y|ies)(?:\s+and\s+injuries)?\s+(?:were\s+|was\s+|are\s+|is\s+)?(?:coded|reported)\s+as\s+(?:half,\s+rounded\s+(?:down|up)\s+to\s+)?(\d+)\b"
+    r"|\bcoded\s+as\s+(\d+)\s+fatalities\b"
+    r"|\bfatalities\s+(?:are\s+|were\s+)?split\s+(?:across|between)\s+\d+\s+events\s+\((\d+)\)",
+    re.IGNORECASE)
+#: "coded as 10 and spread between 3 locations": the note's figure shared out among its events.
+SPLIT_FIGURE = re.compile(r"\b(?:spread|split)\s+(?:between|across|among)\s+(?:the\s+)?(\d+|two|three|four|five)\s+(?:locations|events|places|fronts)\b",
+                          re.IGNORECASE)
+SPLIT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
 COLLECTIVE_WORDS = {"army", "police", "force", "forces", "security", "personnel", "military", "people", "family",
                     "community", "population", "group", "crowd", "youth"}
-PERSON_WORDS = {"chief", "commander", "governor", "spokesman", "official", "officer", "leader", "head", "member",
-                "soldier", "policeman", "civilian", "man", "woman", "child", "boy", "girl", "journalist", "victim",
-                "colonel", "general", "captain", "lieutenant", "sergeant", "major", "secretary", "president",
-                "chairman", "inmate", "farmer", "driver", "teacher", "student", "trader", "activist", "person"}
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,10 @@ class CasualtyLexicon:
     suffer_verbs: frozenset[str]
     side_by_word: dict[str, str]
     to_death_verbs: frozenset[str]
+    person_words: frozenset[str]
+    pronouns: frozenset[str]
+    dying_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -58,7 +66,10 @@ def casualty_lexicon() -> CasualtyLexicon:
     field_by_lemma = {lemma: field for field, lemmas in data["fields"].items() for lemma in lemmas}
     side_by_word = {word: side for side, words in data["sides"].items() for word in words}
     to_death = frozenset(data["to_death"]["verbs"])
-    return CasualtyLexicon(field_by_lemma, frozenset(data["suffer"]["verbs"]), side_by_word, to_death)
+    persons = data["persons"]
+    return CasualtyLexicon(field_by_lemma, frozenset(data["suffer"]["verbs"]), side_by_word, to_death,
+                           frozenset(persons["words"]), frozenset(persons["pronouns"]), frozenset(persons["dying_verbs"]),
+                           frozenset(persons["reporting_verbs"]))
 
 
 def count_field(token: Token) -> str | None:
@@ -122,7 +133,7 @@ def side_of(head: Token, actors: list[ActorMention]) -> str | None:
 
 
 def is_person_phrase(token: Token) -> bool:
-    return token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_WORDS
+    return token.ent_type_ == "PERSON" or token.lemma_.lower() in casualty_lexicon().person_words
 
 
 def phrase_total(head: Token, actors: list[ActorMention], field: str | None = None) -> tuple[Quantity | None, str | None]:
@@ -148,14 +159,26 @@ def phrase_total(head: Token, actors: list[ActorMention], field: str | None = No
             bound = bound or quantity.bound
         elif quantity is not None:
             vague = quantity.vague
-        elif part.tag_ in ("NN", "NNP") and (is_person_phrase(part) or (part.tag_ == "NN" and part_side and part.lemma_.lower() not in COLLECTIVE_WORDS)):
-            total += 1  # one named or singular person: "the police chief ... was killed", "a taxi driver"
+        elif part.tag_ in ("NN", "NNP") and (is_person_phrase(part) or (part.tag_ == "NN" and part_side and (
+                part.lemma_.lower() not in COLLECTIVE_WORDS or has_article(part)))):
+            total += 1  # one named or singular person: "the police chief ... was killed", "a taxi driver", "a youth"
+            known = True
+        elif (part.lower_ in casualty_lexicon().pronouns and part.head.lemma_.lower() in casualty_lexicon().dying_verbs) or (part.tag_ not in ("NNS", "NNPS") and any(
+                c.dep_ == "appos" and is_person_phrase(c) for c in part.children)):
+            total += 1  # "He died the next day", "Shahbuddin, secretary of the unit, was killed"
+            known = True
+        elif part.tag_ == "NNS" and has_article(part) and part_side:
+            total += 1  # "a soldier and a militiamen killed": one person, the plural a slip
             known = True
     if known:
         return Quantity(value=total, bound=bound), side
     if vague:
         return Quantity(value=None, vague=vague), side
     return None, side
+
+
+def has_article(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
 
 
 def has_other_field(token: Token, field: str | None) -> bool:
@@ -167,10 +190,11 @@ def has_other_field(token: Token, field: str | None) -> bool:
 def patient_of(token: Token) -> Token | None:
     """What a casualty word counts: passive/intransitive subject, else the object."""
     children = list(token.children)
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
-    for child in children:
-        if child.dep_ == "nsubjpass":
-            return child
+    # "the army killed two": an object makes the verb active, whatever the parser made of "were"
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children) and not any(c.dep_ in ("dobj", "obj") for c in children)
+    subject = first_subject(token, ("nsubjpass",))
+    if subject is not None:
+        return subject
     if token.pos_ == "VERB" and not passive:
         for child in children:
             if child.dep_ in ("dobj", "obj"):
@@ -189,8 +213,11 @@ def patient_of(token: Token) -> Token | None:
             and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in children)):
         # "a man was attacked and killed": the passive subject of the first verb
         for sibling in token.head.children:
-            if sibling.dep_ == "nsubjpass":
-                return sibling
+            if sibling.dep_ == "nsubjpass" or (sibling.dep_ == "nsubj" and passive):
+                return sibling  # "a soldier found on their soil was shot and killed"
+    if token.dep_ in ("xcomp", "oprd", "acomp") and token.head.pos_ in ("VERB", "AUX") and token.head.lemma_.lower() in casualty_lexicon().reporting_verbs:
+        # "two fighters were reported killed", "one civilian reported dead", "was confirmed dead"
+        return first_subject(token.head, ("nsubjpass", "nsubj"))
     if token.pos_ == "NOUN" and token.lemma_.lower() in ("killing", "death", "murder", "assassination", "body", "corpse"):
         for child in children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -204,10 +231,37 @@ def patient_of(token: Token) -> Token | None:
     if token.pos_ == "ADJ" and token.dep_ in ("amod", "oprd") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
         return token.head
     if token.dep_ in ("acl", "amod") and token.tag_ in ("VBN", "VBD") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
-        return token.head  # "and five wounded", "people killed in the attack"
+        head = token.head
+        while head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN", "NUM") and not head.like_num and quantity_of(head) is None:
+            head = head.head  # "a soldier and a militiaman killed": the whole coordination
+        return head  # "and five wounded", "people killed in the attack"
     if token.dep_ == "acomp":  # "five militants are wounded"
         return next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if token.pos_ == "VERB" and token.tag_ in ("VBN", "VBD"):
+        for child in children:
+            if (child.dep_ == "npadvmod" or (child.dep_ == "nsubj" and token.tag_ == "VBN")) and child.i < token.i and not any(
+                    t.ent_type_ in ("DATE", "TIME") for t in child.subtree) and (
+                    child.like_num or quantity_of(child) is not None or parse_quantity(" ".join(t.text for t in child.subtree))):
+                return child  # "and around a dozen injured"
+        before = token.doc[token.i - 1] if token.i > token.sent.start else None
+        if before is not None and before.like_num:
+            return before  # "resulting in 3 killed and 10 wounded"
+        if passive:
+            auxiliary = next((c for c in children if c.dep_ == "auxpass"), None)
+            noun = token.doc[auxiliary.i - 1] if auxiliary is not None and auxiliary.i > token.sent.start else None
+            if noun is not None and noun.pos_ in ("NOUN", "PROPN") and noun.i < auxiliary.i:
+                return noun  # the parser lost the subject: "in Manaus, a man was beaten to death"
     return None
+
+
+def first_subject(verb: Token, deps: tuple[str, ...]) -> Token | None:
+    """A verb's first subject that is no date: the parser makes "Around 8 May (as reported)"
+    a second subject of "a person was found dead"."""
+    subjects = [c for c in verb.children if c.dep_ in deps]
+    for subject in subjects:
+        if subject.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and not any(t.ent_type_ in ("DATE", "TIME") for t in subject.subtree):
+            return subject
+    return subjects[0] if subjects else None
 
 
 def suffered_field(token: Token) -> str | None:
@@ -255,7 +309,12 @@ def sentence_counts(sentence: Span, actors: list[ActorMention]) -> list[Count]:
     if coded:
         counts = [c for c in counts if c.field != "killed"]
         anchor = next((t.i for t in sentence if t.lower_.startswith("fatalit")), sentence.start)
-        counts.append(Count("killed", int(coded.group(1)), None, anchor, coded.group(0), "coded"))
+        value = int(next(g for g in coded.groups() if g is not None))
+        split = SPLIT_FIGURE.search(sentence.text, coded.end())
+        if split:
+            parts = SPLIT_WORDS.get(split.group(1).lower()) or int(split.group(1))
+            value = int(value / parts + 0.5) if parts else value  # each event's share, rounded
+        counts.append(Count("killed", value, None, anchor, coded.group(0), "coded"))
     return fill_sides(counts, sentence)
 
 
@@ -267,6 +326,8 @@ def killed_and_wounded_partner(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ == "conj" and count_field(child) in ("killed", "injured") and count_field(child) != field:
             own_patient = patient_of(child)
+            if own_patient is not None and token.i < own_patient.i < child.i:
+                return None  # "3 killed and 10 wounded": each verb counts its own
             if own_patient is None or patient_of(token) is None:
                 return child
     return None

@@ -42,11 +42,11 @@ FOUND_VERBS = {"find", "discover", "recover", "dump", "exhume", "retrieve", "une
 DOER_NOUNS = {"gunman", "assailant", "attacker"}
 FIRED_AT_PREPS = {"at", "on", "upon", "towards", "toward", "into"}
 FIRED_OBJECTS = {"shot", "shots", "gunshot", "gunshots", "round", "rounds", "bullet", "bullets", "volley", "volleys"}
+#: Families that join the violence of their sentence when it hurt someone.
+MERGED_FAMILIES = ("looting", "disrupted", "abduction")
 #: Classes whose weapon, once found, seized or defused, did not go off.
 WEAPON_CLASSES = {"explosive", "grenade", "shelling", "riot_weapon", "chemical", "suicide_bomb"}
-PROTEST_SITE = re.compile(r"\b(protest camps?|protest sites?|sit-ins?|protesters'? camps?|demonstrators'? camps?)\b", re.IGNORECASE)
-PERSON_OBJECT_WORDS = {"militant", "insurgent", "fighter", "rebel", "terrorist", "suspect", "member", "commander",
-                       "leader", "soldier", "gunman", "people", "civilian", "man", "woman", "prisoner", "policeman"}
+
 
 
 @dataclass
@@ -70,6 +70,9 @@ class EventMention:
     state_agent: bool = False  # the main trigger's doer is a state force
     doers: str | None = None  # "rioters" or "armed": who did the violence, when the parse says
     victim_side: str | None = None  # who the main trigger hit, when no count says it
+    thrown: bool = False  # a crude or petrol bomb someone is said to have thrown or set off
+    at_vehicle: bool = False  # a crude or petrol bomb told together with a vehicle (thrown at a bus, a truck)
+    later_death: bool = False  # "he succumbed to his injuries": a death, later, from an event already told
 
     @property
     def main(self) -> TriggerHit:
@@ -213,7 +216,7 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
     words = argument_words(args)
     if kind == "territory":
         taken = [a for a in args if a.dep_ in ("dobj", "nsubjpass")]
-        people_taken = any(a.lemma_.lower() in PERSON_OBJECT_WORDS or a.lemma_.lower() in lex.prisoner_nouns for a in taken)
+        people_taken = any(a.lemma_.lower() in lex.person_object_words or a.lemma_.lower() in lex.prisoner_nouns for a in taken)
         if people_taken:  # "freed 200 prisoners", "captured two militants": people, not ground
             return lex.classes["arrest"] if token.lemma_.lower() in ("capture", "seize") else None
         if words & lex.territory_nouns or names_a_place(args, list(place_spans)):
@@ -252,13 +255,15 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
         if token.pos_ != "VERB":
             return None
         objects = [a for a in args if a.dep_ in ("dobj", "nsubjpass")]
+        # "set a bus ablaze", parsed with the bus inside the complement
+        objects += [g for c in token.children if c.dep_ in ("oprd", "ccomp", "xcomp") for g in c.children if g.dep_ in ("compound", "nsubj")]
         objects += [c for o in list(objects) for c in o.children if c.dep_ == "conj"]
         lemmas = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
         if kind == "property" and lemmas & lex.property_nouns:
             return event_class
         if kind == "road" and lemmas & lex.road_nouns:
             return event_class
-        if kind == "person" and (lemmas & (lex.civilian_targets | lex.rioter_nouns | lex.force_nouns | PERSON_OBJECT_WORDS)
+        if kind == "person" and (lemmas & (lex.civilian_targets | lex.rioter_nouns | lex.force_nouns | lex.person_object_words)
                                  or any(o.ent_type_ == "PERSON" for o in objects)):
             return event_class
         return None
@@ -366,6 +371,26 @@ def doers_of(token: Token, actors: list[ActorMention]) -> str | None:
     return None
 
 
+def bomb_thrower(token: Token) -> bool:
+    """Whether a doer is said to have thrown or set off the bomb a trigger names ("pickets
+    hurled crude bombs", "torched a bus by hurling petrol bombs"), not only that it went off
+    ("two crude bombs were exploded", "a hand bomb went off")."""
+    weapons = lexicon().weapon_nouns
+    if token.dep_ == "dobj" and token.head.pos_ == "VERB":
+        return True  # an active verb's object: somebody threw it
+    verb = clause_verb(token)
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "agent") and child.i != token.i:
+                doer = next((g for g in child.children if g.dep_ == "pobj"), None) if child.dep_ == "agent" else child
+                if doer is not None and doer.lemma_.lower() not in weapons and doer.lower_ not in weapons:
+                    return True
+        if verb.dep_ not in ("advcl", "pcomp", "xcomp", "conj") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
 def is_anaphoric(token: Token) -> bool:
     """ "the attack", "those strikes": a trigger noun pointing back to a told event."""
     if token.pos_ not in ("NOUN", "PROPN"):
@@ -379,7 +404,8 @@ def opens_new_event(sentence: Span, hits: list[TriggerHit]) -> bool:
     for hit in hits:
         if any(c.lower_ in words for c in hit.token.children if c.dep_ in ("amod", "det", "advmod")):
             return True
-    return any(t.lower_ in ("another",) for t in sentence)
+    # "in another incident", "another attack": not "another one was injured", "another soldier was killed"
+    return any(t.lower_ == "another" and t.head.lemma_.lower() in lexicon().filters.new_event_nouns for t in sentence)
 
 
 def is_heading(sentence: Span, text: str) -> bool:
@@ -394,7 +420,8 @@ def is_heading(sentence: Span, text: str) -> bool:
     return bool(line) and not re.search(r"[.!?\"”’)]$", line) and len(line.split()) <= 25
 
 
-def family_groups(hits: list[TriggerHit]) -> dict[str, list[TriggerHit]]:
+def family_groups(hits: list[TriggerHit], hurt: bool = False) -> dict[str, list[TriggerHit]]:
+    """Hits of one sentence by event family; ``hurt`` when the sentence counts people killed or hurt."""
     groups: dict[str, list[TriggerHit]] = {}
     for hit in hits:
         family = hit.event_class.family
@@ -403,6 +430,11 @@ def family_groups(hits: list[TriggerHit]) -> dict[str, list[TriggerHit]]:
         groups.setdefault(family, []).append(hit)
     if "protest" in groups and "violence" in groups:
         groups["violence"] = groups.pop("protest") + groups["violence"]
+    for other in MERGED_FAMILIES:
+        if hurt and other in groups and "violence" in groups:
+            # "an arson attack on a bus killed six", "thwarted an attack and killed a fighter",
+            # "kidnapped and killed": one violent event
+            groups["violence"] = groups["violence"] + groups.pop(other)
     if "arrest" in groups and ("protest" in groups or "violence" in groups and any(h.event_class.family == "protest" for h in groups["violence"])):
         # arrests at a demonstration are the authorities' intervention in it
         target = "protest" if "protest" in groups else "violence"
@@ -447,7 +479,7 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 continue
             if event_class.name in WEAPON_CLASSES and token.pos_ in ("NOUN", "PROPN") and is_disrupted(token):
                 event_class = lexicon().classes["disrupted_weapons"]
-            if event_class.family == "territory" and PROTEST_SITE.search(sentence.text):
+            if event_class.family == "territory" and lexicon().protest_site.search(sentence.text):
                 # "cleared the protest camp", "broke up sit-ins": police against a protest, not ground changing hands
                 event_class = lexicon().classes["protest_intervention"]
             if event_class is not hit.event_class:
@@ -460,13 +492,16 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             continue
         counts = [c for c in sentence_counts(sentence, adoc.actors) if c.token_i not in dropped]
         lowered = sentence.text.lower()
-        groups = family_groups(kept)
+        hurt = any(c.field in FIELDS_BY_FAMILY["violence"] and (c.value or c.vague) for c in counts)
+        groups = family_groups(kept, hurt)
         for family, hits in groups.items():
             if family == "violence" and all(h.event_class.casualty_only for h in hits):
                 fields = {c.field for c in counts if c.value is not None or c.vague}
                 if not fields & FIELDS_BY_FAMILY["violence"]:
                     continue  # "died" with nobody counted is no report of an incident
-            main = max(hits, key=lambda h: h.event_class.priority)
+            # the violence itself, not what was merged into it ("thwarted an attack, killing two")
+            own = [h for h in hits if h.event_class.family not in MERGED_FAMILIES] or hits
+            main = max(own, key=lambda h: h.event_class.priority)
             mention = EventMention(sentence=sentence, hits=hits, event_class=main.event_class)
             relevant = FIELDS_BY_FAMILY.get(family, set())
             if family != "violence" and "violence" in groups:
@@ -477,6 +512,9 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             mention.own_place = bool(within(adoc.places, sentence.start_char, sentence.end_char))
             mention.attribution = attribution_for(adoc, sentence, main.start)
             mention.anaphoric = all(is_anaphoric(h.token) or h.event_class.casualty_only for h in hits)
+            mention.later_death = all(h.event_class.casualty_only for h in hits) and any(
+                t.lemma_.lower() == "succumb" or (t.lemma_.lower() in ("injury", "wound", "burn") and t.head.lemma_.lower() in ("of", "from", "to"))
+                for t in sentence)
             mention.new_event = opens_new_event(sentence, hits)
             mention.contrast = any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in filters.contrast_words)
             mention.claimed = bool(re.search(r"\bclaim(ed|s)? responsibility\b|\bclaimed the (attack|bombing|killing)", lowered))
@@ -486,6 +524,11 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 agent_is_state(h.token, adoc.actors) for h in hits if h.event_class.name in ("attack", "excessive_force", "protest_intervention"))
             mention.victim_side = victim_side(main.token, adoc.actors)
             mention.doers = next((d for d in (doers_of(h.token, adoc.actors) for h in hits) if d), None)
+            bombs = [h for h in hits if h.event_class.name == "riot_weapon"]
+            if bombs:
+                vehicles = lexicon().vehicle_nouns
+                mention.thrown = any(bomb_thrower(h.token) for h in bombs)
+                mention.at_vehicle = any(t.lemma_.lower() in vehicles or t.lower_ in vehicles for t in sentence)
             mentions.append(mention)
     return mentions
 

@@ -72,6 +72,7 @@ class Filters:
     condition_marks: frozenset[str]
     aggregate: re.Pattern[str]
     new_event_words: frozenset[str]
+    new_event_nouns: frozenset[str]
     anaphoric_determiners: frozenset[str]
     contrast_words: frozenset[str]
 
@@ -95,6 +96,12 @@ class Lexicon:
     civilian_targets: frozenset[str]
     property_nouns: frozenset[str]
     road_nouns: frozenset[str]
+    vehicle_nouns: frozenset[str]
+    campaign_nouns: frozenset[str]
+    person_object_words: frozenset[str]
+    protest_site: re.Pattern[str]
+    gunfight: re.Pattern[str]
+    off_duty: re.Pattern[str]
     filters: Filters
 
 
@@ -116,9 +123,16 @@ def load_classes(data: dict) -> dict[str, EventClass]:
     return classes
 
 
+def any_of(patterns: list[str]) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of these, as whole words."""
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    classes = load_classes(tomllib.loads((DATA_DIR / "events" / "classes.toml").read_text(encoding="utf-8")))
+    class_data = tomllib.loads((DATA_DIR / "events" / "classes.toml").read_text(encoding="utf-8"))
+    classes = load_classes(class_data)
+    typing = class_data["typing"]
     data = tomllib.loads((DATA_DIR / "events" / "triggers.toml").read_text(encoding="utf-8"))
     nlp = load_nlp()
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -157,6 +171,12 @@ def lexicon() -> Lexicon:
         civilian_targets=frozenset(arguments["civilian_targets"]),
         property_nouns=frozenset(arguments["property_nouns"]),
         road_nouns=frozenset(arguments["road_nouns"]),
+        vehicle_nouns=frozenset(arguments["vehicle_nouns"]),
+        campaign_nouns=frozenset(arguments["campaign_nouns"]),
+        person_object_words=frozenset(arguments["person_object_words"]),
+        protest_site=any_of(arguments["protest_site_patterns"]),
+        gunfight=any_of(typing["gunfight_patterns"]),
+        off_duty=any_of(typing["off_duty_patterns"]),
         filters=filters,
     )
 
