@@ -213,3 +213,52 @@ def test_cocktail_bombs_thrown_by_assailants_are_no_armed_clash():
 
 def test_a_gas_cylinder_explosion_is_no_attack():
     assert first("Three workers were injured when a gas cylinder exploded at a restaurant in Lagos on Monday.") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a protest that goes on is reported that day ("continued" and "began" are no intention verbs)
+        "Sugar mill workers continued their hunger strike outside the labour office in Meerut on Tuesday. Day 12.",
+        "Members of the farmers' union began a three-day protest near the district court in Ludhiana.",
+        "Bus drivers continued a strike over unpaid wages in Kandy on Monday.",
+        "Teachers boycotted classes in Patna on Monday demanding regular pay.",
+        "Youth wing activists burnt an effigy of the chief minister in Shimla on Friday.",
+        "Students organised a candle march in Guwahati on Sunday against the fee hike.",
+        "Residents have taken to the streets in Jumla demanding a new road.",
+        "Party workers staged an agitation in front of the collectorate in Salem.",
+    ],
+)
+def test_protest_forms_of_south_asian_reports(sentence):
+    assert kind(sentence) == ("Protests", "Peaceful protest")
+
+
+def test_a_headline_style_line_break_inside_a_paragraph_is_no_heading():
+    text = "Nurses held a protest in Lahore on Monday over unpaid salaries. They were joined by \nmembers of the doctors' association."
+    assert kind(text) == ("Protests", "Peaceful protest")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Indian and Pakistani troops fired at each other across the Line of Control in Poonch on Sunday.", ("Battles", "Armed clash")),
+        ("Border guards resorted to unprovoked firing on two posts in the Arnia sector on Monday.", ("Battles", "Armed clash")),
+        ("Gunmen shot at a bakery in Culiacan on Tuesday night; nobody was hurt.", ("Violence against civilians", "Attack")),
+        ("Army troops seized a strategic hilltop from the rebels near Laukkai on Wednesday.", ("Battles", "Government regains territory")),
+        ("The air force bombed a rebel camp near Kidal on Thursday.", ("Explosions/Remote violence", "Air/drone strike")),
+        ("Militants blew up a bridge on the highway near Bannu on Sunday night.", ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+        ("A fight broke out between councillors of the two parties at the town hall in Yerevan.", ("Riots", "Mob violence")),
+    ],
+)
+def test_battles_attacks_and_brawls_told_in_other_words(sentence, expected):
+    assert kind(sentence) == expected
+
+
+def test_killing_a_named_kind_of_person_counts_one():
+    incident = first("Maoists killed a postmaster in Malkangiri district on Saturday.")
+    assert incident is not None and incident.killed == 1
+
+
+def test_a_petrol_bomb_hurled_at_a_bus_is_no_roadside_bomb():
+    incident = first("Assailants hurled a petrol bomb at a bus in Gazipur on Monday night, injuring three passengers.")
+    assert (incident.acled_type, incident.acled_sub_type) == ("Violence against civilians", "Attack")

@@ -159,9 +159,12 @@ def phrase_total(head: Token, actors: list[ActorMention], field: str | None = No
             bound = bound or quantity.bound
         elif quantity is not None:
             vague = quantity.vague
-        elif part.tag_ in ("NN", "NNP") and (is_person_phrase(part) or (part.tag_ == "NN" and part_side and (
-                part.lemma_.lower() not in COLLECTIVE_WORDS or has_article(part)))):
-            total += 1  # one named or singular person: "the police chief ... was killed", "a taxi driver", "a youth"
+        elif part.tag_ in ("NN", "NNP") and (is_person_phrase(part) or (part.tag_ == "NN" and (
+                (part_side and (part.lemma_.lower() not in COLLECTIVE_WORDS or has_article(part)))
+                or (has_article(part) and part.lemma_.lower() not in COLLECTIVE_WORDS)))):
+            # one named or singular person: "the police chief ... was killed", "a taxi driver", "a youth",
+            # "killed a postmaster"
+            total += 1
             known = True
         elif (part.lower_ in casualty_lexicon().pronouns and part.head.lemma_.lower() in casualty_lexicon().dying_verbs) or (part.tag_ not in ("NNS", "NNPS") and any(
                 c.dep_ == "appos" and is_person_phrase(c) for c in part.children)):

@@ -417,6 +417,8 @@ def is_heading(sentence: Span, text: str) -> bool:
     line_start = text.rfind("\n", 0, sentence.start_char) + 1
     line_end = text.find("\n", sentence.start_char)
     line = text[line_start : len(text) if line_end == -1 else line_end].strip()
+    if re.search(r"[a-z)][.!?]\s+[A-Z“\"]", line):
+        return False  # a line of two sentences is text wrapped mid-sentence, not a headline
     return bool(line) and not re.search(r"[.!?\"”’)]$", line) and len(line.split()) <= 25
 
 
