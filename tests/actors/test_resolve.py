@@ -259,3 +259,8 @@ def test_community_militias_are_named_as_acled_names_them():
     assert names["Tiv militias"] == {"Tiv Ethnic Militia (Nigeria)"}
     somali = _names("Marehan clan militia fought near Dhusamareb in Somalia.")
     assert somali["Marehan clan militia"] == {"Marehan Clan Militia (Somalia)"}
+
+
+def test_names_in_a_bracketed_place_gloss_are_no_people():
+    adoc = _adoc("Gunmen killed a farmer in Miango (Bassa LGA, Plateau) on Sunday.")
+    assert [m.text for m in adoc.actors if m.actor.is_person] == []

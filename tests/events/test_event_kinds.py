@@ -262,3 +262,45 @@ def test_killing_a_named_kind_of_person_counts_one():
 def test_a_petrol_bomb_hurled_at_a_bus_is_no_roadside_bomb():
     incident = first("Assailants hurled a petrol bomb at a bus in Gazipur on Monday night, injuring three passengers.")
     assert (incident.acled_type, incident.acled_sub_type) == ("Violence against civilians", "Attack")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Youth activists were detained when they tried to march towards the assembly in Chandigarh on Monday.",
+        "Police arrested 40 teachers as they attempted to picket the education office in Chennai on Tuesday.",
+    ],
+)
+def test_arrests_of_people_trying_to_protest_are_an_intervention(sentence):
+    assert kind(sentence) == ("Protests", "Protest with intervention")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police arrested two men who planned to attack a rally in Lahore on Monday.",
+        "In March, police arrested 20 people in Quetta on suspicion of smuggling.",
+    ],
+)
+def test_arrests_near_protest_words_that_name_no_protest_stay_arrests(sentence):
+    assert kind(sentence) == ("Strategic developments", "Arrests")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # one armed side and victims nobody calls fighters: an attack on civilians
+        "Soldiers summarily executed two herders near Djibo on Saturday.",
+        "A radio reporter was shot dead by unidentified assailants in Dumaguete on Tuesday.",
+        "A police informer was shot dead by Maoist rebels in Konta town under Konta police station limits.",
+        # a bracket that glosses where a village lies names no party to the violence
+        "Unidentified gunmen killed one resident of Miango (Bassa LGA, Plateau) on Sunday.",
+    ],
+)
+def test_one_armed_side_against_unnamed_or_civilian_victims_is_violence_against_civilians(sentence):
+    assert kind(sentence) == ("Violence against civilians", "Attack")
+
+
+def test_fire_on_a_border_post_of_another_state_is_a_battle():
+    sentence = "Pakistani Rangers fired three rounds at the forward Indian Post Mangu Chak in Samba district on Monday."
+    assert kind(sentence) == ("Battles", "Armed clash")

@@ -275,10 +275,30 @@ PLACE_AFTER = {"district", "districts", "province", "provinces", "city", "town",
                "river", "road", "highway", "checkpoint", "base", "airport", "prison", "township", "woreda", "zone"}
 
 
+#: A last word that makes the whole name an administrative unit: "Bassa LGA", "Kurram Agency".
+ADMIN_SUFFIXES = {"lga", "district", "province", "county", "township", "upazila", "tehsil", "municipality",
+                  "governorate", "division", "woreda", "commune", "department", "agency", "prefecture"}
+
+
 def _looks_like_place(doc, first: int, last: int) -> bool:
     before = doc[first - 1].lower_ if first > 0 else ""
     after = doc[last].lower_ if last < len(doc) else ""
-    return before in PLACE_BEFORE or after in PLACE_AFTER
+    return (before in PLACE_BEFORE or after in PLACE_AFTER or doc[last - 1].lower_ in ADMIN_SUFFIXES
+            or _in_place_gloss(doc, first, last))
+
+
+def _in_place_gloss(doc, first: int, last: int) -> bool:
+    """ "Miango (Bassa LGA, Plateau)": a bracket after a name that holds only capitalised
+    names separated by commas glosses where that place lies."""
+    open_at = next((i for i in range(first - 1, max(first - 12, -1), -1) if doc[i].text in "()"), None)
+    if open_at is None or doc[open_at].text != "(" or open_at == 0 or not doc[open_at - 1].text[:1].isupper():
+        return False
+    close_at = next((i for i in range(last, min(last + 12, len(doc))) if doc[i].text in "()"), None)
+    if close_at is None or doc[close_at].text != ")":
+        return False
+    inside = doc[open_at + 1 : close_at]
+    words = [t for t in inside if t.text != ","]
+    return any(t.text == "," for t in inside) and all(t.text[:1].isupper() or t.text == "-" for t in words)
 
 
 def _squeeze(name: str) -> str:

@@ -296,19 +296,37 @@ def civilian_only(draft: Draft) -> bool:
         names = {h.event_class.name for m in draft.mentions for h in m.hits}
         if names & {"clash", "small_arms", "shelling", "air_strike"}:
             return False
-        # nobody said to be a fighter, and no force in the story: "gunmen attacked the village, leaving four dead"
-        return any(m.doers == "armed" for m in draft.mentions) or not any(names_a_force(m) for m in draft.mentions)
+        # victims nobody calls fighters, and fewer than two armed sides to fight: "gunmen attacked the
+        # village, leaving four dead", "soldiers executed two herders", "a reporter was shot dead by assailants"
+        return len(armed_parties(draft)) < 2
     if "state" in sides and any(lexicon().off_duty.search(m.sentence.text) for m in draft.mentions):
         sides = (sides - {"state"}) | {"civilian"}  # a policeman killed at his home: not a battle
     return "civilian" in sides and not sides & {"state", "nonstate"}
 
 
-def names_a_force(mention: EventMention) -> bool:
-    """Whether a sentence names a state force or an armed group that could have fought back."""
-    if any(a.actor.inter in (1, 2, 3, 8) for a in mention.actors):
-        return True
+def armed_parties(draft: Draft) -> set[str]:
+    """The armed sides an incident's sentences name: the state (its forces, by actor or by a
+    word such as "police") and each armed group by name. One armed side cannot fight a battle."""
+    parties: set[str] = set()
     force_nouns = lexicon().force_nouns
-    return any(t.lower_ in force_nouns for t in mention.sentence)
+    for mention in draft.mentions:
+        sentence = mention.sentence
+        for ref in mention.actors:
+            if ref.actor.is_person or in_brackets(sentence.text, ref.start - sentence.start_char):
+                continue  # "(Rafi LGA, Niger)" glosses a place; a person's side is read from the counts
+            if ref.actor.inter in (1, 8):
+                parties.add(f"state:{ref.actor.country}")
+            elif ref.actor.inter in (2, 3):
+                parties.add(ref.actor.name)
+        if not any(p.startswith("state") for p in parties) and any(t.lower_ in force_nouns for t in mention.sentence):
+            parties.add("state:")
+    return parties
+
+
+def in_brackets(text: str, offset: int) -> bool:
+    """Whether text[offset] sits inside a bracket opened before it in ``text``."""
+    opened = text.rfind("(", 0, max(offset, 0))
+    return opened != -1 and text.find(")", opened, offset) == -1
 
 
 def date_of(draft: Draft, adoc: AnnotatedDocument, chosen: EventMention) -> tuple[str | None, str | None, str | None]:

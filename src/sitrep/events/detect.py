@@ -422,8 +422,11 @@ def is_heading(sentence: Span, text: str) -> bool:
     return bool(line) and not re.search(r"[.!?\"”’)]$", line) and len(line.split()) <= 25
 
 
-def family_groups(hits: list[TriggerHit], hurt: bool = False) -> dict[str, list[TriggerHit]]:
-    """Hits of one sentence by event family; ``hurt`` when the sentence counts people killed or hurt."""
+def family_groups(
+    hits: list[TriggerHit], hurt: bool = False, attempted: list[TriggerHit] = ()
+) -> dict[str, list[TriggerHit]]:
+    """Hits of one sentence by event family; ``hurt`` when the sentence counts people killed or hurt;
+    ``attempted`` the protests the sentence says people tried or meant to hold."""
     groups: dict[str, list[TriggerHit]] = {}
     for hit in hits:
         family = hit.event_class.family
@@ -441,6 +444,9 @@ def family_groups(hits: list[TriggerHit], hurt: bool = False) -> dict[str, list[
         # arrests at a demonstration are the authorities' intervention in it
         target = "protest" if "protest" in groups else "violence"
         groups[target] = groups[target] + groups.pop("arrest")
+    elif "arrest" in groups and attempted and "violence" not in groups:
+        # "detained when they tried to march on Parliament": the police stopped a protest
+        groups["protest"] = attempted[:1] + groups.pop("arrest")
     return groups
 
 
@@ -462,6 +468,7 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
         if is_heading(sentence, adoc.document.text) or last_seen[sentence.text.strip()] != sentence.start:
             continue  # a teaser repeated further down is read where the story tells it
         kept: list[TriggerHit] = []
+        attempted: list[TriggerHit] = []  # protests people tried or meant to hold: "arrested as they tried to march"
         dropped: set[int] = set()
         taken: set[tuple[int, int]] = set()  # one rule per trigger word: the first whose argument fits
         for hit in find_triggers(sentence, matches):
@@ -475,6 +482,8 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             verb = clause_verb(token)
             if is_negated(token, verb) or is_irrealis(token, verb) or is_talked_about(token) or is_aggregate(token, sentence):
                 dropped.add(token.i)
+                if hit.event_class.family == "protest" and token.pos_ == "VERB" and not is_negated(token, verb) and is_irrealis(token, verb):
+                    attempted.append(hit)
                 continue
             event_class = check_argument(hit, place_spans)
             if event_class is None:
@@ -495,7 +504,7 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
         counts = [c for c in sentence_counts(sentence, adoc.actors) if c.token_i not in dropped]
         lowered = sentence.text.lower()
         hurt = any(c.field in FIELDS_BY_FAMILY["violence"] and (c.value or c.vague) for c in counts)
-        groups = family_groups(kept, hurt)
+        groups = family_groups(kept, hurt, attempted)
         for family, hits in groups.items():
             if family == "violence" and all(h.event_class.casualty_only for h in hits):
                 fields = {c.field for c in counts if c.value is not None or c.vague}
@@ -560,6 +569,8 @@ def victim_side(token: Token, actors: list[ActorMention]) -> str | None:
         if side:
             return side
     lex = lexicon()
+    # with the words compounded into a name: "the forward Indian Post Mangu Chak"
+    patients += [c for p in list(patients) for c in p.children if c.dep_ == "compound"]
     if any(p.lower_ in lex.base_nouns or p.lemma_.lower() in lex.base_nouns for p in patients):
         return "state"  # "attacked a military base", "stormed a checkpoint": armed defenders
     if any(p.lower_ in lex.civilian_targets or p.lemma_.lower() in lex.civilian_targets for p in patients):

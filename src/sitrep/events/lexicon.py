@@ -208,8 +208,8 @@ def find_triggers(sentence: Span, doc_phrase_matches: list[tuple[int, int, int]]
         hits.append(TriggerHit(phrase_head(span), span.start_char, span.end_char, rule))
         covered.update(range(start, end))
     for token in sentence:
-        if token.i in covered or token.pos_ not in TRIGGER_POS:
-            continue
+        if token.i in covered or token.pos_ not in TRIGGER_POS or token.ent_type_ in ("DATE", "TIME"):
+            continue  # "in March", "on Strike Day" are dates, not events
         for rule in lex.by_lemma.get(token.lemma_.lower(), ()) + lex.by_lemma.get(token.lower_, ()):
             if not rule.fits(lowered):
                 continue
