@@ -160,3 +160,23 @@ def test_speech_lexicon_loads_every_table():
     # Every entry is written lower-case: the code compares folded words.
     for words in (lex.report_nouns, lex.back_references, lex.stand_ins):
         assert all(w == w.lower().strip() for w in words)
+
+
+def test_a_bare_rejection_then_the_spokesmans_quoted_denial_is_one_denial():
+    text = (
+        "On Monday the rebels accused the army of shelling a market in Kidal. "
+        "It was rejected by the Malian army. "
+        "“The army has not fired a single shell in Kidal; this accusation is baseless,” said Colonel Souleymane Dembele, "
+        "spokesman for the Malian army."
+    )
+    found = [(s.kind, s.speaker.name) for s in statements(text)]
+    assert found.count(("denial", "Souleymane Dembele")) == 1
+    assert not any(kind == "denial" and name != "Souleymane Dembele" for kind, name in found)
+
+
+def test_a_rejection_that_says_what_it_rejects_stays_its_own_statement():
+    text = (
+        "The army rejected the rebels' claim that it had shelled a market. "
+        "“Not a single shell was fired,” said Colonel Souleymane Dembele, spokesman for the Malian army."
+    )
+    assert [(s.kind, s.speaker.name) for s in statements(text)][0] == ("denial", "Military Forces of Mali")

@@ -130,6 +130,7 @@ def extract_statements(adoc: AnnotatedDocument, incidents: list[Incident]) -> li
     statements: list[Statement] = []
     resolved: list[Attribution] = []
     told: set[tuple[str, str]] = set()
+    bare: set[str] = set()
     for attribution in adoc.attributions:
         attribution = resolve_speaker(adoc, attribution, resolved)
         resolved.append(attribution)
@@ -149,6 +150,8 @@ def extract_statements(adoc: AnnotatedDocument, incidents: list[Incident]) -> li
             affiliation = speaker.affiliation if speaker.is_person else (speaker.affiliation or speaker.name)
         target = target_of(adoc, attribution, kind, statements)
         answers = None
+        if says_only_a_pronoun(adoc, attribution):
+            bare.add(f"s{len(statements) + 1}")
         if kind == "denial" and target is not None:
             answers = next((s.id for s in reversed(statements) if s.kind == "accusation" and s.speaker.name == target.name), None)
         statements.append(
@@ -171,7 +174,36 @@ def extract_statements(adoc: AnnotatedDocument, incidents: list[Incident]) -> li
                 evidence=evidence,
             )
         )
-    return statements
+    return without_announcements(adoc, statements, bare)
+
+
+def without_announcements(adoc: AnnotatedDocument, statements: list[Statement], bare: set[str]) -> list[Statement]:
+    """Drop a bare report of an act ("It was immediately rejected by the US forces": what was
+    rejected is only a pronoun) that the next sentence or the one after tells in the quoted
+    words of the same side ("'...any assertion otherwise is baseless,' their spokesman said"):
+    one denial, told twice. ``bare`` holds the ids of statements whose content is a pronoun."""
+    sentence_starts = [s.start_char for s in adoc.doc.sents]
+    dropped: set[str] = set()
+    for first, second in zip(statements, statements[1:]):
+        if first.id not in bare or first.kind != second.kind or not second.quote:
+            continue
+        side = first.speaker.affiliation or first.speaker.name
+        if side is None or side not in (second.speaker.affiliation, second.speaker.name):
+            continue
+        between = sum(first.evidence.end <= start < second.evidence.start for start in sentence_starts)
+        if between <= 2:
+            dropped.add(first.id)
+    return [s for s in statements if s.id not in dropped]
+
+
+def says_only_a_pronoun(adoc: AnnotatedDocument, attribution: Attribution) -> bool:
+    """ "It was rejected by X", "X denied this": the act's object is a pronoun and no clause follows."""
+    cue = adoc.doc[attribution.cue_i]
+    children = list(cue.children)
+    if any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in children) or attribution.quote:
+        return False
+    objects = [c for c in children if c.dep_ in ("nsubjpass", "dobj")]
+    return bool(objects) and all(o.pos_ == "PRON" or o.lower_ in ("this", "that") for o in objects)
 
 
 __all__ = ["extract_statements", "find_attributions"]
