@@ -304,3 +304,15 @@ def test_one_armed_side_against_unnamed_or_civilian_victims_is_violence_against_
 def test_fire_on_a_border_post_of_another_state_is_a_battle():
     sentence = "Pakistani Rangers fired three rounds at the forward Indian Post Mangu Chak in Samba district on Monday."
     assert kind(sentence) == ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two gunmen hurled a grenade at a checkpoint in Sopore and exchanged fire with the police for an hour on Monday.",
+        "Four soldiers were killed in a fierce gunbattle with militants in a forest in Kupwara on Tuesday.",
+        "Gang members started shooting at a police patrol in Teotepeque, and the police fired back.",
+    ],
+)
+def test_an_exchange_of_fire_is_a_clash_whatever_else_was_thrown(sentence):
+    assert kind(sentence) == ("Battles", "Armed clash")

@@ -271,6 +271,9 @@ def incident_type(draft: Draft) -> tuple[str, str, str, str]:
     main = max(family_hits or hits, key=lambda h: h.event_class.priority).event_class
     if main.name == "shelling" and names & {"clash", "small_arms"}:
         main = classes["clash"]  # forces fighting each other amid shelling: an armed clash
+    elif main.name in ("grenade", "explosive") and "clash" in names:
+        # a grenade or a bomb in the course of an exchange of fire: ACLED codes the clash
+        main = classes["clash"]
     acled = main.acled
     if main.victim_typed and main.acled_civilian and civilian_only(draft):
         acled = main.acled_civilian
