@@ -160,3 +160,33 @@ def test_freeing_people_is_a_release_not_territory(sentence, released):
 def test_clearing_a_protest_camp_is_a_protest_with_intervention():
     [incident] = incidents("Security forces cleared the main protest camp in Basra on Tuesday and detained dozens of demonstrators.")
     assert (incident.acled_type, incident.acled_sub_type, incident.admin1) == ("Protests", "Protest with intervention", "Basrah")
+
+
+def test_the_dateline_date_is_when_the_story_was_filed_not_when_the_release_happened():
+    text = "LIMA, March 4, 2024 (sitrep) - Rebels released the mayor Pedro Quispe yesterday, a week after their fighters seized him."
+    incidents = extract_text(text).incidents
+    release = next(i for i in incidents if i.acled_sub_type == "Other")
+    assert release.date == "2024-03-03"
+    assert [i.acled_sub_type for i in incidents if i is not release] == ["Abduction/forced disappearance"]
+
+
+def test_a_captive_handed_over_to_a_commission_is_no_transfer_of_territory():
+    incidents = extract_text("The mayor was handed over to a commission of the Red Cross in Ayacucho on Monday.").incidents
+    assert [i.acled_sub_type for i in incidents if i.acled_type == "Strategic developments"] != ["Non-violent transfer of territory"]
+
+
+def test_earlier_this_month_opens_an_incident_of_its_own():
+    text = (
+        "Fighters attacked an army post near Bulo Burte on Sunday, killing three soldiers. "
+        "Earlier this month, the same group killed 19 civilians in the region."
+    )
+    assert sorted(i.killed for i in extract_text(text).incidents) == [3, 19]
+
+
+def test_a_named_partys_however_contradicts_an_unnamed_sources_account():
+    text = (
+        "Two soldiers were killed in fighting outside Bulo Burte on Tuesday, a local commander told reporters. "
+        "Al-Shabaab, however, claimed that its fighters had killed 24 soldiers."
+    )
+    incidents = extract_text(text).incidents
+    assert sorted((i.claim_status, i.killed) for i in incidents) == [("disputed", 24), ("reported", 2)]

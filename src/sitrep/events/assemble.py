@@ -106,7 +106,9 @@ def is_counter_account(draft: Draft, mention: EventMention) -> bool:
         return False
     ours = {speaker_of(m) for m in draft.mentions} - {None}
     theirs = speaker_of(mention)
-    return bool(ours) and theirs is not None and theirs not in ours
+    # an account we could not name a source for ("a local commander told us") is still
+    # contradicted by a named party's "however"
+    return theirs is not None and theirs not in ours
 
 
 def can_join(draft: Draft, mention: EventMention, sentence_number: int) -> bool:

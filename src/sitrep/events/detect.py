@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from sitrep import places, time
-from sitrep.events.counts import Count, sentence_counts, side_of
+from sitrep.events.counts import Count, casualty_lexicon, sentence_counts, side_of
 from sitrep.events.lexicon import EventClass, TriggerHit, find_triggers, lexicon, phrase_matches
 from sitrep.models import ActorMention, AnnotatedDocument, Attribution, TimeMention
 from sitrep.places import Location
@@ -204,6 +204,20 @@ def names_a_place(tokens: list[Token], place_spans: list[tuple[int, int]]) -> bo
     return False
 
 
+def names_people(tokens: list[Token]) -> bool:
+    """Whether these arguments are people: a pronoun, a named person, or a word for a person
+    ("the mayor", "two militants", "the mayor, Pedro Quispe")."""
+    people_words = lexicon().person_object_words | casualty_lexicon().person_words | set(casualty_lexicon().side_by_word)
+    for token in tokens:
+        if token.pos_ == "PRON" and token.lower_ not in ("it", "this", "that", "which", "what"):
+            return True
+        if token.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children):
+            return True
+        if token.lemma_.lower() in people_words and token.lemma_.lower() not in ("force", "forces", "security", "army"):
+            return True
+    return False
+
+
 def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> EventClass | None:
     """The class a trigger stands for once its arguments are read, or None to drop it."""
     lex = lexicon()
@@ -216,9 +230,14 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
     words = argument_words(args)
     if kind == "territory":
         taken = [a for a in args if a.dep_ in ("dobj", "nsubjpass")]
-        people_taken = any(a.lemma_.lower() in lex.person_object_words or a.lemma_.lower() in lex.prisoner_nouns for a in taken)
+        people_taken = any(a.lemma_.lower() in lex.prisoner_nouns for a in taken) or names_people(taken)
         if people_taken:  # "freed 200 prisoners", "captured two militants": people, not ground
-            return lex.classes["arrest"] if token.lemma_.lower() in ("capture", "seize") else None
+            if token.lemma_.lower() not in ("capture", "seize"):
+                return None
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            if any({t.lower_ for t in c.subtree} & lex.armed_nouns for c in subjects):
+                return lex.classes["abduction"]  # "its fighters seized him": armed men take people, police arrest them
+            return lex.classes["arrest"]
         if words & lex.territory_nouns or names_a_place(args, list(place_spans)):
             return event_class
         return None
@@ -226,6 +245,8 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
         objects = [a for a in args if a.dep_ in ("dobj", "nsubjpass")]
         if argument_words(objects) & lex.prisoner_nouns or any(a.lemma_.lower() in lex.prisoner_nouns for a in objects):
             return event_class
+        if token.pos_ == "VERB" and names_people(objects):
+            return event_class  # a captive freed: "the ELN released Luis Manuel Díaz", "released the mayor"
         return None
     if kind == "agreement":
         if token.pos_ != "VERB" or token.dep_ in ("amod", "acl", "relcl"):
@@ -401,6 +422,9 @@ def is_anaphoric(token: Token) -> bool:
 
 def opens_new_event(sentence: Span, hits: list[TriggerHit]) -> bool:
     words = lexicon().filters.new_event_words
+    opening = sentence.text.lstrip().lower()
+    if any(opening.startswith(words) for words in lexicon().filters.new_event_openings):
+        return True
     for hit in hits:
         if any(c.lower_ in words for c in hit.token.children if c.dep_ in ("amod", "det", "advmod")):
             return True

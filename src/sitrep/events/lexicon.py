@@ -73,6 +73,7 @@ class Filters:
     aggregate: re.Pattern[str]
     new_event_words: frozenset[str]
     new_event_nouns: frozenset[str]
+    new_event_openings: frozenset[str]
     anaphoric_determiners: frozenset[str]
     contrast_words: frozenset[str]
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sitrep.models import AnnotatedDocument, TimeMention
+from sitrep.time.datelines import in_dateline
 from sitrep.time.rules import load_rules
 
 if TYPE_CHECKING:
@@ -94,7 +95,9 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense:
 
 def sentence_times(adoc: AnnotatedDocument, token: Token) -> list[TimeMention]:
     sentence = token.sent
-    return [t for t in adoc.times if sentence.start_char <= t.start and t.end <= sentence.end_char]
+    text = adoc.document.text
+    return [t for t in adoc.times if sentence.start_char <= t.start and t.end <= sentence.end_char
+            and not in_dateline(text, t.start, t.end)]
 
 
 def best(times: list[TimeMention]) -> TimeMention | None:

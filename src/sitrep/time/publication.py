@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlparse
 
 from sitrep.models import Document
 from sitrep.time import calendars
+from sitrep.time.datelines import DATELINE_PREFIX, DATELINE_SUFFIX, line_bounds
 from sitrep.time.expressions import Expression, Tense, choose, day_month_candidates, scan
 from sitrep.time.governance import clause_tense
 from sitrep.time.rules import load_rules
@@ -108,8 +109,6 @@ def month_number(written: str) -> int | None:
 
 # --- datelines and stamps ------------------------------------------------------------
 
-DATELINE_PREFIX = re.compile(r"^\W*[A-Z][A-Za-z.'’ -]{1,40},\s*$")
-DATELINE_SUFFIX = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*[-–—:]")
 WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -118,10 +117,6 @@ class Stamp:
     expression: Expression
     rank: int  # 0 keyword, 1 short stamp line, 2 dateline or line opening, 3 weak keyword
     line: str
-
-
-def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    return text.rfind("\n", 0, start) + 1, (text.find("\n", end) if text.find("\n", end) >= 0 else len(text))
 
 
 def stamp_rank(text: str, expression: Expression) -> int | None:
