@@ -190,3 +190,17 @@ def test_a_named_partys_however_contradicts_an_unnamed_sources_account():
     )
     incidents = extract_text(text).incidents
     assert sorted((i.claim_status, i.killed) for i in incidents) == [("disputed", 24), ("reported", 2)]
+
+
+def test_a_toll_since_the_campaign_began_is_an_aggregate_even_behind_a_reporting_verb():
+    text = (
+        "A US air strike near Buulobarde on Sunday killed 27 al-Shabaab fighters. "
+        "Since it began in August, officials say, more than 100 militants have been killed."
+    )
+    assert [i.killed for i in extract_text(text).incidents] == [27]
+
+
+def test_a_drone_shot_down_is_disrupted_weapons_use():
+    text = "The coalition said it had shot down an explosive-laden drone heading for the palace in Aden on Wednesday."
+    assert [(i.acled_type, i.acled_sub_type) for i in extract_text(text).incidents] == [
+        ("Strategic developments", "Disrupted weapons use")]

@@ -148,7 +148,8 @@ def is_aggregate(token: Token, sentence: Span) -> bool:
     verb = clause_verb(token)
     root = verb
     chain = {token.i, verb.i}
-    while root.head.i != root.i and root.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl"):
+    # up through reporting too: "Since it began, officials say, more than 100 militants have been killed"
+    while root.head.i != root.i and root.dep_ in ("conj", "xcomp", "advcl", "relcl", "acl", "ccomp"):
         root = root.head
         chain.add(root.i)
     start, end = subtree_span(root)
