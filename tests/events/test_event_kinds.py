@@ -316,3 +316,17 @@ def test_fire_on_a_border_post_of_another_state_is_a_battle():
 )
 def test_an_exchange_of_fire_is_a_clash_whatever_else_was_thrown(sentence):
     assert kind(sentence) == ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Migrant workers threw stones at police at a check post in Halol on Saturday.", ("Riots", "Violent demonstration")),
+        ("Police used a lathicharge against teachers demanding permanent jobs in Mohali on Monday.",
+         ("Protests", "Protest with intervention")),
+        ("A civilian was killed in Deraa on Friday when an unexploded mine from previous fighting exploded.",
+         ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ],
+)
+def test_stones_at_police_lathicharges_and_old_ordnance(sentence, expected):
+    assert kind(sentence) == expected

@@ -504,6 +504,8 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 continue  # "mine planters", "attack helicopter": a modifier, not an event
             if token.pos_ == "NOUN" and token.dep_ == "attr" and token.head.lemma_ == "be" and not hit.event_class.casualty_only:
                 continue  # "the arrest is an attack on media freedom": a characterisation, not an event
+            if token.pos_ == "NOUN" and has_child(token, {"amod"}, filters.background_modifiers):
+                continue  # "a shell left from previous fighting": background, not this event
             verb = clause_verb(token)
             if is_negated(token, verb) or is_irrealis(token, verb) or is_talked_about(token) or is_aggregate(token, sentence):
                 dropped.add(token.i)
