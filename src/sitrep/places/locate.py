@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.models import AnnotatedDocument, Place, PlaceMention
 from sitrep.places.gazetteer import load_gazetteer
-from sitrep.places.geoparse import CAPITAL_PHRASE, lexicon
+from sitrep.places.geoparse import CAPITAL_PHRASE, lexicon, road_mentions
 from sitrep.places.names import fold, variants
 
 Precision = Literal["place", "admin2", "admin1", "country"]
@@ -202,11 +202,16 @@ def _pick(adoc: AnnotatedDocument, pool: list[PlaceMention], trigger: Token | No
         in_story = [m for m in pool if m.place.country == adoc.country] or pool
         # "reinforcements from Dhamar arrived in Radman": where people came from is not
         # where the event happened, when another place is named.
-        primary = next((m for m in in_story if not _is_origin(adoc, m)), in_story[0])
+        # A place that only qualifies a noun ("Punjab Technical University", "the
+        # Tamil Nadu government", "Karnataka's move") yields to one named for itself.
+        primary = next(
+            (m for m in in_story if not _is_origin(adoc, m) and not is_qualifier(adoc, m)),
+            next((m for m in in_story if not _is_origin(adoc, m)), in_story[0]),
+        )
         if primary.place.level in ("place", "admin2"):
             # A town is only trusted if no province named beside it contradicts it, or
             # another mention confirms its province ("Sirwah (Marib), ... and Al Jawf").
-            provinces = [m for m in in_story if m.place.level == "admin1"]
+            provinces = [m for m in in_story if m.place.level == "admin1" and not is_qualifier(adoc, m)]
             confirmed = {m.place.admin1 for m in in_story if m is not primary}
             if provinces and primary.place.admin1 not in confirmed:
                 primary = provinces[0]
@@ -224,6 +229,27 @@ def _pick(adoc: AnnotatedDocument, pool: list[PlaceMention], trigger: Token | No
             admin1_list=roundup,
         )
     return _refine(primary, [m for m in pool if m is not primary])
+
+
+def is_qualifier(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
+    """The name qualifies a noun rather than naming where: part of a longer named
+    entity ("Punjab Technical University"), or a compound or possessive modifier ("the
+    Tamil Nadu government", "Karnataka's move")."""
+    span = _tokens(adoc.doc, m)
+    if span is None:
+        return False
+    for e in adoc.doc.ents:
+        end = e.end - 1 if e[-1].text in ("'s", "’s") else e.end  # "Surat Thani's"
+        if e.start <= span.start and end >= span.end and (e.start, end) != (span.start, span.end):
+            return e.label_ in ("ORG", "FAC", "PERSON")
+    head = span.root.head
+    # "Radhan town", "Jehanabad district": the level word names the place itself.
+    return (
+        span.root.dep_ in ("compound", "poss")
+        and head.pos_ == "NOUN"
+        and head.lower_ not in lexicon().level_words
+        and head.lower_ not in lexicon().place_nouns
+    )
 
 
 def _is_origin(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
@@ -318,6 +344,10 @@ def locate_event(
     pool = [m for m in pool if not is_stray(adoc, m)]
     if pool:
         return _pick(adoc, pool, tok)
+    # "protesters blocked the Halba highway": the road's town is all the text gives.
+    roads = [m for m in road_mentions(adoc) if m.start >= start and m.end <= end and not is_stray(adoc, m)]
+    if roads:
+        return _pick(adoc, roads, tok)
     text = adoc.document.text
     para = _paragraph_start(text, start)
     earlier = [m for m in adoc.places if para <= m.start < start and not is_dateline(text, m)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Characters that transliterations use interchangeably or drop (Ma'rib, Ma`rib, Marib):
 # removed outright so that all three fold to the same key.
@@ -18,8 +19,10 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|at|az|ash|adh|ath|ag)\s+(?=\S{3})")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower-case ASCII key: accents stripped, apostrophes dropped, other marks to spaces."""
+    """Lower-case ASCII key: accents stripped, apostrophes dropped, other marks to spaces.
+    (Cached: every token of every document is folded, and most are common words.)"""
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_text = decomposed.encode("ascii", "ignore").decode()
     return _NON_ALNUM.sub(" ", _DROPPED.sub("", ascii_text.lower())).strip()
