@@ -330,3 +330,20 @@ def test_an_exchange_of_fire_is_a_clash_whatever_else_was_thrown(sentence):
 )
 def test_stones_at_police_lathicharges_and_old_ordnance(sentence, expected):
     assert kind(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Four suicide bombers struck a market in Maiduguri on Wednesday, killing twelve people, a rescue worker said.",
+         ("Explosions/Remote violence", "Suicide bomb")),
+        ("A government helicopter dropped a chlorine bomb on a residential district of Saraqib on Monday.",
+         ("Explosions/Remote violence", "Chemical weapon")),
+        ("An attack was launched on a Kenyan military base in Gedo on Monday, and one soldier was killed.",
+         ("Battles", "Armed clash")),
+        ("Two grenades were thrown at shops in Dakar during the clashes on Sunday, injuring eleven people.",
+         ("Explosions/Remote violence", "Grenade")),
+    ],
+)
+def test_weapons_and_targets_decide_over_loose_context_words(sentence, expected):
+    assert kind(sentence) == expected

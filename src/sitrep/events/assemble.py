@@ -273,8 +273,11 @@ def incident_type(draft: Draft) -> tuple[str, str, str, str]:
     main = max(family_hits or hits, key=lambda h: h.event_class.priority).event_class
     if main.name == "shelling" and names & {"clash", "small_arms"}:
         main = classes["clash"]  # forces fighting each other amid shelling: an armed clash
-    elif main.name in ("grenade", "explosive") and "clash" in names:
-        # a grenade or a bomb in the course of an exchange of fire: ACLED codes the clash
+    elif main.name in ("grenade", "explosive") and any(
+        h.event_class.name == "clash" and not is_backdrop(h.token) for h in hits
+    ):
+        # a grenade or a bomb in the course of an exchange of fire: ACLED codes the clash;
+        # one thrown "during clashes" or "amid clashes" is the event, the clashes its backdrop
         main = classes["clash"]
     acled = main.acled
     if main.victim_typed and main.acled_civilian and civilian_only(draft):
@@ -284,6 +287,11 @@ def incident_type(draft: Draft) -> tuple[str, str, str, str]:
     if main.name == "territory_regained" and any(m.doers == "armed" for m in draft.mentions) and not any(m.state_agent for m in draft.mentions):
         acled = classes["territory_taken"].acled  # rebels retaking a village overtake it
     return (*acled, *main.plover)
+
+
+def is_backdrop(token) -> bool:
+    """ "during the clashes", "amid fighting": the setting of another event, not one itself."""
+    return token.dep_ == "pobj" and token.head.lower_ in ("during", "amid", "amidst", "in", "as")
 
 
 def hurt(draft: Draft) -> bool:

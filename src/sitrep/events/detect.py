@@ -205,16 +205,16 @@ def names_a_place(tokens: list[Token], place_spans: list[tuple[int, int]]) -> bo
     return False
 
 
-def names_people(tokens: list[Token]) -> bool:
-    """Whether these arguments are people: a pronoun, a named person, or a word for a person
-    ("the mayor", "two militants", "the mayor, Pedro Quispe")."""
+def names_people(tokens: list[Token], named_only: bool = False) -> bool:
+    """Whether these arguments are people: a pronoun, a named person ("the mayor, Pedro
+    Quispe"), or, unless ``named_only``, a word for people ("the mayor", "two militants")."""
     people_words = lexicon().person_object_words | casualty_lexicon().person_words | set(casualty_lexicon().side_by_word)
     for token in tokens:
         if token.pos_ == "PRON" and token.lower_ not in ("it", "this", "that", "which", "what"):
             return True
         if token.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children):
             return True
-        if token.lemma_.lower() in people_words and token.lemma_.lower() not in ("force", "forces", "security", "army"):
+        if not named_only and token.lemma_.lower() in people_words and token.lemma_.lower() not in ("force", "forces", "security", "army"):
             return True
     return False
 
@@ -246,8 +246,8 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
         objects = [a for a in args if a.dep_ in ("dobj", "nsubjpass")]
         if argument_words(objects) & lex.prisoner_nouns or any(a.lemma_.lower() in lex.prisoner_nouns for a in objects):
             return event_class
-        if token.pos_ == "VERB" and names_people(objects):
-            return event_class  # a captive freed: "the ELN released Luis Manuel Díaz", "released the mayor"
+        if token.pos_ == "VERB" and names_people(objects, named_only=True):
+            return event_class  # a named captive freed: "the ELN released Luis Manuel Díaz", "the mayor, Pedro Quispe"
         return None
     if kind == "agreement":
         if token.pos_ != "VERB" or token.dep_ in ("amod", "acl", "relcl"):
@@ -590,7 +590,10 @@ def first_time(adoc: AnnotatedDocument, hits: list[TriggerHit]) -> TimeMention |
 def victim_side(token: Token, actors: list[ActorMention]) -> str | None:
     """The side of whoever a trigger hit: its object, passive subject, or "on X"."""
     patients = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    patients += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "upon") for g in c.children if g.dep_ == "pobj"]
+    # "an attack was launched on a military base": the target hangs on the verb that carries the noun
+    carriers = [token, token.head] if token.pos_ == "NOUN" and token.dep_ in ("nsubjpass", "dobj", "nsubj") else [token]
+    patients += [g for w in carriers for c in w.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "upon")
+                 for g in c.children if g.dep_ == "pobj"]
     for patient in patients:
         side = side_of(patient, actors)
         if side:
