@@ -289,3 +289,18 @@ def test_a_date_stamp_before_the_dateline(placed):
     adoc = placed("date 2019-08-28 Maputo — Gunmen killed three traders on Tuesday in Macomia district.")
     loc = locate_event(adoc, 0, len(adoc.document.text), adoc.document.text.index("killed"))
     assert (loc.country, loc.admin1, loc.admin2) == ("MZ", "Cabo Delgado", "Macomia")
+
+
+def test_a_common_word_named_as_a_region_is_that_region(placed):
+    adoc = placed("Eight Somali soldiers were killed in an ambush on the outskirts of Qansaxdheere in Bay region.")
+    loc = _locate(adoc, "ambush", "killed")
+    assert (loc.country, loc.admin1, loc.geo_precision) == ("SO", "Bay", "admin1")
+
+
+def test_where_people_came_from_yields_to_where_they_protested(placed):
+    adoc = placed(
+        "Stranded labourers from Maharashtra held a protest at the Mumbai-Barwani stretch of the highway "
+        "in Barwani district (Madhya Pradesh) on Thursday."
+    )
+    loc = _locate(adoc, "labourers", "protest")
+    assert (loc.country, loc.admin1, loc.admin2) == ("IN", "Madhya Pradesh", "Barwani")

@@ -308,8 +308,8 @@ def _embedding_entity(span: Span) -> Span | None:
 def _keep(span: Span, options: list[Place], hint: str | None, lex: Lexicon, min_pop: int) -> bool:
     ents = {t.ent_type_ for t in span}
     key = fold(span.text)
-    if len(span) == 1 and key in lex.not_places:
-        return False
+    if len(span) == 1 and key in lex.not_places and not (hint in ("admin1", "admin2") and any(p.level == hint for p in options)):
+        return False  # a common word, unless a level word makes it a division's name ("Bay region")
     if span.text.isupper() and len(span.text) <= 5 and not any(p.level == "country" for p in options):
         # Acronyms ("SMM", "GNA") collide with short place names; a province's
         # abbreviation is trusted where a gloss or a list puts it ("Shamli (UP)").

@@ -195,7 +195,9 @@ def _pick(adoc: AnnotatedDocument, pool: list[PlaceMention], trigger: Token | No
                 return (1, abs(m.start - trigger.idx))
             return (0, _path_len(trigger, span.root), _PRECISION_RANK[m.place.level])
 
-        primary = min(pool, key=distance)
+        # where people came from ("labourers from Maharashtra held a protest in Barwani")
+        # only when the text names nowhere else
+        primary = min(pool, key=lambda m: (_is_origin(adoc, m), distance(m)))
     else:
         # No event word: the first place in the story's country, refined below by a
         # more precise place of the same province.
