@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -205,16 +206,22 @@ def names_a_place(tokens: list[Token], place_spans: list[tuple[int, int]]) -> bo
     return False
 
 
+@lru_cache(maxsize=1)
+def people_words() -> frozenset[str]:
+    """Every word the lexicons know for a person or a group of people, but not for a force."""
+    words = lexicon().person_object_words | casualty_lexicon().person_words | set(casualty_lexicon().side_by_word)
+    return frozenset(words - {"force", "forces", "security", "army"})
+
+
 def names_people(tokens: list[Token], named_only: bool = False) -> bool:
     """Whether these arguments are people: a pronoun, a named person ("the mayor, Pedro
     Quispe"), or, unless ``named_only``, a word for people ("the mayor", "two militants")."""
-    people_words = lexicon().person_object_words | casualty_lexicon().person_words | set(casualty_lexicon().side_by_word)
     for token in tokens:
         if token.pos_ == "PRON" and token.lower_ not in ("it", "this", "that", "which", "what"):
             return True
         if token.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children):
             return True
-        if not named_only and token.lemma_.lower() in people_words and token.lemma_.lower() not in ("force", "forces", "security", "army"):
+        if not named_only and token.lemma_.lower() in people_words():
             return True
     return False
 
