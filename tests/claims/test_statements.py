@@ -180,3 +180,11 @@ def test_a_rejection_that_says_what_it_rejects_stays_its_own_statement():
         "“Not a single shell was fired,” said Colonel Souleymane Dembele, spokesman for the Malian army."
     )
     assert [(s.kind, s.speaker.name) for s in statements(text)][0] == ("denial", "Military Forces of Mali")
+
+
+def test_a_headline_is_not_a_statement_of_its_own():
+    text = (
+        "Rebels claim attack on army post as toll rises\n\n"
+        "The rebels on Monday claimed the attack on an army post near Kidal, saying their fighters had killed 12 soldiers."
+    )
+    assert [s.evidence.text[:10] for s in statements(text)] == ["The rebels"]

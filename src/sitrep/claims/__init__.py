@@ -11,7 +11,7 @@ from __future__ import annotations
 from sitrep import time
 from sitrep.claims.speech import KIND_RANK, content_kind, find_attributions, lexicon
 from sitrep.models import AnnotatedDocument, Attribution, Evidence, Incident, Source, Statement, Target
-from sitrep.text.spans import overlapping
+from sitrep.text.spans import is_heading, overlapping
 
 def is_stand_in(name: str | None) -> bool:
     """A speaker phrase such as "he" or "the ministry" that stands for someone named before."""
@@ -136,6 +136,8 @@ def extract_statements(adoc: AnnotatedDocument, incidents: list[Incident]) -> li
         resolved.append(attribution)
         if not attribution.speaker_name or is_stand_in(attribution.speaker_name):
             continue
+        if is_heading(adoc.doc[attribution.cue_i].sent, adoc.document.text):
+            continue  # "Islamic State claims Palma attack": the headline of what the story tells
         sentence_text = adoc.document.text[attribution.sent_start : attribution.sent_end].strip()
         if (sentence_text, attribution.kind) in told:
             continue  # a lead repeated as a teaser or summary: one statement

@@ -21,7 +21,7 @@ from sitrep.events.counts import Count, casualty_lexicon, sentence_counts, side_
 from sitrep.events.lexicon import EventClass, TriggerHit, find_triggers, lexicon, phrase_matches
 from sitrep.models import ActorMention, AnnotatedDocument, Attribution, TimeMention
 from sitrep.places import Location
-from sitrep.text.spans import overlapping, subtree_span, within
+from sitrep.text.spans import is_heading, overlapping, subtree_span, within
 
 #: How an intended or demanded act hangs on its verb: "threatened to attack", "called for attacks".
 INTENDED_DEPS = {"xcomp", "pobj", "dobj", "prep", "pcomp", "oprd"}
@@ -438,20 +438,6 @@ def opens_new_event(sentence: Span, hits: list[TriggerHit]) -> bool:
             return True
     # "in another incident", "another attack": not "another one was injured", "another soldier was killed"
     return any(t.lower_ == "another" and t.head.lemma_.lower() in lexicon().filters.new_event_nouns for t in sentence)
-
-
-def is_heading(sentence: Span, text: str) -> bool:
-    """A short line with no closing punctuation in a text of several lines (headline,
-    section label, stamp): not a report. A text of one line is the report itself.
-    ``text`` is the document's text (passed in: spaCy rebuilds ``Doc.text`` on each call)."""
-    if "\n" not in text.strip():
-        return False
-    line_start = text.rfind("\n", 0, sentence.start_char) + 1
-    line_end = text.find("\n", sentence.start_char)
-    line = text[line_start : len(text) if line_end == -1 else line_end].strip()
-    if re.search(r"[a-z)][.!?]\s+[A-Z“\"]", line):
-        return False  # a line of two sentences is text wrapped mid-sentence, not a headline
-    return bool(line) and not re.search(r"[.!?\"”’)]$", line) and len(line.split()) <= 25
 
 
 def family_groups(

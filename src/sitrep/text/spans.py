@@ -1,4 +1,4 @@
-"""Span helpers shared by the stages: offsets, quotations, paragraphs, overlaps."""
+"""Span helpers shared by the stages: offsets, quotations, paragraphs, overlaps, headlines."""
 
 from __future__ import annotations
 
@@ -107,3 +107,17 @@ def paragraph_of(text: str, offset: int) -> tuple[int, int]:
 
 def sentence_of(doc: Doc, token_i: int) -> Span:
     return doc[token_i].sent
+
+
+def is_heading(sentence: Span, text: str) -> bool:
+    """A short line with no closing punctuation in a text of several lines (headline,
+    section label, stamp): not a report. A text of one line is the report itself.
+    ``text`` is the document's text (passed in: spaCy rebuilds ``Doc.text`` on each call)."""
+    if "\n" not in text.strip():
+        return False
+    line_start = text.rfind("\n", 0, sentence.start_char) + 1
+    line_end = text.find("\n", sentence.start_char)
+    line = text[line_start : len(text) if line_end == -1 else line_end].strip()
+    if re.search(r"[a-z)][.!?]\s+[A-Z“\"]", line):
+        return False  # a line of two sentences is text wrapped mid-sentence, not a headline
+    return bool(line) and not re.search(r"[.!?\"”’)]$", line) and len(line.split()) <= 25
