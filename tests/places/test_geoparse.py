@@ -304,3 +304,12 @@ def test_where_people_came_from_yields_to_where_they_protested(placed):
     )
     loc = _locate(adoc, "labourers", "protest")
     assert (loc.country, loc.admin1, loc.admin2) == ("IN", "Madhya Pradesh", "Barwani")
+
+
+def test_a_place_abroad_that_only_qualifies_a_noun_is_not_where_it_happened(placed):
+    adoc = placed(
+        "Pakistani students held a protest in Peshawar and Lahore, Pakistan, on Friday. "
+        "Jamaat-e-Islami workers also staged a rally against the Charlie Hebdo cartoons after the Paris attack."
+    )
+    loc = _locate(adoc, "Jamaat-e-Islami", "rally")
+    assert (loc.country, loc.geo_precision) == ("PK", "country")

@@ -233,6 +233,12 @@ def _pick(adoc: AnnotatedDocument, pool: list[PlaceMention], trigger: Token | No
     return _refine(primary, [m for m in pool if m is not primary])
 
 
+def _qualifies_from_abroad(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
+    """ "a rally in Karak over the Paris attack": a place abroad that only qualifies a noun
+    is what the event is about, not where it happened."""
+    return bool(adoc.country) and m.place.country != adoc.country and is_qualifier(adoc, m)
+
+
 def is_qualifier(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     """The name qualifies a noun rather than naming where: part of a longer named
     entity ("Punjab Technical University"), or a compound or possessive modifier ("the
@@ -343,7 +349,7 @@ def locate_event(
         if first is not None:
             sent = first.sent
             pool = [m for m in pool if sent.start_char <= m.start < sent.end_char] or pool
-    pool = [m for m in pool if not is_stray(adoc, m)]
+    pool = [m for m in pool if not is_stray(adoc, m) and not _qualifies_from_abroad(adoc, m)]
     if pool:
         return _pick(adoc, pool, tok)
     # "protesters blocked the Halba highway": the road's town is all the text gives.
@@ -357,6 +363,7 @@ def locate_event(
         m
         for m in earlier
         if not is_modifier(adoc, m) and not is_speaker_place(adoc, m, None) and not is_stray(adoc, m)
+        and not _qualifies_from_abroad(adoc, m)
     ]
     if earlier:
         return location_of(earlier[-1].place)
