@@ -204,3 +204,22 @@ def test_a_drone_shot_down_is_disrupted_weapons_use():
     text = "The coalition said it had shot down an explosive-laden drone heading for the palace in Aden on Wednesday."
     assert [(i.acled_type, i.acled_sub_type) for i in extract_text(text).incidents] == [
         ("Strategic developments", "Disrupted weapons use")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two sides signed a deal in Nairobi on Monday to cease hostilities.",
+        "Senior commanders from both sides are due to meet in Mekelle within five days.",
+        "The group denied any role in the attack.",
+        "The deal follows weeks of heavy fighting.",
+        "The war has dragged on since the coalition intervened in March 2015.",
+    ],
+)
+def test_talk_about_fighting_is_no_fight(sentence):
+    assert [i.acled_type for i in extract_text(sentence).incidents if i.acled_type != "Strategic developments"] == []
+
+
+def test_fighting_alongside_allies_is_no_battle_of_its_own():
+    text = "Federal troops, fighting alongside Eritrean forces, took control of Shire on October 18, the government said."
+    assert [i.acled_sub_type for i in extract_text(text).incidents] == ["Government regains territory"]

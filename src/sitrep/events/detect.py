@@ -499,6 +499,8 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 continue  # "the arrest is an attack on media freedom": a characterisation, not an event
             if token.pos_ == "NOUN" and has_child(token, {"amod"}, filters.background_modifiers):
                 continue  # "a shell left from previous fighting": background, not this event
+            if hit.event_class.name == "clash" and has_child(token, {"prep"}, filters.ally_prepositions):
+                continue  # "fighting alongside Eritrean forces": who fought with whom, not a battle told
             verb = clause_verb(token)
             if is_negated(token, verb) or is_irrealis(token, verb) or is_talked_about(token) or is_aggregate(token, sentence):
                 dropped.add(token.i)

@@ -75,6 +75,7 @@ class Filters:
     new_event_nouns: frozenset[str]
     new_event_openings: frozenset[str]
     background_modifiers: frozenset[str]
+    ally_prepositions: frozenset[str]
     anaphoric_determiners: frozenset[str]
     contrast_words: frozenset[str]
 
