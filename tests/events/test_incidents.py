@@ -223,3 +223,11 @@ def test_talk_about_fighting_is_no_fight(sentence):
 def test_fighting_alongside_allies_is_no_battle_of_its_own():
     text = "Federal troops, fighting alongside Eritrean forces, took control of Shire on October 18, the government said."
     assert [i.acled_sub_type for i in extract_text(text).incidents] == ["Government regains territory"]
+
+
+def test_a_list_of_villages_captured_is_territory_even_when_the_tagger_calls_them_organisations():
+    text = (
+        "Soldiers intensified operations against the group and captured El-Halelay, Qasaalay, Nurfanax, "
+        "and Buur Gabo in Somalia's central Hiran region on Thursday."
+    )
+    assert [i.acled_sub_type for i in extract_text(text).incidents] == ["Government regains territory"]

@@ -198,7 +198,13 @@ def is_place_like(token: Token) -> bool:
 def names_a_place(tokens: list[Token], place_spans: list[tuple[int, int]]) -> bool:
     """Whether one of these phrases names a place: a known place, or a proper name that is not a person's."""
     for token in tokens:
-        for part in [token] + [c for c in token.children if c.dep_ in ("conj", "appos")]:
+        # the whole list: "captured El-Halelay, Qasaalay, Nurfanax, and Buur Gabo"
+        parts, stack = [], [token]
+        while stack:
+            part = stack.pop()
+            parts.append(part)
+            stack.extend(c for c in part.children if c.dep_ in ("conj", "appos"))
+        for part in parts:
             if is_place_like(part) or any(s <= part.idx < e for s, e in place_spans):
                 return True
             if part.pos_ == "PROPN" and part.ent_type_ not in ("PERSON", "ORG", "NORP"):
