@@ -235,3 +235,22 @@ def test_a_list_of_villages_captured_is_territory_even_when_the_tagger_calls_the
     text = json.loads((DEV / "wd-003.json").read_text(encoding="utf-8"))["text"]
     captured = [i for i in extract_text(text).incidents if "El-Halelay" in i.evidence.text]
     assert [i.acled_sub_type for i in captured] == ["Government regains territory"]
+
+
+def test_an_undated_event_told_next_shares_the_day_the_story_is_telling():
+    text = (
+        "The army said 17 militants were killed on Thursday in fighting near Bulo Burte. "
+        "Soldiers also captured the villages of Qasaalay and Buur Gabo, the military radio said."
+    )
+    incidents = extract_text(text, options=OPTIONS).incidents
+    assert [(i.acled_sub_type, i.date) for i in incidents] == [
+        ("Armed clash", "2021-06-10"), ("Government regains territory", "2021-06-10")]
+
+
+def test_an_event_that_opens_its_own_story_does_not_borrow_the_day_before():
+    text = (
+        "The army said 17 militants were killed on Thursday in fighting near Bulo Burte. "
+        "In another incident, gunmen killed two traders in Beledweyne."
+    )
+    incidents = extract_text(text, options=OPTIONS).incidents
+    assert [i.date for i in incidents] == ["2021-06-10", "2021-06"]

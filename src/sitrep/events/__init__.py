@@ -7,7 +7,7 @@ incident per physical event and per account (``assemble``).
 
 from __future__ import annotations
 
-from sitrep.events.assemble import build_incident, group_mentions
+from sitrep.events.assemble import build_incident, group_mentions, narrative_time
 from sitrep.events.detect import detect_mentions
 from sitrep.models import AnnotatedDocument, Incident
 
@@ -16,7 +16,10 @@ def extract_incidents(adoc: AnnotatedDocument) -> list[Incident]:
     mentions = detect_mentions(adoc)
     sentence_index = {sentence.start: number for number, sentence in enumerate(adoc.doc.sents)}
     drafts = group_mentions(mentions, sentence_index)
-    return [build_incident(draft, adoc, number) for number, draft in enumerate(drafts, start=1)]
+    dated = [(sentence_index[m.sentence.start], m.time) for m in mentions
+             if m.time is not None and m.time.value and m.time.precision == "day"]
+    return [build_incident(draft, adoc, number, narrative_time(draft, dated))
+            for number, draft in enumerate(drafts, start=1)]
 
 
 __all__ = ["extract_incidents"]

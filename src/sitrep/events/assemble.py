@@ -342,7 +342,11 @@ def in_brackets(text: str, offset: int) -> bool:
     return opened != -1 and text.find(")", opened, offset) == -1
 
 
-def date_of(draft: Draft, adoc: AnnotatedDocument, chosen: EventMention) -> tuple[str | None, str | None, str | None]:
+def date_of(
+    draft: Draft, adoc: AnnotatedDocument, chosen: EventMention, narrative: TimeMention | None = None
+) -> tuple[str | None, str | None, str | None]:
+    """The incident's date: its own mentions' time, else (``narrative``) the day of the
+    event told just before it, else the month of the report."""
     candidates = [chosen] + [m for m in draft.mentions if m is not chosen]
     if draft.parent is not None:
         candidates += draft.parent.mentions
@@ -352,6 +356,10 @@ def date_of(draft: Draft, adoc: AnnotatedDocument, chosen: EventMention) -> tupl
                 # "earlier this week", "last week": coded as its month, as coders do when the day is unknown
                 return mention.time.value[:7], "month", mention.time.text
             return mention.time.value, precision_of(mention.time.value), mention.time.text
+    if narrative is not None and narrative.value:
+        # "17 militants were killed on Thursday ... soldiers also captured four villages":
+        # the story goes on with the same day
+        return narrative.value, precision_of(narrative.value), narrative.text
     published = adoc.document.published
     if published is not None:
         return published.strftime("%Y-%m"), "month", None  # reported, undated: the month of the report
@@ -414,11 +422,28 @@ def evidence_of(mention: EventMention) -> Evidence:
     return Evidence(text=stripped, start=start, end=start + len(stripped))
 
 
-def build_incident(draft: Draft, adoc: AnnotatedDocument, number: int) -> Incident:
+def narrative_time(draft: Draft, dated: list[tuple[int, TimeMention]]) -> TimeMention | None:
+    """The day of the event told in the sentence or two before this draft's first one,
+    which an undated continuation of the story shares; none for a draft that opens an
+    event of its own ("In another incident", "Earlier this month")."""
+    if any(m.new_event for m in draft.mentions):
+        return None
+    first = draft.sentence_numbers[0]
+    earlier = [time for number, time in dated if first - NARRATIVE_SENTENCES <= number < first]
+    return earlier[-1] if earlier else None
+
+
+#: How many sentences back an undated event looks for the day the story is telling.
+NARRATIVE_SENTENCES = 2
+
+
+def build_incident(
+    draft: Draft, adoc: AnnotatedDocument, number: int, narrative: TimeMention | None = None
+) -> Incident:
     chosen = evidence_mention(draft)
     acled_type, acled_sub_type, plover_type, plover_mode = incident_type(draft)
     totals, notes = total_counts(draft.mentions)
-    date, precision, date_text = date_of(draft, adoc, chosen)
+    date, precision, date_text = date_of(draft, adoc, chosen, narrative)
     location = location_of(draft, chosen)
     reporter = reporter_of(draft, chosen)
     status = draft.status
