@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.tokens import Token
+
 from sitrep.events.counts import Count
 from sitrep.events.detect import EventMention
 from sitrep.events.lexicon import lexicon
@@ -289,7 +291,7 @@ def incident_type(draft: Draft) -> tuple[str, str, str, str]:
     return (*acled, *main.plover)
 
 
-def is_backdrop(token) -> bool:
+def is_backdrop(token: Token) -> bool:
     """ "during the clashes", "amid fighting": the setting of another event, not one itself."""
     return token.dep_ == "pobj" and token.head.lower_ in ("during", "amid", "amidst", "in", "as")
 
