@@ -313,3 +313,13 @@ def test_a_place_abroad_that_only_qualifies_a_noun_is_not_where_it_happened(plac
     )
     loc = _locate(adoc, "Jamaat-e-Islami", "rally")
     assert (loc.country, loc.geo_precision) == ("PK", "country")
+
+
+def test_talks_in_a_country_abroad_are_in_the_one_city_the_story_names_there(placed):
+    adoc = placed(
+        "Colombia and the ELN agreed on Friday in Mexico to start talks on a ceasefire. "
+        "The next round of talks will open in Caracas, Venezuela. "
+        "The delegations had met in Mexico City since February."
+    )
+    loc = _locate(adoc, "agreed", "agreed")
+    assert (loc.country, loc.admin1, loc.place) == ("MX", "Mexico City", "Mexico City")

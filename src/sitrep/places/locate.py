@@ -233,6 +233,19 @@ def _pick(adoc: AnnotatedDocument, pool: list[PlaceMention], trigger: Token | No
     return _refine(primary, [m for m in pool if m is not primary])
 
 
+def _venue_abroad(adoc: AnnotatedDocument, found: Location) -> Location:
+    """ "talks ended Friday in Mexico" in a story about Colombia: when the story names one
+    province of that other country (the talks in Mexico City), that is where they were."""
+    if found.geo_precision != "country" or not found.country or found.country == adoc.country:
+        return found
+    text = adoc.document.text
+    there = [m for m in adoc.places
+             if m.place.country == found.country and m.place.level != "country" and not is_dateline(text, m)]
+    if len({m.place.admin1 for m in there}) != 1:
+        return found
+    return location_of(there[0].place)
+
+
 def _qualifies_from_abroad(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     """ "a rally in Karak over the Paris attack": a place abroad that only qualifies a noun
     is what the event is about, not where it happened."""
@@ -351,7 +364,7 @@ def locate_event(
             pool = [m for m in pool if sent.start_char <= m.start < sent.end_char] or pool
     pool = [m for m in pool if not is_stray(adoc, m) and not _qualifies_from_abroad(adoc, m)]
     if pool:
-        return _pick(adoc, pool, tok)
+        return _venue_abroad(adoc, _pick(adoc, pool, tok))
     # "protesters blocked the Halba highway": the road's town is all the text gives.
     roads = [m for m in road_mentions(adoc) if m.start >= start and m.end <= end and not is_stray(adoc, m)]
     if roads:
