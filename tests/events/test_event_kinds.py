@@ -347,3 +347,14 @@ def test_stones_at_police_lathicharges_and_old_ordnance(sentence, expected):
 )
 def test_weapons_and_targets_decide_over_loose_context_words(sentence, expected):
     assert kind(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Police fired teargas shells at a rally of party workers in Shillong on Thursday.", ("Protests", "Protest with intervention")),
+        ("Farmers staged a protest at the Krishna barrage in Guntur on Monday.", ("Protests", "Peaceful protest")),
+    ],
+)
+def test_tear_gas_shells_and_river_barrages_are_no_shelling(sentence, expected):
+    assert kind(sentence) == expected

@@ -37,7 +37,7 @@ FIELDS_BY_FAMILY = {
 MUTUAL_LEMMAS = {"clash", "fight", "scuffle", "brawl", "fighting", "gunfight", "confrontation", "skirmish", "melee"}
 #: Nouns that a weapon word modifies to tell the event: "mortar fire", "rocket attack".
 EVENT_HEADS = {"fire", "attack", "strike", "blast", "explosion", "raid", "shelling", "round", "salvo", "barrage",
-               "bombardment", "assault", "ambush", "bomb"}
+               "bombardment", "assault", "ambush", "bomb", "shell", "canister", "grenade"}
 FOUND_VERBS = {"find", "discover", "recover", "dump", "exhume", "retrieve", "unearth", "locate"}
 #: Nouns naming the doers, not the deed: a trigger only when the sentence tells nothing else.
 DOER_NOUNS = {"gunman", "assailant", "attacker"}
