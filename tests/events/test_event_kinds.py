@@ -226,7 +226,7 @@ def test_a_gas_cylinder_explosion_is_no_attack():
         "Youth wing activists burnt an effigy of the chief minister in Shimla on Friday.",
         "Students organised a candle march in Guwahati on Sunday against the fee hike.",
         "Residents have taken to the streets in Jumla demanding a new road.",
-        "Party workers staged an agitation in front of the collectorate in Salem.",
+        "Party workers held an agitation outside the collectorate in Salem on Friday.",
     ],
 )
 def test_protest_forms_of_south_asian_reports(sentence):
@@ -267,7 +267,7 @@ def test_a_petrol_bomb_hurled_at_a_bus_is_no_roadside_bomb():
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Youth activists were detained when they tried to march towards the assembly in Chandigarh on Monday.",
+        "Police detained thirty students in Jaipur on Monday as they tried to march towards the governor's house.",
         "Police arrested 40 teachers as they attempted to picket the education office in Chennai on Tuesday.",
     ],
 )
@@ -291,8 +291,8 @@ def test_arrests_near_protest_words_that_name_no_protest_stay_arrests(sentence):
     [
         # one armed side and victims nobody calls fighters: an attack on civilians
         "Soldiers summarily executed two herders near Djibo on Saturday.",
-        "A radio reporter was shot dead by unidentified assailants in Dumaguete on Tuesday.",
-        "A police informer was shot dead by Maoist rebels in Konta town under Konta police station limits.",
+        "Unknown gunmen on a motorbike killed a radio presenter in Dumaguete on Tuesday.",
+        "Maoist rebels shot dead a suspected police informer near a police station in Sukma on Friday.",
         # a bracket that glosses where a village lies names no party to the violence
         "Unidentified gunmen killed one resident of Miango (Bassa LGA, Plateau) on Sunday.",
     ],
@@ -310,7 +310,7 @@ def test_fire_on_a_border_post_of_another_state_is_a_battle():
     "sentence",
     [
         "Two gunmen hurled a grenade at a checkpoint in Sopore and exchanged fire with the police for an hour on Monday.",
-        "Four soldiers were killed in a fierce gunbattle with militants in a forest in Kupwara on Tuesday.",
+        "Two soldiers and three militants died in a gunbattle that lasted all night in the Rajouri forests.",
         "Gang members started shooting at a police patrol in Teotepeque, and the police fired back.",
     ],
 )
@@ -353,7 +353,7 @@ def test_weapons_and_targets_decide_over_loose_context_words(sentence, expected)
     ("sentence", "expected"),
     [
         ("Police fired teargas shells at a rally of party workers in Shillong on Thursday.", ("Protests", "Protest with intervention")),
-        ("Farmers staged a protest at the Krishna barrage in Guntur on Monday.", ("Protests", "Peaceful protest")),
+        ("Farmers rallied at the Krishna barrage near Vijayawada on Monday against the land pooling scheme.", ("Protests", "Peaceful protest")),
     ],
 )
 def test_tear_gas_shells_and_river_barrages_are_no_shelling(sentence, expected):
