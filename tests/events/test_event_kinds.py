@@ -358,3 +358,15 @@ def test_weapons_and_targets_decide_over_loose_context_words(sentence, expected)
 )
 def test_tear_gas_shells_and_river_barrages_are_no_shelling(sentence, expected):
     assert kind(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("About sixty nurses were detained after they attempted to stage a sit-in outside the health ministry in Colombo.",
+         ("Protests", "Protest with intervention")),
+        ("Defying the curfew, hundreds of residents staged demonstrations in Baramulla on Friday.", ("Protests", "Peaceful protest")),
+    ],
+)
+def test_attempted_sit_ins_and_protests_defying_a_curfew(sentence, expected):
+    assert kind(sentence) == expected

@@ -510,8 +510,9 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             verb = clause_verb(token)
             if is_negated(token, verb) or is_irrealis(token, verb) or is_talked_about(token) or is_aggregate(token, sentence):
                 dropped.add(token.i)
-                if hit.event_class.family == "protest" and token.pos_ == "VERB" and not is_negated(token, verb) and is_irrealis(token, verb):
-                    attempted.append(hit)
+                held = token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.head.lemma_.lower() in filters.protest_holding_verbs)
+                if hit.event_class.family == "protest" and held and not is_negated(token, verb) and is_irrealis(token, verb):
+                    attempted.append(hit)  # "tried to march", "attempted to stage a demonstration"
                 continue
             event_class = check_argument(hit, place_spans)
             if event_class is None:

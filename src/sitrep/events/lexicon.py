@@ -76,6 +76,7 @@ class Filters:
     new_event_openings: frozenset[str]
     background_modifiers: frozenset[str]
     ally_prepositions: frozenset[str]
+    protest_holding_verbs: frozenset[str]
     anaphoric_determiners: frozenset[str]
     contrast_words: frozenset[str]
 
