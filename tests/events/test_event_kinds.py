@@ -370,3 +370,20 @@ def test_tear_gas_shells_and_river_barrages_are_no_shelling(sentence, expected):
 )
 def test_attempted_sit_ins_and_protests_defying_a_curfew(sentence, expected):
     assert kind(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Residents protested in Sukkur on Monday against the killing of a local trader by unknown gunmen.",
+        "Villagers of Bule demonstrated on Friday to deplore the attack by militiamen the night before.",
+        "Protesters blocked the coastal highway near Jiyeh in both directions on Tuesday.",
+    ],
+)
+def test_what_protesters_protest_about_is_not_what_they_did(sentence):
+    assert kind(sentence) == ("Protests", "Peaceful protest")
+
+
+def test_fire_in_both_directions_of_a_front_line_is_a_clash():
+    text = "Monitors recorded 40 explosions in both directions of the front line near Zolote on Sunday."
+    assert kind(text) == ("Battles", "Armed clash")

@@ -195,6 +195,19 @@ def is_place_like(token: Token) -> bool:
     return token.ent_type_ in ("GPE", "LOC", "FAC")
 
 
+def is_grievance(hit: TriggerHit) -> bool:
+    """In a sentence that tells a protest, violence it protests about is its grievance, not
+    something the protesters did: "protested against the killing of a youth", "demonstrated
+    to deplore the attack by militiamen"."""
+    if hit.event_class.family != "violence" or hit.token.pos_ != "NOUN":
+        return False
+    filters = lexicon().filters
+    head = hit.token.head
+    if hit.token.dep_ == "pobj" and head.lower_ in filters.grievance_prepositions:
+        return True
+    return hit.token.dep_ == "dobj" and head.lemma_.lower() in filters.grievance_verbs
+
+
 def names_a_place(tokens: list[Token], place_spans: list[tuple[int, int]]) -> bool:
     """Whether one of these phrases names a place: a known place, or a proper name that is not a person's."""
     for token in tokens:
@@ -528,6 +541,8 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             kept.append(hit)
         if any(h.token.lemma_.lower() not in DOER_NOUNS and not h.event_class.casualty_only for h in kept):
             kept = [h for h in kept if h.token.lemma_.lower() not in DOER_NOUNS]  # "assailants torched a bus": the arson
+        if any(h.event_class.name == "protest" for h in kept):
+            kept = [h for h in kept if not is_grievance(h)]
         if not kept:
             continue
         counts = [c for c in sentence_counts(sentence, adoc.actors) if c.token_i not in dropped]

@@ -77,6 +77,8 @@ class Filters:
     background_modifiers: frozenset[str]
     ally_prepositions: frozenset[str]
     protest_holding_verbs: frozenset[str]
+    grievance_prepositions: frozenset[str]
+    grievance_verbs: frozenset[str]
     anaphoric_determiners: frozenset[str]
     contrast_words: frozenset[str]
 
