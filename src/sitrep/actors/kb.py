@@ -116,6 +116,7 @@ class KnowledgeBase:
     pronouns: frozenset[str] = frozenset()
     phrases: dict[tuple[str, ...], list[Phrase]] = field(default_factory=lambda: defaultdict(list))
     max_phrase: int = 1
+    phrase_openings: frozenset[str] = frozenset()  # first words of all phrases: a scan skips other words
     acled_names: dict[str, str] = field(default_factory=dict)  # folded ACLED name -> actor id
     person_keys: dict[str, str] = field(default_factory=dict)  # folded full name -> person id
     cues: dict[str, str] = field(default_factory=dict)  # event lemma -> category key it implies
@@ -451,6 +452,7 @@ def build_kb() -> KnowledgeBase:
         raise KBError("; ".join(index.errors))
     kb.phrases = dict(index.phrases)
     kb.max_phrase = max(len(k) for k in kb.phrases)
+    kb.phrase_openings = frozenset(k[0] for k in kb.phrases)
     return kb
 
 

@@ -88,6 +88,8 @@ class Scan:
 
 
 def _longest_at(kb: KnowledgeBase, words: list[str], lower: list[str], i: int) -> Hit | None:
+    if lower[i] not in kb.phrase_openings:
+        return None
     for n in range(min(kb.max_phrase, len(words) - i), 0, -1):
         candidates = [p for p in kb.phrases.get(tuple(lower[i : i + n]), ()) if p.accepts(words[i : i + n])]
         if candidates:
