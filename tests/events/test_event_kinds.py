@@ -387,3 +387,14 @@ def test_what_protesters_protest_about_is_not_what_they_did(sentence):
 def test_fire_in_both_directions_of_a_front_line_is_a_clash():
     text = "Monitors recorded 40 explosions in both directions of the front line near Zolote on Sunday."
     assert kind(text) == ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two policemen were shot dead in Quetta on Monday as they were returning home from night duty.",
+        "Gunmen on a motorcycle shot dead a religious scholar outside his seminary in Peshawar on Friday.",
+    ],
+)
+def test_off_duty_police_and_named_civilian_trades_are_attacks_on_civilians(sentence):
+    assert kind(sentence) == ("Violence against civilians", "Attack")
