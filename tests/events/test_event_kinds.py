@@ -398,3 +398,18 @@ def test_fire_in_both_directions_of_a_front_line_is_a_clash():
 )
 def test_off_duty_police_and_named_civilian_trades_are_attacks_on_civilians(sentence):
     assert kind(sentence) == ("Violence against civilians", "Attack")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Air force jet fighters pounded militant hideouts in the Tirah valley on Sunday, killing eight.",
+         ("Explosions/Remote violence", "Air/drone strike")),
+        ("Rebel forces fired 14.5mm guns at houses on the edge of Hays on Tuesday.",
+         ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+        ("Militants set off a remote-controlled bomb beside an army truck near Sason on Monday.",
+         ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ],
+)
+def test_jets_heavy_calibres_and_remote_bombs(sentence, expected):
+    assert kind(sentence) == expected
