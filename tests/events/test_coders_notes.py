@@ -4,25 +4,11 @@ positions, unnamed attackers, and casualty figures told in less common ways."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from sitrep.events.counts import casualty_lexicon, is_person_phrase
 from sitrep.events.lexicon import lexicon
-from sitrep.pipeline import ExtractOptions, extract_text
-
-OPTIONS = ExtractOptions(published=date(2021, 6, 16))
-
-
-def first(text: str):
-    found = extract_text(text, options=OPTIONS).incidents
-    return found[0] if found else None
-
-
-def kind(text: str) -> tuple[str, str] | None:
-    incident = first(text)
-    return (incident.acled_type, incident.acled_sub_type) if incident else None
+from tests.events.reading import first, kind
 
 
 def test_word_lists_moved_out_of_code_load():

@@ -3,23 +3,9 @@ activists, weapons found before use, bases set up, prisoner exchanges, and count
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from sitrep.pipeline import ExtractOptions, extract_text
-
-OPTIONS = ExtractOptions(published=date(2021, 6, 16))
-
-
-def first(text: str):
-    found = extract_text(text, options=OPTIONS).incidents
-    return found[0] if found else None
-
-
-def kind(text: str) -> tuple[str, str] | None:
-    incident = first(text)
-    return (incident.acled_type, incident.acled_sub_type) if incident else None
+from tests.events.reading import first, kind
 
 
 @pytest.mark.parametrize(

@@ -4,14 +4,12 @@ its type, counts, place and source."""
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import pytest
 
-from sitrep.pipeline import ExtractOptions, extract_text
+from sitrep.pipeline import extract_text
 from tests.conftest import DEV, needs_shared
-
-OPTIONS = ExtractOptions(published=date(2021, 6, 16))  # a Wednesday
+from tests.events.reading import OPTIONS
 
 
 def incidents(text: str):

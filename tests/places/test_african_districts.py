@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.places import locate_event
-
-
-def _locate(adoc, verb):
-    text = adoc.doc.text
-    return locate_event(adoc, 0, len(text), text.index(verb))
+from tests.places.locating import locate_at
 
 
 @pytest.mark.parametrize(
@@ -43,7 +38,7 @@ def _locate(adoc, verb):
     ],
 )
 def test_african_district_locates_to_its_province(placed, text, verb, expected):
-    loc = _locate(placed(text), verb)
+    loc = locate_at(placed(text), verb)
     cc, admin1, district = expected
     assert (loc.country, loc.admin1, loc.place) == (cc, admin1, district)
     assert loc.geo_precision == "admin2"
@@ -89,5 +84,5 @@ def test_left_out_names_are_not_divisions(gaz):
     ],
 )
 def test_lga_is_a_level_word(placed, text, verb, expected):
-    loc = _locate(placed(text), verb)
+    loc = locate_at(placed(text), verb)
     assert (loc.country, loc.admin1, loc.admin2) == expected

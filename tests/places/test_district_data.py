@@ -8,14 +8,9 @@ from collections import Counter
 
 import pytest
 
-from sitrep.places import locate_event
 from sitrep.places.gazetteer import load_toml
 from sitrep.places.names import fold
-
-
-def _locate(adoc, verb):
-    text = adoc.doc.text
-    return locate_event(adoc, 0, len(text), text.index(verb))
+from tests.places.locating import locate_at
 
 
 @pytest.mark.parametrize(
@@ -39,7 +34,7 @@ def _locate(adoc, verb):
     ],
 )
 def test_district_locates_to_its_province(placed, gaz, text, verb, expected):
-    loc = _locate(placed(text), verb)
+    loc = locate_at(placed(text), verb)
     cc, admin1, district = expected
     assert (loc.country, loc.admin1) == (cc, admin1)
     # The district itself, or the town it is named after (Namhkam township, Namhkam).
