@@ -521,10 +521,12 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             if hit.event_class.name == "clash" and has_child(token, {"prep"}, filters.ally_prepositions):
                 continue  # "fighting alongside Eritrean forces": who fought with whom, not a battle told
             verb = clause_verb(token)
-            if is_negated(token, verb) or is_irrealis(token, verb) or is_talked_about(token) or is_aggregate(token, sentence):
+            negated = is_negated(token, verb)
+            intended = not negated and is_irrealis(token, verb)
+            if negated or intended or is_talked_about(token) or is_aggregate(token, sentence):
                 dropped.add(token.i)
                 held = token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.head.lemma_.lower() in filters.protest_holding_verbs)
-                if hit.event_class.family == "protest" and held and not is_negated(token, verb) and is_irrealis(token, verb):
+                if hit.event_class.family == "protest" and held and intended:
                     attempted.append(hit)  # "tried to march", "attempted to stage a demonstration"
                 continue
             event_class = check_argument(hit, place_spans)
