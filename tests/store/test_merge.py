@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sitrep.corpus.merge import Member, Report, figures, same_incident
+from sitrep.store.merge import Member, Report, figures, same_incident
 from tests.store.factories import (
     clash_a,
     clash_b,

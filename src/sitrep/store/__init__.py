@@ -3,8 +3,9 @@ provenance in DuckDB (a file, by default) or PostgreSQL, behind one ``Store`` in
 with a versioned schema (``schema.MIGRATIONS``).
 
 This package owns the schema, its migrations, how extractions become rows (stable keys
-from content hashes), transactional batch writes and the query filters. The merge rule
-itself lives in ``sitrep.corpus.merge``.
+from content hashes), transactional batch writes, the query filters, and the rule that merges reports of one
+incident across articles (``store.merge``, pure functions the store applies inside the
+transaction that adds a batch).
 """
 
 from __future__ import annotations

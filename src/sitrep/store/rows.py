@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sitrep.corpus.merge import fold
+from sitrep.store.merge import fold
 from sitrep.models import ActorRef, Document, Extraction, Incident, Source, Statement
 
 Row = tuple

@@ -19,7 +19,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from sitrep.corpus.merge import Member, Report, StatementRef, answers, same_incident, summarise
+from sitrep.store.merge import Member, Report, StatementRef, answers, same_incident, summarise
 from sitrep.models import Extraction, Failure
 from sitrep.store import query as q
 from sitrep.store.backend import Backend, connect

@@ -1,0 +1,40 @@
+"""Data flows one way: a package never imports a package that sits above it."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "sitrep"
+
+#: For each package, the packages above it, which it must not import.
+ABOVE = {
+    "ingest": ("store", "corpus", "cli", "export"),
+    "store": ("corpus", "cli", "export"),
+    "corpus": ("cli", "export"),
+    "export": ("corpus", "cli"),
+}
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("package", sorted(ABOVE))
+def test_a_package_imports_nothing_above_it(package):
+    offending = sorted(
+        f"{path.relative_to(SRC)} imports {name}"
+        for path in (SRC / package).rglob("*.py")
+        for name in imported_modules(path)
+        if any(name == f"sitrep.{above}" or name.startswith(f"sitrep.{above}.") for above in ABOVE[package])
+    )
+    assert offending == []
