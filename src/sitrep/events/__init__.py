@@ -1,14 +1,20 @@
 """The events stage: incidents, with ACLED and PLOVER types, counts, date, place and source.
 
-It owns trigger detection (``detect``), counts (``counts``, ``numbers``), the event
-lexicons (``lexicon``, data in ``data/events/``) and the joining of mentions into one
-incident per physical event and per account (``assemble``).
+It reads as a chain of components over one annotated document:
+
+    mentions (``mentions``: triggers whose clause passes ``specificity`` and whose
+    ``arguments`` fit) -> event coreference (``coreference``) -> accounts (``accounts``)
+    -> type (``classify``), counts, time, place and source (``incident``).
+
+The lexicons are data (``data/events/``, loaded by ``lexicon``); counts are read from
+the parse by ``counts`` and ``numbers``.
 """
 
 from __future__ import annotations
 
-from sitrep.events.assemble import build_incident, group_mentions, narrative_time
-from sitrep.events.detect import detect_mentions
+from sitrep.events.coreference import group_mentions
+from sitrep.events.incident import build_incident, narrative_time
+from sitrep.events.mentions import detect_mentions
 from sitrep.models import AnnotatedDocument, Incident
 
 

@@ -1,0 +1,269 @@
+"""A trigger's arguments: what its object must be for the trigger to count ("freed 200
+prisoners", "captured the town"), who did it (rioters, armed men, the state), whom it hit,
+and whether a weapon was used or only found."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from sitrep.events.counts import side_of
+from sitrep.events.lexicon import EventClass, TriggerHit, lexicon
+from sitrep.events.syntax import argument_words, arguments_of, clause_verb, names_a_place, names_people
+from sitrep.models import ActorMention
+from sitrep.text.spans import overlapping, subtree_span
+
+
+#: Nouns that a weapon word modifies to tell the event: "mortar fire", "rocket attack".
+EVENT_HEADS = {"fire", "attack", "strike", "blast", "explosion", "raid", "shelling", "round", "salvo", "barrage",
+               "bombardment", "assault", "ambush", "bomb", "shell", "canister", "grenade"}
+
+FOUND_VERBS = {"find", "discover", "recover", "dump", "exhume", "retrieve", "unearth", "locate"}
+#: Nouns naming the doers, not the deed: a trigger only when the sentence tells nothing else.
+
+FIRED_AT_PREPS = {"at", "on", "upon", "towards", "toward", "into"}
+
+FIRED_OBJECTS = {"shot", "shots", "gunshot", "gunshots", "round", "rounds", "bullet", "bullets", "volley", "volleys"}
+#: Families that join the violence of their sentence when it hurt someone.
+
+#: Triggers telling of two sides fighting each other.
+MUTUAL_LEMMAS = {"clash", "fight", "scuffle", "brawl", "fighting", "gunfight", "confrontation", "skirmish", "melee"}
+#: Nouns that a weapon word modifies to tell the event: "mortar fire", "rocket attack".
+
+def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> EventClass | None:
+    """The class a trigger stands for once its arguments are read, or None to drop it."""
+    lex = lexicon()
+    kind = hit.rule.argument
+    token = hit.token
+    event_class = hit.event_class
+    if kind is None:
+        return event_class
+    args = arguments_of(token)
+    words = argument_words(args)
+    if kind == "territory":
+        taken = [a for a in args if a.dep_ in ("dobj", "nsubjpass")]
+        people_taken = any(a.lemma_.lower() in lex.prisoner_nouns for a in taken) or names_people(taken)
+        if people_taken:  # "freed 200 prisoners", "captured two militants": people, not ground
+            if token.lemma_.lower() not in ("capture", "seize"):
+                return None
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            if any({t.lower_ for t in c.subtree} & lex.armed_nouns for c in subjects):
+                return lex.classes["abduction"]  # "its fighters seized him": armed men take people, police arrest them
+            return lex.classes["arrest"]
+        if words & lex.territory_nouns or names_a_place(args, list(place_spans)):
+            return event_class
+        return None
+    if kind == "prisoners":
+        objects = [a for a in args if a.dep_ in ("dobj", "nsubjpass")]
+        if argument_words(objects) & lex.prisoner_nouns or any(a.lemma_.lower() in lex.prisoner_nouns for a in objects):
+            return event_class
+        if token.pos_ == "VERB" and names_people(objects, named_only=True):
+            return event_class  # a named captive freed: "the ELN released Luis Manuel Díaz", "the mayor, Pedro Quispe"
+        return None
+    if kind == "agreement":
+        if token.pos_ != "VERB" or token.dep_ in ("amod", "acl", "relcl"):
+            return None
+        # what was agreed, signed or announced: not a concessive or temporal aside
+        # ("although a ceasefire agreement was expected, they announced that ...")
+        complements = [c for c in token.children if c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "attr", "oprd")]
+        sentence = token.sent  # Doc.text is rebuilt on every call: slice the sentence instead
+        # read as text, not tokens: the tokenizer splits "cease-fire" in three
+        said = " ".join(
+            sentence.text[start - sentence.start_char : end - sentence.start_char].lower()
+            for start, end in (subtree_span(c) for c in complements)
+        )
+        if any(re.search(rf"\b{re.escape(noun)}s?\b", said) for noun in lex.agreement_nouns):
+            return event_class
+        return None
+    if kind == "fired_at":
+        if token.pos_ != "VERB":
+            return None
+        if any(c.dep_ == "prep" and c.lower_ in FIRED_AT_PREPS for c in token.children):
+            return event_class
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        if argument_words(objects) & (lex.weapon_nouns | FIRED_OBJECTS):
+            return event_class
+        return None
+    if kind in ("property", "road", "person"):
+        if token.pos_ != "VERB":
+            return None
+        objects = [a for a in args if a.dep_ in ("dobj", "nsubjpass")]
+        # "set a bus ablaze", parsed with the bus inside the complement
+        objects += [g for c in token.children if c.dep_ in ("oprd", "ccomp", "xcomp") for g in c.children if g.dep_ in ("compound", "nsubj")]
+        objects += [c for o in list(objects) for c in o.children if c.dep_ == "conj"]
+        lemmas = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
+        if kind == "property" and lemmas & lex.property_nouns:
+            return event_class
+        if kind == "road" and lemmas & lex.road_nouns:
+            return event_class
+        if kind == "person" and (lemmas & (lex.civilian_targets | lex.rioter_nouns | lex.force_nouns | lex.person_object_words)
+                                 or any(o.ent_type_ == "PERSON" for o in objects)):
+            return event_class
+        return None
+    if kind == "found":
+        # "the body of a man was found", "police recovered three bodies"
+        return event_class if token.dep_ in ("nsubjpass", "dobj") and token.head.lemma_.lower() in FOUND_VERBS else None
+    if kind == "forces_any":
+        args = args + [g for a in args for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"]  # "groups of troops"
+        return event_class if argument_words(args) & lex.force_nouns else None
+    if kind == "base":
+        if token.lemma_.lower() == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+            return None
+        objects = [a for a in args if a.dep_ in ("dobj", "nsubjpass", "pobj")] if token.pos_ == "NOUN" else [
+            a for a in args if a.dep_ in ("dobj", "nsubjpass")]
+        objects += [g for o in list(objects) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"]  # "a number of barracks"
+        if {t.lemma_.lower() for t in objects} & lex.base_nouns or {t.lower_ for t in objects} & lex.base_nouns:
+            return event_class
+        return None
+    if kind == "weapons":
+        if token.pos_ != "VERB":
+            return None
+        objects = [a for a in args if a.dep_ in ("dobj", "nsubjpass")]
+        objects += [g for o in list(objects) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"]
+        objects += [c for o in list(objects) for c in o.children if c.dep_ == "conj"]
+        if argument_words(objects) & lex.weapon_nouns or {o.lemma_.lower() for o in objects} & lex.weapon_nouns:
+            return event_class
+        return None
+    if kind == "forces":
+        subjects = [a for a in args if a.dep_ == "nsubj"]
+        return event_class if argument_words(subjects) & lex.force_nouns else None
+    if kind == "forces_from_territory":
+        subjects = [a for a in args if a.dep_ == "nsubj"]
+        objects = [a for a in args if a.dep_ != "nsubj"]
+        if argument_words(subjects) & lex.force_nouns and argument_words(objects) & lex.territory_nouns:
+            return event_class
+        return None
+    return event_class
+
+def is_disrupted(token: Token) -> bool:
+    """A weapon found, seized, defused or destroyed before use: "explosive devices were found"."""
+    verbs = lexicon().disrupt_verbs
+    if any(c.lower_ in ("unexploded", "undetonated") for c in token.children):
+        return True
+    current = token
+    for _ in range(4):
+        if current.dep_ not in ("compound", "dobj", "nsubjpass", "pobj", "prep", "conj", "appos", "amod"):
+            return False
+        head = current.head
+        if head.i == current.i:
+            return False
+        if head.pos_ == "VERB":
+            return head.lemma_.lower() in verbs and current.dep_ != "nsubj"
+        current = head
+    return False
+
+def doers_of(token: Token, actors: list[ActorMention]) -> str | None:
+    """Who did the violence a trigger tells: "rioters" (crowds, party activists, villagers)
+    or "armed" (militants, gunmen, an armed group); None when the parse does not say."""
+    lex = lexicon()
+    doers: list[Token] = []
+    mutual = token.lemma_.lower() in MUTUAL_LEMMAS
+    current = token
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and current.lemma_.lower() in ("clash", "fight")):
+                doers.append(child)
+            elif child.dep_ in ("agent",) or (child.dep_ == "prep" and child.lower_ in ("between", "among", "by")):
+                doers.extend(g for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.lower_ == "with" and current.lemma_.lower() in ("clash", "fight", "scuffle", "brawl"):
+                doers.extend(g for g in child.children if g.dep_ == "pobj")
+        if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i and not doers:
+            current = current.head
+            continue
+        break
+    if token.dep_ == "nsubj" and mutual:  # "clashes broke out between police and activists"
+        doers += [g for c in token.head.children if c.dep_ == "prep" and c.lower_ in ("between", "among", "with")
+                  for g in c.children if g.dep_ == "pobj"]
+    doers += [c for d in doers for c in d.children if c.dep_ == "conj"]
+    kinds: set[str] = set()
+    for doer in doers:
+        start, end = subtree_span(doer)
+        for mention in overlapping(actors, start, end):
+            if mention.actor.inter in (2, 3, 4) and not mention.actor.name.startswith("Unidentified"):
+                kinds.add("armed")
+            elif mention.actor.inter in (5, 6):
+                kinds.add("rioters")
+        words = {t.lower_ for t in doer.subtree} | {doer.lemma_.lower()}
+        if doer.lower_ in lex.force_nouns or any(m.actor.inter == 1 for m in overlapping(actors, start, end)):
+            kinds.add("state")
+        if words & lex.armed_nouns:
+            kinds.add("armed")
+        elif doer.lower_ in lex.rioter_nouns or doer.lemma_.lower() in lex.rioter_nouns:
+            kinds.add("rioters")
+        elif mutual and (doer.lower_ in lex.clash_rioter_nouns or words & lex.rioter_nouns):
+            kinds.add("rioters")  # "two groups of villagers clashed"
+    if "armed" in kinds:
+        return "armed"
+    if "rioters" in kinds:
+        return "rioters+state" if "state" in kinds else "rioters"  # crowds against the police: still a riot
+    return None
+
+def bomb_thrower(token: Token) -> bool:
+    """Whether a doer is said to have thrown or set off the bomb a trigger names ("pickets
+    hurled crude bombs", "torched a bus by hurling petrol bombs"), not only that it went off
+    ("two crude bombs were exploded", "a hand bomb went off")."""
+    weapons = lexicon().weapon_nouns
+    if token.dep_ == "dobj" and token.head.pos_ == "VERB":
+        return True  # an active verb's object: somebody threw it
+    verb = clause_verb(token)
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "agent") and child.i != token.i:
+                doer = next((g for g in child.children if g.dep_ == "pobj"), None) if child.dep_ == "agent" else child
+                if doer is not None and doer.lemma_.lower() not in weapons and doer.lower_ not in weapons:
+                    return True
+        if verb.dep_ not in ("advcl", "pcomp", "xcomp", "conj") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+def victim_side(token: Token, actors: list[ActorMention]) -> str | None:
+    """The side of whoever a trigger hit: its object, passive subject, or "on X"."""
+    patients = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "an attack was launched on a military base": the target hangs on the verb that carries the noun
+    carriers = [token, token.head] if token.pos_ == "NOUN" and token.dep_ in ("nsubjpass", "dobj", "nsubj") else [token]
+    patients += [g for w in carriers for c in w.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "upon")
+                 for g in c.children if g.dep_ == "pobj"]
+    for patient in patients:
+        side = side_of(patient, actors)
+        if side:
+            return side
+    lex = lexicon()
+    # with the words compounded into a name: "the forward Indian Post Mangu Chak"
+    patients += [c for p in list(patients) for c in p.children if c.dep_ == "compound"]
+    if any(p.lower_ in lex.base_nouns or p.lemma_.lower() in lex.base_nouns for p in patients):
+        return "state"  # "attacked a military base", "stormed a checkpoint": armed defenders
+    if any(p.lower_ in lex.civilian_targets or p.lemma_.lower() in lex.civilian_targets for p in patients):
+        return "civilian"  # "attacked a church", "opened fire on a bus"
+    return None
+
+def agent_is_state(token: Token, actors: list[ActorMention]) -> bool:
+    """Whether the doer of a trigger verb is a state force ("soldiers ... captured")."""
+    candidates: list[Token] = []
+    current = token
+    for _ in range(3):
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "agent")]
+        if subjects:  # a clause with its own subject: "..., and the district had collapsed"
+            candidates += subjects
+            break
+        if current.dep_ in ("conj", "xcomp") and current.head.i != current.i:
+            if current.dep_ == "xcomp":
+                candidates += [c for c in current.head.children if c.dep_ == "dobj"]
+            current = current.head
+            continue
+        break
+    force_nouns = lexicon().force_nouns
+    for candidate in candidates:
+        start, end = subtree_span(candidate)
+        for mention in overlapping(actors, start, end):
+            if mention.actor.inter == 1 or (mention.actor.inter == 8):
+                return True
+            if mention.actor.inter in (2, 3, 4):
+                return False
+        if argument_words([candidate]) & force_nouns:
+            return True
+    return False

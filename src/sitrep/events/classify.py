@@ -1,0 +1,148 @@
+"""An incident's ACLED type and sub-type and PLOVER type and mode, from every trigger of
+its mentions and what they say of doers and victims."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from sitrep.events.coreference import Draft, families_compatible
+from sitrep.events.lexicon import lexicon
+
+
+PROTEST_WORDS = re.compile(r"\b(protest|protests|protested|protesting|protester|protesters|demonstrat\w*|marchers?|rally|rallies|"
+                           r"hartals?|blockade|blockaders?|procession|human chain)\b", re.IGNORECASE)
+
+PROTEST_CLASSES = {"protest", "riot", "protest_intervention", "excessive_force"}
+#: Violence that, done by rioters or at a demonstration, makes a riot.
+
+#: Violence that, done by rioters or at a demonstration, makes a riot.
+RIOT_VIOLENCE = {"clash", "attack", "killing", "shelling", "explosive", "grenade", "small_arms", "looting", "riot_weapon",
+                 "mob_violence", "arson"}
+
+FIREARMS = re.compile(r"\b(gunfights?|gun ?fire|gunshots?|bullets?|firearms?|rifles?|guns|shoot-?outs?|exchanged fire|"
+                      r"heavy weapons|small arms)\b", re.IGNORECASE)
+
+def incident_type(draft: Draft) -> tuple[str, str, str, str]:
+    """ACLED type and sub-type, PLOVER type and mode, from every trigger of the incident."""
+    classes = lexicon().classes
+    hits = [h for m in draft.mentions for h in m.hits]
+    names = {h.event_class.name for h in hits}
+    protest_told = bool(names & PROTEST_CLASSES or PROTEST_WORDS.search(draft.mentions[0].sentence.text))
+    doers = {m.doers for m in draft.mentions} - {None}
+    # groups exchanging gunfire are armed groups in a clash, not rioters; a "gunfight" or
+    # "shootout" with the police is a battle even when the other side are party activists
+    gunfight = "clash" in names and any(lexicon().gunfight.search(m.sentence.text) for m in draft.mentions)
+    rioters = "armed" not in doers and not gunfight and ("rioters+state" in doers or (
+        "rioters" in doers and not any(FIREARMS.search(m.sentence.text) for m in draft.mentions)))
+    armed_only = "armed" in doers and not names & PROTEST_CLASSES
+    if "riot_weapon" in names and not names & {"riot", "clash", "mob_violence"}:
+        if hurt(draft) and civilian_only(draft) and any(m.at_vehicle for m in draft.mentions):
+            # petrol or crude bombs thrown at a bus or a truck, burning the people inside: an attack
+            # on civilians, even when thrown by blockaders during a hartal
+            chosen = classes["riot_weapon"]
+            return (*chosen.acled_civilian, *chosen.plover)
+        campaign = lexicon().campaign_nouns
+        protest_acts = [h for h in hits if h.event_class.name in PROTEST_CLASSES and h.token.lemma_.lower() not in campaign]
+        if ("explosive" in names and not hurt(draft) and not any(m.thrown for m in draft.mentions)
+                and not protest_acts and not names & {"arson", "looting"}):
+            # "three crude bombs went off near the court": explosions, nobody named as throwing them
+            chosen = classes["explosive"]
+            return (*chosen.acled, *chosen.plover)
+    # petrol bombs and crude bombs: a riot, unless thrown by unnamed assailants at people they hurt
+    crowd_weapons = "mob_violence" in names or ("riot_weapon" in names and not hurt(draft))
+    # arson and vandalism by crowds or unnamed people (not an armed group, not the state): a riot
+    arson = draft.family == "looting" and "looting" not in names and not any(m.state_agent for m in draft.mentions)
+    # a gunfight with the police during a strike is a battle, not the strike turning violent
+    gunfight_only = gunfight and not names & {"riot", "excessive_force", "protest_intervention", "mob_violence"}
+    if (draft.family in ("violence", "protest", "looting") and not armed_only and not gunfight_only
+            and (protest_told or rioters or crowd_weapons or arson)):
+        if draft.family == "looting" and not (protest_told or rioters or arson):
+            chosen = classes["looting"]
+        elif "riot" in names:
+            chosen = classes["riot"]
+        elif "mob_violence" in names and not protest_told:
+            chosen = classes["mob_violence"]
+        elif "excessive_force" in names:
+            chosen = classes["excessive_force"]
+        elif "clash" in names and protest_told and not rioters:
+            chosen = classes["riot"]  # protesters clashing with the police: a violent demonstration
+        elif names & RIOT_VIOLENCE and protest_told and not rioters and any(m.state_agent for m in draft.mentions) and hurt(draft):
+            chosen = classes["excessive_force"]  # forces shooting at a demonstration that fought no one
+        elif "protest_intervention" in names or ("arrest" in names and not names & RIOT_VIOLENCE):
+            chosen = classes["protest_intervention"]
+        elif names & RIOT_VIOLENCE:
+            # violence at a demonstration, or by a crowd, party activists or villagers: a riot
+            chosen = classes["riot"] if protest_told else classes["mob_violence"]
+        else:
+            chosen = classes["protest"]
+        return (*chosen.acled, *chosen.plover)
+    family_hits = [h for h in hits if families_compatible(h.event_class.family, draft.family)]
+    if gunfight_only:
+        family_hits = [h for h in family_hits if h.event_class.name not in PROTEST_CLASSES]
+    main = max(family_hits or hits, key=lambda h: h.event_class.priority).event_class
+    if main.name == "shelling" and names & {"clash", "small_arms"}:
+        main = classes["clash"]  # forces fighting each other amid shelling: an armed clash
+    elif main.name in ("grenade", "explosive") and any(
+        h.event_class.name == "clash" and not is_backdrop(h.token) for h in hits
+    ):
+        # a grenade or a bomb in the course of an exchange of fire: ACLED codes the clash;
+        # one thrown "during clashes" or "amid clashes" is the event, the clashes its backdrop
+        main = classes["clash"]
+    acled = main.acled
+    if main.victim_typed and main.acled_civilian and civilian_only(draft):
+        acled = main.acled_civilian
+    if main.acled_state and any(m.state_agent and m.event_class is main for m in draft.mentions):
+        acled = main.acled_state
+    if main.name == "territory_regained" and any(m.doers == "armed" for m in draft.mentions) and not any(m.state_agent for m in draft.mentions):
+        acled = classes["territory_taken"].acled  # rebels retaking a village overtake it
+    return (*acled, *main.plover)
+
+def is_backdrop(token: Token) -> bool:
+    """ "during the clashes", "amid fighting": the setting of another event, not one itself."""
+    return token.dep_ == "pobj" and token.head.lower_ in ("during", "amid", "amidst", "in", "as")
+
+def hurt(draft: Draft) -> bool:
+    return any(c.field in ("killed", "injured", "killed_or_injured") and (c.value or c.vague) for m in draft.mentions for c in m.counts)
+
+def civilian_only(draft: Draft) -> bool:
+    """Whether everyone the incident hit was a civilian (then an attack is on civilians).
+    Armed men attacking whom the text does not name, with nobody fighting back, are
+    coded as attacking civilians, as ACLED does."""
+    sides = {c.side for m in draft.mentions for c in m.counts if c.field in ("killed", "injured", "killed_or_injured")}
+    if not sides - {None}:
+        sides = {m.victim_side for m in draft.mentions}
+    if not sides - {None}:
+        names = {h.event_class.name for m in draft.mentions for h in m.hits}
+        if names & {"clash", "small_arms", "shelling", "air_strike"}:
+            return False
+        # victims nobody calls fighters, and fewer than two armed sides to fight: "gunmen attacked the
+        # village, leaving four dead", "soldiers executed two herders", "a reporter was shot dead by assailants"
+        return len(armed_parties(draft)) < 2
+    if "state" in sides and any(lexicon().off_duty.search(m.sentence.text) for m in draft.mentions):
+        sides = (sides - {"state"}) | {"civilian"}  # a policeman killed at his home: not a battle
+    return "civilian" in sides and not sides & {"state", "nonstate"}
+
+def armed_parties(draft: Draft) -> set[str]:
+    """The armed sides an incident's sentences name: the state (its forces, by actor or by a
+    word such as "police") and each armed group by name. One armed side cannot fight a battle."""
+    parties: set[str] = set()
+    force_nouns = lexicon().force_nouns
+    for mention in draft.mentions:
+        sentence = mention.sentence
+        for ref in mention.actors:
+            if ref.actor.is_person or in_brackets(sentence.text, ref.start - sentence.start_char):
+                continue  # "(Rafi LGA, Niger)" glosses a place; a person's side is read from the counts
+            if ref.actor.inter in (1, 8):
+                parties.add(f"state:{ref.actor.country}")
+            elif ref.actor.inter in (2, 3):
+                parties.add(ref.actor.name)
+        if not any(p.startswith("state") for p in parties) and any(t.lower_ in force_nouns for t in mention.sentence):
+            parties.add("state:")
+    return parties
+
+def in_brackets(text: str, offset: int) -> bool:
+    """Whether text[offset] sits inside a bracket opened before it in ``text``."""
+    opened = text.rfind("(", 0, max(offset, 0))
+    return opened != -1 and text.find(")", opened, offset) == -1

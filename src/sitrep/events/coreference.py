@@ -1,0 +1,121 @@
+"""Event coreference: joining the mentions of one physical event.
+
+Mentions of one event join ("the clashes", a casualty figure told two sentences later)
+unless something says they differ: another place, another date, a second figure for the
+same people, "another attack".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sitrep.events.accounts import is_counter_account
+from sitrep.events.mentions import EventMention
+from sitrep.models import TimeMention
+
+
+WINDOW_SENTENCES = 3
+
+COMPATIBLE_FAMILIES = {frozenset({"violence", "protest"})}
+
+WEEKDAYS = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+
+SUBNATIONAL = ("place", "admin2", "admin1")
+
+@dataclass
+class Draft:
+    mentions: list[EventMention] = field(default_factory=list)
+    sentence_numbers: list[int] = field(default_factory=list)
+    status: str = "reported"
+    parent: "Draft | None" = None  # the account a disputed one contradicts
+
+    @property
+    def family(self) -> str:
+        return self.mentions[0].family
+
+    @property
+    def last_sentence(self) -> int:
+        return self.sentence_numbers[-1]
+
+def families_compatible(a: str, b: str) -> bool:
+    return a == b or frozenset({a, b}) in COMPATIBLE_FAMILIES
+
+def time_conflict(a: TimeMention | None, b: TimeMention | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.value and b.value:
+        a_start, _, a_end = a.value.partition("/")
+        b_start, _, b_end = b.value.partition("/")
+        a_end, b_end = a_end or a_start, b_end or b_start
+        # month-level values ("2020-06") cover their days: compare on the shared prefix
+        return not (a_start[: len(b_end)] <= b_end and b_start[: len(a_end)] <= a_end)
+    days_a, days_b = set(WEEKDAYS.findall(a.text.lower())), set(WEEKDAYS.findall(b.text.lower()))
+    return bool(days_a and days_b and not days_a & days_b)
+
+def place_conflict(draft: Draft, mention: EventMention) -> bool:
+    """Two places inside countries that differ. A bare country is too often a modifier
+    ("a US general", "Afghan forces") to tell two events apart."""
+    if not mention.own_place or mention.location is None or mention.location.geo_precision not in SUBNATIONAL:
+        return False
+    for other in draft.mentions:
+        if not other.own_place or other.location is None or other.location.geo_precision not in SUBNATIONAL:
+            continue
+        a, b = other.location, mention.location
+        if a.country != b.country:
+            return True
+        if a.admin1 and b.admin1 and a.admin1 != b.admin1:
+            return True
+        if a.geo_precision in ("place", "admin2") and b.geo_precision in ("place", "admin2") and a.place != b.place:
+            return True
+    return False
+
+def counts_clash(draft: Draft, mention: EventMention) -> bool:
+    """Both tell a figure for the same people: two events, unless one points back."""
+    ours = {(c.field, c.side) for m in draft.mentions for c in m.counts if c.value is not None}
+    theirs = {(c.field, c.side) for c in mention.counts if c.value is not None}
+    return bool(ours & theirs)
+
+def can_join(draft: Draft, mention: EventMention, sentence_number: int) -> bool:
+    if not families_compatible(draft.family, mention.family) or mention.new_event:
+        return False
+    if place_conflict(draft, mention):
+        return False
+    if not mention.later_death and any(time_conflict(m.time, mention.time) for m in draft.mentions):
+        return False  # a victim who succumbs days later died of the event already told
+    if sentence_number == draft.last_sentence:
+        return True
+    if mention.anaphoric or mention.later_death or not distinguishes_itself(mention):
+        return True  # "the battle", "those strikes", "the Taliban also captured posts": the same event
+    if counts_clash(draft, mention):
+        return False
+    return sentence_number - draft.last_sentence <= WINDOW_SENTENCES
+
+def distinguishes_itself(mention: EventMention) -> bool:
+    """Whether a mention says anything that could set its event apart: where, when, how many."""
+    return mention.own_place or mention.time is not None or any(c.value is not None for c in mention.counts)
+
+def group_mentions(mentions: list[EventMention], sentence_index: dict[int, int]) -> list[Draft]:
+    drafts: list[Draft] = []
+    for mention in mentions:
+        number = sentence_index[mention.sentence.start]
+        target = None
+        reaches_back = mention.anaphoric or mention.later_death or not distinguishes_itself(mention)
+        for draft in reversed(drafts):
+            if draft.status == "disputed" and draft.parent is not None and number != draft.last_sentence:
+                continue
+            if is_counter_account(draft, mention) and families_compatible(draft.family, mention.family):
+                target = Draft(status="disputed", parent=draft)
+                drafts.append(target)
+                break
+            if can_join(draft, mention, number):
+                target = draft
+                break
+            if not reaches_back:
+                break  # only a mention that points back, or adds nothing new, reaches past the latest incident
+        if target is None:
+            target = Draft()
+            drafts.append(target)
+        target.mentions.append(mention)
+        target.sentence_numbers.append(number)
+    return drafts

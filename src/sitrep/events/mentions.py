@@ -1,0 +1,240 @@
+"""Event mentions: the clauses of a document that report something happening.
+
+A trigger (data/events/triggers.toml) becomes a mention only when the specificity checks
+let it through and its arguments fit; then one mention per sentence and event family,
+with what the sentence tells of it: counts, time, place, source, actors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from sitrep import places, time
+from sitrep.events.arguments import (
+    EVENT_HEADS, agent_is_state, bomb_thrower, check_argument, doers_of, is_disrupted, victim_side,
+)
+from sitrep.events.counts import Count, sentence_counts
+from sitrep.events.lexicon import EventClass, TriggerHit, find_triggers, lexicon, phrase_matches
+from sitrep.events.specificity import is_aggregate, is_grievance, is_irrealis, is_negated, is_talked_about
+from sitrep.events.syntax import clause_verb, has_child
+from sitrep.models import ActorMention, AnnotatedDocument, Attribution, TimeMention
+from sitrep.places import Location
+from sitrep.text.spans import is_heading, overlapping, subtree_span, within
+
+
+FIELDS_BY_FAMILY = {
+    "violence": {"killed", "injured", "killed_or_injured"},
+    "protest": {"killed", "injured", "killed_or_injured", "detained"},
+    "territory": {"killed", "injured", "killed_or_injured"},
+    "release": {"released"},
+    "arrest": {"detained"},
+    "abduction": {"abducted", "killed", "injured"},
+}
+#: Triggers telling of two sides fighting each other.
+
+#: Nouns naming the doers, not the deed: a trigger only when the sentence tells nothing else.
+DOER_NOUNS = {"gunman", "assailant", "attacker"}
+
+#: Families that join the violence of their sentence when it hurt someone.
+MERGED_FAMILIES = ("looting", "disrupted", "abduction")
+#: Classes whose weapon, once found, seized or defused, did not go off.
+
+#: Classes whose weapon, once found, seized or defused, did not go off.
+WEAPON_CLASSES = {"explosive", "grenade", "shelling", "riot_weapon", "chemical", "suicide_bomb"}
+
+@dataclass
+class EventMention:
+    """One event as one sentence tells it."""
+
+    sentence: Span
+    hits: list[TriggerHit]
+    event_class: EventClass
+    counts: list[Count] = field(default_factory=list)
+    time: TimeMention | None = None
+    location: Location | None = None
+    own_place: bool = False  # the sentence itself names where
+    attribution: Attribution | None = None
+    anaphoric: bool = False
+    new_event: bool = False
+    contrast: bool = False
+    claimed: bool = False
+    denied: bool = False
+    actors: list[ActorMention] = field(default_factory=list)
+    state_agent: bool = False  # the main trigger's doer is a state force
+    doers: str | None = None  # "rioters" or "armed": who did the violence, when the parse says
+    victim_side: str | None = None  # who the main trigger hit, when no count says it
+    thrown: bool = False  # a crude or petrol bomb someone is said to have thrown or set off
+    at_vehicle: bool = False  # a crude or petrol bomb told together with a vehicle (thrown at a bus, a truck)
+    later_death: bool = False  # "he succumbed to his injuries": a death, later, from an event already told
+
+    @property
+    def main(self) -> TriggerHit:
+        return max(self.hits, key=lambda h: h.event_class.priority)
+
+    @property
+    def family(self) -> str:
+        return self.event_class.family
+
+def is_anaphoric(token: Token) -> bool:
+    """ "the attack", "those strikes": a trigger noun pointing back to a told event."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
+    return any(d in lexicon().filters.anaphoric_determiners for d in determiners)
+
+def opens_new_event(sentence: Span, hits: list[TriggerHit]) -> bool:
+    words = lexicon().filters.new_event_words
+    opening = sentence.text.lstrip().lower()
+    if any(opening.startswith(words) for words in lexicon().filters.new_event_openings):
+        return True
+    for hit in hits:
+        if any(c.lower_ in words for c in hit.token.children if c.dep_ in ("amod", "det", "advmod")):
+            return True
+    # "in another incident", "another attack": not "another one was injured", "another soldier was killed"
+    return any(t.lower_ == "another" and t.head.lemma_.lower() in lexicon().filters.new_event_nouns for t in sentence)
+
+def family_groups(
+    hits: list[TriggerHit], hurt: bool = False, attempted: list[TriggerHit] = ()
+) -> dict[str, list[TriggerHit]]:
+    """Hits of one sentence by event family; ``hurt`` when the sentence counts people killed or hurt;
+    ``attempted`` the protests the sentence says people tried or meant to hold."""
+    groups: dict[str, list[TriggerHit]] = {}
+    for hit in hits:
+        family = hit.event_class.family
+        if family == "protest" and "violence" in groups:
+            family = "violence"
+        groups.setdefault(family, []).append(hit)
+    if "protest" in groups and "violence" in groups:
+        groups["violence"] = groups.pop("protest") + groups["violence"]
+    for other in MERGED_FAMILIES:
+        if hurt and other in groups and "violence" in groups:
+            # "an arson attack on a bus killed six", "thwarted an attack and killed a fighter",
+            # "kidnapped and killed": one violent event
+            groups["violence"] = groups["violence"] + groups.pop(other)
+    if "arrest" in groups and ("protest" in groups or "violence" in groups and any(h.event_class.family == "protest" for h in groups["violence"])):
+        # arrests at a demonstration are the authorities' intervention in it
+        target = "protest" if "protest" in groups else "violence"
+        groups[target] = groups[target] + groups.pop("arrest")
+    elif "arrest" in groups and attempted and "violence" not in groups:
+        # "detained when they tried to march on Parliament": the police stopped a protest
+        groups["protest"] = attempted[:1] + groups.pop("arrest")
+    return groups
+
+def attribution_for(adoc: AnnotatedDocument, sentence: Span, offset: int) -> Attribution | None:
+    in_sentence = [a for a in adoc.attributions if a.sent_start == sentence.start_char]
+    covering = [a for a in in_sentence if a.content_start <= offset < a.content_end]
+    return (covering or in_sentence or [None])[0]
+
+def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
+    doc = adoc.doc
+    matches = phrase_matches(doc)
+    filters = lexicon().filters
+    place_spans = [(p.start, p.end) for p in adoc.places]
+    mentions: list[EventMention] = []
+    sentences = list(doc.sents)
+    last_seen = {s.text.strip(): s.start for s in sentences}
+    for sentence in sentences:
+        if is_heading(sentence, adoc.document.text) or last_seen[sentence.text.strip()] != sentence.start:
+            continue  # a teaser repeated further down is read where the story tells it
+        kept: list[TriggerHit] = []
+        attempted: list[TriggerHit] = []  # protests people tried or meant to hold: "arrested as they tried to march"
+        dropped: set[int] = set()
+        taken: set[tuple[int, int]] = set()  # one rule per trigger word: the first whose argument fits
+        for hit in find_triggers(sentence, matches):
+            token = hit.token
+            if (hit.start, hit.end) in taken:
+                continue
+            if token.dep_ == "compound" and hit.end - hit.start == len(token) and token.head.lemma_.lower() not in EVENT_HEADS:
+                continue  # "mine planters", "attack helicopter": a modifier, not an event
+            if token.pos_ == "NOUN" and token.dep_ == "attr" and token.head.lemma_ == "be" and not hit.event_class.casualty_only:
+                continue  # "the arrest is an attack on media freedom": a characterisation, not an event
+            if token.pos_ == "NOUN" and has_child(token, {"amod"}, filters.background_modifiers):
+                continue  # "a shell left from previous fighting": background, not this event
+            if hit.event_class.name == "clash" and has_child(token, {"prep"}, filters.ally_prepositions):
+                continue  # "fighting alongside Eritrean forces": who fought with whom, not a battle told
+            verb = clause_verb(token)
+            negated = is_negated(token, verb)
+            intended = not negated and is_irrealis(token, verb)
+            if negated or intended or is_talked_about(token) or is_aggregate(token, sentence):
+                dropped.add(token.i)
+                held = token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.head.lemma_.lower() in filters.protest_holding_verbs)
+                if hit.event_class.family == "protest" and held and intended:
+                    attempted.append(hit)  # "tried to march", "attempted to stage a demonstration"
+                continue
+            event_class = check_argument(hit, place_spans)
+            if event_class is None:
+                continue
+            if event_class.name in WEAPON_CLASSES and token.pos_ in ("NOUN", "PROPN") and is_disrupted(token):
+                event_class = lexicon().classes["disrupted_weapons"]
+            if event_class.family == "territory" and lexicon().protest_site.search(sentence.text):
+                # "cleared the protest camp", "broke up sit-ins": police against a protest, not ground changing hands
+                event_class = lexicon().classes["protest_intervention"]
+            if event_class is not hit.event_class:
+                hit = TriggerHit(hit.token, hit.start, hit.end, type(hit.rule)(event_class, hit.rule.context, hit.rule.argument, hit.rule.exclude))
+            taken.add((hit.start, hit.end))
+            kept.append(hit)
+        if any(h.token.lemma_.lower() not in DOER_NOUNS and not h.event_class.casualty_only for h in kept):
+            kept = [h for h in kept if h.token.lemma_.lower() not in DOER_NOUNS]  # "assailants torched a bus": the arson
+        if any(h.event_class.name == "protest" for h in kept):
+            kept = [h for h in kept if not is_grievance(h)]
+        if not kept:
+            continue
+        counts = [c for c in sentence_counts(sentence, adoc.actors) if c.token_i not in dropped]
+        lowered = sentence.text.lower()
+        hurt = any(c.field in FIELDS_BY_FAMILY["violence"] and (c.value or c.vague) for c in counts)
+        groups = family_groups(kept, hurt, attempted)
+        for family, hits in groups.items():
+            if family == "violence" and all(h.event_class.casualty_only for h in hits):
+                fields = {c.field for c in counts if c.value is not None or c.vague}
+                if not fields & FIELDS_BY_FAMILY["violence"]:
+                    continue  # "died" with nobody counted is no report of an incident
+            # the violence itself, not what was merged into it ("thwarted an attack, killing two")
+            own = [h for h in hits if h.event_class.family not in MERGED_FAMILIES] or hits
+            main = max(own, key=lambda h: h.event_class.priority)
+            mention = EventMention(sentence=sentence, hits=hits, event_class=main.event_class)
+            relevant = FIELDS_BY_FAMILY.get(family, set())
+            if family != "violence" and "violence" in groups:
+                relevant = relevant - FIELDS_BY_FAMILY["violence"]  # the casualties belong to the violence
+            mention.counts = [c for c in counts if c.field in relevant]
+            mention.time = first_time(adoc, hits)
+            mention.location = places.locate_event(adoc, sentence.start_char, sentence.end_char, main.start)
+            mention.own_place = bool(within(adoc.places, sentence.start_char, sentence.end_char))
+            mention.attribution = attribution_for(adoc, sentence, main.start)
+            mention.anaphoric = all(is_anaphoric(h.token) or h.event_class.casualty_only for h in hits)
+            mention.later_death = all(h.event_class.casualty_only for h in hits) and any(
+                t.lemma_.lower() == "succumb" or (t.lemma_.lower() in ("injury", "wound", "burn") and t.head.lemma_.lower() in ("of", "from", "to"))
+                for t in sentence)
+            mention.new_event = opens_new_event(sentence, hits)
+            mention.contrast = any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in filters.contrast_words)
+            mention.claimed = bool(re.search(r"\bclaim(ed|s)? responsibility\b|\bclaimed the (attack|bombing|killing)", lowered))
+            mention.denied = bool(mention.attribution and mention.attribution.kind == "denial")
+            mention.actors = [m for m in overlapping(adoc.actors, sentence.start_char, sentence.end_char)]
+            mention.state_agent = agent_is_state(main.token, adoc.actors) or any(
+                agent_is_state(h.token, adoc.actors) for h in hits if h.event_class.name in ("attack", "excessive_force", "protest_intervention"))
+            mention.victim_side = victim_side(main.token, adoc.actors)
+            mention.doers = next((d for d in (doers_of(h.token, adoc.actors) for h in hits) if d), None)
+            bombs = [h for h in hits if h.event_class.name == "riot_weapon"]
+            if bombs:
+                vehicles = lexicon().vehicle_nouns
+                mention.thrown = any(bomb_thrower(h.token) for h in bombs)
+                mention.at_vehicle = any(t.lemma_.lower() in vehicles or t.lower_ in vehicles for t in sentence)
+            mentions.append(mention)
+    return mentions
+
+def first_time(adoc: AnnotatedDocument, hits: list[TriggerHit]) -> TimeMention | None:
+    """The time governing the event's clause; else one told inside the trigger's own
+    phrase ("announced a ceasefire starting from Sunday")."""
+    ordered = sorted(hits, key=lambda h: -h.event_class.priority)
+    for hit in ordered:
+        found = time.governing_time(adoc, hit.token.i)
+        if found is not None:
+            return found
+    for hit in ordered:
+        start, end = subtree_span(hit.token)
+        inside = [t for t in adoc.times if start <= t.start and t.end <= end and t.value]
+        if inside:
+            return inside[0]
+    return None
