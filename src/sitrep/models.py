@@ -113,6 +113,8 @@ class Incident(Record):
     reported_by: Source | None = None
     claim_status: ClaimStatus = "reported"
     evidence: Evidence
+    # every sentence that tells the incident, the evidence sentence first
+    mentions: list[Evidence] = Field(default_factory=list)
 
 
 class Statement(Record):

@@ -252,3 +252,18 @@ def test_an_event_that_opens_its_own_story_does_not_borrow_the_day_before():
     )
     incidents = extract_text(text, options=OPTIONS).incidents
     assert [i.date for i in incidents] == ["2021-06-10", "2021-06"]
+
+
+def test_an_incident_lists_every_sentence_that_tells_it_with_the_fullest_first():
+    text = ("Gunmen ambushed a fuel convoy on the main highway in Zabul province on Sunday. "
+            "The attackers later set three of the tankers on fire. "
+            "Four drivers were killed and two were wounded in the ambush, the governor said.")
+    [incident] = incidents(text)
+    assert (incident.acled_sub_type, incident.killed, incident.injured) == ("Attack", 4, 2)
+    assert incident.evidence.text == "Four drivers were killed and two were wounded in the ambush, the governor said."
+    assert [m.text for m in incident.mentions] == [
+        "Four drivers were killed and two were wounded in the ambush, the governor said.",
+        "Gunmen ambushed a fuel convoy on the main highway in Zabul province on Sunday.",
+        "The attackers later set three of the tankers on fire.",
+    ]
+    assert all(text[m.start:m.end] == m.text for m in incident.mentions)

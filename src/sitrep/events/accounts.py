@@ -17,6 +17,7 @@ def speaker_of(mention: EventMention) -> str | None:
         return None
     return attribution.speaker.id if attribution.speaker else (attribution.speaker_name or "").lower()
 
+
 def is_counter_account(draft: Draft, mention: EventMention) -> bool:
     """Another party's contradicting account of the same event."""
     if not mention.contrast:

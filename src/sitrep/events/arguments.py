@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from sitrep.events.counts import side_of
 from sitrep.events.lexicon import EventClass, TriggerHit, lexicon
-from sitrep.events.syntax import argument_words, arguments_of, clause_verb, names_a_place, names_people
+from sitrep.events.syntax import argument_words, arguments_of, clause_verb, names_a_place, names_people, with_partitives
 from sitrep.models import ActorMention
 from sitrep.text.spans import overlapping, subtree_span
 
@@ -30,6 +30,7 @@ FIRED_OBJECTS = {"shot", "shots", "gunshot", "gunshots", "round", "rounds", "bul
 #: Triggers telling of two sides fighting each other.
 MUTUAL_LEMMAS = {"clash", "fight", "scuffle", "brawl", "fighting", "gunfight", "confrontation", "skirmish", "melee"}
 #: Nouns that a weapon word modifies to tell the event: "mortar fire", "rocket attack".
+
 
 def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> EventClass | None:
     """The class a trigger stands for once its arguments are read, or None to drop it."""
@@ -92,6 +93,7 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
         # "set a bus ablaze", parsed with the bus inside the complement
         objects += [g for c in token.children if c.dep_ in ("oprd", "ccomp", "xcomp") for g in c.children if g.dep_ in ("compound", "nsubj")]
         objects += [c for o in list(objects) for c in o.children if c.dep_ == "conj"]
+        objects = with_partitives(objects)  # "set three of the tankers on fire"
         lemmas = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
         if kind == "property" and lemmas & lex.property_nouns:
             return event_class
@@ -105,16 +107,14 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
         # "the body of a man was found", "police recovered three bodies"
         return event_class if token.dep_ in ("nsubjpass", "dobj") and token.head.lemma_.lower() in FOUND_VERBS else None
     if kind == "forces_any":
-        args = args + [g for a in args for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for g in c.children if g.dep_ == "pobj"]  # "groups of troops"
+        args = with_partitives(args)  # "groups of troops"
         return event_class if argument_words(args) & lex.force_nouns else None
     if kind == "base":
         if token.lemma_.lower() == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
             return None
         objects = [a for a in args if a.dep_ in ("dobj", "nsubjpass", "pobj")] if token.pos_ == "NOUN" else [
             a for a in args if a.dep_ in ("dobj", "nsubjpass")]
-        objects += [g for o in list(objects) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-                    for g in c.children if g.dep_ == "pobj"]  # "a number of barracks"
+        objects = with_partitives(objects)  # "a number of barracks"
         if {t.lemma_.lower() for t in objects} & lex.base_nouns or {t.lower_ for t in objects} & lex.base_nouns:
             return event_class
         return None
@@ -122,8 +122,7 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
         if token.pos_ != "VERB":
             return None
         objects = [a for a in args if a.dep_ in ("dobj", "nsubjpass")]
-        objects += [g for o in list(objects) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-                    for g in c.children if g.dep_ == "pobj"]
+        objects = with_partitives(objects)
         objects += [c for o in list(objects) for c in o.children if c.dep_ == "conj"]
         if argument_words(objects) & lex.weapon_nouns or {o.lemma_.lower() for o in objects} & lex.weapon_nouns:
             return event_class
@@ -138,6 +137,7 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
             return event_class
         return None
     return event_class
+
 
 def is_disrupted(token: Token) -> bool:
     """A weapon found, seized, defused or destroyed before use: "explosive devices were found"."""
@@ -155,6 +155,7 @@ def is_disrupted(token: Token) -> bool:
             return head.lemma_.lower() in verbs and current.dep_ != "nsubj"
         current = head
     return False
+
 
 def doers_of(token: Token, actors: list[ActorMention]) -> str | None:
     """Who did the violence a trigger tells: "rioters" (crowds, party activists, villagers)
@@ -202,6 +203,25 @@ def doers_of(token: Token, actors: list[ActorMention]) -> str | None:
         return "rioters+state" if "state" in kinds else "rioters"  # crowds against the police: still a riot
     return None
 
+
+def doer_refers_back(token: Token) -> bool:
+    """Whether the doer of a trigger is someone already told of: a pronoun ("they then
+    torched the trucks") or a definite armed noun ("the attackers", "the gunmen")."""
+    armed = lexicon().armed_nouns | {"attacker", "attackers", "assailant", "assailants"}
+    for verb in (token, clause_verb(token)):
+        for child in verb.children:
+            if child.dep_ not in ("nsubj", "agent"):
+                continue
+            doer = next((g for g in child.children if g.dep_ == "pobj"), None) if child.dep_ == "agent" else child
+            if doer is None:
+                continue
+            if doer.lower_ in ("they", "he", "she"):
+                return True
+            if doer.lower_ in armed and any(c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in doer.children):
+                return True
+    return False
+
+
 def bomb_thrower(token: Token) -> bool:
     """Whether a doer is said to have thrown or set off the bomb a trigger names ("pickets
     hurled crude bombs", "torched a bus by hurling petrol bombs"), not only that it went off
@@ -220,6 +240,7 @@ def bomb_thrower(token: Token) -> bool:
             return False
         verb = verb.head
     return False
+
 
 def victim_side(token: Token, actors: list[ActorMention]) -> str | None:
     """The side of whoever a trigger hit: its object, passive subject, or "on X"."""
@@ -240,6 +261,7 @@ def victim_side(token: Token, actors: list[ActorMention]) -> str | None:
     if any(p.lower_ in lex.civilian_targets or p.lemma_.lower() in lex.civilian_targets for p in patients):
         return "civilian"  # "attacked a church", "opened fire on a bus"
     return None
+
 
 def agent_is_state(token: Token, actors: list[ActorMention]) -> bool:
     """Whether the doer of a trigger verb is a state force ("soldiers ... captured")."""

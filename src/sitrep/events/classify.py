@@ -24,6 +24,7 @@ RIOT_VIOLENCE = {"clash", "attack", "killing", "shelling", "explosive", "grenade
 FIREARMS = re.compile(r"\b(gunfights?|gun ?fire|gunshots?|bullets?|firearms?|rifles?|guns|shoot-?outs?|exchanged fire|"
                       r"heavy weapons|small arms)\b", re.IGNORECASE)
 
+
 def incident_type(draft: Draft) -> tuple[str, str, str, str]:
     """ACLED type and sub-type, PLOVER type and mode, from every trigger of the incident."""
     classes = lexicon().classes
@@ -99,12 +100,15 @@ def incident_type(draft: Draft) -> tuple[str, str, str, str]:
         acled = classes["territory_taken"].acled  # rebels retaking a village overtake it
     return (*acled, *main.plover)
 
+
 def is_backdrop(token: Token) -> bool:
     """ "during the clashes", "amid fighting": the setting of another event, not one itself."""
     return token.dep_ == "pobj" and token.head.lower_ in ("during", "amid", "amidst", "in", "as")
 
+
 def hurt(draft: Draft) -> bool:
     return any(c.field in ("killed", "injured", "killed_or_injured") and (c.value or c.vague) for m in draft.mentions for c in m.counts)
+
 
 def civilian_only(draft: Draft) -> bool:
     """Whether everyone the incident hit was a civilian (then an attack is on civilians).
@@ -124,6 +128,7 @@ def civilian_only(draft: Draft) -> bool:
         sides = (sides - {"state"}) | {"civilian"}  # a policeman killed at his home: not a battle
     return "civilian" in sides and not sides & {"state", "nonstate"}
 
+
 def armed_parties(draft: Draft) -> set[str]:
     """The armed sides an incident's sentences name: the state (its forces, by actor or by a
     word such as "police") and each armed group by name. One armed side cannot fight a battle."""
@@ -141,6 +146,7 @@ def armed_parties(draft: Draft) -> set[str]:
         if not any(p.startswith("state") for p in parties) and any(t.lower_ in force_nouns for t in mention.sentence):
             parties.add("state:")
     return parties
+
 
 def in_brackets(text: str, offset: int) -> bool:
     """Whether text[offset] sits inside a bracket opened before it in ``text``."""

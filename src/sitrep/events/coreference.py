@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from sitrep.events.accounts import is_counter_account
-from sitrep.events.mentions import EventMention
+from sitrep.events.mentions import MERGED_FAMILIES, EventMention
 from sitrep.models import TimeMention
 
 
@@ -23,7 +23,10 @@ WEEKDAYS = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sun
 
 SUBNATIONAL = ("place", "admin2", "admin1")
 
+
 @dataclass
+
+
 class Draft:
     mentions: list[EventMention] = field(default_factory=list)
     sentence_numbers: list[int] = field(default_factory=list)
@@ -38,8 +41,10 @@ class Draft:
     def last_sentence(self) -> int:
         return self.sentence_numbers[-1]
 
+
 def families_compatible(a: str, b: str) -> bool:
     return a == b or frozenset({a, b}) in COMPATIBLE_FAMILIES
+
 
 def time_conflict(a: TimeMention | None, b: TimeMention | None) -> bool:
     if a is None or b is None:
@@ -52,6 +57,7 @@ def time_conflict(a: TimeMention | None, b: TimeMention | None) -> bool:
         return not (a_start[: len(b_end)] <= b_end and b_start[: len(a_end)] <= a_end)
     days_a, days_b = set(WEEKDAYS.findall(a.text.lower())), set(WEEKDAYS.findall(b.text.lower()))
     return bool(days_a and days_b and not days_a & days_b)
+
 
 def place_conflict(draft: Draft, mention: EventMention) -> bool:
     """Two places inside countries that differ. A bare country is too often a modifier
@@ -70,14 +76,22 @@ def place_conflict(draft: Draft, mention: EventMention) -> bool:
             return True
     return False
 
+
 def counts_clash(draft: Draft, mention: EventMention) -> bool:
     """Both tell a figure for the same people: two events, unless one points back."""
     ours = {(c.field, c.side) for m in draft.mentions for c in m.counts if c.value is not None}
     theirs = {(c.field, c.side) for c in mention.counts if c.value is not None}
     return bool(ours & theirs)
 
+
+def follows_on(draft: Draft, mention: EventMention) -> bool:
+    """What the doers of an event went on to do is part of it: "the attackers then set the
+    trucks on fire", "they abducted two drivers"."""
+    return draft.family == "violence" and mention.family in MERGED_FAMILIES and mention.refers_back
+
+
 def can_join(draft: Draft, mention: EventMention, sentence_number: int) -> bool:
-    if not families_compatible(draft.family, mention.family) or mention.new_event:
+    if not (families_compatible(draft.family, mention.family) or follows_on(draft, mention)) or mention.new_event:
         return False
     if place_conflict(draft, mention):
         return False
@@ -91,9 +105,11 @@ def can_join(draft: Draft, mention: EventMention, sentence_number: int) -> bool:
         return False
     return sentence_number - draft.last_sentence <= WINDOW_SENTENCES
 
+
 def distinguishes_itself(mention: EventMention) -> bool:
     """Whether a mention says anything that could set its event apart: where, when, how many."""
     return mention.own_place or mention.time is not None or any(c.value is not None for c in mention.counts)
+
 
 def group_mentions(mentions: list[EventMention], sentence_index: dict[int, int]) -> list[Draft]:
     drafts: list[Draft] = []

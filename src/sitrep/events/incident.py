@@ -16,6 +16,7 @@ from sitrep.time import precision_of
 #: How many sentences back an undated event looks for the day the story is telling.
 NARRATIVE_SENTENCES = 2
 
+
 def evidence_mention(draft: Draft) -> EventMention:
     """The sentence that best tells the event: figures first, then a date, then the first."""
     def has_figures(mention: EventMention) -> bool:
@@ -29,6 +30,7 @@ def evidence_mention(draft: Draft) -> EventMention:
         told,
     )
     return next((group[0] for group in ranked if group), draft.mentions[0])
+
 
 def total_counts(mentions: list[EventMention]) -> tuple[dict[str, int], list[str]]:
     """Per field: the largest figure each side is given, summed over sides."""
@@ -69,6 +71,7 @@ def total_counts(mentions: list[EventMention]) -> tuple[dict[str, int], list[str
                 notes.append(f"{count.field}: {count.vague} (no figure)")
     return totals, notes
 
+
 def date_of(
     draft: Draft, adoc: AnnotatedDocument, chosen: EventMention, narrative: TimeMention | None = None
 ) -> tuple[str | None, str | None, str | None]:
@@ -92,6 +95,7 @@ def date_of(
         return published.strftime("%Y-%m"), "month", None  # reported, undated: the month of the report
     return None, None, None
 
+
 def location_of(draft: Draft, chosen: EventMention):
     ordered = [chosen] + [m for m in draft.mentions if m is not chosen]
     if draft.parent is not None:
@@ -101,6 +105,7 @@ def location_of(draft: Draft, chosen: EventMention):
     if own:
         return min(own, key=lambda loc: rank.get(loc.geo_precision, 4))
     return next((m.location for m in ordered if m.location is not None), None)
+
 
 def reporter_of(draft: Draft, chosen: EventMention) -> Source | None:
     for mention in [chosen] + draft.mentions:
@@ -112,12 +117,14 @@ def reporter_of(draft: Draft, chosen: EventMention) -> Source | None:
             return Source(name=attribution.speaker_name, affiliation=affiliation, mention=attribution_text(mention))
     return None
 
+
 def attribution_text(mention: EventMention) -> str | None:
     attribution = mention.attribution
     if attribution is None or attribution.speaker_start is None:
         return None
     sentence = mention.sentence  # Doc.text is rebuilt on every call: slice the sentence instead
     return sentence.text[attribution.speaker_start - sentence.start_char : attribution.speaker_end - sentence.start_char]
+
 
 def actors_of(draft: Draft, reporter: Source | None) -> list[ActorRef]:
     refs: list[ActorRef] = []
@@ -136,12 +143,27 @@ def actors_of(draft: Draft, reporter: Source | None) -> list[ActorRef]:
         refs[index] = ref.model_copy(update={"role": ref.role or ("actor1" if index == 0 else "actor2")})
     return refs
 
+
 def evidence_of(mention: EventMention) -> Evidence:
     sentence = mention.sentence
     stripped = sentence.text.lstrip()
     start = sentence.start_char + len(sentence.text) - len(stripped)
     stripped = stripped.rstrip()
     return Evidence(text=stripped, start=start, end=start + len(stripped))
+
+
+def mentions_of(draft: Draft, chosen: EventMention) -> list[Evidence]:
+    """Every sentence that tells the incident, once each: the evidence sentence first, then
+    the others in the order the story tells them."""
+    told = [chosen] + sorted((m for m in draft.mentions if m is not chosen), key=lambda m: m.sentence.start)
+    seen: set[int] = set()
+    found = []
+    for mention in told:
+        if mention.sentence.start not in seen:
+            seen.add(mention.sentence.start)
+            found.append(evidence_of(mention))
+    return found
+
 
 def narrative_time(draft: Draft, dated: list[tuple[int, TimeMention]]) -> TimeMention | None:
     """The day of the event told in the sentence or two before this draft's first one,
@@ -155,6 +177,7 @@ def narrative_time(draft: Draft, dated: list[tuple[int, TimeMention]]) -> TimeMe
 
 
 #: How many sentences back an undated event looks for the day the story is telling.
+
 
 def build_incident(
     draft: Draft, adoc: AnnotatedDocument, number: int, narrative: TimeMention | None = None
@@ -198,4 +221,5 @@ def build_incident(
         reported_by=reporter,
         claim_status=status,
         evidence=evidence_of(chosen),
+        mentions=mentions_of(draft, chosen),
     )

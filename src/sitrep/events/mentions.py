@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from sitrep import places, time
 from sitrep.events.arguments import (
-    EVENT_HEADS, agent_is_state, bomb_thrower, check_argument, doers_of, is_disrupted, victim_side,
+    EVENT_HEADS, agent_is_state, bomb_thrower, check_argument, doer_refers_back, doers_of, is_disrupted, victim_side,
 )
 from sitrep.events.counts import Count, sentence_counts
 from sitrep.events.lexicon import EventClass, TriggerHit, find_triggers, lexicon, phrase_matches
@@ -45,7 +45,10 @@ MERGED_FAMILIES = ("looting", "disrupted", "abduction")
 #: Classes whose weapon, once found, seized or defused, did not go off.
 WEAPON_CLASSES = {"explosive", "grenade", "shelling", "riot_weapon", "chemical", "suicide_bomb"}
 
+
 @dataclass
+
+
 class EventMention:
     """One event as one sentence tells it."""
 
@@ -69,6 +72,7 @@ class EventMention:
     thrown: bool = False  # a crude or petrol bomb someone is said to have thrown or set off
     at_vehicle: bool = False  # a crude or petrol bomb told together with a vehicle (thrown at a bus, a truck)
     later_death: bool = False  # "he succumbed to his injuries": a death, later, from an event already told
+    refers_back: bool = False  # its doers are the ones already told of: "the attackers then torched the trucks"
 
     @property
     def main(self) -> TriggerHit:
@@ -78,12 +82,14 @@ class EventMention:
     def family(self) -> str:
         return self.event_class.family
 
+
 def is_anaphoric(token: Token) -> bool:
     """ "the attack", "those strikes": a trigger noun pointing back to a told event."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
     return any(d in lexicon().filters.anaphoric_determiners for d in determiners)
+
 
 def opens_new_event(sentence: Span, hits: list[TriggerHit]) -> bool:
     words = lexicon().filters.new_event_words
@@ -95,6 +101,7 @@ def opens_new_event(sentence: Span, hits: list[TriggerHit]) -> bool:
             return True
     # "in another incident", "another attack": not "another one was injured", "another soldier was killed"
     return any(t.lower_ == "another" and t.head.lemma_.lower() in lexicon().filters.new_event_nouns for t in sentence)
+
 
 def family_groups(
     hits: list[TriggerHit], hurt: bool = False, attempted: list[TriggerHit] = ()
@@ -123,10 +130,12 @@ def family_groups(
         groups["protest"] = attempted[:1] + groups.pop("arrest")
     return groups
 
+
 def attribution_for(adoc: AnnotatedDocument, sentence: Span, offset: int) -> Attribution | None:
     in_sentence = [a for a in adoc.attributions if a.sent_start == sentence.start_char]
     covering = [a for a in in_sentence if a.content_start <= offset < a.content_end]
     return (covering or in_sentence or [None])[0]
+
 
 def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
     doc = adoc.doc
@@ -208,6 +217,7 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 t.lemma_.lower() == "succumb" or (t.lemma_.lower() in ("injury", "wound", "burn") and t.head.lemma_.lower() in ("of", "from", "to"))
                 for t in sentence)
             mention.new_event = opens_new_event(sentence, hits)
+            mention.refers_back = any(doer_refers_back(h.token) for h in hits)
             mention.contrast = any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in filters.contrast_words)
             mention.claimed = bool(re.search(r"\bclaim(ed|s)? responsibility\b|\bclaimed the (attack|bombing|killing)", lowered))
             mention.denied = bool(mention.attribution and mention.attribution.kind == "denial")
@@ -223,6 +233,7 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 mention.at_vehicle = any(t.lemma_.lower() in vehicles or t.lower_ in vehicles for t in sentence)
             mentions.append(mention)
     return mentions
+
 
 def first_time(adoc: AnnotatedDocument, hits: list[TriggerHit]) -> TimeMention | None:
     """The time governing the event's clause; else one told inside the trigger's own

@@ -19,10 +19,12 @@ from sitrep.text.spans import subtree_span
 #: How an intended or demanded act hangs on its verb: "threatened to attack", "called for attacks".
 INTENDED_DEPS = {"xcomp", "pobj", "dobj", "prep", "pcomp", "oprd"}
 
+
 def is_negated(token: Token, verb: Token) -> bool:
     if has_child(token, {"neg"}) or has_child(verb, {"neg"}):
         return True
     return has_child(token, {"det"}, {"no"})
+
 
 def is_irrealis(token: Token, verb: Token) -> bool:
     """Modal, future, conditional, intended or demanded: not (yet) an event."""
@@ -44,6 +46,7 @@ def is_irrealis(token: Token, verb: Token) -> bool:
         current = head
     return False
 
+
 def is_talked_about(token: Token) -> bool:
     """ "called for a halt to attacks", "have intensified their attacks": no event reported."""
     filters = lexicon().filters
@@ -58,6 +61,7 @@ def is_talked_about(token: Token) -> bool:
     if token.pos_ == "NOUN" and token.tag_ == "NNS" and token.dep_ in ("dobj",) and token.head.lemma_.lower() in filters.trend_verbs:
         return True
     return False
+
 
 def is_aggregate(token: Token, sentence: Span) -> bool:
     """An aggregate over months or years in the trigger's own clause."""
@@ -87,6 +91,7 @@ def is_aggregate(token: Token, sentence: Span) -> bool:
     if attached.i in chain or attached.i == anchor.i:
         return True
     return attached.pos_ in ("VERB", "AUX") and clause_verb(attached).i in chain
+
 
 def is_grievance(hit: TriggerHit) -> bool:
     """In a sentence that tells a protest, violence it protests about is its grievance, not

@@ -20,8 +20,10 @@ def clause_verb(token: Token) -> Token:
         current = current.head
     return current
 
+
 def has_child(token: Token, deps: set[str], words: frozenset[str] | set[str] | None = None) -> bool:
     return any(c.dep_ in deps and (words is None or c.lower_ in words) for c in token.children)
+
 
 def arguments_of(token: Token) -> list[Token]:
     args = []
@@ -34,6 +36,14 @@ def arguments_of(token: Token) -> list[Token]:
         args.append(token.head)
     return args
 
+
+def with_partitives(tokens: list[Token]) -> list[Token]:
+    """The phrases and, for a partitive or a quantity, what they are of: "three of the
+    tankers", "a number of barracks", "groups of troops"."""
+    return tokens + [g for t in tokens for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]
+
+
 def argument_words(tokens: list[Token]) -> set[str]:
     words = set()
     for token in tokens:
@@ -41,8 +51,10 @@ def argument_words(tokens: list[Token]) -> set[str]:
         words.update(c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "poss"))
     return words
 
+
 def is_place_like(token: Token) -> bool:
     return token.ent_type_ in ("GPE", "LOC", "FAC")
+
 
 def names_a_place(tokens: list[Token], place_spans: list[tuple[int, int]]) -> bool:
     """Whether one of these phrases names a place: a known place, or a proper name that is not a person's."""
@@ -60,11 +72,15 @@ def names_a_place(tokens: list[Token], place_spans: list[tuple[int, int]]) -> bo
                 return True
     return False
 
+
 @lru_cache(maxsize=1)
+
+
 def people_words() -> frozenset[str]:
     """Every word the lexicons know for a person or a group of people, but not for a force."""
     words = lexicon().person_object_words | casualty_lexicon().person_words | set(casualty_lexicon().side_by_word)
     return frozenset(words - {"force", "forces", "security", "army"})
+
 
 def names_people(tokens: list[Token], named_only: bool = False) -> bool:
     """Whether these arguments are people: a pronoun, a named person ("the mayor, Pedro
