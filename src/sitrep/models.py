@@ -1,7 +1,7 @@
 """The records that cross stage boundaries.
 
-Output records (``Document``, ``Incident``, ``Statement``, ``Extraction``, ``Failure``)
-are pydantic models: they are what ``sitrep extract`` prints and what the store keeps,
+Output records (``Document``, ``Incident``, ``Statement``, ``Agreement``, ``Delivery``,
+``Extraction``, ``Failure``) are pydantic models: they are what ``sitrep extract`` prints and what the store keeps,
 so they validate and serialise themselves. Mentions (``TimeMention``, ``ActorMention``,
 ``PlaceMention``) are the intermediate annotations that the time, actors and places
 stages attach to one ``AnnotatedDocument``; they are frozen dataclasses because they are
@@ -29,6 +29,13 @@ ClaimStatus = Literal["reported", "claimed", "disputed", "denied"]
 StatementKind = Literal[
     "statement", "accusation", "denial", "demand", "threat", "confirmation", "announcement"
 ]
+AgreementKind = Literal["ceasefire", "peace agreement", "truce", "prisoner exchange", "other"]
+#: What a statement says of an agreement it is about.
+Stance = Literal[
+    "alleges_violation", "denies_violation", "demands_compliance", "claims_compliance", "threatens_withdrawal", "other"
+]
+CommitmentKind = Literal["release", "withdrawal", "handover", "ceasefire", "other"]
+Bound = Literal["lower", "upper", "approximate"]
 
 
 class Record(BaseModel):
@@ -85,6 +92,13 @@ class Target(Record):
     mention: str | None = None
 
 
+class AgreementRef(Record):
+    """Which agreement a statement or incident is about: an ``Agreement`` of the same extraction."""
+
+    id: str
+    name: str
+
+
 class Incident(Record):
     id: str
     acled_type: str
@@ -115,6 +129,11 @@ class Incident(Record):
     evidence: Evidence
     # every sentence that tells the incident, the evidence sentence first
     mentions: list[Evidence] = Field(default_factory=list)
+    # set by the agreements stage: the agreement a party calls this incident a violation
+    # of, and who says so; the agreement a release, withdrawal or handover was made under
+    violation_of: AgreementRef | None = None
+    alleged_by: Source | None = None
+    under_agreement: AgreementRef | None = None
 
 
 class Statement(Record):
@@ -130,6 +149,61 @@ class Statement(Record):
     about_incident: str | None = None
     answers: str | None = None
     evidence: Evidence
+    # set by the agreements stage: the agreement the statement is about, and what it says of it
+    about_agreement: AgreementRef | None = None
+    stance: Stance | None = None
+
+
+class Commitment(Record):
+    """One thing a party promised under an agreement, as the agreements knowledge base records it."""
+
+    id: str  # unique within its agreement: "taliban-prisoners"
+    kind: CommitmentKind
+    description: str
+    party: str | None = None  # who must deliver ("Government of Afghanistan")
+    beneficiary: str | None = None  # whose people or what it is for ("Taliban")
+    quantity: int | None = None  # how many, when the agreement says (5000)
+    unit: str | None = None  # of what ("prisoners")
+    due: str | None = None  # by when (ISO date)
+    source: str  # the public source of the fact
+
+
+class Agreement(Record):
+    """An agreement a document names or refers to, resolved against the knowledge base when it can be.
+
+    ``id`` is the knowledge base's id ("us-taliban-2020"), or ``text:<slug>`` for an
+    agreement the knowledge base lacks, recorded from the text alone.
+    """
+
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    kind: AgreementKind = "other"
+    parties: list[str] = Field(default_factory=list)
+    signed: str | None = None  # ISO date, month or year
+    known: bool = False  # True: the knowledge base's entry, with its sources
+    source: str | None = None  # the public source of the knowledge base's facts
+    commitments: list[Commitment] = Field(default_factory=list)
+    evidence: Evidence  # the sentence that names it best
+    mentions: list[Evidence] = Field(default_factory=list)  # every sentence that refers to it, in text order
+
+
+class Delivery(Record):
+    """A reported delivery on an agreement's commitment: one batch (prisoners released on a
+    day, an incident) or a running total the text gives as reached "so far" (``cumulative``)."""
+
+    id: str
+    agreement: AgreementRef
+    commitment: str | None = None  # ``Commitment.id`` of the agreement
+    quantity: int | None = None
+    bound: Bound | None = None  # "over 4,000": lower
+    cumulative: bool = False
+    date: str | None = None  # of the batch, or the date the running total was given
+    party: str | None = None  # who delivered
+    reported_by: Source | None = None
+    incident: str | None = None  # the incident this is the figure of
+    statement: str | None = None  # the statement that reports it
+    evidence: Evidence
 
 
 class Extraction(Record):
@@ -138,6 +212,8 @@ class Extraction(Record):
     document: Document
     incidents: list[Incident] = Field(default_factory=list)
     statements: list[Statement] = Field(default_factory=list)
+    agreements: list[Agreement] = Field(default_factory=list)
+    deliveries: list[Delivery] = Field(default_factory=list)
 
 
 class Failure(Record):

@@ -155,3 +155,91 @@ def synthetic_reports(count: int, per_event: int = 3, seed: int = 0) -> list[Ext
         ))
     random.Random(seed).shuffle(extractions)
     return extractions
+
+
+# --- agreements: a made-up truce between two made-up parties, told by two articles -------
+
+TRUCE_TERMS = dict(
+    id="test-truce", name="Harbour Truce", aliases=["Harbour ceasefire"], kind="truce",
+    parties=["Government of Testland", "Northern Front"], signed="2021-03-01", known=True,
+    source="a test fixture",
+)
+
+
+def truce_agreement(text: str, sentence: str, **changes):
+    from sitrep.models import Agreement, Commitment
+
+    commitments = [
+        Commitment(id="front-prisoners", kind="release", description="release 1,000 Northern Front prisoners",
+                   party="Government of Testland", beneficiary="Northern Front", quantity=1000, unit="prisoners",
+                   due="2021-04-01", source="a test fixture, article 3"),
+        Commitment(id="guns-withdrawn", kind="withdrawal", description="withdraw heavy guns from the harbour",
+                   party="Northern Front", source="a test fixture, article 4"),
+    ]
+    fields = {**TRUCE_TERMS, "commitments": commitments, "evidence": evidence(text, sentence), **changes}
+    return Agreement(**fields)
+
+
+def truce_ref():
+    from sitrep.models import AgreementRef
+
+    return AgreementRef(id="test-truce", name="Harbour Truce")
+
+
+TRUCE_A = (
+    "The Northern Front accused the government of breaking the Harbour Truce on Monday. "
+    "The government denied violating the truce. "
+    "It released 300 Northern Front prisoners on Sunday. "
+    "Shelling hit the harbour on Saturday, the Front said."
+)
+TRUCE_B = (
+    "The government said it has freed 700 prisoners so far under the truce. "
+    "A further 250 prisoners were released on Sunday, officials said."
+)
+
+
+def truce_a() -> Extraction:
+    from sitrep.models import Delivery
+
+    doc = document("truce-a", TRUCE_A, published=date(2021, 3, 16), site_name="Harbour Times")
+    accusation = statement(TRUCE_A, "The Northern Front accused the government of breaking the Harbour Truce on Monday.",
+                           id="s1", speaker="Northern Front", kind="accusation", target="Government of Testland",
+                           date="2021-03-15")
+    denial = statement(TRUCE_A, "The government denied violating the truce.", id="s2",
+                       speaker="Government of Testland", kind="denial", target="Northern Front")
+    release = incident(TRUCE_A, "It released 300 Northern Front prisoners on Sunday.", id="e1",
+                       acled_type="Strategic developments", sub_type="Other", date="2021-03-14",
+                       actors=("Government of Testland", "Northern Front"), admin1=None, country="TL")
+    shelling = incident(TRUCE_A, "Shelling hit the harbour on Saturday, the Front said.", id="e2",
+                        acled_type="Explosions/Remote violence", sub_type="Shelling/artillery/missile attack",
+                        date="2021-03-13", actors=("Government of Testland",), admin1=None, country="TL",
+                        reported_by="Northern Front", claim_status="claimed")
+    ref = truce_ref()
+    accusation = accusation.model_copy(update={"about_agreement": ref, "stance": "alleges_violation"})
+    denial = denial.model_copy(update={"about_agreement": ref, "stance": "denies_violation"})
+    release = release.model_copy(update={"under_agreement": ref})
+    shelling = shelling.model_copy(update={"violation_of": ref, "alleged_by": Source(name="Northern Front")})
+    delivery = Delivery(id="d1", agreement=ref, commitment="front-prisoners", quantity=300, date="2021-03-14",
+                        party="Government of Testland", incident="e1", evidence=release.evidence)
+    agreement = truce_agreement(TRUCE_A, accusation.evidence.text,
+                                mentions=[accusation.evidence, denial.evidence])
+    return Extraction(document=doc, incidents=[release, shelling], statements=[accusation, denial],
+                      agreements=[agreement], deliveries=[delivery])
+
+
+def truce_b() -> Extraction:
+    from sitrep.models import Delivery
+
+    doc = document("truce-b", TRUCE_B, published=date(2021, 3, 20), site_name="Coast Wire")
+    so_far = "The government said it has freed 700 prisoners so far under the truce."
+    batch = "A further 250 prisoners were released on Sunday, officials said."
+    ref = truce_ref()
+    deliveries = [
+        Delivery(id="d1", agreement=ref, commitment="front-prisoners", quantity=700, cumulative=True,
+                 date="2021-03-20", party="Government of Testland",
+                 reported_by=Source(name="Government of Testland"), evidence=evidence(TRUCE_B, so_far)),
+        Delivery(id="d2", agreement=ref, commitment="front-prisoners", quantity=250, date="2021-03-14",
+                 party="Government of Testland", evidence=evidence(TRUCE_B, batch)),
+    ]
+    agreement = truce_agreement(TRUCE_B, so_far)
+    return Extraction(document=doc, agreements=[agreement], deliveries=deliveries)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from sitrep.store.merge import fold
-from sitrep.models import ActorRef, Document, Extraction, Incident, Source, Statement
+from sitrep.models import ActorRef, Agreement, Delivery, Document, Extraction, Incident, Source, Statement
 
 Row = tuple
 
@@ -79,6 +79,11 @@ class ExtractionRows:
     statements: list[Row] = field(default_factory=list)
     statement_links: list[Row] = field(default_factory=list)
     provenance: list[Row] = field(default_factory=list)
+    agreements: list[Row] = field(default_factory=list)
+    commitments: list[Row] = field(default_factory=list)
+    document_agreements: list[Row] = field(default_factory=list)
+    agreement_links: list[Row] = field(default_factory=list)
+    deliveries: list[Row] = field(default_factory=list)
     incident_keys: list[str] = field(default_factory=list)
     statement_keys: list[str] = field(default_factory=list)
 
@@ -119,6 +124,62 @@ def source_row(source: Source) -> Row:
     return (source_key(source), source.name, source.affiliation)
 
 
+def agreement_rows(agreement: Agreement, doc_key: str) -> tuple[Row, list[Row], Row]:
+    """The store-wide row of an agreement (keyed by its id: the same KB id or name slug in every
+    document), its commitments, and the row that says this document refers to it."""
+    stored = (
+        agreement.id, agreement.name, agreement.kind, json.dumps(agreement.parties), json.dumps(agreement.aliases),
+        agreement.signed, agreement.known, agreement.source,
+    )
+    commitments = [
+        (agreement.id, c.id, c.kind, c.description, c.party, c.beneficiary, c.quantity, c.unit, c.due, c.source)
+        for c in agreement.commitments
+    ]
+    evidence = agreement.evidence
+    referred = (
+        doc_key, agreement.id, agreement.name, max(1, len(agreement.mentions)), evidence.text, evidence.start,
+        evidence.end, agreement.model_dump_json(),
+    )
+    return stored, commitments, referred
+
+
+def link_rows(extraction: Extraction, doc_key: str, incident_keys: dict[str, str], statement_keys: dict[str, str]) -> list[Row]:
+    """(record_key, relation, record_kind, doc_key, agreement_key, stance, party, party_affiliation, counterpart)."""
+    rows: list[Row] = []
+    for statement in extraction.statements:
+        if statement.about_agreement is not None:
+            rows.append((
+                statement_keys[statement.id], "about", "statement", doc_key, statement.about_agreement.id,
+                statement.stance, statement.speaker.name, statement.speaker.affiliation,
+                statement.target.name if statement.target else None,
+            ))
+    for incident in extraction.incidents:
+        doer = incident.actors[0].name if incident.actors else None
+        if incident.violation_of is not None:
+            accuser = incident.alleged_by
+            rows.append((
+                incident_keys[incident.id], "violation", "incident", doc_key, incident.violation_of.id, None,
+                accuser.name if accuser else None, accuser.affiliation if accuser else None, doer,
+            ))
+        if incident.under_agreement is not None:
+            rows.append((
+                incident_keys[incident.id], "under", "incident", doc_key, incident.under_agreement.id, None, doer,
+                None, None,
+            ))
+    return rows
+
+
+def delivery_row(delivery: Delivery, key: str, doc_key: str, incident_keys: dict[str, str], statement_keys: dict[str, str]) -> Row:
+    start, end = date_span(delivery.date)
+    return (
+        key, doc_key, delivery.id, delivery.agreement.id, delivery.commitment, delivery.quantity, delivery.bound,
+        delivery.cumulative, delivery.date, start, end, delivery.party,
+        source_key(delivery.reported_by) if delivery.reported_by else None,
+        incident_keys.get(delivery.incident or ""), statement_keys.get(delivery.statement or ""),
+        delivery.model_dump_json(),
+    )
+
+
 def extraction_rows(extraction: Extraction, batch_id: str, now: datetime) -> ExtractionRows:
     document = extraction.document
     doc_key = document_key(document)
@@ -154,4 +215,18 @@ def extraction_rows(extraction: Extraction, batch_id: str, now: datetime) -> Ext
         )
         if statement.answers and statement.answers in statement_keys:
             rows.statement_links.append((key, statement_keys[statement.answers], "same document"))
+    for agreement in extraction.agreements:
+        stored, commitments, referred = agreement_rows(agreement, doc_key)
+        rows.agreements.append(stored)
+        rows.commitments += commitments
+        rows.document_agreements.append(referred)
+    rows.agreement_links = link_rows(extraction, doc_key, incident_keys, statement_keys)
+    for delivery in extraction.deliveries:
+        key = record_key("dlv", doc_key, delivery.id)
+        rows.deliveries.append(delivery_row(delivery, key, doc_key, incident_keys, statement_keys))
+        reporter = source_key(delivery.reported_by) if delivery.reported_by else None
+        if delivery.reported_by:
+            rows.sources.append(source_row(delivery.reported_by))
+        evidence = delivery.evidence
+        rows.provenance.append((key, "delivery", doc_key, reporter, evidence.text, evidence.start, evidence.end))
     return rows

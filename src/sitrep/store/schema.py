@@ -208,10 +208,87 @@ VIEWS = (
     JOIN provenance p ON p.record_key = st.statement_key""",
 )
 
+#: Agreements and compliance. ``agreements`` holds one row per agreement across the store
+#: (keyed by the knowledge base's id, or by ``text:<slug>`` of the name, which is how
+#: agreements merge across documents); ``document_agreements`` says which documents refer
+#: to which; ``agreement_links`` ties statements (``about``) and incidents (``violation``,
+#: ``under``) to them; ``deliveries`` holds reported deliveries on commitments, whose
+#: evidence is in ``provenance`` like every other record's.
+AGREEMENTS = (
+    """CREATE TABLE agreements (
+        agreement_key TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        parties TEXT NOT NULL,
+        aliases TEXT NOT NULL,
+        signed TEXT,
+        known BOOLEAN NOT NULL,
+        source TEXT
+    )""",
+    """CREATE TABLE commitments (
+        agreement_key TEXT NOT NULL,
+        commitment_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        description TEXT NOT NULL,
+        party TEXT,
+        beneficiary TEXT,
+        quantity INTEGER,
+        unit TEXT,
+        due TEXT,
+        source TEXT NOT NULL,
+        PRIMARY KEY (agreement_key, commitment_id)
+    )""",
+    """CREATE TABLE document_agreements (
+        doc_key TEXT NOT NULL,
+        agreement_key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        evidence TEXT NOT NULL,
+        evidence_start INTEGER NOT NULL,
+        evidence_end INTEGER NOT NULL,
+        record TEXT NOT NULL,
+        PRIMARY KEY (doc_key, agreement_key)
+    )""",
+    """CREATE TABLE agreement_links (
+        record_key TEXT NOT NULL,
+        relation TEXT NOT NULL,
+        record_kind TEXT NOT NULL,
+        doc_key TEXT NOT NULL,
+        agreement_key TEXT NOT NULL,
+        stance TEXT,
+        party TEXT,
+        party_affiliation TEXT,
+        counterpart TEXT,
+        PRIMARY KEY (record_key, relation)
+    )""",
+    """CREATE TABLE deliveries (
+        delivery_key TEXT PRIMARY KEY,
+        doc_key TEXT NOT NULL,
+        local_id TEXT NOT NULL,
+        agreement_key TEXT NOT NULL,
+        commitment_id TEXT,
+        quantity INTEGER,
+        bound TEXT,
+        cumulative BOOLEAN NOT NULL,
+        date TEXT,
+        date_start DATE,
+        date_end DATE,
+        party TEXT,
+        source_key TEXT,
+        incident_key TEXT,
+        statement_key TEXT,
+        record TEXT NOT NULL
+    )""",
+    "CREATE INDEX agreement_links_agreement ON agreement_links (agreement_key)",
+    "CREATE INDEX deliveries_agreement ON deliveries (agreement_key)",
+    "CREATE INDEX document_agreements_agreement ON document_agreements (agreement_key)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial tables", INITIAL),
     Migration(2, "indexes", INDEXES),
     Migration(3, "reader views", VIEWS),
+    Migration(4, "agreements and compliance", AGREEMENTS),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -21,6 +21,7 @@ import pyarrow as pa
 
 from sitrep.store.merge import Member, Report, StatementRef, answers, same_incident, summarise
 from sitrep.models import Extraction, Failure
+from sitrep.store import agreements as ag
 from sitrep.store import query as q
 from sitrep.store.backend import Backend, connect
 from sitrep.store.rows import ExtractionRows, digest, extraction_rows
@@ -51,6 +52,7 @@ class BatchResult:
 BATCH_TABLES = (
     ("documents", 1), ("sources", 1), ("actors", 1), ("places", 1), ("incidents", 1),
     ("incident_actors", 2), ("statements", 1), ("statement_links", 2), ("provenance", 1),
+    ("agreements", 1), ("commitments", 2), ("document_agreements", 2), ("agreement_links", 2), ("deliveries", 1),
 )
 
 
@@ -330,6 +332,30 @@ class Store:
         sql, params = q.statement_query(q.StatementFilter(**filters))
         return self.backend.arrow(sql, params)
 
+    def agreements(self) -> pa.Table:
+        """One row per agreement the stored documents refer to, merged across documents by the
+        knowledge base's id or by name, with how often it is accused, denied, demanded and
+        delivered on. Columns (``store.agreements.AGREEMENT_SCHEMA``): agreement_key, name,
+        kind, parties, signed, known, documents, statements, allegations, denials, demands,
+        compliance_claims, withdrawal_threats, alleged_violations, deliveries, commitments,
+        allegations_by ("Taliban against United States: 2; ..."), aliases."""
+        return ag.agreement_table(self.backend)
+
+    def compliance(
+        self, name: str | None = None, party: str | None = None, since: date | str | None = None,
+        until: date | str | None = None,
+    ) -> pa.Table:
+        """The compliance record of the agreement(s) ``name`` names (by key, name or alias;
+        failing that, by part of one; every agreement when None): first one row per commitment
+        (entry "commitment": party, promised, delivered and its basis, the largest running total
+        "so far" and the sum of reported batches, due, description, the public source as
+        evidence), then the timeline in date order: each allegation, denial, demand, compliance
+        claim, withdrawal threat or other statement about it, each incident a party calls a
+        violation, each delivery, with its source sentence and article. ``party`` keeps rows where
+        the speaker, their side or the party aimed at matches; ``since``/``until`` bound the
+        timeline's dates. Columns: ``store.agreements.COMPLIANCE_SCHEMA``."""
+        return ag.compliance_table(self.backend, name, party=party, since=since, until=until)
+
     def sql(self, text: str) -> pa.Table:
         """Run the user's own SQL (read or write) and return what it selects."""
         return self.backend.arrow(text)
@@ -345,7 +371,7 @@ class Store:
 
     def extraction(self, doc_key: str) -> Extraction | None:
         """Rebuild the stored extraction of one document from its rows."""
-        from sitrep.models import Document, Incident, Statement
+        from sitrep.models import Agreement, Delivery, Document, Incident, Statement
 
         found = self.backend.fetchall(
             "SELECT doc_id, source, url, title, site_name, published, published_basis, text, removed "
@@ -362,7 +388,13 @@ class Store:
         statements = [Statement.model_validate_json(row[0]) for row in self.backend.fetchall(
             "SELECT s.record FROM statements s JOIN provenance p ON p.record_key = s.statement_key "
             "WHERE s.doc_key = ? ORDER BY p.evidence_start, s.local_id", (doc_key,))]
-        return Extraction(document=document, incidents=incidents, statements=statements)
+        agreements = [Agreement.model_validate_json(row[0]) for row in self.backend.fetchall(
+            "SELECT record FROM document_agreements WHERE doc_key = ? ORDER BY evidence_start, agreement_key", (doc_key,))]
+        deliveries = [Delivery.model_validate_json(row[0]) for row in self.backend.fetchall(
+            "SELECT d.record FROM deliveries d JOIN provenance p ON p.record_key = d.delivery_key "
+            "WHERE d.doc_key = ? ORDER BY p.evidence_start, length(d.local_id), d.local_id", (doc_key,))]
+        return Extraction(document=document, incidents=incidents, statements=statements, agreements=agreements,
+                          deliveries=deliveries)
 
 
 def open_store(target: str | Path = DEFAULT_DB, read_only: bool = False) -> Store:
