@@ -12,6 +12,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "sitrep"
 #: For each package, the packages above it, which it must not import.
 ABOVE = {
     "ingest": ("store", "corpus", "cli", "export"),
+    "agreements": ("store", "corpus", "cli", "export"),
     "store": ("corpus", "cli", "export"),
     "corpus": ("cli", "export"),
     "export": ("corpus", "cli"),

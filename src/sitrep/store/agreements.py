@@ -176,38 +176,27 @@ def document_fields(row: Sequence[Any]) -> dict[str, Any]:
     return {"doc_id": doc_id, "document_source": source, "site_name": site_name, "url": url, "published": day(published)}
 
 
-def statement_entries(backend: Backend, keys: list[str], names: dict[str, str]) -> list[dict[str, Any]]:
-    rows = []
-    for r in backend.fetchall(
-        "SELECT l.agreement_key, l.stance, l.party, l.party_affiliation, l.counterpart, st.date, st.date_start, "
-        f"p.evidence, p.evidence_start, st.statement_key, {DOCUMENT_COLUMNS} "
-        "FROM agreement_links l JOIN statements st ON st.statement_key = l.record_key "
-        "JOIN documents d ON d.doc_key = st.doc_key JOIN provenance p ON p.record_key = st.statement_key "
-        "WHERE l.relation = 'about' AND l.agreement_key = ANY(?)",
-        (keys,),
-    ):
-        rows.append({
-            "agreement_key": r[0], "agreement": names[r[0]], "entry": STANCE_ENTRY.get(r[1], "statement"),
-            "stance": r[1], "party": r[2], "party_affiliation": r[3], "against": r[4], "when": r[5],
-            "date": day(r[6]), "evidence": r[7], "_order": r[8], "record_key": r[9], **document_fields(r[10:]),
-        })
-    return rows
+#: The records each kind of link ties to an agreement: (table, key column).
+LINKED = {"about": ("statements", "statement_key"), "violation": ("incidents", "incident_key")}
 
 
-def violation_entries(backend: Backend, keys: list[str], names: dict[str, str]) -> list[dict[str, Any]]:
+def link_entries(backend: Backend, relation: str, keys: list[str], names: dict[str, str]) -> list[dict[str, Any]]:
+    """Timeline rows of the statements about (or incidents called violations of) the agreements."""
+    table_name, key = LINKED[relation]  # fixed names, never input
     rows = []
     for r in backend.fetchall(
-        "SELECT l.agreement_key, l.party, l.party_affiliation, l.counterpart, i.date, i.date_start, "
-        f"p.evidence, p.evidence_start, i.incident_key, {DOCUMENT_COLUMNS} "
-        "FROM agreement_links l JOIN incidents i ON i.incident_key = l.record_key "
-        "JOIN documents d ON d.doc_key = i.doc_key JOIN provenance p ON p.record_key = i.incident_key "
-        "WHERE l.relation = 'violation' AND l.agreement_key = ANY(?)",
-        (keys,),
+        "SELECT l.agreement_key, l.stance, l.party, l.party_affiliation, l.counterpart, r.date, r.date_start, "
+        f"p.evidence, p.evidence_start, r.{key}, {DOCUMENT_COLUMNS} "
+        f"FROM agreement_links l JOIN {table_name} r ON r.{key} = l.record_key "
+        "JOIN documents d ON d.doc_key = r.doc_key JOIN provenance p ON p.record_key = l.record_key "
+        "WHERE l.relation = ? AND l.agreement_key = ANY(?)",
+        (relation, keys),
     ):
+        entry = STANCE_ENTRY.get(r[1], "statement") if relation == "about" else "alleged violation"
         rows.append({
-            "agreement_key": r[0], "agreement": names[r[0]], "entry": "alleged violation", "party": r[1],
-            "party_affiliation": r[2], "against": r[3], "when": r[4], "date": day(r[5]), "evidence": r[6],
-            "_order": r[7], "record_key": r[8], **document_fields(r[9:]),
+            "agreement_key": r[0], "agreement": names[r[0]], "entry": entry, "stance": r[1], "party": r[2],
+            "party_affiliation": r[3], "against": r[4], "when": r[5], "date": day(r[6]), "evidence": r[7],
+            "_order": r[8], "record_key": r[9], **document_fields(r[10:]),
         })
     return rows
 
@@ -277,7 +266,7 @@ def compliance_table(
     names = dict(found)
     deliveries = delivery_entries(backend, keys, names)
     commitments = commitment_entries(backend, keys, names, deliveries)
-    timeline = statement_entries(backend, keys, names) + violation_entries(backend, keys, names) + deliveries
+    timeline = link_entries(backend, "about", keys, names) + link_entries(backend, "violation", keys, names) + deliveries
     for row in timeline:
         if row["date"] is None:
             row["date"] = row["published"]
