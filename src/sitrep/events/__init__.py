@@ -12,7 +12,8 @@ the parse by ``counts`` and ``numbers``.
 
 from __future__ import annotations
 
-from sitrep.events.coreference import group_mentions
+from sitrep.events.accounts import split_accounts
+from sitrep.events.coreference import corefer
 from sitrep.events.incident import build_incident, narrative_time
 from sitrep.events.mentions import detect_mentions
 from sitrep.models import AnnotatedDocument, Incident
@@ -21,11 +22,12 @@ from sitrep.models import AnnotatedDocument, Incident
 def extract_incidents(adoc: AnnotatedDocument) -> list[Incident]:
     mentions = detect_mentions(adoc)
     sentence_index = {sentence.start: number for number, sentence in enumerate(adoc.doc.sents)}
-    drafts = group_mentions(mentions, sentence_index)
+    events = corefer(mentions, sentence_index)
+    accounts = [account for event in events for account in split_accounts(event)]
     dated = [(sentence_index[m.sentence.start], m.time) for m in mentions
              if m.time is not None and m.time.value and m.time.precision == "day"]
-    return [build_incident(draft, adoc, number, narrative_time(draft, dated))
-            for number, draft in enumerate(drafts, start=1)]
+    return [build_incident(account, adoc, number, narrative_time(account, dated))
+            for number, account in enumerate(accounts, start=1)]
 
 
 __all__ = ["extract_incidents"]

@@ -7,7 +7,8 @@ import re
 
 from spacy.tokens import Token
 
-from sitrep.events.coreference import Draft, families_compatible
+from sitrep.events.accounts import Account
+from sitrep.events.coreference import families_compatible
 from sitrep.events.lexicon import lexicon
 
 
@@ -25,41 +26,41 @@ FIREARMS = re.compile(r"\b(gunfights?|gun ?fire|gunshots?|bullets?|firearms?|rif
                       r"heavy weapons|small arms)\b", re.IGNORECASE)
 
 
-def incident_type(draft: Draft) -> tuple[str, str, str, str]:
+def incident_type(account: Account) -> tuple[str, str, str, str]:
     """ACLED type and sub-type, PLOVER type and mode, from every trigger of the incident."""
     classes = lexicon().classes
-    hits = [h for m in draft.mentions for h in m.hits]
+    hits = [h for m in account.mentions for h in m.hits]
     names = {h.event_class.name for h in hits}
-    protest_told = bool(names & PROTEST_CLASSES or PROTEST_WORDS.search(draft.mentions[0].sentence.text))
-    doers = {m.doers for m in draft.mentions} - {None}
+    protest_told = bool(names & PROTEST_CLASSES or PROTEST_WORDS.search(account.mentions[0].sentence.text))
+    doers = {m.doers for m in account.mentions} - {None}
     # groups exchanging gunfire are armed groups in a clash, not rioters; a "gunfight" or
     # "shootout" with the police is a battle even when the other side are party activists
-    gunfight = "clash" in names and any(lexicon().gunfight.search(m.sentence.text) for m in draft.mentions)
+    gunfight = "clash" in names and any(lexicon().gunfight.search(m.sentence.text) for m in account.mentions)
     rioters = "armed" not in doers and not gunfight and ("rioters+state" in doers or (
-        "rioters" in doers and not any(FIREARMS.search(m.sentence.text) for m in draft.mentions)))
+        "rioters" in doers and not any(FIREARMS.search(m.sentence.text) for m in account.mentions)))
     armed_only = "armed" in doers and not names & PROTEST_CLASSES
     if "riot_weapon" in names and not names & {"riot", "clash", "mob_violence"}:
-        if hurt(draft) and civilian_only(draft) and any(m.at_vehicle for m in draft.mentions):
+        if hurt(account) and civilian_only(account) and any(m.at_vehicle for m in account.mentions):
             # petrol or crude bombs thrown at a bus or a truck, burning the people inside: an attack
             # on civilians, even when thrown by blockaders during a hartal
             chosen = classes["riot_weapon"]
             return (*chosen.acled_civilian, *chosen.plover)
         campaign = lexicon().campaign_nouns
         protest_acts = [h for h in hits if h.event_class.name in PROTEST_CLASSES and h.token.lemma_.lower() not in campaign]
-        if ("explosive" in names and not hurt(draft) and not any(m.thrown for m in draft.mentions)
+        if ("explosive" in names and not hurt(account) and not any(m.thrown for m in account.mentions)
                 and not protest_acts and not names & {"arson", "looting"}):
             # "three crude bombs went off near the court": explosions, nobody named as throwing them
             chosen = classes["explosive"]
             return (*chosen.acled, *chosen.plover)
     # petrol bombs and crude bombs: a riot, unless thrown by unnamed assailants at people they hurt
-    crowd_weapons = "mob_violence" in names or ("riot_weapon" in names and not hurt(draft))
+    crowd_weapons = "mob_violence" in names or ("riot_weapon" in names and not hurt(account))
     # arson and vandalism by crowds or unnamed people (not an armed group, not the state): a riot
-    arson = draft.family == "looting" and "looting" not in names and not any(m.state_agent for m in draft.mentions)
+    arson = account.family == "looting" and "looting" not in names and not any(m.state_agent for m in account.mentions)
     # a gunfight with the police during a strike is a battle, not the strike turning violent
     gunfight_only = gunfight and not names & {"riot", "excessive_force", "protest_intervention", "mob_violence"}
-    if (draft.family in ("violence", "protest", "looting") and not armed_only and not gunfight_only
+    if (account.family in ("violence", "protest", "looting") and not armed_only and not gunfight_only
             and (protest_told or rioters or crowd_weapons or arson)):
-        if draft.family == "looting" and not (protest_told or rioters or arson):
+        if account.family == "looting" and not (protest_told or rioters or arson):
             chosen = classes["looting"]
         elif "riot" in names:
             chosen = classes["riot"]
@@ -69,7 +70,7 @@ def incident_type(draft: Draft) -> tuple[str, str, str, str]:
             chosen = classes["excessive_force"]
         elif "clash" in names and protest_told and not rioters:
             chosen = classes["riot"]  # protesters clashing with the police: a violent demonstration
-        elif names & RIOT_VIOLENCE and protest_told and not rioters and any(m.state_agent for m in draft.mentions) and hurt(draft):
+        elif names & RIOT_VIOLENCE and protest_told and not rioters and any(m.state_agent for m in account.mentions) and hurt(account):
             chosen = classes["excessive_force"]  # forces shooting at a demonstration that fought no one
         elif "protest_intervention" in names or ("arrest" in names and not names & RIOT_VIOLENCE):
             chosen = classes["protest_intervention"]
@@ -79,7 +80,7 @@ def incident_type(draft: Draft) -> tuple[str, str, str, str]:
         else:
             chosen = classes["protest"]
         return (*chosen.acled, *chosen.plover)
-    family_hits = [h for h in hits if families_compatible(h.event_class.family, draft.family)]
+    family_hits = [h for h in hits if families_compatible(h.event_class.family, account.family)]
     if gunfight_only:
         family_hits = [h for h in family_hits if h.event_class.name not in PROTEST_CLASSES]
     main = max(family_hits or hits, key=lambda h: h.event_class.priority).event_class
@@ -92,11 +93,11 @@ def incident_type(draft: Draft) -> tuple[str, str, str, str]:
         # one thrown "during clashes" or "amid clashes" is the event, the clashes its backdrop
         main = classes["clash"]
     acled = main.acled
-    if main.victim_typed and main.acled_civilian and civilian_only(draft):
+    if main.victim_typed and main.acled_civilian and civilian_only(account):
         acled = main.acled_civilian
-    if main.acled_state and any(m.state_agent and m.event_class is main for m in draft.mentions):
+    if main.acled_state and any(m.state_agent and m.event_class is main for m in account.mentions):
         acled = main.acled_state
-    if main.name == "territory_regained" and any(m.doers == "armed" for m in draft.mentions) and not any(m.state_agent for m in draft.mentions):
+    if main.name == "territory_regained" and any(m.doers == "armed" for m in account.mentions) and not any(m.state_agent for m in account.mentions):
         acled = classes["territory_taken"].acled  # rebels retaking a village overtake it
     return (*acled, *main.plover)
 
@@ -106,35 +107,35 @@ def is_backdrop(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in ("during", "amid", "amidst", "in", "as")
 
 
-def hurt(draft: Draft) -> bool:
-    return any(c.field in ("killed", "injured", "killed_or_injured") and (c.value or c.vague) for m in draft.mentions for c in m.counts)
+def hurt(account: Account) -> bool:
+    return any(c.field in ("killed", "injured", "killed_or_injured") and (c.value or c.vague) for m in account.mentions for c in m.counts)
 
 
-def civilian_only(draft: Draft) -> bool:
+def civilian_only(account: Account) -> bool:
     """Whether everyone the incident hit was a civilian (then an attack is on civilians).
     Armed men attacking whom the text does not name, with nobody fighting back, are
     coded as attacking civilians, as ACLED does."""
-    sides = {c.side for m in draft.mentions for c in m.counts if c.field in ("killed", "injured", "killed_or_injured")}
+    sides = {c.side for m in account.mentions for c in m.counts if c.field in ("killed", "injured", "killed_or_injured")}
     if not sides - {None}:
-        sides = {m.victim_side for m in draft.mentions}
+        sides = {m.victim_side for m in account.mentions}
     if not sides - {None}:
-        names = {h.event_class.name for m in draft.mentions for h in m.hits}
+        names = {h.event_class.name for m in account.mentions for h in m.hits}
         if names & {"clash", "small_arms", "shelling", "air_strike"}:
             return False
         # victims nobody calls fighters, and fewer than two armed sides to fight: "gunmen attacked the
         # village, leaving four dead", "soldiers executed two herders", "a reporter was shot dead by assailants"
-        return len(armed_parties(draft)) < 2
-    if "state" in sides and any(lexicon().off_duty.search(m.sentence.text) for m in draft.mentions):
+        return len(armed_parties(account)) < 2
+    if "state" in sides and any(lexicon().off_duty.search(m.sentence.text) for m in account.mentions):
         sides = (sides - {"state"}) | {"civilian"}  # a policeman killed at his home: not a battle
     return "civilian" in sides and not sides & {"state", "nonstate"}
 
 
-def armed_parties(draft: Draft) -> set[str]:
+def armed_parties(account: Account) -> set[str]:
     """The armed sides an incident's sentences name: the state (its forces, by actor or by a
     word such as "police") and each armed group by name. One armed side cannot fight a battle."""
     parties: set[str] = set()
     force_nouns = lexicon().force_nouns
-    for mention in draft.mentions:
+    for mention in account.mentions:
         sentence = mention.sentence
         for ref in mention.actors:
             if ref.actor.is_person or in_brackets(sentence.text, ref.start - sentence.start_char):

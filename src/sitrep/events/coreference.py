@@ -2,7 +2,8 @@
 
 Mentions of one event join ("the clashes", a casualty figure told two sentences later)
 unless something says they differ: another place, another date, a second figure for the
-same people, "another attack".
+same people from the same source, "another attack". Who tells each mention is read next,
+by the accounts component.
 """
 
 from __future__ import annotations
@@ -10,8 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sitrep.events.accounts import is_counter_account
-from sitrep.events.mentions import MERGED_FAMILIES, EventMention
+from sitrep.events.mentions import MERGED_FAMILIES, EventMention, source_of
 from sitrep.models import TimeMention
 
 
@@ -27,11 +27,11 @@ SUBNATIONAL = ("place", "admin2", "admin1")
 @dataclass
 
 
-class Draft:
+class Event:
     mentions: list[EventMention] = field(default_factory=list)
     sentence_numbers: list[int] = field(default_factory=list)
     status: str = "reported"
-    parent: "Draft | None" = None  # the account a disputed one contradicts
+    parent: "Event | None" = None  # the account a disputed one contradicts
 
     @property
     def family(self) -> str:
@@ -59,12 +59,12 @@ def time_conflict(a: TimeMention | None, b: TimeMention | None) -> bool:
     return bool(days_a and days_b and not days_a & days_b)
 
 
-def place_conflict(draft: Draft, mention: EventMention) -> bool:
+def place_conflict(event: Event, mention: EventMention) -> bool:
     """Two places inside countries that differ. A bare country is too often a modifier
     ("a US general", "Afghan forces") to tell two events apart."""
     if not mention.own_place or mention.location is None or mention.location.geo_precision not in SUBNATIONAL:
         return False
-    for other in draft.mentions:
+    for other in event.mentions:
         if not other.own_place or other.location is None or other.location.geo_precision not in SUBNATIONAL:
             continue
         a, b = other.location, mention.location
@@ -77,33 +77,41 @@ def place_conflict(draft: Draft, mention: EventMention) -> bool:
     return False
 
 
-def counts_clash(draft: Draft, mention: EventMention) -> bool:
-    """Both tell a figure for the same people: two events, unless one points back."""
-    ours = {(c.field, c.side) for m in draft.mentions for c in m.counts if c.value is not None}
-    theirs = {(c.field, c.side) for c in mention.counts if c.value is not None}
-    return bool(ours & theirs)
+def counts_clash(event: Event, mention: EventMention) -> bool:
+    """The same source tells another figure for the same people: two events, unless one
+    points back. The same figure again restates it; another source's figure for them is
+    its account of the same event."""
+    source = source_of(mention)
+    ours: dict[tuple[str, str | None], set[int]] = {}
+    for other in event.mentions:
+        if source_of(other) == source:
+            for c in other.counts:
+                if c.value is not None:
+                    ours.setdefault((c.field, c.side), set()).add(c.value)
+    return any(c.value is not None and (c.field, c.side) in ours and c.value not in ours[(c.field, c.side)]
+               for c in mention.counts)
 
 
-def follows_on(draft: Draft, mention: EventMention) -> bool:
+def follows_on(event: Event, mention: EventMention) -> bool:
     """What the doers of an event went on to do is part of it: "the attackers then set the
     trucks on fire", "they abducted two drivers"."""
-    return draft.family == "violence" and mention.family in MERGED_FAMILIES and mention.refers_back
+    return event.family == "violence" and mention.family in MERGED_FAMILIES and mention.refers_back
 
 
-def can_join(draft: Draft, mention: EventMention, sentence_number: int) -> bool:
-    if not (families_compatible(draft.family, mention.family) or follows_on(draft, mention)) or mention.new_event:
+def can_join(event: Event, mention: EventMention, sentence_number: int) -> bool:
+    if not (families_compatible(event.family, mention.family) or follows_on(event, mention)) or mention.new_event:
         return False
-    if place_conflict(draft, mention):
+    if place_conflict(event, mention):
         return False
-    if not mention.later_death and any(time_conflict(m.time, mention.time) for m in draft.mentions):
+    if not mention.later_death and any(time_conflict(m.time, mention.time) for m in event.mentions):
         return False  # a victim who succumbs days later died of the event already told
-    if sentence_number == draft.last_sentence:
+    if sentence_number == event.last_sentence:
         return True
     if mention.anaphoric or mention.later_death or not distinguishes_itself(mention):
         return True  # "the battle", "those strikes", "the Taliban also captured posts": the same event
-    if counts_clash(draft, mention):
+    if counts_clash(event, mention):
         return False
-    return sentence_number - draft.last_sentence <= WINDOW_SENTENCES
+    return sentence_number - event.last_sentence <= WINDOW_SENTENCES
 
 
 def distinguishes_itself(mention: EventMention) -> bool:
@@ -111,27 +119,22 @@ def distinguishes_itself(mention: EventMention) -> bool:
     return mention.own_place or mention.time is not None or any(c.value is not None for c in mention.counts)
 
 
-def group_mentions(mentions: list[EventMention], sentence_index: dict[int, int]) -> list[Draft]:
-    drafts: list[Draft] = []
+def corefer(mentions: list[EventMention], sentence_index: dict[int, int]) -> list[Event]:
+    """Each mention joins the latest event it can be part of, or opens one."""
+    events: list[Event] = []
     for mention in mentions:
         number = sentence_index[mention.sentence.start]
         target = None
         reaches_back = mention.anaphoric or mention.later_death or not distinguishes_itself(mention)
-        for draft in reversed(drafts):
-            if draft.status == "disputed" and draft.parent is not None and number != draft.last_sentence:
-                continue
-            if is_counter_account(draft, mention) and families_compatible(draft.family, mention.family):
-                target = Draft(status="disputed", parent=draft)
-                drafts.append(target)
-                break
-            if can_join(draft, mention, number):
-                target = draft
+        for event in reversed(events):
+            if can_join(event, mention, number):
+                target = event
                 break
             if not reaches_back:
                 break  # only a mention that points back, or adds nothing new, reaches past the latest incident
         if target is None:
-            target = Draft()
-            drafts.append(target)
+            target = Event()
+            events.append(target)
         target.mentions.append(mention)
         target.sentence_numbers.append(number)
-    return drafts
+    return events

@@ -281,6 +281,7 @@ def sentence_counts(sentence: Span, actors: list[ActorMention]) -> list[Count]:
     """Every count in a sentence, with sides filled in from sibling counts where unsaid."""
     counts: list[Count] = []
     consumed: set[int] = set()
+    counted: set[tuple[str, int]] = set()  # (field, patient): "shot dead two farmers" counts them once
     for token in sentence:
         if token.i in consumed:
             continue
@@ -304,9 +305,12 @@ def sentence_counts(sentence: Span, actors: list[ActorMention]) -> list[Count]:
             field = "killed_or_injured"
         if patient is None:
             continue
+        if (field, patient.i) in counted:
+            continue
         quantity, side = phrase_total(patient, actors, field)
         if quantity is None:
             continue
+        counted.add((field, patient.i))
         counts.append(Count(field, quantity.value, side, token.i, " ".join(t.text for t in patient.subtree), quantity.bound, quantity.vague))
     coded = CODED_FIGURE.search(sentence.text)
     if coded:

@@ -6,7 +6,7 @@ account's date and place."""
 from __future__ import annotations
 
 from sitrep.events.classify import civilian_only, incident_type
-from sitrep.events.coreference import Draft
+from sitrep.events.accounts import Account
 from sitrep.events.counts import Count
 from sitrep.events.mentions import EventMention
 from sitrep.models import ActorRef, AnnotatedDocument, Evidence, Incident, Source, TimeMention
@@ -17,19 +17,19 @@ from sitrep.time import precision_of
 NARRATIVE_SENTENCES = 2
 
 
-def evidence_mention(draft: Draft) -> EventMention:
+def evidence_mention(account: Account) -> EventMention:
     """The sentence that best tells the event: figures first, then a date, then the first."""
     def has_figures(mention: EventMention) -> bool:
         return any(c.value is not None for c in mention.counts)
 
-    told = [m for m in draft.mentions if not m.anaphoric]
+    told = [m for m in account.mentions if not m.anaphoric]
     ranked = (
         [m for m in told if has_figures(m)],
-        [m for m in draft.mentions if has_figures(m)],
-        [m for m in draft.mentions if m.time is not None and m.time.value is not None],
+        [m for m in account.mentions if has_figures(m)],
+        [m for m in account.mentions if m.time is not None and m.time.value is not None],
         told,
     )
-    return next((group[0] for group in ranked if group), draft.mentions[0])
+    return next((group[0] for group in ranked if group), account.mentions[0])
 
 
 def total_counts(mentions: list[EventMention]) -> tuple[dict[str, int], list[str]]:
@@ -73,13 +73,13 @@ def total_counts(mentions: list[EventMention]) -> tuple[dict[str, int], list[str
 
 
 def date_of(
-    draft: Draft, adoc: AnnotatedDocument, chosen: EventMention, narrative: TimeMention | None = None
+    account: Account, adoc: AnnotatedDocument, chosen: EventMention, narrative: TimeMention | None = None
 ) -> tuple[str | None, str | None, str | None]:
     """The incident's date: its own mentions' time, else (``narrative``) the day of the
     event told just before it, else the month of the report."""
-    candidates = [chosen] + [m for m in draft.mentions if m is not chosen]
-    if draft.parent is not None:
-        candidates += draft.parent.mentions
+    candidates = [chosen] + [m for m in account.mentions if m is not chosen]
+    if account.parent is not None:
+        candidates += account.parent.mentions
     for mention in candidates:
         if mention.time is not None and mention.time.value:
             if mention.time.precision == "week":
@@ -96,10 +96,10 @@ def date_of(
     return None, None, None
 
 
-def location_of(draft: Draft, chosen: EventMention):
-    ordered = [chosen] + [m for m in draft.mentions if m is not chosen]
-    if draft.parent is not None:
-        ordered += draft.parent.mentions
+def location_of(account: Account, chosen: EventMention):
+    ordered = [chosen] + [m for m in account.mentions if m is not chosen]
+    if account.parent is not None:
+        ordered += account.parent.mentions
     own = [m.location for m in ordered if m.own_place and m.location is not None]
     rank = {"place": 0, "admin2": 1, "admin1": 2, "country": 3, None: 4}
     if own:
@@ -107,8 +107,8 @@ def location_of(draft: Draft, chosen: EventMention):
     return next((m.location for m in ordered if m.location is not None), None)
 
 
-def reporter_of(draft: Draft, chosen: EventMention) -> Source | None:
-    for mention in [chosen] + draft.mentions:
+def reporter_of(account: Account, chosen: EventMention) -> Source | None:
+    for mention in [chosen] + account.mentions:
         attribution = mention.attribution
         if attribution is not None and attribution.speaker_name:
             affiliation = None
@@ -126,18 +126,18 @@ def attribution_text(mention: EventMention) -> str | None:
     return sentence.text[attribution.speaker_start - sentence.start_char : attribution.speaker_end - sentence.start_char]
 
 
-def actors_of(draft: Draft, reporter: Source | None) -> list[ActorRef]:
+def actors_of(account: Account, reporter: Source | None) -> list[ActorRef]:
     refs: list[ActorRef] = []
     seen: set[str] = set()
     reporter_name = reporter.name if reporter else None
-    for mention in draft.mentions:
+    for mention in account.mentions:
         for actor_mention in mention.actors:
             actor = actor_mention.actor
             if actor.is_person or actor.id in seen or actor.name == reporter_name:
                 continue
             seen.add(actor.id)
             refs.append(ActorRef(name=actor.name, mention=actor_mention.text, kind=actor.kind, inter=actor.inter, country=actor.country))
-    if draft.family == "violence" and civilian_only(draft) and "civilians" not in {r.name.lower() for r in refs}:
+    if account.family == "violence" and civilian_only(account) and "civilians" not in {r.name.lower() for r in refs}:
         refs.append(ActorRef(name="Civilians", role="victim", kind="Civilians", inter=7))
     for index, ref in enumerate(refs[:2]):
         refs[index] = ref.model_copy(update={"role": ref.role or ("actor1" if index == 0 else "actor2")})
@@ -152,10 +152,10 @@ def evidence_of(mention: EventMention) -> Evidence:
     return Evidence(text=stripped, start=start, end=start + len(stripped))
 
 
-def mentions_of(draft: Draft, chosen: EventMention) -> list[Evidence]:
+def mentions_of(account: Account, chosen: EventMention) -> list[Evidence]:
     """Every sentence that tells the incident, once each: the evidence sentence first, then
     the others in the order the story tells them."""
-    told = [chosen] + sorted((m for m in draft.mentions if m is not chosen), key=lambda m: m.sentence.start)
+    told = [chosen] + sorted((m for m in account.mentions if m is not chosen), key=lambda m: m.sentence.start)
     seen: set[int] = set()
     found = []
     for mention in told:
@@ -165,13 +165,13 @@ def mentions_of(draft: Draft, chosen: EventMention) -> list[Evidence]:
     return found
 
 
-def narrative_time(draft: Draft, dated: list[tuple[int, TimeMention]]) -> TimeMention | None:
-    """The day of the event told in the sentence or two before this draft's first one,
-    which an undated continuation of the story shares; none for a draft that opens an
+def narrative_time(account: Account, dated: list[tuple[int, TimeMention]]) -> TimeMention | None:
+    """The day of the event told in the sentence or two before this account's first one,
+    which an undated continuation of the story shares; none for a account that opens an
     event of its own ("In another incident", "Earlier this month")."""
-    if any(m.new_event for m in draft.mentions):
+    if any(m.new_event for m in account.mentions):
         return None
-    first = draft.sentence_numbers[0]
+    first = account.sentence_numbers[0]
     earlier = [time for number, time in dated if first - NARRATIVE_SENTENCES <= number < first]
     return earlier[-1] if earlier else None
 
@@ -180,18 +180,18 @@ def narrative_time(draft: Draft, dated: list[tuple[int, TimeMention]]) -> TimeMe
 
 
 def build_incident(
-    draft: Draft, adoc: AnnotatedDocument, number: int, narrative: TimeMention | None = None
+    account: Account, adoc: AnnotatedDocument, number: int, narrative: TimeMention | None = None
 ) -> Incident:
-    chosen = evidence_mention(draft)
-    acled_type, acled_sub_type, plover_type, plover_mode = incident_type(draft)
-    totals, notes = total_counts(draft.mentions)
-    date, precision, date_text = date_of(draft, adoc, chosen, narrative)
-    location = location_of(draft, chosen)
-    reporter = reporter_of(draft, chosen)
-    status = draft.status
-    if any(m.claimed for m in draft.mentions):
+    chosen = evidence_mention(account)
+    acled_type, acled_sub_type, plover_type, plover_mode = incident_type(account)
+    totals, notes = total_counts(account.mentions)
+    date, precision, date_text = date_of(account, adoc, chosen, narrative)
+    location = location_of(account, chosen)
+    reporter = reporter_of(account, chosen)
+    status = account.status
+    if any(m.claimed for m in account.mentions):
         status = "claimed"
-    elif all(m.denied for m in draft.mentions):
+    elif all(m.denied for m in account.mentions):
         status = "denied"
     return Incident(
         id=f"i{number}",
@@ -217,9 +217,9 @@ def build_incident(
         detained=totals.get("detained"),
         abducted=totals.get("abducted"),
         count_notes=notes,
-        actors=actors_of(draft, reporter),
+        actors=actors_of(account, reporter),
         reported_by=reporter,
         claim_status=status,
         evidence=evidence_of(chosen),
-        mentions=mentions_of(draft, chosen),
+        mentions=mentions_of(account, chosen),
     )

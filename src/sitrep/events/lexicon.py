@@ -68,6 +68,7 @@ class Filters:
     intention_verbs: frozenset[str]
     stopping_words: frozenset[str]
     trend_verbs: frozenset[str]
+    anchor_prepositions: frozenset[str]
     modal_words: frozenset[str]
     condition_marks: frozenset[str]
     aggregate: re.Pattern[str]

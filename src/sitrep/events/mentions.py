@@ -18,7 +18,10 @@ from sitrep.events.arguments import (
 )
 from sitrep.events.counts import Count, sentence_counts
 from sitrep.events.lexicon import EventClass, TriggerHit, find_triggers, lexicon, phrase_matches
-from sitrep.events.specificity import is_aggregate, is_grievance, is_irrealis, is_negated, is_talked_about
+from sitrep.events.specificity import (
+    is_aggregate, is_anchor, is_cumulative, is_description, is_grievance, is_habitual, is_history, is_irrealis, is_negated,
+    is_talked_about, is_trend,
+)
 from sitrep.events.syntax import clause_verb, has_child
 from sitrep.models import ActorMention, AnnotatedDocument, Attribution, TimeMention
 from sitrep.places import Location
@@ -38,7 +41,7 @@ FIELDS_BY_FAMILY = {
 #: Nouns naming the doers, not the deed: a trigger only when the sentence tells nothing else.
 DOER_NOUNS = {"gunman", "assailant", "attacker"}
 
-#: Families that join the violence of their sentence when it hurt someone.
+#: Families that join the violence (or the ground changing hands) told in their sentence.
 MERGED_FAMILIES = ("looting", "disrupted", "abduction")
 #: Classes whose weapon, once found, seized or defused, did not go off.
 
@@ -103,11 +106,9 @@ def opens_new_event(sentence: Span, hits: list[TriggerHit]) -> bool:
     return any(t.lower_ == "another" and t.head.lemma_.lower() in lexicon().filters.new_event_nouns for t in sentence)
 
 
-def family_groups(
-    hits: list[TriggerHit], hurt: bool = False, attempted: list[TriggerHit] = ()
-) -> dict[str, list[TriggerHit]]:
-    """Hits of one sentence by event family; ``hurt`` when the sentence counts people killed or hurt;
-    ``attempted`` the protests the sentence says people tried or meant to hold."""
+def family_groups(hits: list[TriggerHit], attempted: list[TriggerHit] = ()) -> dict[str, list[TriggerHit]]:
+    """Hits of one sentence by event family; ``attempted`` the protests the sentence says
+    people tried or meant to hold."""
     groups: dict[str, list[TriggerHit]] = {}
     for hit in hits:
         family = hit.event_class.family
@@ -116,11 +117,16 @@ def family_groups(
         groups.setdefault(family, []).append(hit)
     if "protest" in groups and "violence" in groups:
         groups["violence"] = groups.pop("protest") + groups["violence"]
+    if "territory" in groups and "violence" in groups:
+        # "recaptured the post in an operation in which three insurgents were killed": the
+        # fighting is how the ground changed hands
+        groups["territory"] = groups["territory"] + groups.pop("violence")
+    main = next((f for f in ("violence", "territory") if f in groups), None)
     for other in MERGED_FAMILIES:
-        if hurt and other in groups and "violence" in groups:
+        if main and other in groups:
             # "an arson attack on a bus killed six", "thwarted an attack and killed a fighter",
-            # "kidnapped and killed": one violent event
-            groups["violence"] = groups["violence"] + groups.pop(other)
+            # "kidnapped and killed", "seized their weapons and took the district": one event
+            groups[main] = groups[main] + groups.pop(other)
     if "arrest" in groups and ("protest" in groups or "violence" in groups and any(h.event_class.family == "protest" for h in groups["violence"])):
         # arrests at a demonstration are the authorities' intervention in it
         target = "protest" if "protest" in groups else "violence"
@@ -145,6 +151,7 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
     mentions: list[EventMention] = []
     sentences = list(doc.sents)
     last_seen = {s.text.strip(): s.start for s in sentences}
+    reporting = {a.cue_i for a in adoc.attributions}
     for sentence in sentences:
         if is_heading(sentence, adoc.document.text) or last_seen[sentence.text.strip()] != sentence.start:
             continue  # a teaser repeated further down is read where the story tells it
@@ -152,7 +159,12 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
         attempted: list[TriggerHit] = []  # protests people tried or meant to hold: "arrested as they tried to march"
         dropped: set[int] = set()
         taken: set[tuple[int, int]] = set()  # one rule per trigger word: the first whose argument fits
-        for hit in find_triggers(sentence, matches):
+        anchored: set[int] = set()  # triggers that only place another clause in time
+        hits_found = find_triggers(sentence, matches)
+        triggers = {h.token.i for h in hits_found}
+        # what a describing clause says is part of the description: "those abducted during the attack"
+        describing = {h.token.i for h in hits_found if is_description(h, triggers)}
+        for hit in hits_found:
             token = hit.token
             if (hit.start, hit.end) in taken:
                 continue
@@ -164,10 +176,15 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 continue  # "a shell left from previous fighting": background, not this event
             if hit.event_class.name == "clash" and has_child(token, {"prep"}, filters.ally_prepositions):
                 continue  # "fighting alongside Eritrean forces": who fought with whom, not a battle told
-            verb = clause_verb(token)
-            negated = is_negated(token, verb)
-            intended = not negated and is_irrealis(token, verb)
-            if negated or intended or is_talked_about(token) or is_aggregate(token, sentence):
+            # a weapon word read through the event noun it modifies: "rocket attacks have lessened"
+            word = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EVENT_HEADS else token
+            verb = clause_verb(word)
+            negated = is_negated(word, verb)
+            intended = not negated and is_irrealis(word, verb)
+            background = (is_talked_about(word) or is_aggregate(word, sentence) or is_trend(word)
+                          or is_cumulative(word, verb) or is_habitual(verb, reporting)
+                          or token.i in describing or any(a.i in describing for a in token.ancestors))
+            if negated or intended or background:
                 dropped.add(token.i)
                 held = token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.head.lemma_.lower() in filters.protest_holding_verbs)
                 if hit.event_class.family == "protest" and held and intended:
@@ -185,6 +202,8 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 hit = TriggerHit(hit.token, hit.start, hit.end, type(hit.rule)(event_class, hit.rule.context, hit.rule.argument, hit.rule.exclude))
             taken.add((hit.start, hit.end))
             kept.append(hit)
+            if is_anchor(token.head if token.dep_ == "compound" else token):
+                anchored.add(token.i)
         if any(h.token.lemma_.lower() not in DOER_NOUNS and not h.event_class.casualty_only for h in kept):
             kept = [h for h in kept if h.token.lemma_.lower() not in DOER_NOUNS]  # "assailants torched a bus": the arson
         if any(h.event_class.name == "protest" for h in kept):
@@ -193,8 +212,7 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             continue
         counts = [c for c in sentence_counts(sentence, adoc.actors) if c.token_i not in dropped]
         lowered = sentence.text.lower()
-        hurt = any(c.field in FIELDS_BY_FAMILY["violence"] and (c.value or c.vague) for c in counts)
-        groups = family_groups(kept, hurt, attempted)
+        groups = family_groups(kept, attempted)
         for family, hits in groups.items():
             if family == "violence" and all(h.event_class.casualty_only for h in hits):
                 fields = {c.field for c in counts if c.value is not None or c.vague}
@@ -203,12 +221,17 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             # the violence itself, not what was merged into it ("thwarted an attack, killing two")
             own = [h for h in hits if h.event_class.family not in MERGED_FAMILIES] or hits
             main = max(own, key=lambda h: h.event_class.priority)
+            if all(h.token.i in anchored or h.event_class.casualty_only for h in hits) and not any(
+                    c.value is not None for c in counts if c.field in FIELDS_BY_FAMILY.get(family, ())):
+                continue  # "arrested following the attack": the attack only dates the arrests
             mention = EventMention(sentence=sentence, hits=hits, event_class=main.event_class)
             relevant = FIELDS_BY_FAMILY.get(family, set())
             if family != "violence" and "violence" in groups:
                 relevant = relevant - FIELDS_BY_FAMILY["violence"]  # the casualties belong to the violence
             mention.counts = [c for c in counts if c.field in relevant]
             mention.time = first_time(adoc, hits)
+            if is_history(mention.time, adoc.document.published):
+                continue
             mention.location = places.locate_event(adoc, sentence.start_char, sentence.end_char, main.start)
             mention.own_place = bool(within(adoc.places, sentence.start_char, sentence.end_char))
             mention.attribution = attribution_for(adoc, sentence, main.start)
@@ -236,9 +259,17 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
 
 
 def first_time(adoc: AnnotatedDocument, hits: list[TriggerHit]) -> TimeMention | None:
-    """The time governing the event's clause; else one told inside the trigger's own
-    phrase ("announced a ceasefire starting from Sunday")."""
+    """The time governing the event's clause; the time a "when" clause hangs on ("since 2012,
+    when rebels stormed the towns"); else one told inside the trigger's own phrase
+    ("announced a ceasefire starting from Sunday")."""
     ordered = sorted(hits, key=lambda h: -h.event_class.priority)
+    for hit in ordered:
+        verb = clause_verb(hit.token)
+        if verb.dep_ == "relcl":
+            head = verb.head
+            holding = [t for t in adoc.times if t.start <= head.idx < t.end and t.value]
+            if holding:
+                return holding[0]
     for hit in ordered:
         found = time.governing_time(adoc, hit.token.i)
         if found is not None:
@@ -249,3 +280,11 @@ def first_time(adoc: AnnotatedDocument, hits: list[TriggerHit]) -> TimeMention |
         if inside:
             return inside[0]
     return None
+
+
+def source_of(mention: EventMention) -> str | None:
+    """Who tells the mention: the attributed speaker's actor id or name; None for the narrator."""
+    attribution = mention.attribution
+    if attribution is None:
+        return None
+    return attribution.speaker.id if attribution.speaker else (attribution.speaker_name or "").lower() or None

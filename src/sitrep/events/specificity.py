@@ -1,19 +1,28 @@
-"""Specificity: whether a trigger reports a real, past, single event.
+"""Specificity: whether a trigger reports a real, past, single event, at a time and place.
 
 Not negated ("no clashes"), not modal or future ("will push back"), not conditional ("if
 attacked"), not intended or demanded ("threatened to attack", "called for a halt to
-attacks"), not a trend ("intensified their attacks"), not an aggregate over months ("in
-the past six months"), and not the grievance a protest is about ("against the killing of
-a trader"). Only what passes becomes an event mention.
+attacks"), not a trend ("intensified their attacks", "attacks have been on the rise"),
+not an aggregate over months or a toll since something began ("in the past six months",
+"have been killed since the war broke out"), not what happens as a rule ("the attacks
+take place at night"), not a description of someone or something ("those abducted in
+2023", "the deal signed in Doha"), and not the grievance a protest is about ("against the
+killing of a trader"). Only what passes becomes an event mention. A trigger that only
+anchors another clause in time ("released after the attack") is kept for the type it
+tells, but makes no mention of its own.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from spacy.tokens import Span, Token
 
 from sitrep.events.lexicon import TriggerHit, lexicon
 from sitrep.events.syntax import clause_verb, has_child
+from sitrep.models import TimeMention
 from sitrep.text.spans import subtree_span
+from sitrep.time import last_day
 
 
 #: How an intended or demanded act hangs on its verb: "threatened to attack", "called for attacks".
@@ -104,3 +113,95 @@ def is_grievance(hit: TriggerHit) -> bool:
     if hit.token.dep_ == "pobj" and head.lower_ in filters.grievance_prepositions:
         return True
     return hit.token.dep_ == "dobj" and head.lemma_.lower() in filters.grievance_verbs
+
+
+#: Verbs whose present and past are written alike: "assailants set a bus ablaze" is past.
+SAME_IN_PAST = {"set", "put", "hit", "cut", "shut", "burst", "spread", "cast", "let", "shed", "beat", "upset"}
+
+
+def is_habitual(verb: Token, reporting: set[int]) -> bool:
+    """A present-tense event clause tells what happens as a rule ("the shelling takes place
+    at night", "they attack our posts every night") or what a photograph shows ("police
+    inspect the scene of a bombing"), not what happened; the present of a reporting verb
+    ("claims responsibility for the attack") is the report's, not the event's."""
+    if verb.tag_ not in ("VBZ", "VBP") or verb.i in reporting or verb.lower_ in SAME_IN_PAST:
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def is_trend(token: Token) -> bool:
+    """ "Attacks have been on the rise", "violence has escalated with clashes spreading",
+    "clashes have lessened": how often events happen, not one of them."""
+    filters = lexicon().filters
+    head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in filters.trend_verbs:
+        return True
+    if token.dep_ == "nsubj" and head.lemma_.lower() == "be" and any(
+            c.dep_ == "prep" and any(g.lemma_.lower() in filters.stopping_words for g in c.children) for c in head.children):
+        return True
+    current = token  # "escalated ... with clashes spreading to new villages"
+    for _ in range(3):
+        if current.dep_ not in ("pobj", "prep", "acl", "nsubj") or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.pos_ == "VERB" and current.lemma_.lower() in filters.trend_verbs:
+            return True
+    return False
+
+
+def is_cumulative(token: Token, verb: Token) -> bool:
+    """A perfect clause counted from a starting point ("more than 6,500 people have been
+    killed since the conflict broke out") or over many events ("it has carried out
+    thousands of airstrikes"): a tally, not an event."""
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    if not perfect:
+        return False
+    if any(c.dep_ in ("prep", "mark") and c.lower_ == "since" for w in (token, verb) for c in w.children):
+        return True
+    # a plural event noun that no article or number pins to one occasion: "carried out
+    # strikes", "thousands of airstrikes"
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj":
+        quantity = token.head.head
+        return quantity.lower_ in ("hundreds", "thousands", "dozens", "scores", "tens", "millions")
+    return token.tag_ == "NNS" and token.dep_ == "dobj" and not any(
+        c.dep_ in ("det", "poss") and c.lower_ not in ("many", "several", "numerous", "countless") for c in token.children
+    ) and not any(c.dep_ == "nummod" and c.like_num and not c.lower_.endswith(("s", "dozens")) for c in token.children)
+
+
+def is_description(hit: TriggerHit, triggers: set[int]) -> bool:
+    """A trigger verb that describes a person or a thing by what was done to them ("those
+    abducted during the attack", "the 111 detainees who were arrested in 2023", "the deal
+    signed in Doha") tells who or what they are, not the news. A clause that goes on with
+    the story ("the village, where they killed three people"), one on an event noun ("an
+    attack that killed five") and a casualty word on its count ("five wounded") still tell it."""
+    token = hit.token
+    if token.pos_ != "VERB" or token.head.i in triggers or hit.event_class.casualty_only:
+        return False
+    if token.dep_ == "acl":
+        return token.tag_ == "VBN"  # a reduced passive: "those abducted", "the deal signed"
+    if token.dep_ == "relcl":
+        return any(c.dep_ == "nsubjpass" and c.lower_ in ("who", "that", "which") for c in token.children)
+    return False
+
+
+def is_anchor(token: Token) -> bool:
+    """An event named only to place another in time: "released after the attack",
+    "arrested following the October 7 attack", "calm since the mediators brokered a deal".
+    A clause that tells what came before ("a week after their fighters seized him") goes
+    on with the story."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return token.dep_ == "pobj" and token.head.lower_ in lexicon().filters.anchor_prepositions
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in token.children)
+
+
+#: An event placed only by its month or year, which ended this long before the story was
+#: published, is the story's history ("the war, which began with a crackdown on protests
+#: in 2011", "since they reached a truce in December 2018"), not news. An event dated to
+#: its day is a report of that day, however old (a rights group's account of last year).
+HISTORY_DAYS = 365
+
+
+def is_history(when: TimeMention | None, published: date | None) -> bool:
+    if when is None or not when.value or published is None or when.precision == "day":
+        return False
+    return (published - last_day(when.value)).days > HISTORY_DAYS

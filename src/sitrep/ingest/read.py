@@ -18,6 +18,7 @@ from charset_normalizer import from_bytes
 
 from sitrep.config import MAX_INPUT_BYTES, MAX_TEXT_CHARS
 from sitrep.ingest.boilerplate import strip_boilerplate
+from sitrep.ingest.layout import unwrap
 from sitrep.models import Document, Failure
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -103,6 +104,7 @@ def finish(
     """Clean ``text`` and make the Document; refuse empty and non-English text."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     cleaned, removed = strip_boilerplate(text)
+    cleaned = unwrap(cleaned)
     if not cleaned.strip():
         raise IngestError("empty document (no text after removing boilerplate)")
     if len(cleaned) > MAX_TEXT_CHARS:

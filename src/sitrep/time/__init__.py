@@ -27,6 +27,20 @@ def precision_of(value: str) -> str:
     return "day" if len(value) == 10 else "month"
 
 
+def last_day(value: str) -> date:
+    """The last day a resolved ISO value covers: "2014" ends on 31 December, "2020-02" on
+    the 29th, "2020-04-08/2020-04-09" on the 9th."""
+    end = value.rpartition("/")[2]
+    parts = [int(p) for p in end.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 1:
+        return date(parts[0], 12, 31)
+    year, month = parts
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return date.fromordinal(following.toordinal() - 1)
+
+
 def find_time_mentions(doc: Doc, published: date | None) -> list[TimeMention]:
     """Every temporal expression in ``doc.text``, in text order, resolved against
     ``published`` in the tense of its clause (value None when it cannot be anchored)."""

@@ -1,0 +1,38 @@
+"""Accounts: one incident per physical event and per source that tells it with figures of
+its own (sentences we wrote)."""
+
+from __future__ import annotations
+
+from tests.events.test_incidents import incidents
+
+
+def summary(found):
+    return [(i.killed, i.injured, i.reported_by.mention if i.reported_by else None, i.claim_status) for i in found]
+
+
+def test_sources_that_give_different_tolls_are_accounts_of_their_own():
+    found = incidents(
+        "Warplanes struck a fuel depot in Maarat al-Numan on Monday. "
+        "A monitoring group said the strikes killed 31 people. "
+        "A local rescue team said 26 people were killed in the strikes."
+    )
+    assert summary(found) == [(31, None, "A monitoring group", "reported"), (26, None, "A local rescue team", "reported")]
+    assert [i.date for i in found] == ["2021-06-14", "2021-06-14"]
+    assert [m.text for m in found[0].mentions] == [
+        "A monitoring group said the strikes killed 31 people.", "Warplanes struck a fuel depot in Maarat al-Numan on Monday."]
+
+
+def test_a_source_that_confirms_the_toll_and_adds_the_wounded_tells_the_same_account():
+    found = incidents(
+        "Insurgents stormed a police post in Ghazni province on Sunday, killing nine officers, local officials said. "
+        "The provincial governor said that besides the nine dead, six officers were wounded in the assault."
+    )
+    assert [(i.killed, i.injured) for i in found] == [(9, 6)]
+
+
+def test_one_named_victim_is_a_detail_of_the_toll_not_another_account():
+    found = incidents(
+        "Twelve people were killed when shells hit a market in Donetsk on Friday, the city council said. "
+        "A volunteer medic said one of his colleagues was killed in the shelling."
+    )
+    assert [(i.killed, i.reported_by.mention) for i in found] == [(12, "the city council")]

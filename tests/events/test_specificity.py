@@ -1,0 +1,66 @@
+"""Specificity: only a specific event, at a time and place, is an incident. Background,
+tallies, trends, habits, descriptions and history are not (sentences we wrote)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.pipeline import ExtractOptions, extract_text
+from tests.events.reading import first
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a tally counted from a starting point, or over many events
+        "More than 3,000 people have been killed since the uprising began in the north.",
+        "The air force has carried out hundreds of airstrikes in rebel-held districts.",
+        # a trend
+        "Militant attacks have been on the rise across the border districts.",
+        "Violence has escalated in the province with clashes spreading to new villages.",
+        "Rocket attacks have lessened since the mediators brokered a deal.",
+        # what happens as a rule, or what a photograph shows
+        "Most of the shelling takes place at night, away from the monitors.",
+        "Relatives inspect the ruins of a house destroyed in the bombing.",
+        # a description of people or a thing by what was done to them
+        "The freed men were among those abducted during the raid on the market.",
+        "The exchange includes 40 fishermen who were detained near the maritime border.",
+        # an event that only dates another
+        "The border crossing reopened after the ambush on the convoy.",
+    ],
+)
+def test_background_is_no_incident(sentence):
+    assert first(sentence) is None
+
+
+def test_history_placed_by_its_year_is_no_incident():
+    text = "The region has been unstable since 2012, when rebels stormed several garrison towns."
+    assert extract_text(text, options=ExtractOptions(published=date(2021, 6, 16))).incidents == []
+
+
+def test_an_old_event_dated_to_its_day_is_still_a_report():
+    text = "On 2 May 2020, gunmen shot dead two farmers near the village of Kalar."
+    [incident] = extract_text(text, options=ExtractOptions(published=date(2021, 6, 16))).incidents
+    assert (incident.date, incident.killed) == ("2020-05-02", 2)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the present of the report, not of the event
+        ("The group claims responsibility for the bombing of a police post in Kunar.", ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+        # present and past alike
+        ("Assailants set a truck ablaze on the ring road in Kabul on Friday.", ("Riots", "Mob violence")),
+        # a clause that goes on with the story
+        ("The militants then entered the village, where they killed four herders.", ("Violence against civilians", "Attack")),
+        # a tally of a specific event in the present perfect
+        ("Eleven soldiers have been killed in an attack on a checkpoint in Marib on Monday.", ("Battles", "Armed clash")),
+        # an event named after a preposition of time that carries its own toll
+        ("Two pupils were wounded after a grenade blast at a school in Gao.", ("Explosions/Remote violence", "Grenade")),
+    ],
+)
+def test_specific_events_pass(sentence, expected):
+    incident = first(sentence)
+    assert incident is not None and (incident.acled_type, incident.acled_sub_type) == expected
