@@ -70,8 +70,9 @@ ProgressCallback = Callable[[Progress], None]
 
 def iter_stdin_streaming(stream: TextIO | None = None) -> Iterator[Document | Failure]:
     """Standard input: JSON Lines are read line by line (any length of stream); text as one document."""
-    stream = stream or sys.stdin
-    first = stream.readline()
+    # Bytes decoded with replacement: one invalid byte in a stream must not end the run.
+    stream = stream or io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+    first = stream.readline().removeprefix("\ufeff")
     if first.lstrip().startswith("{"):
         yield from documents_from_jsonl_lines(chain([first], stream), "-", "stdin")
         return

@@ -180,39 +180,78 @@ def document_from_path(path: Path) -> Document:
     return document_from_text(text, doc_id=path.stem, source=str(path))
 
 
+#: The optional fields of a JSON Lines record and the JSON types each may hold.
+RECORD_FIELDS: dict[str, tuple[type, ...]] = {
+    "id": (str, int), "url": (str,), "title": (str,), "published": (str,), "html": (str,),
+}
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def one_line(message: str) -> str:
+    """An error message as the single line a Failure carries."""
+    return " ".join(message.split())
+
+
+def check_text_field(name: str, value: str) -> None:
+    if surrogate := LONE_SURROGATE.search(value):
+        raise IngestError(f'"{name}" holds a lone surrogate (U+{ord(surrogate.group()):04X}) at character {surrogate.start()}')
+
+
+def parse_record(line: str) -> dict:
+    """One JSON Lines record, checked field by field; every defect is an IngestError."""
+    if len(line) > MAX_INPUT_BYTES:
+        raise IngestError(f"line too long ({len(line):,} characters)")
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise IngestError(f"not valid JSON ({error.msg} at column {error.colno})") from None
+    except RecursionError:
+        raise IngestError("not valid JSON (nested too deeply)") from None
+    if not isinstance(record, dict):
+        raise IngestError(f"a JSON Lines record must be an object, not {type(record).__name__}")
+    if not isinstance(record.get("text"), str) and not isinstance(record.get("html"), str):
+        raise IngestError('a JSON Lines record needs a "text" string')
+    for name, types in RECORD_FIELDS.items():
+        value = record.get(name)
+        if value is not None and (not isinstance(value, types) or isinstance(value, bool)):
+            raise IngestError(f'"{name}" must be {" or ".join(t.__name__ for t in types)}, not {type(value).__name__}')
+    for name in ("text", "html", "url", "title", "id"):
+        if isinstance(record.get(name), str):
+            check_text_field(name, record[name])
+    return record
+
+
 def documents_from_jsonl_lines(lines: Iterable[str], source: str, stem: str) -> Iterator[Document | Failure]:
-    """One document per JSON object: ``text`` required; ``id``, ``url``, ``title``, ``published`` optional."""
+    """One document per JSON object: ``text`` required; ``id``, ``url``, ``title``, ``published`` optional.
+
+    Each record is checked on its own: a bad one becomes a Failure named ``SOURCE:LINE``
+    and the records after it are still read.
+    """
     for number, line in enumerate(lines, start=1):
+        if number == 1:
+            line = line.removeprefix("\ufeff")  # a byte order mark before the first record
         if not line.strip():
             continue
         where = f"{source}:{number}"
         try:
-            if len(line) > MAX_INPUT_BYTES:
-                raise IngestError(f"line too long ({len(line):,} characters)")
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise IngestError(f"not valid JSON ({error.msg} at column {error.colno})") from None
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise IngestError('a JSON Lines record needs a "text" string')
+            record = parse_record(line)
             doc_id = str(record.get("id") or f"{stem}-{number}")
-            kwargs = dict(
-                doc_id=doc_id,
-                source=record.get("url") or where,
-                url=record.get("url"),
-                title=record.get("title"),
-                published=parse_iso_date(record.get("published")),
-            )
+            url = record.get("url") or None
             if record.get("html"):
-                yield document_from_html(record["html"], doc_id=doc_id, source=kwargs["source"], url=kwargs["url"])
+                yield document_from_html(record["html"], doc_id=doc_id, source=url or where, url=url)
             else:
-                yield finish(record["text"], **kwargs)
+                yield finish(
+                    record["text"], doc_id=doc_id, source=url or where, url=url,
+                    title=record.get("title"), published=parse_iso_date(record.get("published")),
+                )
         except IngestError as error:
-            yield Failure(source=where, error=str(error))
+            yield Failure(source=where, error=one_line(str(error)))
+        except Exception as error:  # an unforeseen defect of one record must not lose the rest
+            yield Failure(source=where, error=one_line(f"cannot read the record: {type(error).__name__}: {error}"))
 
 
 def iter_jsonl_file(path: Path) -> Iterator[Document | Failure]:
-    with path.open(encoding="utf-8", errors="replace") as handle:
+    with path.open(encoding="utf-8-sig", errors="replace") as handle:
         yield from documents_from_jsonl_lines(handle, str(path), path.stem)
 
 
@@ -243,18 +282,31 @@ def iter_sources(paths: Iterable[str]) -> Iterator[Path | str]:
 
 
 def iter_stdin(stream=None) -> Iterator[Document | Failure]:
+    """Standard input as one text document, or as JSON Lines when it starts with ``{``.
+
+    Bytes are read where the stream has them, so that input in another encoding (or
+    with invalid bytes) is decoded like a file rather than ending the run.
+    """
     stream = stream or sys.stdin
-    data = stream.read(MAX_INPUT_BYTES + 1)
+    reader = getattr(stream, "buffer", stream)
+    data = reader.read(MAX_INPUT_BYTES + 1)
     if len(data) > MAX_INPUT_BYTES:
         yield Failure(source="-", error=f"standard input too large (limit {MAX_INPUT_BYTES:,})")
         return
-    if data.lstrip().startswith("{"):
-        yield from documents_from_jsonl_lines(data.splitlines(), "-", "stdin")
-        return
     try:
+        if isinstance(data, bytes):
+            if not data:
+                raise IngestError("empty input")
+            if kind := sniff_binary(data):
+                raise IngestError(f"not a text document: {kind}")
+            data = decode(data)
+        data = data.removeprefix("\ufeff")
+        if data.lstrip().startswith("{"):
+            yield from documents_from_jsonl_lines(data.splitlines(), "-", "stdin")
+            return
         yield document_from_text(data, doc_id="stdin", source="-")
     except IngestError as error:
-        yield Failure(source="-", error=str(error))
+        yield Failure(source="-", error=one_line(str(error)))
 
 
 def iter_documents(paths: Iterable[str]) -> Iterator[Document | Failure]:
@@ -272,6 +324,8 @@ def iter_documents(paths: Iterable[str]) -> Iterator[Document | Failure]:
             else:
                 yield document_from_path(path)
         except IngestError as error:
-            yield Failure(source=str(path), error=str(error))
+            yield Failure(source=str(path), error=one_line(str(error)))
         except OSError as error:
             yield Failure(source=str(path), error=f"cannot read: {error.strerror or error}")
+        except Exception as error:  # an unforeseen defect of one file must not stop the batch
+            yield Failure(source=str(path), error=one_line(f"cannot read: {type(error).__name__}: {error}"))
