@@ -59,7 +59,7 @@ def extract(
     country: Annotated[Optional[str], typer.Option(help="Country of every input (ISO alpha-2), when the text may not say.")] = None,
 ) -> None:
     """Read articles and print the incidents and statements they report."""
-    from sitrep.cli.render import write_extractions
+    from sitrep.cli.render import terminal_line, write_extractions
     from sitrep.ingest import iter_documents
     from sitrep.models import Failure
     from sitrep.pipeline import ExtractOptions, extract_documents
@@ -72,7 +72,7 @@ def extract(
         for item in extract_documents(iter_documents(paths), options):
             if isinstance(item, Failure):
                 counts["failed"] += 1
-                typer.echo(f"sitrep: error: {item.source}: {item.error}", err=True)
+                typer.echo(terminal_line(f"sitrep: error: {item.source}: {item.error}"), err=True)
                 continue
             counts["ok"] += 1
             yield item

@@ -135,11 +135,13 @@ def print_rows(rows: list[dict[str, Any]], columns: list[tuple[str, str]], outpu
     from rich.console import Console
     from rich.table import Table
 
+    from sitrep.cli.render import cell
+
     table = Table(show_lines=False)
     for header, _ in columns:
-        table.add_column(header)
+        table.add_column(cell(header))
     for row in rows:
-        table.add_row(*("" if row.get(key) is None else str(plain(row.get(key))) for _, key in columns))
+        table.add_row(*(cell(plain(row.get(key))) for _, key in columns))
     Console(width=None if sys.stdout.isatty() else 200).print(table)
 
 
