@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from datetime import date, datetime
 from pathlib import Path
@@ -12,6 +11,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from sitrep.export.acled import COLUMNS, acled_rows
+from sitrep.export.csvsafe import write_rows
 from sitrep.store import Store
 
 FORMATS = ("acled-csv", "geojson", "parquet", "jsonl")
@@ -35,11 +35,7 @@ def select(store: Store, what: str, filters: dict[str, Any]) -> pa.Table:
 
 
 def write_acled_csv(store: Store, handle: TextIO, filters: dict[str, Any]) -> int:
-    rows = acled_rows(store, store.events(**filters).to_pylist())
-    writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return len(rows)
+    return write_rows(handle, COLUMNS, acled_rows(store, store.events(**filters).to_pylist()))
 
 
 def feature(event: dict[str, Any]) -> dict[str, Any]:
