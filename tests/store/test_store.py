@@ -188,8 +188,8 @@ def test_python_api_returns_arrow_tables_that_convert_to_pandas(target):
 
 
 def test_sql_that_selects_nothing_returns_an_empty_table(store):
-    assert store.sql("CREATE TABLE analyst_notes (note TEXT)").num_rows == 0
-    store.sql("INSERT INTO analyst_notes VALUES ('checked')")
+    assert store.sql("CREATE TABLE analyst_notes (note TEXT)", write=True).num_rows == 0
+    store.sql("INSERT INTO analyst_notes VALUES ('checked')", write=True)
     assert store.sql("SELECT note FROM analyst_notes").to_pylist() == [{"note": "checked"}]
 
 
@@ -202,3 +202,11 @@ def test_the_stored_extraction_keeps_text_order_past_ten_incidents(store):
     store.write_batch([original])
     assert [i.id for i in store.extraction(original.document.content_hash).incidents] == [
         f"e{n}" for n in range(1, 12)]
+
+
+def test_user_sql_only_reads_and_runs_one_statement_unless_told_to_write(store):
+    for statement in ("DELETE FROM failures", "DROP TABLE failures", "SELECT 1; DROP TABLE failures"):
+        with pytest.raises(Exception):
+            store.sql(statement)
+    assert store.sql("SELECT count(*) AS n FROM failures").to_pylist() == [{"n": 0}]
+    store.sql("DELETE FROM failures", write=True)

@@ -49,6 +49,17 @@ def parse_country_option(value: Optional[str]) -> Optional[str]:
     return found.alpha_2
 
 
+def check_output_path(out: Optional[Path]) -> None:
+    """Refuse an output file that cannot be written before any work is done."""
+    if out is None:
+        return
+    parent = out.parent if str(out.parent) else Path(".")
+    if not parent.is_dir():
+        raise typer.BadParameter(f"no such directory: {parent}", param_hint="--out")
+    if out.is_dir():
+        raise typer.BadParameter(f"is a directory: {out}", param_hint="--out")
+
+
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, JSON Lines files, or - for stdin.")],
@@ -65,6 +76,7 @@ def extract(
     from sitrep.pipeline import ExtractOptions, extract_documents
 
     options = ExtractOptions(published=parse_date_option(published), assume_year=assume_year, country=parse_country_option(country))
+    check_output_path(out)
     handle = out.open("w", encoding="utf-8") if out else sys.stdout
     counts = {"ok": 0, "failed": 0}
 

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from sitrep.cli import app, parse_country_option, parse_date_option
+from sitrep.cli import app, check_output_path, parse_country_option, parse_date_option
 
 DbOption = Annotated[
     str,
@@ -42,14 +42,33 @@ class ExportTable(str, Enum):
     statements = "statements"
 
 
-def open_db(db: str):
+def fail(message: str, code: int = 2) -> typer.Exit:
+    from sitrep.cli.render import terminal_line
+
+    typer.echo(terminal_line(f"sitrep: error: {message}"), err=True)
+    return typer.Exit(code=code)
+
+
+def open_db(db: str, read_only: bool = True):
+    """The store for a command: reading commands open it read-only and never create one."""
     from sitrep.store import open_store
 
     try:
-        return open_store(db)
+        return open_store(db, read_only=read_only)
     except Exception as error:  # the engine's own message says what is wrong with the target
-        typer.echo(f"sitrep: error: cannot open store {db}: {error}", err=True)
-        raise typer.Exit(code=2) from None
+        raise fail(f"cannot open store {db}: {error}") from None
+
+
+def checked_filters(filters: dict[str, Any]) -> dict[str, Any]:
+    """Filters as the store reads them; an unknown country is an error, not an empty answer."""
+    from sitrep.store.query import country_code
+
+    if filters.get("country"):
+        try:
+            country_code(filters["country"])
+        except ValueError as error:
+            raise typer.BadParameter(str(error), param_hint="--country") from None
+    return filters
 
 
 # --- ingest ------------------------------------------------------------------------------
@@ -83,7 +102,7 @@ def progress_reporter(total: int | None):
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, JSON Lines files, or - for stdin.")],
     db: DbOption = "sitrep.duckdb",
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extraction worker processes.")] = 1,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Extraction worker processes (default: one per core, at most one per batch).")] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per committed transaction.")] = 64,
     extracted: Annotated[bool, typer.Option(help="Inputs are `sitrep extract --format jsonl` output.")] = False,
     retry_failed: Annotated[bool, typer.Option(help="Extract again documents that failed before.")] = False,
@@ -92,19 +111,28 @@ def ingest(
     country: Annotated[Optional[str], typer.Option(help="Country of every input (ISO alpha-2), when the text may not say.")] = None,
 ) -> None:
     """Add articles to the store: extract, merge with earlier reports, commit batch by batch."""
-    from sitrep.corpus.ingest import IngestOptions, count_inputs, ingest_paths
+    from sitrep.cli.render import terminal_line
+    from sitrep.corpus.ingest import IngestOptions, count_inputs, default_jobs, ingest_paths
     from sitrep.pipeline import ExtractOptions
 
-    options = IngestOptions(
-        jobs=jobs, batch_size=batch_size, retry_failed=retry_failed,
-        extract=ExtractOptions(published=parse_date_option(published), assume_year=assume_year, country=parse_country_option(country)),
-    )
-    store = open_db(db)
-    bar, update = progress_reporter(count_inputs(paths))
+    extract_options = ExtractOptions(
+        published=parse_date_option(published), assume_year=assume_year, country=parse_country_option(country))
+    total = count_inputs(paths)
+    options = IngestOptions(jobs=jobs or default_jobs(total, batch_size), batch_size=batch_size,
+                            retry_failed=retry_failed, extract=extract_options)
+    store = open_db(db, read_only=False)
+    bar, update = progress_reporter(total)
+
+    def on_batch(progress) -> None:
+        for failure in progress.new_failures:  # each reason once, as it happens; the failures table keeps them
+            message = terminal_line(f"sitrep: error: {failure.source}: {failure.error}")
+            (bar.console.print(message, markup=False, highlight=False) if bar is not None else typer.echo(message, err=True))
+        update(progress)
+
     try:
         if bar is not None:
             bar.start()
-        totals = ingest_paths(store, paths, options, on_batch=update, extracted=extracted)
+        totals = ingest_paths(store, paths, options, on_batch=on_batch, extracted=extracted)
     finally:
         if bar is not None:
             bar.stop()
@@ -116,6 +144,8 @@ def ingest(
         f"{totals.seconds:.1f} s, {rate:.1f} docs/s",
         err=True,
     )
+    if totals.documents == 0 and totals.skipped == 0:
+        raise fail(f"nothing was stored ({totals.failures} failed)", code=1)
 
 
 # --- queries -------------------------------------------------------------------------------
@@ -182,8 +212,9 @@ def incidents(
     output: Format = QueryFormat.table,
 ) -> None:
     """List stored incidents, per report or merged across articles."""
-    filters = dict(country=country, admin1=admin1, actor=actor, type=event_type, since=parse_date_option(since),
-                   until=parse_date_option(until), text=text, limit=limit)
+    filters = checked_filters(dict(country=country, admin1=admin1, actor=actor, type=event_type,
+                                   since=parse_date_option(since), until=parse_date_option(until), text=text,
+                                   limit=limit))
     with open_db(db) as store:
         if merged:
             rows = store.events(**filters).to_pylist()
@@ -224,17 +255,17 @@ def statements(
 
 @app.command()
 def sql(
-    query: Annotated[str, typer.Argument(help="SQL to run against the store.")],
+    query: Annotated[str, typer.Argument(help="One SQL statement to run against the store.")],
     db: DbOption = "sitrep.duckdb",
     output: Format = QueryFormat.table,
+    write: Annotated[bool, typer.Option("--write", help="Allow a statement that changes the store.")] = False,
 ) -> None:
-    """Run SQL against the store (tables: documents, incidents, clusters, statements, ...)."""
-    with open_db(db) as store:
+    """Run one SQL statement against the store, read-only unless --write (tables: documents, incidents, ...)."""
+    with open_db(db, read_only=not write) as store:
         try:
-            rows = store.sql(query).to_pylist()
+            rows = store.sql(query, write=write).to_pylist()
         except Exception as error:  # a user's SQL mistake: the engine's message, no traceback
-            typer.echo(f"sitrep: error: {error}", err=True)
-            raise typer.Exit(code=1) from None
+            raise fail(str(error), code=1) from None
     columns = [(name, name) for name in (rows[0] if rows else {})]
     print_rows(rows, columns, output)
 
@@ -258,10 +289,11 @@ def export(
 
     if export_format == ExportFormat.parquet and out is None:
         raise typer.BadParameter("Parquet is binary: give --out FILE", param_hint="--out")
+    check_output_path(out)
     filters: dict[str, Any] = {}
     if what != ExportTable.statements:
-        filters = dict(country=country, admin1=admin1, actor=actor, type=event_type,
-                       since=parse_date_option(since), until=parse_date_option(until))
-    with open_db(db) as store:
+        filters = checked_filters(dict(country=country, admin1=admin1, actor=actor, type=event_type,
+                                       since=parse_date_option(since), until=parse_date_option(until)))
+    with open_db(db) as store, store.session():
         count = run_export(store, export_format.value, out, what=what.value, handle=sys.stdout, **filters)
     typer.echo(f"sitrep: exported {count} rows", err=True)

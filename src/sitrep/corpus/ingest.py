@@ -36,6 +36,21 @@ from sitrep.store import FailedDocument, Store
 Item = Document | Extraction | Failure
 
 
+def machine_cores() -> int:
+    """The cores this process may run on (a container's or taskset's share, not the host's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def default_jobs(total: int | None, batch_size: int) -> int:
+    """One worker per core, but no more workers than batches: a pool costs a model load each."""
+    if total is None:
+        return machine_cores()
+    return max(1, min(machine_cores(), -(-total // batch_size)))
+
+
 @dataclass(frozen=True)
 class IngestOptions:
     jobs: int = 1
@@ -56,6 +71,7 @@ class Progress:
     statements: int = 0
     batches: int = 0
     started: float = field(default_factory=time.monotonic)
+    new_failures: list[Failure] = field(default_factory=list)  # those of the batch just committed
 
     @property
     def seconds(self) -> float:
@@ -237,6 +253,7 @@ def commit_chunk(store: Store, chunk: Chunk, progress: Progress) -> None:
     progress.documents += result.documents
     progress.skipped += chunk.skipped + result.skipped
     progress.failures += len(chunk.failures)
+    progress.new_failures = [item.failure for item in chunk.failures]
     progress.incidents += result.incidents
     progress.statements += result.statements
     progress.batches += 1

@@ -33,16 +33,23 @@ class StatementFilter:
     limit: int | None = None
 
 
+#: Codes in use that ISO 3166 has not assigned (Kosovo, as GeoNames and ACLED write it).
+USER_ASSIGNED_CODES = {"XK"}
+
+
 def country_code(value: str) -> str:
-    """Accept ``AF``, ``AFG`` or ``Afghanistan``; the store keeps alpha-2 codes."""
+    """Accept ``AF``, ``AFG`` or ``Afghanistan``; the store keeps alpha-2 codes.
+
+    A name no country has is a ValueError, not a filter that silently matches nothing.
+    """
     import pycountry
 
-    if len(value) == 2:
+    if value.upper() in USER_ASSIGNED_CODES:
         return value.upper()
     try:
         return pycountry.countries.lookup(value).alpha_2
     except LookupError:
-        return value
+        raise ValueError(f"unknown country: {value!r} (give an ISO 3166 code or an English name)") from None
 
 
 def contains(value: str) -> str:

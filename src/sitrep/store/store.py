@@ -20,12 +20,12 @@ from typing import Any
 import pyarrow as pa
 
 from sitrep.store.merge import Member, Report, StatementRef, answers, same_incident, summarise
-from sitrep.models import Extraction, Failure
+from sitrep.models import Agreement, Delivery, Document, Extraction, Failure, Incident, Statement
 from sitrep.store import agreements as ag
 from sitrep.store import query as q
 from sitrep.store.backend import Backend, connect
 from sitrep.store.rows import ExtractionRows, digest, extraction_rows
-from sitrep.store.schema import migrate
+from sitrep.store.schema import LATEST, migrate
 
 DEFAULT_DB = "sitrep.duckdb"
 
@@ -87,7 +87,12 @@ class Store:
     def __init__(self, backend: Backend, migrate_schema: bool = True) -> None:
         self.backend = backend
         if migrate_schema:
-            migrate(backend)
+            with backend.session():
+                migrate(backend)
+
+    def session(self):
+        """Hold the database across several calls (a DuckDB file is otherwise released after each)."""
+        return self.backend.session()
 
     # --- lifecycle ------------------------------------------------------------------
 
@@ -106,11 +111,12 @@ class Store:
         """Which of ``hashes`` the store already holds (as documents, or as failed documents)."""
         if not hashes:
             return set()
-        found = {row[0] for row in self.backend.fetchall(
-            "SELECT doc_key FROM documents WHERE doc_key = ANY(?)", (list(hashes),))}
-        if include_failed:
-            found |= {row[0] for row in self.backend.fetchall(
-                "SELECT content_hash FROM failures WHERE content_hash = ANY(?)", (list(hashes),))}
+        with self.backend.session():
+            found = {row[0] for row in self.backend.fetchall(
+                "SELECT doc_key FROM documents WHERE doc_key = ANY(?)", (list(hashes),))}
+            if include_failed:
+                found |= {row[0] for row in self.backend.fetchall(
+                    "SELECT content_hash FROM failures WHERE content_hash = ANY(?)", (list(hashes),))}
         return found
 
     def write_batch(
@@ -339,7 +345,8 @@ class Store:
         kind, parties, signed, known, documents, statements, allegations, denials, demands,
         compliance_claims, withdrawal_threats, alleged_violations, deliveries, commitments,
         allegations_by ("Taliban against United States: 2; ..."), aliases."""
-        return ag.agreement_table(self.backend)
+        with self.backend.session():
+            return ag.agreement_table(self.backend)
 
     def compliance(
         self, name: str | None = None, party: str | None = None, since: date | str | None = None,
@@ -354,25 +361,33 @@ class Store:
         violation, each delivery, with its source sentence and article. ``party`` keeps rows where
         the speaker, their side or the party aimed at matches; ``since``/``until`` bound the
         timeline's dates. Columns: ``store.agreements.COMPLIANCE_SCHEMA``."""
-        return ag.compliance_table(self.backend, name, party=party, since=since, until=until)
+        with self.backend.session():
+            return ag.compliance_table(self.backend, name, party=party, since=since, until=until)
 
-    def sql(self, text: str) -> pa.Table:
-        """Run the user's own SQL (read or write) and return what it selects."""
-        return self.backend.arrow(text)
+    def sql(self, text: str, write: bool = False) -> pa.Table:
+        """Run one statement of the user's own SQL and return what it selects.
+
+        It may only read unless ``write`` is given: a read-only transaction on
+        PostgreSQL, reading statement types only on DuckDB.
+        """
+        return self.backend.user_sql(text, write=write)
 
     def counts(self) -> dict[str, int]:
         tables = ("documents", "incidents", "statements", "statement_links", "clusters", "failures",
                   "actors", "places", "sources", "provenance", "batches")
         # Table names come from the fixed tuple above, never from input.
-        return {table: self.backend.fetchall(f"SELECT count(*) FROM {table}")[0][0] for table in tables}
+        with self.backend.session():
+            return {table: self.backend.fetchall(f"SELECT count(*) FROM {table}")[0][0] for table in tables}
 
     def schema_version(self) -> int:
         return self.backend.fetchall("SELECT max(version) FROM schema_migrations")[0][0]
 
     def extraction(self, doc_key: str) -> Extraction | None:
         """Rebuild the stored extraction of one document from its rows."""
-        from sitrep.models import Agreement, Delivery, Document, Incident, Statement
+        with self.backend.session():
+            return self.rebuild_extraction(doc_key)
 
+    def rebuild_extraction(self, doc_key: str) -> Extraction | None:
         found = self.backend.fetchall(
             "SELECT doc_id, source, url, title, site_name, published, published_basis, text, removed "
             "FROM documents WHERE doc_key = ?", (doc_key,))
@@ -397,6 +412,32 @@ class Store:
                           deliveries=deliveries)
 
 
+class StoreUnavailable(RuntimeError):
+    """The target holds no sitrep store (for reading commands, which never create one)."""
+
+
+def is_duckdb_path(target: str | Path) -> bool:
+    return not str(target).startswith(("postgresql://", "postgres://"))
+
+
 def open_store(target: str | Path = DEFAULT_DB, read_only: bool = False) -> Store:
-    """Open (creating and migrating as needed) the store at a DuckDB path or ``postgresql://`` URL."""
-    return Store(connect(target, read_only=read_only), migrate_schema=not read_only)
+    """Open the store at a DuckDB path or ``postgresql://`` URL.
+
+    Writable, it is created and migrated as needed. Read-only, it must exist: a reading
+    command pointed at a wrong path says so instead of answering from a new empty store.
+    """
+    if not read_only:
+        return Store(connect(target, read_only=False))
+    if is_duckdb_path(target) and not Path(target).is_file():
+        raise StoreUnavailable(f"no store at {target} (sitrep ingest creates one)")
+    store = Store(connect(target, read_only=True), migrate_schema=False)
+    try:
+        version = store.schema_version()
+    except Exception:
+        store.close()
+        raise StoreUnavailable(f"{target} is not a sitrep store") from None
+    if version is not None and version < LATEST:  # an older store: migrate once, then read
+        store.close()
+        open_store(target).close()
+        store = Store(connect(target, read_only=True), migrate_schema=False)
+    return store
