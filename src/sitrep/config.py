@@ -18,5 +18,10 @@ MAX_INPUT_BYTES = int(os.environ.get("SITREP_MAX_INPUT_BYTES", 5_000_000))
 #: Text handed to spaCy is capped too (characters, after cleaning).
 MAX_TEXT_CHARS = 1_000_000
 
+#: The largest count an article can mean for one incident. The deadliest single events
+#: on record are counted in hundreds of thousands; a figure past this is a typo, a
+#: phone number or a poisoned input, and stays in ``count_notes`` instead of a count.
+MAX_PLAUSIBLE_COUNT = 1_000_000
+
 #: Where built indexes (the gazetteer) are cached.
 CACHE_DIR = Path(os.environ.get("SITREP_CACHE_DIR") or Path.home() / ".cache" / "sitrep")

@@ -252,8 +252,8 @@ def commit_chunk(store: Store, chunk: Chunk, progress: Progress) -> None:
     progress.read += chunk.read
     progress.documents += result.documents
     progress.skipped += chunk.skipped + result.skipped
-    progress.failures += len(chunk.failures)
-    progress.new_failures = [item.failure for item in chunk.failures]
+    progress.failures += len(chunk.failures) + len(result.unstored)
+    progress.new_failures = [item.failure for item in chunk.failures + result.unstored]
     progress.incidents += result.incidents
     progress.statements += result.statements
     progress.batches += 1

@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from sitrep.config import DATA_DIR
-from sitrep.events.numbers import Quantity, parse_quantity
+from sitrep.events.numbers import Quantity, parse_quantity, plausible
 from sitrep.models import ActorMention
 from sitrep.text.spans import overlapping
 
@@ -313,6 +313,8 @@ def sentence_counts(sentence: Span, actors: list[ActorMention]) -> list[Count]:
         counted.add((field, patient.i))
         counts.append(Count(field, quantity.value, side, token.i, " ".join(t.text for t in patient.subtree), quantity.bound, quantity.vague))
     coded = CODED_FIGURE.search(sentence.text)
+    if coded and not plausible(int(next(g for g in coded.groups() if g is not None))):
+        coded = None  # an implausible coded figure is no figure
     if coded:
         counts = [c for c in counts if c.field != "killed"]
         anchor = next((t.i for t in sentence if t.lower_.startswith("fatalit")), sentence.start)

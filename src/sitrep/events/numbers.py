@@ -12,7 +12,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sitrep.config import DATA_DIR
+from sitrep.config import DATA_DIR, MAX_PLAUSIBLE_COUNT
 
 DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?=[^\d,]|$)")
 
@@ -92,12 +92,22 @@ def split_qualifier(text: str) -> tuple[str | None, str]:
     return None, lowered
 
 
+def plausible(value: int) -> bool:
+    """Whether a figure can be a count of people in one incident (``config.MAX_PLAUSIBLE_COUNT``)."""
+    return 0 <= value <= MAX_PLAUSIBLE_COUNT
+
+
 def parse_quantity(text: str) -> Quantity | None:
-    """Read "at least 25", "nine", "dozens"; None when the phrase is no quantity."""
+    """Read "at least 25", "nine", "dozens"; None when the phrase is no quantity.
+
+    An implausible figure ("2,147,483,648") is kept like a vague amount: as written, no value.
+    """
     bound, rest = split_qualifier(text)
     if rest in number_words().vague:
         return Quantity(value=None, bound=bound, vague=rest)
     value = parse_number(rest)
     if value is None:
         return None
+    if not plausible(value):
+        return Quantity(value=None, bound=bound, vague=rest)
     return Quantity(value=value, bound=bound)

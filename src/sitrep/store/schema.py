@@ -284,11 +284,35 @@ AGREEMENTS = (
     "CREATE INDEX document_agreements_agreement ON document_agreements (agreement_key)",
 )
 
+#: Counts are BIGINT: a figure an article states is bounded at extraction
+#: (``config.MAX_PLAUSIBLE_COUNT``), but a store must never be where a batch overflows.
+#: DuckDB alters no column of a table with indexes, and PostgreSQL none under a view, so
+#: both are dropped and rebuilt around the change.
+COUNT_COLUMNS = {
+    "incidents": ("killed", "injured", "killed_or_injured", "released", "detained", "abducted"),
+    "clusters": ("killed_low", "killed_high", "killed_best", "injured_low", "injured_high", "injured_best"),
+    "commitments": ("quantity",),
+    "deliveries": ("quantity",),
+}
+COUNTED_TABLE_INDEXES = tuple(
+    statement for statement in INDEXES + AGREEMENTS
+    if statement.startswith("CREATE INDEX") and statement.split()[4] in COUNT_COLUMNS
+)
+WIDE_COUNTS = (
+    "DROP VIEW incident_reports",
+    *(f"DROP INDEX {statement.split()[2]}" for statement in COUNTED_TABLE_INDEXES),
+    *(f"ALTER TABLE {table} ALTER COLUMN {column} TYPE BIGINT"
+      for table, columns in COUNT_COLUMNS.items() for column in columns),
+    *COUNTED_TABLE_INDEXES,
+    VIEWS[0],
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial tables", INITIAL),
     Migration(2, "indexes", INDEXES),
     Migration(3, "reader views", VIEWS),
     Migration(4, "agreements and compliance", AGREEMENTS),
+    Migration(5, "counts as BIGINT", WIDE_COUNTS),
 )
 
 LATEST = MIGRATIONS[-1].version

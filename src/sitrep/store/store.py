@@ -46,6 +46,15 @@ class BatchResult:
     failures: int = 0
     skipped: int = 0
     clusters_touched: set[str] = field(default_factory=set)
+    unstored: list[FailedDocument] = field(default_factory=list)  # documents the store could not hold
+
+    def add(self, other: BatchResult) -> None:
+        self.documents += other.documents
+        self.incidents += other.incidents
+        self.statements += other.statements
+        self.failures += other.failures
+        self.skipped += other.skipped
+        self.clusters_touched |= other.clusters_touched
 
 
 #: Tables a batch fills, in insert order, with how many leading columns form the key.
@@ -125,9 +134,37 @@ class Store:
         failures: Iterable[FailedDocument] = (),
         batch_id: str | None = None,
     ) -> BatchResult:
-        """Add one batch in one transaction; documents already stored are skipped."""
+        """Add one batch in one transaction; documents already stored are skipped.
+
+        Should the batch fail to store, it is rolled back and its documents are stored
+        one transaction each: a document that cannot be stored (a value no column holds,
+        say) becomes a recorded failure, and every other one is stored.
+        """
+        extractions, failures = list(extractions), list(failures)
         now = utcnow()
         batch_id = batch_id or f"b-{now:%Y%m%dT%H%M%S%f}"
+        try:
+            return self.write_transaction(extractions, failures, batch_id, now)
+        except Exception:
+            if not extractions:
+                raise
+        result = BatchResult()
+        unstored: list[FailedDocument] = []
+        for number, extraction in enumerate(extractions):
+            try:
+                result.add(self.write_transaction([extraction], [], f"{batch_id}-{number}", now))
+            except Exception as error:
+                document = extraction.document
+                reason = " ".join(f"cannot store: {type(error).__name__}: {error}".split())
+                unstored.append(FailedDocument(Failure(source=document.source, error=reason[:500]),
+                                               document.content_hash or digest(document.text)))
+        result.add(self.write_transaction([], failures + unstored, f"{batch_id}-failures", now))
+        result.unstored = unstored
+        return result
+
+    def write_transaction(
+        self, extractions: list[Extraction], failures: list[FailedDocument], batch_id: str, now: datetime
+    ) -> BatchResult:
         result = BatchResult()
         with self.backend.transaction():
             fresh = self.fresh_rows(extractions, batch_id, now, result)
