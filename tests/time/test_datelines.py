@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.time.datelines import in_dateline
+from sitrep.time.datelines import in_dateline, stamp_keyword
 
 
 @pytest.mark.parametrize(
@@ -19,3 +19,31 @@ from sitrep.time.datelines import in_dateline
 def test_in_dateline(text, date_text, expected):
     start = text.index(date_text)
     assert in_dateline(text, start, start + len(date_text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "expected"),
+    [
+        ("Nov 10, 2023 (BOGOTA) – Rebels freed the mayor yesterday.", "Nov 10, 2023", True),
+        ("29 April 2020 - Gunmen shelled the market.", "29 April 2020", False),
+        ("On 29 April 2020, monitors observed shelling.", "29 April 2020", False),
+    ],
+)
+def test_a_date_opening_a_line_is_a_dateline_only_with_its_place(text, date_text, expected):
+    start = text.index(date_text)
+    assert in_dateline(text, start, start + len(date_text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "expected"),
+    [
+        ("Published Date: 08:59 | 11 March 2023", "11 March 2023", "strong"),
+        ("Posted on 3 May 2020", "3 May 2020", "strong"),
+        ("Last updated: 4 May 2020", "4 May 2020", "weak"),
+        ("On 3 May 2020, rebels killed a soldier.", "3 May 2020", None),
+        ("Rebels posted a video on 3 May 2020.", "3 May 2020", None),
+    ],
+)
+def test_stamp_keywords(text, date_text, expected):
+    start = text.index(date_text)
+    assert stamp_keyword(text, start, start + len(date_text)) == expected

@@ -104,3 +104,45 @@ def test_clause_tense(nlp, text, expression, tense):
     doc = nlp(text)
     start = text.index(expression)
     assert clause_tense(doc, start, start + len(expression)) == tense
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # the parser may hang the time on a word it takes for the root: the opening date still frames the sentence
+        ("On 12 June 2019, striking nurses marched to the ministry demanding back pay.", "marched", "2019-06-12"),
+        ("On 3 March 2021, suspected bandits kidnapped four farmers near the river.", "kidnapped", "2021-03-03"),
+        ("Around 7 July 2018 (as reported), in the market town, gunmen shot dead a trader.", "shot", "2018-07-07"),
+    ],
+)
+def test_a_time_that_opens_the_sentence_frames_its_clauses(annotate, text, word, expected):
+    adoc = annotate(text, None)
+    found = governing_time(adoc, token_in(adoc, text[:10], word).i)
+    assert found is not None and found.value == expected
+
+
+def test_an_opening_time_does_not_date_what_a_speaker_reports(annotate):
+    text = "On Monday, the governor said that gunmen had torched a school."
+    adoc = annotate(text, date(2021, 3, 10))
+    assert governed(adoc, "On Monday", "said") == ("Monday", "2021-03-08")
+    assert governed(adoc, "On Monday", "torched") is None
+
+
+def test_a_participle_on_a_noun_shares_its_clause_time(annotate):
+    text = "Observers recorded on Friday some forty explosions involving mortars near the airport."
+    adoc = annotate(text, date(2020, 5, 10))
+    assert governed(adoc, "Observers", "involving") == ("Friday", "2020-05-08")
+
+
+def test_a_named_day_wins_over_a_vaguer_span_in_one_clause(annotate):
+    text = "Six guards were killed in an overnight raid on the depot on Monday."
+    adoc = annotate(text, date(2023, 11, 8))
+    assert governed(adoc, "Six guards", "killed") == ("Monday", "2023-11-06")
+    assert governed(adoc, "Six guards", "raid") == ("Monday", "2023-11-06")
+
+
+def test_the_page_stamp_on_a_line_dates_no_event(annotate):
+    text = " date 2022-05-04 At least nine villagers were killed in a raid on Tuesday, officials said."
+    adoc = annotate(text, date(2022, 5, 4))
+    assert [m.text for m in adoc.times] == ["Tuesday"]
+    assert governed(adoc, "At least", "killed") == ("Tuesday", "2022-05-03")

@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from sitrep.models import TimeMention
+from sitrep.time.datelines import is_page_date
 from sitrep.time.expressions import Expression, Resolved, resolve, resolve_text, scan
 from sitrep.time.governance import clause_tense, governing_time
 from sitrep.time.publication import PublicationDate, collection_year, resolve_publication
@@ -42,10 +43,15 @@ def last_day(value: str) -> date:
 
 
 def find_time_mentions(doc: Doc, published: date | None) -> list[TimeMention]:
-    """Every temporal expression in ``doc.text``, in text order, resolved against
-    ``published`` in the tense of its clause (value None when it cannot be anchored)."""
+    """Every temporal expression in ``doc.text`` that can date what the text tells, in
+    text order, resolved against ``published`` in the tense of its clause (value None
+    when it cannot be anchored). The page's own datelines and stamps are left out: they
+    date the page, never an event or a statement on their line."""
     mentions = []
-    for expression in scan(doc.text):
+    text = doc.text
+    for expression in scan(text):
+        if is_page_date(text, expression.start, expression.end):
+            continue
         tense = clause_tense(doc, expression.start, expression.end)
         resolved = resolve(expression, published, tense)
         mentions.append(

@@ -87,6 +87,7 @@ def patterns() -> Patterns:
     core = (
         rf"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))(?!\d)"
         rf"|(?P<m1>{month})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>{year})\b)?"
+        rf"|(?P<d3>\d{{1,2}})-(?P<m3>{month})-(?P<y3>{year})\b"
         rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{month})\b\.?(?:,?\s+(?P<y2>{year})\b)?"
     )
     date_re = (
@@ -144,6 +145,11 @@ def month_of(name: str, rules: Rules) -> tuple[str, int]:
 def from_date_match(m: re.Match, text: str, rules: Rules) -> Expression | None:
     if m.group("iso"):
         cal, year, month, day = "gregorian", int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+    elif m.group("d3"):  # "11-May-2015", as some sites stamp their pages
+        cal, month = month_of(m.group("m3"), rules)
+        year, day = int(m.group("y3")), int(m.group("d3"))
+        if cal != "gregorian" or not valid_day(year, month, day):
+            return None
     else:
         name = m.group("m1") or m.group("m2")
         cal, month = month_of(name, rules)
@@ -166,7 +172,7 @@ def from_date_match(m: re.Match, text: str, rules: Rules) -> Expression | None:
     weekdays = (rules.weekdays[m.group("wd").lower()],) if m.group("wd") else ()
     modifier = rules.weekday_modifiers.get(m.group("wmod").lower()) if m.group("wmod") else None
     if modifier and not weekdays:  # "last 10 May" is not English; keep the date only
-        start = m.start("m1") if m.group("m1") else m.start("d2") if m.group("d2") else m.start("iso")
+        start = next(m.start(g) for g in ("m1", "d2", "d3", "iso") if m.group(g))
         modifier = None
         if rel:
             return None
@@ -224,27 +230,45 @@ def scan(text: str) -> list[Expression]:
     return list(scan_cached(text))
 
 
-#: "30/03/2021", "30.03.2021": day and month in either order, four-digit year.
-NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d/.])")
+#: "30/03/2021", "30.03.2021", "08-11-2023": day and month in either order, four-digit year.
+NUMERIC_DATE = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d/.-])")
 
 
-def numeric_date(m: re.Match[str]) -> Expression | None:
-    """A numeric date when its order is certain: one part over 12 must be the day, or
-    both parts are equal. "03/04/2021" could be March or April: no date is guessed."""
-    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
-    if a > 12 and 1 <= b <= 12:
-        day, month = a, b
-    elif b > 12 and 1 <= a <= 12:
-        day, month = b, a
-    elif a == b and 1 <= a <= 12:
-        day = month = a
-    else:
-        return None
+def valid_day(year: int, month: int, day: int) -> bool:
     try:
         date(year, month, day)
     except ValueError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def weekday_before_pattern() -> re.Pattern:
+    """A weekday name or its abbreviation just before a date: "Wed, 08-11-2023"."""
+    names = set(load_rules().weekdays) | {n[:3] for n in load_rules().weekdays} | {"tues", "thur", "thurs"}
+    return re.compile(rf"(?P<wd>{alternation(title_variants(names))})\.?,?\s*$")
+
+
+def numeric_date(m: re.Match[str], text: str) -> Expression | None:
+    """A numeric date when its order is certain: one part over 12 must be the day, both
+    parts are equal, or the weekday written before it fits one order only ("Wed,
+    08-11-2023" is 8 November: 11 August 2023 was a Friday). "03/04/2021" alone could be
+    March or April: no date is guessed."""
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    orders = {(day, month) for day, month in ((a, b), (b, a)) if valid_day(year, month, day)}
+    start = m.start()
+    weekday = weekday_before_pattern().search(text, max(0, start - 12), start)
+    weekdays: tuple[int, ...] = ()
+    if weekday is not None and len(orders) > 1:
+        named = load_rules().weekdays
+        number = next(n for name, n in named.items() if name.startswith(weekday.group("wd").lower()[:3]))
+        fitting = {(d, mo) for d, mo in orders if date(year, mo, d).weekday() == number}
+        if len(fitting) == 1:
+            orders, start, weekdays = fitting, weekday.start(), (number,)
+    if len(orders) != 1:
         return None
-    return Expression(m.start(), m.end(), m.group(0), "absolute", year=year, month=month, day=day)
+    ((day, month),) = orders
+    return Expression(start, m.end(), text[start : m.end()], "absolute", year=year, month=month, day=day, weekdays=weekdays)
 
 
 @lru_cache(maxsize=64)
@@ -256,7 +280,7 @@ def scan_cached(text: str) -> tuple[Expression, ...]:
         if expression is not None:
             found.append(expression)
     for m in NUMERIC_DATE.finditer(text):
-        expression = numeric_date(m)
+        expression = numeric_date(m, text)
         if expression is not None:
             found.append(expression)
     for m in p.weekday.finditer(text):

@@ -11,10 +11,10 @@ Friday"). Reported content (ccomp) never borrows the time of its speech verb.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from sitrep.models import AnnotatedDocument, TimeMention
-from sitrep.time.datelines import in_dateline
 from sitrep.time.rules import load_rules
 
 if TYPE_CHECKING:
@@ -95,16 +95,46 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense:
 
 def sentence_times(adoc: AnnotatedDocument, token: Token) -> list[TimeMention]:
     sentence = token.sent
-    text = adoc.document.text
-    return [t for t in adoc.times if sentence.start_char <= t.start and t.end <= sentence.end_char
-            and not in_dateline(text, t.start, t.end)]
+    return [t for t in adoc.times if sentence.start_char <= t.start and t.end <= sentence.end_char]
 
 
 def best(times: list[TimeMention]) -> TimeMention | None:
-    """A dated mention before an undated one, then the first written."""
+    """A dated mention before an undated one, a named day before a vaguer span
+    ("an overnight attack ... on Monday" is Monday's), then the first written."""
     if not times:
         return None
-    return sorted(times, key=lambda t: (t.value is None, t.start))[0]
+    return sorted(times, key=lambda t: (t.value is None, t.precision != "day", t.start))[0]
+
+
+#: What may stand before a time that opens its sentence ("On 9 May 2020, ...", "Late on Monday, ...").
+FRONTED_LEAD = re.compile(r"^\W*(?:(?:on|around|at|in|by|late|early|earlier|later|since|from|during|between)\s+)*$", re.I)
+#: What may follow it before the comma: a hedge in brackets ("(or around)", "(as reported)").
+FRONTED_TAIL = re.compile(r"^\s*(?:\([^)]{1,30}\)\s*)?,")
+
+
+def fronted_time(adoc: AnnotatedDocument, sentence: Span, times: list[TimeMention]) -> TimeMention | None:
+    """The time a sentence opens with, set off by a comma ("On 29 April 2020, monitors
+    observed ..."): it frames every clause of the sentence that has no time of its own."""
+    text = adoc.document.text
+    for t in times:
+        if FRONTED_LEAD.match(text[sentence.start_char : t.start]) and FRONTED_TAIL.match(text[t.end : sentence.end_char]):
+            return t
+    return None
+
+
+def reported(token: Token) -> bool:
+    """Whether ``token`` sits in reported content (the clause complement of a verb with a
+    subject: "officials said rebels attacked"): what a speaker said happened keeps its own
+    time, not the time of the saying. A complement under a verb with no subject is a
+    misparse of a modifier ("suspected militants killed", "(as reported), men shot")."""
+    current = token
+    for _ in range(len(token.doc)):
+        if current.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in current.head.children):
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def within(token: Token, ancestor: Token) -> bool:
@@ -132,14 +162,15 @@ def governing_time(adoc: AnnotatedDocument, token_i: int) -> TimeMention | None:
     if token.lemma_.lower() == "accord" or token.lower_ == "according":
         # "according to a report in Wednesday's issue": only a time inside the source phrase
         return best([t for t, r in roots if r.i != token.i and token.i in {a.i for a in r.ancestors}])
-    if token.pos_ not in VERBAL:
-        # a time on the trigger noun itself ("the attack carried out on Monday")
-        own = [t for t, r in roots if r.i != token.i and within(r, token) and r.i in {d.i for d in token.subtree}]
-        if own:
-            return best(own)
     head = clause_head(token)
     heads = {t.start: clause_head(r) for t, r in roots}
     found = best([t for t in times if t.start in heads and heads[t.start].i == head.i])
+    if token.pos_ not in VERBAL:
+        # a time on the trigger noun itself ("the attack carried out on Monday"), unless it
+        # is vaguer than its clause's day ("killed in an overnight attack on Monday")
+        own = best([t for t, r in roots if r.i != token.i and within(r, token) and r.i in {d.i for d in token.subtree}])
+        if own is not None and (own.precision == "day" or found is None or found.precision != "day"):
+            return own
     if found is not None:
         return found
     # coordinated verbs share a time: "have been killed and nine others wounded last Friday"
@@ -157,9 +188,20 @@ def governing_time(adoc: AnnotatedDocument, token_i: int) -> TimeMention | None:
         found = best([t for t in times if t.start in heads and heads[t.start].i == parent.i])
         if found is not None:
             return found
+    # a participle on a noun shares its clause's time: "observed 12 shots involving small arms on Monday"
+    if head.dep_ == "acl" and head.tag_ in ("VBG", "VBN"):
+        parent = clause_head(head.head)
+        found = best([t for t in times if t.start in heads and heads[t.start].i == parent.i])
+        if found is not None:
+            return found
     # a simultaneous clause lends its time: "agreed ... as the round ended Friday"
-    simultaneous = [t for t in times if t.start in heads and is_simultaneous(heads[t.start], head)]
-    return best(simultaneous)
+    found = best([t for t in times if t.start in heads and is_simultaneous(heads[t.start], head)])
+    if found is not None:
+        return found
+    fronted = fronted_time(adoc, token.sent, times)
+    if fronted is not None and not reported(token):
+        return fronted
+    return None
 
 
 def is_simultaneous(clause: Token, head: Token) -> bool:

@@ -20,8 +20,8 @@ from urllib.parse import unquote, urlparse
 
 from sitrep.models import Document
 from sitrep.time import calendars
-from sitrep.time.datelines import DATELINE_PREFIX, DATELINE_SUFFIX, line_bounds
-from sitrep.time.expressions import Expression, Tense, choose, day_month_candidates, scan
+from sitrep.time.datelines import in_dateline, line_bounds, stamp_keyword
+from sitrep.time.expressions import Expression, Tense, choose, day_month_candidates, scan, valid_day
 from sitrep.time.governance import clause_tense
 from sitrep.time.rules import load_rules
 
@@ -51,11 +51,15 @@ class UrlDate:
     year: int | None  # a year and month when the URL gives no day ("/2022/Aug/")
     month: int | None
     text: str
+    candidates: tuple[date, ...] = ()  # a compact date that reads as two days ("07122021")
 
 
 # --- URL ---------------------------------------------------------------------------
 
 COMPACT_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\d{0,6}(?!\d))")
+#: Day and month before the year, in either order, as some sites number their stories
+#: ("/071220214-amp": 07 12 2021 and a serial).
+COMPACT_DAY_FIRST = re.compile(r"(?<!\d)(\d\d)(\d\d)((?:19|20)\d\d)(?=\d{0,6}(?!\d))")
 YEAR_MONTH = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2]|[A-Za-z]{3,9})(?=/)")
 
 
@@ -85,6 +89,14 @@ def date_from_url(url: str | None, today: date) -> UrlDate | None:
             continue
         if found <= today:
             return UrlDate(found, None, None, m.group(0))
+    for m in COMPACT_DAY_FIRST.finditer(path):
+        a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        days = sorted({date(year, month, day) for day, month in ((a, b), (b, a))
+                       if valid_day(year, month, day) and date(year, month, day) <= today})
+        if len(days) == 1:
+            return UrlDate(days[0], None, None, m.group(0))
+        if days:
+            return UrlDate(None, None, None, m.group(0), tuple(days))
     # a slug that spells the date: /sunday-june-28-2020/
     slug = re.sub(r"[-_/]+", " ", path).title()
     for expression in scan(slug):
@@ -115,30 +127,42 @@ WORD = re.compile(r"[A-Za-z]+")
 @dataclass(frozen=True)
 class Stamp:
     expression: Expression
-    rank: int  # 0 keyword, 1 short stamp line, 2 dateline or line opening, 3 weak keyword
+    rank: int  # 0 keyword, 1 short stamp line, 2 dateline, 3 weak keyword
     line: str
 
 
 def stamp_rank(text: str, expression: Expression) -> int | None:
-    rules = load_rules()
+    """How surely a date is the page's own: a keyword stamp, then a short line holding
+    little but the date, then a dateline (the filing date), then an update stamp; None
+    for a date in a sentence."""
+    keyword = stamp_keyword(text, expression.start, expression.end)
+    if keyword is not None:
+        return 0 if keyword == "strong" else 3
     line_start, line_end = line_bounds(text, expression.start, expression.end)
-    before = text[line_start : expression.start]
-    after = text[expression.end : line_end]
-    before_words = [w.lower() for w in WORD.findall(before)]
-    keywords = {w for k in rules.stamp_keywords for w in k.split()}
-    weak = {w for k in rules.stamp_weak_keywords for w in k.split()}
-    if before_words and set(before_words) <= keywords | {"on", "at"}:
-        return 0
-    if before_words and set(before_words) <= weak | keywords | {"on", "at"}:
-        return 3
-    other = before_words + WORD.findall(after)
-    if len(other) <= rules.stamp_max_other_words and line_end - line_start <= 120:
+    line = text[line_start:line_end].strip()
+    other = WORD.findall(text[line_start : expression.start]) + WORD.findall(text[expression.end : line_end])
+    # a stamp line is not a sentence: "On 3 May 2020, rebels killed a soldier." is an event's date
+    if len(other) <= load_rules().stamp_max_other_words and len(line) <= 120 and not line.endswith((".", "!", "?")):
         return 1
-    if DATELINE_PREFIX.match(before) and DATELINE_SUFFIX.match(after):
-        return 2
-    if not before.strip() and expression.year is not None:
+    if in_dateline(text, expression.start, expression.end):
         return 2
     return None
+
+
+def is_banner(stamp: Stamp, dateline: date | None) -> bool:
+    """A bare date line days after the story's own dateline (or before it) is the site's
+    date of the day, printed on every page when it was crawled, not the publication date."""
+    if stamp.rank != 1 or dateline is None:
+        return False
+    found = stamp_date(stamp)
+    return found is not None and not 0 <= (found - dateline).days <= load_rules().banner_days
+
+
+def stamp_date(stamp: Stamp) -> date | None:
+    e = stamp.expression
+    if e.year is None:
+        return None
+    return calendars.to_gregorian(e.calendar, e.year, e.month, e.day)
 
 
 def find_stamps(text: str, expressions: list[Expression]) -> list[Stamp]:
@@ -318,6 +342,37 @@ def infer(
     )
 
 
+def weekday_lag(published: date, expressions: list[Expression], tense_of: Callable[[Expression], Tense]) -> int:
+    """How many days back the text's bare past weekdays ("attacked on Tuesday") lie from
+    ``published``: news tells of the days just gone, so the true date keeps this small."""
+    lag = 0
+    for e in expressions:
+        if e.kind == "weekday" and e.modifier is None and tense_of(e) != "future":
+            lag += (published.weekday() - e.weekdays[-1]) % 7
+    return lag
+
+
+def settle(
+    candidates: tuple[date, ...],
+    text: str,
+    expressions: list[Expression],
+    stamps: list[Stamp],
+    tense_of: Callable[[Expression], Tense],
+    today: date,
+) -> date | None:
+    """The one of a few candidate publication dates that the text's evidence fits: every
+    weekday+date pair, anchor and leap day, then the most recent reading of its bare
+    weekdays; None when they do not tell the candidates apart."""
+    evidence = gather_evidence(text, expressions, stamps, tense_of, today)
+    fitting = [d for d in candidates if all(check(d) for check in evidence.checks)]
+    if len(fitting) <= 1:
+        return fitting[0] if fitting else None
+    lags = {d: weekday_lag(d, expressions, tense_of) for d in fitting}
+    best = min(lags.values())
+    chosen = [d for d, lag in lags.items() if lag == best]
+    return chosen[0] if len(chosen) == 1 else None
+
+
 # --- the stage's entry point ---------------------------------------------------------
 
 
@@ -347,13 +402,16 @@ def resolve_publication(
     text = document.text
     expressions = scan(text)
     stamps = find_stamps(text, expressions)
+    if from_url is not None and from_url.candidates:
+        found = settle(from_url.candidates, text, expressions, stamps, tense_reader(doc), today)
+        if found is not None:
+            return PublicationDate(found, "url", from_url.text, (),
+                                   f"the URL's {from_url.text!r} reads as {found}, which the text's dates and weekdays fit best")
+    dateline = next((d for s in stamps if s.rank == 2 and (d := stamp_date(s)) is not None and d <= today), None)
     for stamp in stamps:
-        e = stamp.expression
-        if e.year is None:
-            continue
-        found = calendars.to_gregorian(e.calendar, e.year, e.month, e.day)
-        if found is not None and found <= today:
-            return PublicationDate(found, "dateline", e.text, (), f"date stamp in the text: {stamp.line!r}")
+        found = stamp_date(stamp)
+        if found is not None and found <= today and not is_banner(stamp, dateline):
+            return PublicationDate(found, "dateline", stamp.expression.text, (), f"date stamp in the text: {stamp.line!r}")
     url_month = (from_url.year, from_url.month) if from_url is not None and from_url.year else None
     return infer(text, expressions, stamps, today, assume_year, url_month, tense_reader(doc))
 

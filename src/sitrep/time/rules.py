@@ -51,6 +51,7 @@ class Rules:
     stamp_keywords: tuple[str, ...]
     stamp_weak_keywords: tuple[str, ...]
     stamp_max_other_words: int
+    banner_days: int
     inference_years: int
     months: dict[str, tuple[Calendar, int]]  # lower-cased name -> (calendar, month number)
     weekdays: dict[str, int]  # lower-cased name -> Monday=0
@@ -114,6 +115,7 @@ def load_rules() -> Rules:
         stamp_keywords=tuple(k.lower() for k in stamps["keywords"]),
         stamp_weak_keywords=tuple(k.lower() for k in stamps["weak_keywords"]),
         stamp_max_other_words=int(stamps["max_other_words"]),
+        banner_days=int(stamps["banner_days"]),
         inference_years=int(raw["publication"]["inference_years"]),
         months=months,
         weekdays=weekday_names(),
