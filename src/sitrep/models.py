@@ -307,6 +307,14 @@ class Attribution:
     channel: str | None = None
     quote: str | None = None
     quote_start: int | None = None
+    # How the speaker phrase refers (claims.speakers): "person", "body" or "description";
+    # its head word, number and the role nouns said of a person; whether it points back
+    # to a speaker named before ("he", "the ministry") and is still unresolved.
+    speaker_sort: str | None = None
+    speaker_head: str = ""
+    speaker_plural: bool = False
+    speaker_roles: tuple[str, ...] = ()
+    speaker_points_back: bool = False
 
 
 @dataclass

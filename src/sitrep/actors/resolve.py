@@ -230,6 +230,10 @@ def person_spans(kb: KnowledgeBase, scan: Scan, taken: list[tuple[int, int]]) ->
     doc, text = scan.doc, scan.text
     found: list[tuple[int, int, int]] = []
     candidates = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+    for ent in doc.ents:
+        span = named_by_role(kb, ent)  # "Air Commodore NAME": the name starts after the role
+        if span is not None:
+            candidates.append(span)
     # a title followed by capitalised words is a person even when the tagger missed it
     for token in doc:
         if _is_title(kb, token.text) and token.text[:1].isupper():
@@ -243,6 +247,10 @@ def person_spans(kb: KnowledgeBase, scan: Scan, taken: list[tuple[int, int]]) ->
                 candidates.append((j, k))
     seen: set[tuple[int, int]] = set()
     for first, last in sorted(candidates):
+        # "spokeswoman Leyla NAME" when the tagger took only the surname: the given names
+        # before it are compounds of the name
+        while first > 0 and _given_name(kb, doc[first - 1], first, last):
+            first -= 1
         while first < last and (_is_title(kb, doc[first].text) or doc[first].text == "."):
             first += 1
         while last > first and (doc[last - 1].text in ("'s", "’s", "'", "’") or doc[last - 1].is_punct):
@@ -268,6 +276,57 @@ def person_spans(kb: KnowledgeBase, scan: Scan, taken: list[tuple[int, int]]) ->
             j -= 1
         found.append((mention_start, name_start, name_end))
     return found
+
+
+#: Words that make a capitalised name an organisation's, never a person's.
+BODY_WORDS = {"council", "ministry", "army", "forces", "force", "party", "front", "movement", "group", "agency", "office",
+              "committee", "organisation", "organization", "union", "corps", "brigade", "brigades", "police", "news",
+              "command", "government", "authority", "commission", "department", "division", "battalion", "regiment",
+              "observatory", "association", "alliance", "coalition", "mission", "bureau", "directorate", "court",
+              "assembly", "parliament", "institute", "center", "centre", "foundation", "network", "service", "services",
+              "unit", "state", "republic", "administration", "agency", "media", "tv", "radio"}
+
+
+def named_by_role(kb: KnowledgeBase, ent) -> tuple[int, int] | None:
+    """The token span of a person inside an entity the tagger called an organisation, when
+    a role names the person: "Defense Ministry spokeswoman NAME", "Air Commodore NAME",
+    "State Prosecutor NAME" (the role inside the entity), "a senior member of the group,
+    NAME, said" (the role before it). Two to four capitalised words with no word of a
+    body's name."""
+    if ent.label_ != "ORG":
+        return None
+    doc = ent.doc
+    inner = [t.i for t in ent if _is_title(kb, t.text) or t.lower_ in kb.roles]
+    first = inner[-1] + 1 if inner else ent.start
+    tokens = list(doc[first : ent.end])
+    if not 2 <= len(tokens) <= 4:
+        return None
+    if not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in tokens):
+        return None
+    if any(t.lower_ in BODY_WORDS or kb.country_code(t.text) is not None for t in tokens):
+        return None
+    if inner:
+        return first, ent.end
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is None:
+        return None
+    if before.lower_ in kb.roles or _is_title(kb, before.text):
+        return first, ent.end
+    if before.text != ",":
+        return None
+    # "ROLE of the X, NAME": a role noun shortly before, with no verb between
+    for token in reversed(doc[max(ent.sent.start, ent.start - 10) : ent.start - 1]):
+        if token.pos_ in ("VERB", "AUX") or token.text in (".", ";"):
+            return None
+        if token.lower_ in kb.roles:
+            return first, ent.end
+    return None
+
+
+def _given_name(kb: KnowledgeBase, token, first: int, last: int) -> bool:
+    return (token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() and not token.is_upper
+            and token.dep_ == "compound" and first <= token.head.i < last and not token.ent_type_
+            and not _is_title(kb, token.text) and token.lower_ not in kb.roles and kb.country_code(token.text) is None)
 
 
 #: The tagger often calls a district a person; these words around a name say it is a place.
@@ -342,6 +401,8 @@ def match_cluster(clusters: list[Cluster], name: str) -> int | None:
     for index in range(len(clusters) - 1, -1, -1):
         for variant in clusters[index].variants:
             other = _name_key(variant)
+            if 1 < len(words) != len(other) > 1 and (words == other[-len(words):] or other == words[-len(other):]):
+                return index  # "Lopez Solis" after "Adrian Lopez Solis"
             if len(words) == 1 or len(other) == 1:
                 short, long = (words, other) if len(words) <= len(other) else (other, words)
                 if fuzz.ratio(short[0], long[-1]) >= FUZZY_NAME or (len(long) > 1 and short[0] == long[0] and len(short[0]) > 3):
@@ -634,6 +695,8 @@ def org_drafts(kb: KnowledgeBase, scan: Scan, drafts: list[Draft]) -> list[Draft
         if any(d.actor is None or not d.actor.id.startswith("country:") for d in inside):
             continue
         after = scan.doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(scan.doc) else None
+        if named_by_role(kb, ent) is not None:
+            continue  # a person the tagger called an organisation: person_spans takes it
         if after is not None and (after.lower_ in kb.roles or _is_title(kb, after.text)):
             continue  # "Provincial Council Director, X": the title of a person, who speaks
         words = [t.lower_ for t in tokens]

@@ -9,46 +9,16 @@ to the incident it gives figures for and to the accusation a denial answers.
 from __future__ import annotations
 
 from sitrep import time
-from sitrep.claims.speech import KIND_RANK, content_kind, find_attributions, lexicon
+from sitrep.claims.lexicon import KIND_RANK, content_kind
+from sitrep.claims.speech import find_attributions
 from sitrep.models import AnnotatedDocument, Attribution, Evidence, Incident, Source, Statement, Target
 from sitrep.text.spans import is_heading, overlapping
-
-def is_stand_in(name: str | None) -> bool:
-    """A speaker phrase such as "he" or "the ministry" that stands for someone named before."""
-    return name is None or name.lower() in lexicon().stand_ins
-
 
 def speaker_phrase(adoc: AnnotatedDocument, attribution: Attribution) -> str:
     """The words that name the speaker in the text ("" when none do)."""
     if attribution.speaker_start is None:
         return ""
     return adoc.document.text[attribution.speaker_start : attribution.speaker_end]
-
-
-PRONOUNS = {"he", "she", "they", "him", "her", "them"}
-
-
-def resolve_speaker(adoc: AnnotatedDocument, attribution: Attribution, earlier: list[Attribution]) -> Attribution:
-    """A pronoun or "the statement" as speaker: the latest named speaker before it.
-
-    In reported speech "he" is nearly always the last person quoted, not the last person
-    named (often a victim), so speakers go to speakers first.
-    """
-    phrase = speaker_phrase(adoc, attribution).lower()
-    if phrase in PRONOUNS:
-        name = phrase
-    elif attribution.speaker is not None or not is_stand_in(attribution.speaker_name):
-        return attribution
-    else:
-        name = (attribution.speaker_name or "").lower()
-    for previous in reversed(earlier):
-        if attribution.sent_start - previous.sent_end > 1500:
-            break  # too far back to be the one meant
-        if previous.speaker_name and not is_stand_in(previous.speaker_name):
-            if name in ("he", "she", "the spokesman", "the spokesperson", "spokesman", "spokesperson") and previous.speaker is not None and not previous.speaker.is_person:
-                continue
-            return Attribution(**{**attribution.__dict__, "speaker": previous.speaker, "speaker_name": previous.speaker_name})
-    return attribution
 
 
 def evidence_for(adoc: AnnotatedDocument, attribution: Attribution) -> tuple[Evidence, str]:
@@ -128,14 +98,11 @@ def about_incident(evidence: Evidence, attribution: Attribution, incidents: list
 
 def extract_statements(adoc: AnnotatedDocument, incidents: list[Incident]) -> list[Statement]:
     statements: list[Statement] = []
-    resolved: list[Attribution] = []
     told: set[tuple[str, str]] = set()
     bare: set[str] = set()
     for attribution in adoc.attributions:
-        attribution = resolve_speaker(adoc, attribution, resolved)
-        resolved.append(attribution)
-        if not attribution.speaker_name or is_stand_in(attribution.speaker_name):
-            continue
+        if not attribution.speaker_name or attribution.speaker_points_back:
+            continue  # "he said" with nobody named before it
         if is_heading(adoc.doc[attribution.cue_i].sent, adoc.document.text):
             continue  # "Islamic State claims Palma attack": the headline of what the story tells
         sentence_text = adoc.document.text[attribution.sent_start : attribution.sent_end].strip()

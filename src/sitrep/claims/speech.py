@@ -9,56 +9,16 @@ cues are data (``data/claims/speech.toml``).
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.config import DATA_DIR
-from sitrep.models import Actor, ActorMention, AnnotatedDocument, Attribution
-from sitrep.text.spans import Quotation, find_quotations, in_quotation, overlapping, subtree_span
+from sitrep.claims.lexicon import KIND_RANK, content_kind, lexicon
+from sitrep.claims.speakers import read_speaker, report_source, resolve_pointers
+from sitrep.models import AnnotatedDocument, Attribution
+from sitrep.text.spans import Quotation, find_quotations, in_quotation, subtree_span
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 FIRST_AND_SECOND_PERSON = {"i", "we", "you", "me", "us"}
-#: Pronouns and descriptions that stand for someone named earlier.
-ANAPHORS = {"he", "she", "they", "it", "him", "her", "them"}
-#: Kinds ranked: when one report carries several cues, the most specific wins.
-KIND_RANK = {"statement": 0, "announcement": 1, "confirmation": 2, "accusation": 3, "demand": 4, "denial": 5, "threat": 6}
-
-
-@dataclass(frozen=True)
-class SpeechLexicon:
-    verbs: dict[str, str]
-    phrases: dict[str, str]
-    content_cues: tuple[tuple[str, tuple[str, ...]], ...]
-    channels: tuple[tuple[str, tuple[str, ...]], ...]
-    report_nouns: frozenset[str]  # "a report in ... said": the report speaks for its issuer
-    back_references: frozenset[str]  # "the group said": the actor's name stands
-    stand_ins: frozenset[str]  # "he said", "the ministry said": someone named before
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> SpeechLexicon:
-    data = tomllib.loads((DATA_DIR / "claims" / "speech.toml").read_text(encoding="utf-8"))
-    return SpeechLexicon(
-        verbs=dict(data["verbs"]),
-        phrases=dict(data["phrases"]),
-        content_cues=tuple((kind, tuple(cues)) for kind, cues in data["content_cues"].items()),
-        channels=tuple((name, tuple(words)) for name, words in data["channels"].items()),
-        report_nouns=frozenset(data["references"]["report_nouns"]),
-        back_references=frozenset(data["references"]["back_references"]),
-        stand_ins=frozenset(data["references"]["stand_ins"]),
-    )
-
-
-def content_kind(text: str) -> str | None:
-    """The speech-act kind that words of the reported content signal, if any."""
-    lowered = text.lower()
-    for kind, cues in lexicon().content_cues:
-        if any(cue in lowered for cue in cues):
-            return kind
-    return None
 
 
 def cue_kind(token: Token) -> str | None:
@@ -111,76 +71,6 @@ def noun_phrase(head: Token) -> tuple[int, int]:
     if conjuncts:
         end = max(end, subtree_span(conjuncts[-1])[1])
     return start, end
-
-
-def clean_name(text: str) -> str:
-    """A speaker phrase as a name: no leading article or number, single spaces."""
-    text = re.sub(r"\s+", " ", text).strip(" ,.;:")
-    text = re.sub(r"^(the|a|an|two|three|four|several|some|other)\s+", "", text, flags=re.IGNORECASE)
-    return text[:1].upper() + text[1:] if text else text
-
-
-def report_source(head: Token, phrase: tuple[int, int]) -> tuple[Token, tuple[int, int]]:
-    """ "a report in Wednesday's issue of the newssheet Carta de Mocambique" -> the newssheet;
-    "the military's public radio broadcast" -> the military."""
-    named = [t for t in head.subtree if t.i != head.i and t.pos_ == "PROPN"]
-    if named:
-        last = named[-1]
-        return last, noun_phrase(last)
-    owner = next((c for c in head.children if c.dep_ == "poss"), None)
-    if owner is not None:
-        return owner, subtree_span(owner)
-    return head, phrase
-
-
-def phrase_name(doc: Doc, start: int, end: int, head: Token) -> str:
-    """A speaker the actors stage did not know: a name inside the phrase, else its head
-    with the words before it ("Security officials in Badakhshan province" -> "Security
-    officials"), which is how a source is usually referred to."""
-    names = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and start <= e.start_char and e.end_char <= end]
-    people = [e for e in names if e.label_ == "PERSON"]
-    if people:
-        return clean_name(people[-1].text)
-    if names and len(names[0].text) > (end - start) / 2:
-        return clean_name(names[0].text)
-    modifiers = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "poss", "case") and t.idx >= start]
-    first = min([head.i] + [min(t.i for t in m.subtree) for m in modifiers])
-    conjuncts = [c for c in head.children if c.dep_ == "conj"]
-    last = max([head.i] + [c.i for c in conjuncts])
-    if head.text[:1].isupper():
-        # an institution's name goes on: "Ministry of Interior", "Council of Ulema"
-        for prep in head.rights:
-            objects = [c for c in prep.children if c.dep_ == "pobj"]
-            if prep.lower_ == "of" and objects and objects[0].text[:1].isupper():
-                last = max(last, max(t.i for t in objects[0].subtree))
-    return clean_name(doc[first : last + 1].text)
-
-
-def actor_for(adoc: AnnotatedDocument, start: int, end: int, head: Token) -> ActorMention | None:
-    """The actor mention that best covers a speaker phrase: a person in it first
-    ("Afghan President Mohammad Ashraf Ghani", "two protesters and Ali Bayati"), then
-    the one at its head. None when a named person in it is unknown to the actors stage."""
-    candidates = overlapping(adoc.actors, start, end)
-    people = [m for m in candidates if m.actor.is_person]
-    if people:
-        return people[0]
-    named_person = any(e.label_ == "PERSON" and start <= e.start_char and e.end_char <= end for e in adoc.doc.ents)
-    if named_person or not candidates:
-        return None
-    at_head = [m for m in candidates if m.start <= head.idx < m.end]
-    return (at_head or candidates)[0]
-
-
-#: Category names (ACLED's) that read poorly as the name of a source: "Police Forces of
-#: Iraq" for "police said". The source keeps the words the article used; the category
-#: becomes its affiliation.
-CATEGORY_NAME = re.compile(r"^(Military|Police) Forces of |^(Protesters|Rioters|Civilians|Journalists|Students|Labou?r Group) \(|^[A-Z][a-z]+$")
-
-
-def speaker_name(actor: Actor, phrase: str) -> str:
-    if actor.is_person or not CATEGORY_NAME.search(actor.name) or phrase.lower() in lexicon().back_references:
-        return actor.name
-    return phrase
 
 
 def channel_of(verb: Token, sentence: Span) -> str | None:
@@ -253,11 +143,10 @@ def find_attributions(adoc: AnnotatedDocument) -> list[Attribution]:
     found: list[Attribution] = []
     for sentence in doc.sents:
         found.extend(sentence_attributions(adoc, sentence, quotations))
-    return found
+    return resolve_pointers(adoc, found)
 
 
 def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: list[Quotation]) -> list[Attribution]:
-    doc = sentence.doc
     cues: list[tuple[Token, str]] = []
     for token in sentence:
         kind = cue_kind(token)
@@ -308,33 +197,31 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
 
 def make_attribution(adoc, sentence, cue, kind, head, phrase, content, channel, quote_text, quotation) -> Attribution:
     start, end = phrase
-    mention = actor_for(adoc, start, end, head)
-    if mention is None and head.lemma_.lower() in lexicon().report_nouns:
-        source_head, (start, end) = report_source(head, (start, end))
-        if source_head.i == head.i:
-            start = end = None  # "another report" names nobody: no speaker
-        else:
-            head = source_head
-            mention = actor_for(adoc, start, end, head)
-    name = None
-    if start is not None:
-        phrase = phrase_name(adoc.doc, start, end, head)
-        name = speaker_name(mention.actor, phrase) if mention else phrase
+    if head.lemma_.lower() in lexicon().report_nouns:
+        issuer = report_source(adoc, head)
+        if issuer is not None:
+            head, (start, end) = issuer  # "a statement by the ministry": the ministry speaks
+    reading = read_speaker(adoc, head, start, end, cue)
     return Attribution(
         sent_start=sentence.start_char,
         sent_end=sentence.end_char,
         cue_i=cue.i,
         cue_text=cue.text,
         kind=kind,
-        speaker_name=name,
-        speaker_start=start,
-        speaker_end=end,
-        speaker=mention.actor if mention else None,
+        speaker_name=reading.name,
+        speaker_start=reading.start,
+        speaker_end=reading.end,
+        speaker=reading.actor,
         content_start=content[0],
         content_end=content[1],
         channel=channel,
         quote=quote_text,
         quote_start=quotation.start if quotation else None,
+        speaker_sort=reading.sort,
+        speaker_head=reading.head,
+        speaker_plural=reading.plural,
+        speaker_roles=reading.roles,
+        speaker_points_back=reading.points_back,
     )
 
 

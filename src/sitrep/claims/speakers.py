@@ -1,0 +1,403 @@
+"""Who is speaking: what a speaker phrase names, and whom a pointer stands for.
+
+A speaker phrase (the subject of a speech verb, the source after "according to") is read
+as one of four sorts:
+
+- ``person``: a named person, in the phrase ("security minister NAME"), or in apposition
+  to a role noun ("the head of the council, NAME, said");
+- ``body``: an organisation, named as the article names it: a state institution or a
+  category keeps the article's words when they say whose it is ("Cameroon's
+  government", "the Israeli military"), else the document's own naming of it, else the
+  knowledge base's name; a named body keeps the knowledge base's name;
+- ``description``: a speaker nobody names ("a local security official"), kept as the
+  words that describe it, lower-case, with the actor it speaks for;
+- a pointer (``Reading.points_back``): a pronoun or a definite description ("he", "it",
+  "the ministry", "the general", "the source") that stands for a speaker named before;
+  ``resolve_pointers`` gives it the latest compatible speaker.
+
+Word lists are data (``[speakers]`` in ``data/claims/speech.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from sitrep.actors import load_kb
+from sitrep.claims.lexicon import lexicon
+from sitrep.models import Actor, ActorMention, AnnotatedDocument, Attribution
+from sitrep.text.spans import overlapping, subtree_span
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+BODY_PRONOUNS = {"it"}
+PLURAL_PRONOUNS = {"they", "them"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+#: Words before a description that count rather than describe it.
+QUANTIFIERS = {"a", "an", "the", "one", "two", "three", "four", "five", "six", "several", "some", "many", "numerous",
+               "other", "another", "few", "multiple", "various", "both", "all", "these", "those", "this", "that"}
+#: How far back (characters) a pointer looks for the speaker it stands for.
+REACH = 1500
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a speaker phrase says about who speaks."""
+
+    name: str | None
+    actor: Actor | None
+    sort: str  # "person" | "body" | "description"
+    start: int | None
+    end: int | None
+    head: str = ""  # the head word's lemma ("official", "ministry", "he")
+    plural: bool = False
+    points_back: bool = False  # a pronoun or definite description: the latest compatible speaker
+    roles: tuple[str, ...] = ()  # role nouns said of a person ("general", "commander")
+
+
+def clean_words(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" ,.;:")
+
+
+def capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def through_partitive(head: Token) -> Token:
+    """ "one of these sources" speaks as a source: the noun after "of"."""
+    if head.lower_ in QUANTIFIERS or head.pos_ == "NUM":
+        for prep in head.children:
+            if prep.lower_ == "of":
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return head
+
+
+def after_dates(adoc: AnnotatedDocument, start: int, end: int) -> int:
+    """A speaker phrase starts after any date inside it ("date 2022-12-26 Yemen's Houthi
+    militia"): a date stamp that the parser glued to the subject is no part of a name."""
+    for mention in adoc.times:
+        if start <= mention.start < end and mention.end < end:
+            start = mention.end
+    while start < end and not adoc.document.text[start].isalnum():
+        start += 1
+    return start
+
+
+def is_plural(head: Token) -> bool:
+    return head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
+
+
+def description_name(head: Token, start: int) -> str:
+    """The words that describe an unnamed speaker: the head and what stands before it
+    ("a senior Hamas official" -> "senior Hamas official"), counting words left out."""
+    lefts = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "poss", "case", "nummod", "quantmod") and t.idx >= start]
+    first = min([head.i] + [min(s.i for s in t.subtree) for t in lefts])
+    conjuncts = [c for c in head.children if c.dep_ == "conj"]
+    last = max([head.i] + [max(s.i for s in c.subtree) for c in conjuncts])
+    words = list(head.doc[first : last + 1])
+    while words and (words[0].lower_ in QUANTIFIERS or words[0].pos_ in ("NUM", "DET", "PUNCT")):
+        words.pop(0)
+    text = clean_words("".join(t.text_with_ws for t in words)) or head.text
+    first_word = words[0] if words else head
+    if first_word.pos_ != "PROPN" and not (first_word.i > first_word.sent.start and capitalised(first_word.text)):
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+def person_in(adoc: AnnotatedDocument, head: Token, start: int, end: int) -> ActorMention | None:
+    """The person a phrase names: the one at its head first ("Jubbaland security minister
+    NAME"), then any in it ("two protesters and NAME")."""
+    people = [m for m in overlapping(adoc.actors, start, end) if m.actor.is_person]
+    at_head = [m for m in people if m.start <= head.idx < m.end]
+    return (at_head or people or [None])[0]
+
+
+def person_in_apposition(adoc: AnnotatedDocument, end: int, limit: int) -> tuple[ActorMention, int] | None:
+    """ "the spokesman of NAF, Air Commodore NAME, said": a person named right after a
+    role phrase, set off by a comma, before the speech verb. Returns the mention and the
+    end of the apposition."""
+    text = adoc.document.text
+    match = re.match(r"\s*,\s*", text[end:limit])
+    if match is None:
+        return None
+    at = end + match.end()
+    for mention in adoc.actors:
+        if mention.start == at and mention.actor.is_person and mention.end <= limit:
+            rest = text[mention.end : limit]
+            if re.match(r"\s*(,|$|\w)", rest):
+                return mention, mention.end
+    return None
+
+
+def roles_in(text: str) -> tuple[str, ...]:
+    """Role nouns said of a person in the words around the name ("a general and senior
+    Somali army commander" -> general, commander)."""
+    person_nouns = lexicon().person_nouns
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
+    return tuple(dict.fromkeys(w for w in words if w in person_nouns))
+
+
+def apposition_after(adoc: AnnotatedDocument, end: int, limit: int) -> str:
+    """ "NAME, a general and senior army commander, said": the words after a name up to the
+    next comma or the verb."""
+    text = adoc.document.text[end:limit]
+    match = re.match(r"\s*,([^,]*)", text)
+    return match.group(1) if match else ""
+
+
+def body_name(adoc: AnnotatedDocument, mention: ActorMention, phrase: str) -> str:
+    """How a body is named. A knowledge-base body keeps its name ("Taliban", "UNOCHA").
+    A state institution or a category built from a template ("Government of Cameroon",
+    "Military Forces of Mali") reads as the article writes it when the article says whose
+    it is ("Cameroon's government"), else as the document names it elsewhere (the latest
+    naming before, else the first after), else as the template made it; a category
+    with no naming keeps the article's words ("police")."""
+    actor = mention.actor
+    if not is_template_actor(actor):
+        return actor.name
+    if names_its_country(mention.text):
+        return clean_name(mention.text)
+    namings = [m for m in adoc.actors if m.actor.id == actor.id and names_its_country(m.text)]
+    before = [m for m in namings if m.end <= mention.start]
+    after = [m for m in namings if m.start >= mention.end]
+    if before or after:
+        return clean_name((before[-1] if before else after[0]).text)
+    if CATEGORY_NAME.search(actor.name):
+        return clean_name(mention.text if mention.text.strip() else phrase)
+    return actor.name
+
+
+#: Names made from ACLED's category templates, which read poorly as the name of a source.
+CATEGORY_NAME = re.compile(r"^(Military|Police) Forces of |^(Protesters|Rioters|Civilians|Journalists|Students|Labou?r Group) \(")
+
+
+def is_template_actor(actor: Actor) -> bool:
+    """A state institution or a category of a country, as opposed to a named body."""
+    kb = load_kb()
+    key = actor.id.split(":")[0]
+    return (":" in actor.id and (key in kb.institutions or key in kb.categories)) or actor.id in template_replacements()
+
+
+def template_replacements() -> frozenset[str]:
+    """KB bodies that stand for a country's institution ("Israel Defense Forces" for the
+    Israeli military): named by the article's words like the institution they replace."""
+    return frozenset(load_kb().replacements.values())
+
+
+def names_its_country(text: str) -> bool:
+    """Whether a mention says whose it is: a country or demonym among its words."""
+    kb = load_kb()
+    words = re.findall(r"[\w'’.-]+", text)
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            chunk = " ".join(words[i : i + size])
+            chunk = re.sub(r"['’]s$", "", chunk)
+            if kb.country_code(chunk) is not None:
+                return True
+    return False
+
+
+def clean_name(text: str) -> str:
+    text = clean_words(text)
+    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    return text[:1].upper() + text[1:] if text else text
+
+
+def phrase_name(doc: Doc, start: int, end: int, head: Token) -> str:
+    """A speaker the actors stage did not know: a name inside the phrase, else its head
+    with the words before it ("Security officials in Badakhshan province" -> "Security
+    officials"), which is how a source is usually referred to."""
+    names = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and start <= e.start_char and e.end_char <= end]
+    people = [e for e in names if e.label_ == "PERSON"]
+    if people:
+        return clean_name(people[-1].text)
+    if names and len(names[0].text) > (end - start) / 2:
+        return clean_name(names[0].text)
+    modifiers = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "poss", "case") and t.idx >= start]
+    first = min([head.i] + [min(t.i for t in m.subtree) for m in modifiers])
+    conjuncts = [c for c in head.children if c.dep_ == "conj"]
+    last = max([head.i] + [c.i for c in conjuncts])
+    if head.text[:1].isupper():
+        # an institution's name goes on: "Ministry of Interior", "Council of Ulema"
+        for prep in head.rights:
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if prep.lower_ == "of" and objects and objects[0].text[:1].isupper():
+                last = max(last, max(t.i for t in objects[0].subtree))
+    words = list(doc[first : last + 1])
+    while words and words[0].lower_ in QUANTIFIERS:
+        words.pop(0)
+    return clean_name("".join(t.text_with_ws for t in words) or head.text)
+
+
+def report_source(adoc: AnnotatedDocument, head: Token) -> tuple[Token, tuple[int, int]] | None:
+    """Who issued a report, statement or broadcast cited as a source: "a statement by the
+    ministry", "a press release issued by the corps", "the military's radio broadcast",
+    "a Burkina Faso army statement", "a report in the newssheet Carta de Mocambique".
+    None when it names nobody ("the statement said": a pointer; "another report")."""
+    def phrase_of(token: Token) -> tuple[Token, tuple[int, int]]:
+        cut = [c for c in token.children if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj") and c.i > token.i]
+        return token, subtree_span(token, exclude=cut)
+
+    for token in head.subtree:
+        if token.lower_ == "by" and token.dep_ in ("agent", "prep"):
+            objects = [c for c in token.children if c.dep_ == "pobj"]
+            if objects:
+                return phrase_of(objects[0])
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.lower_ not in ("its", "their", "his", "her"):
+        return phrase_of(owner)
+    for child in head.lefts:
+        if child.dep_ in ("compound", "nmod", "amod") and any(m.start <= child.idx < m.end for m in adoc.actors):
+            mention = next(m for m in adoc.actors if m.start <= child.idx < m.end)
+            return child, (mention.start, mention.end)
+    named = [t for t in head.subtree if t.i != head.i and t.pos_ == "PROPN"]
+    if named:
+        return phrase_of(named[-1])
+    return None
+
+
+def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue: Token) -> Reading:
+    """Read a speaker phrase (``head`` its head token, [start, end) its span)."""
+    lex = lexicon()
+    text = adoc.document.text
+    start = after_dates(adoc, start, end)
+    one_of = head.lower_ == "one"
+    head = through_partitive(head)
+    lower = head.lower_
+    if lower in PERSON_PRONOUNS | BODY_PRONOUNS | PLURAL_PRONOUNS:
+        fallback = next((m.actor for m in adoc.actors if m.start <= head.idx < m.end), None)
+        return Reading(None, fallback, "person" if lower in PERSON_PRONOUNS else "body", start, end, lower,
+                       plural=lower in PLURAL_PRONOUNS, points_back=True)
+    limit = cue.idx if cue.idx > end else len(text)
+    lemma = head.lemma_.lower()
+    definite = any(c.lower_ in DEFINITE for c in head.lefts if c.dep_ == "det")
+    if lemma in lex.report_nouns:
+        # a report that names no issuer: "the statement added" stands for the body that
+        # issued the last one; "another report" names nobody
+        return Reading(None, None, "body", start, end, lemma, points_back=definite)
+    person = person_in(adoc, head, start, end)
+    appositive = None
+    if person is None and (lemma in lex.person_nouns or head.lower_ in lex.person_nouns):
+        appositive = person_in_apposition(adoc, end, limit)
+        if appositive is not None:
+            person = appositive[0]
+    if person is not None:
+        around = text[start:end] + " " + apposition_after(adoc, person.end, limit)
+        return Reading(person.actor.name, person.actor, "person", start, end, lemma, roles=roles_in(around))
+    named_person = [e for e in adoc.doc.ents if e.label_ == "PERSON" and start <= e.start_char and e.end_char <= end]
+    if named_person:
+        return Reading(clean_name(named_person[-1].text), None, "person", start, end, lemma)
+    bodies = [m for m in overlapping(adoc.actors, start, end) if not m.actor.is_person]
+    at_head = [m for m in bodies if m.start <= head.idx < m.end]
+    body = (at_head or bodies or [None])[0]
+    words = re.findall(r"[\w'’-]+", text[start:end])
+    proper = [w for i, w in enumerate(words) if capitalised(w) and not (i == 0 and w.lower() in DEFINITE)]
+    if lemma in lex.person_nouns or lower in lex.person_nouns:
+        name = description_name(head, start)
+        if one_of:  # "one of these sources" is a source
+            name = name[: len(name) - len(head.text)] + head.lemma_
+        return Reading(name, body.actor if body else None, "description", start, end, lemma, plural=is_plural(head) and not one_of,
+                       points_back=definite, roles=(lemma,))
+    if body is not None:
+        phrase = text[start:end]
+        name = body_name(adoc, body, phrase)
+        # the actors stage already said which body "the ministry" is: only its naming is left
+        return Reading(name, body.actor, "body", start, end, lemma, plural=is_plural(head))
+    name = phrase_name(adoc.doc, start, end, head) if words else None
+    generic = definite and (lemma in lex.body_nouns or lower in lex.body_nouns)
+    return Reading(name, None, "body", start, end, lemma, plural=is_plural(head), points_back=generic and not proper)
+
+
+def compatible(pointer: Attribution, earlier: Attribution) -> bool:
+    """Whether an earlier speaker can be the one a pointer stands for."""
+    if earlier.speaker_sort is None or earlier.speaker_name is None or earlier.speaker_points_back:
+        return False
+    head = pointer.speaker_head
+    if head in PERSON_PRONOUNS:
+        return earlier.speaker_sort in ("person", "description") and not earlier.speaker_plural
+    if head in BODY_PRONOUNS:
+        return earlier.speaker_sort == "body"
+    if head in PLURAL_PRONOUNS:
+        return earlier.speaker_sort == "body" or earlier.speaker_plural
+    if pointer.speaker_sort == "description":
+        # "the official" is a person or an unnamed speaker of the same number; an unnamed one
+        # only when described by the same noun ("a security official"), unless the noun
+        # says nothing but that someone spoke ("the source"); "the Hamas official" only
+        # someone of Hamas
+        if earlier.speaker_sort not in ("person", "description") or earlier.speaker_plural != pointer.speaker_plural:
+            return False
+        if earlier.speaker_sort == "description" and head != earlier.speaker_head and head not in lexicon().generic_person_nouns:
+            return False
+        own = pointer.speaker
+        if own is not None:
+            theirs = {earlier.speaker.id, earlier.speaker.affiliation, earlier.speaker.name} if earlier.speaker else set()
+            return own.id in theirs or own.name in theirs
+        return True
+    # a definite body noun: "the ministry", "the group", "the statement"
+    if earlier.speaker_sort != "body":
+        return False
+    if pointer.speaker is not None and earlier.speaker is not None:
+        return pointer.speaker.id == earlier.speaker.id
+    return True
+
+
+def acting_actor(adoc: AnnotatedDocument, pointer: Attribution, after: int) -> ActorMention | None:
+    """An actor that acts (is the subject of a verb) after ``after`` and before the pointer,
+    in its sentence or the one before, when no speaker there can be the one meant.
+    "Observatory head NAME could not confirm the toll. He said ..." is NAME (the person
+    the actors stage took "he" for), though NAME said nothing quotable; "The ministry
+    issued a statement. The statement said ..." is the ministry. "NAME, the police chief,
+    was killed. He added ..." is still the last speaker: a victim does not act."""
+    if pointer.speaker_start is None:
+        return None
+    person = pointer.speaker_head in PERSON_PRONOUNS
+    if person and (pointer.speaker is None or not pointer.speaker.is_person):
+        return None
+    sentences = [s.start_char for s in adoc.doc.sents if s.start_char <= pointer.sent_start]
+    floor = max(after, sentences[-2] if len(sentences) > 1 else 0)
+    for mention in reversed(adoc.actors):
+        if mention.end > pointer.speaker_start or mention.start < floor:
+            continue
+        if person and mention.actor.id != pointer.speaker.id:
+            continue
+        if not person and (mention.actor.is_person or mention.actor.id.startswith("country:")):
+            continue
+        span = adoc.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ == "nsubj" and span.root.head.pos_ in ("VERB", "AUX"):
+            return mention
+    return None
+
+
+def resolve_pointers(adoc: AnnotatedDocument, attributions: list[Attribution]) -> list[Attribution]:
+    """Give each pointer the latest compatible speaker before it; a role noun prefers the
+    person it was said of ("the general" -> the person introduced as a general)."""
+    resolved: list[Attribution] = []
+    for attribution in attributions:
+        if attribution.speaker_points_back:
+            window = [a for a in resolved if attribution.sent_start - a.sent_end <= REACH and a.sent_start < attribution.sent_start]
+            candidates = [a for a in reversed(window) if compatible(attribution, a)]
+            if attribution.speaker_sort == "description":
+                said_of = [a for a in candidates if a.speaker_sort == "person" and attribution.speaker_head in a.speaker_roles]
+                candidates = said_of + candidates
+            if attribution.speaker_head in PERSON_PRONOUNS or (attribution.speaker_name is None and not candidates):
+                acting = acting_actor(adoc, attribution, candidates[0].sent_end if candidates else 0)
+                if acting is not None:
+                    name = acting.actor.name if acting.actor.is_person else body_name(adoc, acting, acting.text)
+                    candidates = [replace(attribution, speaker=acting.actor, speaker_name=name,
+                                          speaker_sort="person" if acting.actor.is_person else "body")]
+            if candidates:
+                found = candidates[0]
+                attribution = replace(
+                    attribution, speaker=found.speaker, speaker_name=found.speaker_name, speaker_sort=found.speaker_sort,
+                    speaker_plural=found.speaker_plural, speaker_roles=found.speaker_roles, speaker_points_back=False,
+                )
+            elif attribution.speaker_name is None and attribution.speaker is not None and attribution.speaker.is_person:
+                # no speaker before it: the person the actors stage took the pronoun for
+                attribution = replace(attribution, speaker_name=attribution.speaker.name, speaker_points_back=False)
+            elif attribution.speaker_name is not None:
+                attribution = replace(attribution, speaker_points_back=False)  # no antecedent: as written
+        resolved.append(attribution)
+    return resolved

@@ -1,0 +1,96 @@
+"""Who speaks (issue 13, cause 5: generic words as speakers), on sentences we wrote.
+
+A named person is the speaker when the sentence names one by apposition or title; "he",
+"it", "the general", "the statement" stand for the speaker named before; an unnamed
+speaker keeps its description, lower-case, with the body it speaks for.
+"""
+
+from __future__ import annotations
+
+from sitrep.pipeline import extract_text
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(s.speaker.name, s.speaker.affiliation) for s in extract_text(text).statements]
+
+
+def test_a_role_phrase_then_a_name_in_apposition_is_that_person():
+    assert speakers("The head of the provincial council, Karim Haidari, said on Sunday that two checkpoints had fallen.") == [
+        ("Karim Haidari", None)
+    ]
+
+
+def test_a_name_after_a_role_phrase_with_an_of_is_that_person():
+    found = speakers("Another senior member of the Taliban, Nazar Gul Wardak said that the fighting would go on.")
+    assert found == [("Nazar Gul Wardak", "Taliban")]
+
+
+def test_a_name_the_tagger_calls_an_organisation_after_a_role_noun_is_a_person():
+    assert speakers("Interior ministry spokeswoman Leyla Mammadova denied that troops had crossed the border.") == [
+        ("Leyla Mammadova", None)
+    ]
+
+
+def test_an_unnamed_speaker_keeps_its_description_and_its_side():
+    assert speakers("Five soldiers died in the ambush in Gedo, a Somali government official said on Monday.") == [
+        ("Somali government official", "Government of Somalia")
+    ]
+
+
+def test_one_of_several_sources_is_a_source():
+    assert speakers("Two soldiers were killed, according to one of these sources.") == [("source", None)]
+
+
+def test_the_general_is_the_person_introduced_as_a_general():
+    found = speakers(
+        "Hassan Ali Farah, a general who commands the sector, said the base was retaken. "
+        "A resident said the shooting had stopped. "
+        "The general said nine soldiers were wounded."
+    )
+    assert found[-1] == ("Hassan Ali Farah", None)
+
+
+def test_he_after_an_unnamed_speaker_is_that_speaker():
+    found = speakers('"We lost four men," said a local militia commander. "Two more are missing," he added.')
+    assert [name for name, _ in found] == ["local militia commander", "local militia commander"]
+
+
+def test_he_is_the_person_who_acted_since_the_last_speaker():
+    found = speakers(
+        "State media said the depot was hit. "
+        "Observatory head Rami Haddad could not confirm the toll. He said the warehouses were hit."
+    )
+    assert [name for name, _ in found] == ["State media", "Rami Haddad"]
+
+
+def test_a_plural_description_does_not_point_to_a_person():
+    found = speakers("Interior minister Omar Said said the curfew would hold. The officials claimed that the curfew had cut violence.")
+    assert [name for name, _ in found] == ["Omar Said", "officials"]
+
+
+def test_it_is_the_body_that_spoke_last():
+    found = speakers("The Central Committee of Kenyan Nurses said three nurses were beaten. It said the clinic was closed.")
+    assert [name for name, _ in found] == ["Central Committee of Kenyan Nurses"] * 2
+
+
+def test_the_statement_speaks_for_the_body_that_issued_it():
+    found = speakers("The Ministry of Defense issued a statement on Monday. The statement said 20 militants were killed.")
+    assert [name for name, _ in found] == ["Ministry of Defense"]
+
+
+def test_the_government_is_named_as_the_article_names_it():
+    found = speakers("Cameroon's government said the separatists had attacked a school. The government said 12 pupils were hurt.")
+    assert found == [("Cameroon's government", "Government of Cameroon")] * 2
+
+
+def test_a_surname_pair_is_the_person_named_in_full_before():
+    found = speakers(
+        "State Prosecutor Adrián Ruiz Cortés said nine bodies were found. "
+        "Ruiz Cortés said the gang had fled. He said the police did nothing."
+    )
+    assert [name for name, _ in found] == ["Adrián Ruiz Cortés"] * 3
+
+
+def test_a_date_stamp_is_no_part_of_a_speakers_name():
+    found = speakers("date 2021-05-02 Yemen's Houthi rebels accused the coalition of shelling Hodeidah.")
+    assert [name for name, _ in found] == ["Houthis (Ansar Allah)"]
