@@ -191,7 +191,15 @@ def has_other_field(token: Token, field: str | None) -> bool:
 
 
 def patient_of(token: Token) -> Token | None:
-    """What a casualty word counts: passive/intransitive subject, else the object."""
+    """What a casualty word counts: passive/intransitive subject, else the object; a
+    relative pronoun stands for what its clause describes ("Ramos, who was killed")."""
+    patient = own_patient(token)
+    if patient is not None and patient.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
+        return token.head
+    return patient
+
+
+def own_patient(token: Token) -> Token | None:
     children = list(token.children)
     # "the army killed two": an object makes the verb active, whatever the parser made of "were"
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children) and not any(c.dep_ in ("dobj", "obj") for c in children)

@@ -170,7 +170,8 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 continue
             if token.dep_ == "compound" and hit.end - hit.start == len(token) and token.head.lemma_.lower() not in EVENT_HEADS:
                 continue  # "mine planters", "attack helicopter": a modifier, not an event
-            if token.pos_ == "NOUN" and token.dep_ == "attr" and token.head.lemma_ == "be" and not hit.event_class.casualty_only:
+            if (token.pos_ == "NOUN" and token.dep_ == "attr" and token.head.lemma_ == "be" and not hit.event_class.casualty_only
+                    and not has_child(token.head, {"expl"})):
                 continue  # "the arrest is an attack on media freedom": a characterisation, not an event
             if token.pos_ == "NOUN" and has_child(token, {"amod"}, filters.background_modifiers):
                 continue  # "a shell left from previous fighting": background, not this event
@@ -182,7 +183,7 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             negated = is_negated(word, verb)
             intended = not negated and is_irrealis(word, verb)
             background = (is_talked_about(word) or is_aggregate(word, sentence) or is_trend(word)
-                          or is_cumulative(word, verb) or is_habitual(verb, reporting)
+                          or is_cumulative(word, verb, dated=day_dated(adoc, word)) or is_habitual(verb, reporting)
                           or token.i in describing or any(a.i in describing for a in token.ancestors))
             if negated or intended or background:
                 dropped.add(token.i)
@@ -280,6 +281,11 @@ def first_time(adoc: AnnotatedDocument, hits: list[TriggerHit]) -> TimeMention |
         if inside:
             return inside[0]
     return None
+
+
+def day_dated(adoc: AnnotatedDocument, token: Token) -> bool:
+    found = time.governing_time(adoc, token.i)
+    return found is not None and found.precision == "day"
 
 
 def source_of(mention: EventMention) -> str | None:

@@ -149,17 +149,20 @@ def is_trend(token: Token) -> bool:
     return False
 
 
-def is_cumulative(token: Token, verb: Token) -> bool:
+def is_cumulative(token: Token, verb: Token, dated: bool = False) -> bool:
     """A perfect clause counted from a starting point ("more than 6,500 people have been
     killed since the conflict broke out") or over many events ("it has carried out
     thousands of airstrikes"): a tally, not an event."""
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
     if not perfect:
         return False
-    if any(c.dep_ in ("prep", "mark") and c.lower_ == "since" for w in (token, verb) for c in w.children):
+    clauses = [token, verb] + [c for c in verb.children if c.dep_ == "advcl"]  # "since the conflict broke out"
+    if any(c.dep_ in ("prep", "mark") and c.lower_ == "since" for w in clauses for c in w.children):
         return True
-    # a plural event noun that no article or number pins to one occasion: "carried out
-    # strikes", "thousands of airstrikes"
+    # a plural event noun that no article, number or day pins to one occasion: "carried out
+    # strikes", "thousands of airstrikes" (not "had launched attacks on Saturday")
+    if dated:
+        return False
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj":
         quantity = token.head.head
         return quantity.lower_ in ("hundreds", "thousands", "dozens", "scores", "tens", "millions")
