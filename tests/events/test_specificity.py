@@ -64,3 +64,38 @@ def test_an_old_event_dated_to_its_day_is_still_a_report():
 def test_specific_events_pass(sentence, expected):
     incident = first(sentence)
     assert incident is not None and (incident.acled_type, incident.acled_sub_type) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a purpose or a prospect told by an infinitive
+        "The envoy flew to Doha to agree on a ceasefire with the rebel leaders.",
+        "Commanders were directed to cease all hostilities at midnight.",
+        # fear of an act that did not happen
+        "Some of the wounded were so afraid of being arrested that they avoided the hospitals.",
+        # what was done to someone, told as an adjective
+        "Photographs showed more than a dozen burned bodies in the village square.",
+        # a round-up of separate events, each told on its own or not at all
+        "Five policemen have lost their lives in separate attacks across the province this week.",
+        # a tally over a long war
+        "The mediator said more than 600,000 people have died during the two-year war.",
+    ],
+)
+def test_more_background_is_no_incident(sentence):
+    assert first(sentence) is None
+
+
+def test_an_event_dated_after_the_story_is_announced_not_done():
+    text = "The decree orders the resumption of military operations against the group from June 20, 2021."
+    assert extract_text(text, options=ExtractOptions(published=date(2021, 6, 16))).incidents == []
+
+
+def test_an_infinitive_that_tells_what_happened_is_an_event():
+    incident = first("Rebels began to shell the garrison town of Kidal on Monday.")
+    assert (incident.acled_sub_type, incident.date) == ("Shelling/artillery/missile attack", "2021-06-14")
+
+
+def test_hostages_freed_are_a_release_not_an_abduction():
+    incident = first("Friday saw the release of 24 hostages held in the tunnels under the city.")
+    assert (incident.acled_type, incident.acled_sub_type, incident.released) == ("Strategic developments", "Other", 24)

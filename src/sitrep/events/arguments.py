@@ -57,6 +57,8 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
         return None
     if kind == "prisoners":
         objects = [a for a in args if a.dep_ in ("dobj", "nsubjpass")]
+        if token.pos_ == "NOUN":  # "the release of 24 hostages"
+            objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         if argument_words(objects) & lex.prisoner_nouns or any(a.lemma_.lower() in lex.prisoner_nouns for a in objects):
             return event_class
         if token.pos_ == "VERB" and names_people(objects, named_only=True):
@@ -260,6 +262,36 @@ def victim_side(token: Token, actors: list[ActorMention]) -> str | None:
         return "state"  # "attacked a military base", "stormed a checkpoint": armed defenders
     if any(p.lower_ in lex.civilian_targets or p.lemma_.lower() in lex.civilian_targets for p in patients):
         return "civilian"  # "attacked a church", "opened fire on a bus"
+    return None
+
+
+def agent_of(token: Token, actors: list[ActorMention]) -> ActorMention | None:
+    """Who did what a trigger tells, when the parse names them: the subject of an active
+    verb ("Hezbollah launched rockets"), the agent of a passive ("shelled by the army"),
+    or the owner of an event noun ("an Israeli air strike", "the army's shelling",
+    "shelling from Ukrainian forces")."""
+    candidates: list[Token] = []
+    current = token
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ == "nsubj" and current.pos_ in ("VERB", "AUX"):
+                candidates.append(child)
+            elif child.dep_ == "agent":
+                candidates.extend(g for g in child.children if g.dep_ == "pobj")
+        if candidates or current.dep_ not in ("conj", "xcomp") or current.head.i == current.i:
+            break
+        current = current.head
+    if token.pos_ in ("NOUN", "PROPN"):
+        for child in token.children:
+            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "ORG", "GPE")):
+                candidates.append(child)
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                candidates.extend(g for g in child.children if g.dep_ == "pobj")
+    for candidate in candidates:
+        start, end = subtree_span(candidate)
+        found = [m for m in overlapping(actors, start, end) if not m.actor.is_person]
+        if found:
+            return found[0]
     return None
 
 

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from sitrep.events.mentions import MERGED_FAMILIES, EventMention, source_of
 from sitrep.models import TimeMention
 
+#: Classes of two sides fighting each other, whose doer may be either side.
+MUTUAL_CLASSES = {"clash", "territory_taken", "territory_regained"}
+
 
 WINDOW_SENTENCES = 3
 
@@ -72,8 +75,11 @@ def place_conflict(event: Event, mention: EventMention) -> bool:
             return True
         if a.admin1 and b.admin1 and a.admin1 != b.admin1:
             return True
+        if mention.anaphoric:
+            continue  # "the attack occurred in Pa Zi Gyi": where the event already told happened
         if a.geo_precision in ("place", "admin2") and b.geo_precision in ("place", "admin2") and a.place != b.place:
-            return True
+            if not (a.admin2 and a.admin2 in (b.place, b.admin2) or b.admin2 and b.admin2 in (a.place, a.admin2)):
+                return True  # two places, neither inside the other's district
     return False
 
 
@@ -93,13 +99,53 @@ def counts_clash(event: Event, mention: EventMention) -> bool:
 
 
 def follows_on(event: Event, mention: EventMention) -> bool:
-    """What the doers of an event went on to do is part of it: "the attackers then set the
-    trucks on fire", "they abducted two drivers"."""
-    return event.family == "violence" and mention.family in MERGED_FAMILIES and mention.refers_back
+    """What the doers of an event went on to do, or what was done in its course, is part of
+    it: "the attackers then set the trucks on fire", "12 more were arrested in the
+    operation", "structures were destroyed during the bombardment"."""
+    return (event.family in ("violence", "territory") and mention.family in MERGED_FAMILIES
+            and (mention.refers_back or mention.points_back))
+
+
+def means_differ(event: Event, mention: EventMention) -> bool:
+    """Two different means of attack tell two events ("an air strike" and "a roadside
+    bomb"); a general word ("the attack", "fighting", "killed") fits any of them."""
+    ours = {means_of(m) for m in event.mentions} - {None}
+    theirs = means_of(mention)
+    return theirs is not None and bool(ours) and theirs not in ours
+
+
+def means_of(mention: EventMention) -> str | None:
+    return mention.event_class.means
+
+
+def agents_differ(event: Event, mention: EventMention) -> bool:
+    """One side's strike and the other side's rockets in reply are two events: a one-sided
+    act whose doer is another party than the event's ("Hezbollah launched rockets at
+    Israel after an Israeli air strike")."""
+    if mention.agent is None or mention.event_class.name in MUTUAL_CLASSES:
+        return False
+    theirs = mention.agent.actor
+    for other in event.mentions:
+        if other.agent is None or other.event_class.name in MUTUAL_CLASSES:
+            continue
+        ours = other.agent.actor
+        same_side = ours.id == theirs.id or (ours.country is not None and ours.country == theirs.country and ours.inter == theirs.inter)
+        if not same_side:
+            return True
+    return False
+
+
+def restates(event: Event, mention: EventMention) -> bool:
+    """The same figure for the same people again, whoever gives it: the same event, however
+    far apart ("killed 10 separatists ..." and, later, "ten terrorists were neutralised")."""
+    told = {(c.field, c.side, c.value) for m in event.mentions for c in m.counts if c.value and c.value > 1}
+    return any((c.field, c.side, c.value) in told for c in mention.counts if c.value and c.value > 1)
 
 
 def can_join(event: Event, mention: EventMention, sentence_number: int) -> bool:
     if not (families_compatible(event.family, mention.family) or follows_on(event, mention)) or mention.new_event:
+        return False
+    if mention.sequel or means_differ(event, mention) or agents_differ(event, mention):
         return False
     if place_conflict(event, mention):
         return False
@@ -107,16 +153,19 @@ def can_join(event: Event, mention: EventMention, sentence_number: int) -> bool:
         return False  # a victim who succumbs days later died of the event already told
     if sentence_number == event.last_sentence:
         return True
-    if mention.anaphoric or mention.later_death or not distinguishes_itself(mention):
+    if mention.anaphoric or mention.later_death or not distinguishes_itself(mention) or restates(event, mention):
         return True  # "the battle", "those strikes", "the Taliban also captured posts": the same event
     if counts_clash(event, mention):
         return False
+    if mention.refers_back:
+        return True  # "the gunmen then torched the trucks": the same doers, the same event
     return sentence_number - event.last_sentence <= WINDOW_SENTENCES
 
 
 def distinguishes_itself(mention: EventMention) -> bool:
-    """Whether a mention says anything that could set its event apart: where, when, how many."""
-    return mention.own_place or mention.time is not None or any(c.value is not None for c in mention.counts)
+    """Whether a mention says anything that could set its event apart: where, when, how
+    many (one person is a detail of a toll: "one protester was shot in the head")."""
+    return mention.own_place or mention.time is not None or any(c.value is not None and c.value > 1 for c in mention.counts)
 
 
 def corefer(mentions: list[EventMention], sentence_index: dict[int, int]) -> list[Event]:
@@ -125,7 +174,8 @@ def corefer(mentions: list[EventMention], sentence_index: dict[int, int]) -> lis
     for mention in mentions:
         number = sentence_index[mention.sentence.start]
         target = None
-        reaches_back = mention.anaphoric or mention.later_death or not distinguishes_itself(mention)
+        reaches_back = (mention.anaphoric or mention.later_death or mention.refers_back or not distinguishes_itself(mention)
+                        or any(restates(e, mention) for e in events))
         for event in reversed(events):
             if can_join(event, mention, number):
                 target = event

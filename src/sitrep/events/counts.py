@@ -74,6 +74,8 @@ def casualty_lexicon() -> CasualtyLexicon:
 
 def count_field(token: Token) -> str | None:
     lex = casualty_lexicon()
+    if token.lemma_.lower() == "hostage" and token.head.lemma_.lower() not in ("take", "hold", "seize", "keep"):
+        return None  # "about 240 taken hostage" counts the abducted; "the release of 24 hostages", the freed
     field = lex.field_by_lemma.get(token.lemma_.lower()) or lex.field_by_lemma.get(token.lower_)
     if field is None and token.lemma_.lower() in lex.to_death_verbs:
         field = "injured"
@@ -229,7 +231,8 @@ def own_patient(token: Token) -> Token | None:
     if token.dep_ in ("xcomp", "oprd", "acomp") and token.head.pos_ in ("VERB", "AUX") and token.head.lemma_.lower() in casualty_lexicon().reporting_verbs:
         # "two fighters were reported killed", "one civilian reported dead", "was confirmed dead"
         return first_subject(token.head, ("nsubjpass", "nsubj"))
-    if token.pos_ == "NOUN" and token.lemma_.lower() in ("killing", "death", "murder", "assassination", "body", "corpse"):
+    if token.pos_ == "NOUN" and token.lemma_.lower() in ("killing", "death", "murder", "assassination", "body", "corpse",
+                                                         "release", "arrest", "detention", "abduction", "kidnapping"):
         for child in children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)  # "the killing of an activist"

@@ -31,6 +31,7 @@ class EventClass:
     acled_state: tuple[str, str] | None = None
     victim_typed: bool = False
     casualty_only: bool = False
+    means: str | None = None  # how the harm was done: "remote", "explosive", "firearms"
     count: str | None = None  # the count field its figures go to (released, detained, abducted)
 
 
@@ -73,6 +74,9 @@ class Filters:
     condition_marks: frozenset[str]
     aggregate: re.Pattern[str]
     new_event_words: frozenset[str]
+    sequel_words: frozenset[str]
+    realised_infinitive_heads: frozenset[str]
+    separate_words: frozenset[str]
     new_event_nouns: frozenset[str]
     new_event_openings: frozenset[str]
     background_modifiers: frozenset[str]
@@ -125,6 +129,7 @@ def load_classes(data: dict) -> dict[str, EventClass]:
             acled_state=tuple(spec["acled_state"]) if "acled_state" in spec else None,
             victim_typed=bool(spec.get("victim_typed", False)),
             casualty_only=bool(spec.get("casualty_only", False)),
+            means=spec.get("means"),
             count=spec.get("count"),
         )
     return classes

@@ -14,13 +14,13 @@ from spacy.tokens import Span, Token
 
 from sitrep import places, time
 from sitrep.events.arguments import (
-    EVENT_HEADS, agent_is_state, bomb_thrower, check_argument, doer_refers_back, doers_of, is_disrupted, victim_side,
+    EVENT_HEADS, agent_is_state, agent_of, bomb_thrower, check_argument, doer_refers_back, doers_of, is_disrupted, victim_side,
 )
 from sitrep.events.counts import Count, sentence_counts
 from sitrep.events.lexicon import EventClass, TriggerHit, find_triggers, lexicon, phrase_matches
 from sitrep.events.specificity import (
-    is_aggregate, is_anchor, is_cumulative, is_description, is_grievance, is_habitual, is_history, is_irrealis, is_negated,
-    is_talked_about, is_trend,
+    is_aggregate, is_anchor, is_cumulative, is_description, is_future, is_grievance, is_habitual, is_history, is_irrealis,
+    is_negated, is_several, is_talked_about, is_trend,
 )
 from sitrep.events.syntax import clause_verb, has_child
 from sitrep.models import ActorMention, AnnotatedDocument, Attribution, TimeMention
@@ -42,7 +42,7 @@ FIELDS_BY_FAMILY = {
 DOER_NOUNS = {"gunman", "assailant", "attacker"}
 
 #: Families that join the violence (or the ground changing hands) told in their sentence.
-MERGED_FAMILIES = ("looting", "disrupted", "abduction")
+MERGED_FAMILIES = ("looting", "disrupted", "abduction", "arrest", "change")
 #: Classes whose weapon, once found, seized or defused, did not go off.
 
 #: Classes whose weapon, once found, seized or defused, did not go off.
@@ -76,6 +76,9 @@ class EventMention:
     at_vehicle: bool = False  # a crude or petrol bomb told together with a vehicle (thrown at a bus, a truck)
     later_death: bool = False  # "he succumbed to his injuries": a death, later, from an event already told
     refers_back: bool = False  # its doers are the ones already told of: "the attackers then torched the trucks"
+    agent: ActorMention | None = None  # who did it, when the parse names them
+    sequel: bool = False  # told as what happened next: "aircraft then struck a commander"
+    points_back: bool = False  # the sentence names an event already told: "in the operation", "during the raid"
 
     @property
     def main(self) -> TriggerHit:
@@ -137,6 +140,23 @@ def family_groups(hits: list[TriggerHit], attempted: list[TriggerHit] = ()) -> d
     return groups
 
 
+def names_told_event(sentence: Span, own: set[int]) -> bool:
+    """Whether a sentence names, besides its own triggers, an event by a definite noun
+    ("12 more were arrested in the operation", "destroyed during the bombardment")."""
+    filters = lexicon().filters
+    return any(t.i not in own and t.pos_ == "NOUN" and t.lemma_.lower() in filters.new_event_nouns | {"offensive", "bombardment", "shelling", "fighting"}
+               and has_child(t, {"det", "poss"}, filters.anaphoric_determiners) for t in sentence)
+
+
+def told_next(token: Token) -> bool:
+    """An act told as what happened next ("Israeli aircraft then struck a commander", "a man
+    was later shot dead"), which is an event of its own; a casualty told later ("two more
+    bodies were found later") belongs to the event already told."""
+    verb = clause_verb(token)
+    return token.pos_ == "VERB" and any(
+        c.dep_ == "advmod" and c.lower_ in lexicon().filters.sequel_words for c in (*token.children, *verb.children))
+
+
 def attribution_for(adoc: AnnotatedDocument, sentence: Span, offset: int) -> Attribution | None:
     in_sentence = [a for a in adoc.attributions if a.sent_start == sentence.start_char]
     covering = [a for a in in_sentence if a.content_start <= offset < a.content_end]
@@ -182,7 +202,7 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             verb = clause_verb(word)
             negated = is_negated(word, verb)
             intended = not negated and is_irrealis(word, verb)
-            background = (is_talked_about(word) or is_aggregate(word, sentence) or is_trend(word)
+            background = (is_talked_about(word) or is_aggregate(word, sentence) or is_trend(word) or is_several(word)
                           or is_cumulative(word, verb, dated=day_dated(adoc, word)) or is_habitual(verb, reporting)
                           or token.i in describing or any(a.i in describing for a in token.ancestors))
             if negated or intended or background:
@@ -226,12 +246,13 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                     c.value is not None for c in counts if c.field in FIELDS_BY_FAMILY.get(family, ())):
                 continue  # "arrested following the attack": the attack only dates the arrests
             mention = EventMention(sentence=sentence, hits=hits, event_class=main.event_class)
-            relevant = FIELDS_BY_FAMILY.get(family, set())
+            # what every merged act counts: "15 were injured and 12 more were arrested"
+            relevant = set().union(*(FIELDS_BY_FAMILY.get(f, set()) for f in {family} | {h.event_class.family for h in hits}))
             if family != "violence" and "violence" in groups:
                 relevant = relevant - FIELDS_BY_FAMILY["violence"]  # the casualties belong to the violence
             mention.counts = [c for c in counts if c.field in relevant]
             mention.time = first_time(adoc, hits)
-            if is_history(mention.time, adoc.document.published):
+            if is_history(mention.time, adoc.document.published) or is_future(mention.time, adoc.document.published):
                 continue
             mention.location = places.locate_event(adoc, sentence.start_char, sentence.end_char, main.start)
             mention.own_place = bool(within(adoc.places, sentence.start_char, sentence.end_char))
@@ -241,7 +262,10 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 t.lemma_.lower() == "succumb" or (t.lemma_.lower() in ("injury", "wound", "burn") and t.head.lemma_.lower() in ("of", "from", "to"))
                 for t in sentence)
             mention.new_event = opens_new_event(sentence, hits)
-            mention.refers_back = any(doer_refers_back(h.token) for h in hits)
+            mention.refers_back = doer_refers_back(main.token)
+            mention.agent = agent_of(main.token, adoc.actors)
+            mention.points_back = names_told_event(sentence, {h.token.i for h in hits})
+            mention.sequel = not (mention.refers_back or main.event_class.casualty_only) and told_next(main.token)
             mention.contrast = any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in filters.contrast_words)
             mention.claimed = bool(re.search(r"\bclaim(ed|s)? responsibility\b|\bclaimed the (attack|bombing|killing)", lowered))
             mention.denied = bool(mention.attribution and mention.attribution.kind == "denial")

@@ -43,6 +43,8 @@ def is_irrealis(token: Token, verb: Token) -> bool:
             return True
         if has_child(word, {"mark"}, filters.condition_marks):
             return True
+    if is_unrealised_infinitive(verb):
+        return True
     current = token
     for _ in range(6):
         head = current.head
@@ -54,6 +56,15 @@ def is_irrealis(token: Token, verb: Token) -> bool:
             return True
         current = head
     return False
+
+
+def is_unrealised_infinitive(verb: Token) -> bool:
+    """A "to" infinitive tells a purpose or a prospect ("met the envoy to agree to a reset",
+    "directed to cease hostilities"), not an act, unless its verb says it happened ("began
+    to shell the town", "were forced to retreat")."""
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.head.lemma_.lower() not in lexicon().filters.realised_infinitive_heads
 
 
 def is_talked_about(token: Token) -> bool:
@@ -156,7 +167,11 @@ def is_cumulative(token: Token, verb: Token, dated: bool = False) -> bool:
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
     if not perfect:
         return False
-    clauses = [token, verb] + [c for c in verb.children if c.dep_ == "advcl"]  # "since the conflict broke out"
+    # "since the conflict broke out", and "since then" told on the report: "Since then, the
+    # ministry says more than 14,500 people have been killed"
+    clauses = [token, verb] + [c for c in verb.children if c.dep_ == "advcl"]
+    if verb.dep_ == "ccomp":
+        clauses.append(verb.head)
     if any(c.dep_ in ("prep", "mark") and c.lower_ == "since" for w in clauses for c in w.children):
         return True
     # a plural event noun that no article, number or day pins to one occasion: "carried out
@@ -178,13 +193,34 @@ def is_description(hit: TriggerHit, triggers: set[int]) -> bool:
     the story ("the village, where they killed three people"), one on an event noun ("an
     attack that killed five") and a casualty word on its count ("five wounded") still tell it."""
     token = hit.token
-    if token.pos_ != "VERB" or token.head.i in triggers or hit.event_class.casualty_only:
+    if hit.event_class.casualty_only or token.head.i in triggers:
+        return False
+    described = token
+    while described.dep_ == "conj" and described.head.i != described.i:
+        described = described.head  # "burned and looted shops"
+    if described.dep_ == "amod" and described.tag_ in ("VBN", "JJ"):
+        return True  # "captured servicemen", "burned bodies", "the abducted girls"
+    if token.pos_ != "VERB":
         return False
     if token.dep_ == "acl":
         return token.tag_ == "VBN"  # a reduced passive: "those abducted", "the deal signed"
     if token.dep_ == "relcl":
         return any(c.dep_ == "nsubjpass" and c.lower_ in ("who", "that", "which") for c in token.children)
     return False
+
+
+def is_several(token: Token) -> bool:
+    """ "Two separate attacks", "several raids": events told together, each told (or not)
+    on its own; the round-up is no one incident."""
+    return token.tag_ == "NNS" and has_child(token, {"amod"}, lexicon().filters.separate_words)
+
+
+def is_future(when: TimeMention | None, published: date | None) -> bool:
+    """Dated after the story was published: announced, not happened ("operations will resume
+    from 00:00 on March 20")."""
+    if when is None or not when.value or published is None:
+        return False
+    return when.value.partition("/")[0] > published.isoformat()[: len(when.value.partition("/")[0])]
 
 
 def is_anchor(token: Token) -> bool:
