@@ -94,3 +94,47 @@ def test_a_surname_pair_is_the_person_named_in_full_before():
 def test_a_date_stamp_is_no_part_of_a_speakers_name():
     found = speakers("date 2021-05-02 Yemen's Houthi rebels accused the coalition of shelling Hodeidah.")
     assert [name for name, _ in found] == ["Houthis (Ansar Allah)"]
+
+
+def test_a_speaker_after_a_comma_when_the_parser_gave_the_verb_none():
+    found = speakers("Two civilians died in the raid, an officer from the district police told reporters.")
+    assert [name for name, _ in found] == ["officer"]
+
+
+def test_a_speaker_after_a_closing_quote_is_not_the_quotes_subject():
+    found = speakers('"Fighting has gone on since Friday between the two clans," an eyewitness from Baidoa told reporters on Sunday.')
+    assert [name for name, _ in found] == ["eyewitness"]
+
+
+def test_according_to_a_procedure_names_no_source():
+    found = speakers("The prisoners were freed according to routine procedure, the ministry of justice said.")
+    assert [name for name, _ in found] == ["Ministry of justice"]
+    assert speakers("The prisoners were to be freed first, according to the agreement.") == []
+
+
+def test_a_tag_inside_a_quote_the_writer_left_open_is_the_attribution():
+    found = speakers('The ministry said the prisoners were freed. "The fighting went on until dawn, said Col. Peter Malual in the statement.')
+    assert [name for name, _ in found][-1] == "Peter Malual"
+
+
+def test_a_name_in_brackets_names_a_body_the_phrase_only_describes():
+    assert speakers("The armed opposition faction (SPLM-IO) accused the government of attacking its bases.") == [("SPLM-IO", "SPLM-IO")]
+
+
+def test_a_body_with_a_name_of_its_own_is_not_its_country():
+    found = speakers("Lebanon's official National News Agency (NNA) reported three wounded in the strike.")
+    assert found == [("National News Agency", "Government of Lebanon")]
+
+
+def test_a_definite_description_of_a_group_is_the_group_named_before():
+    found = speakers("Hezbollah fighters fired rockets at the border. The Shiite movement said it had hit two bases.")
+    assert found == [("Hezbollah", "Hezbollah")]
+
+
+def test_the_military_is_the_military_that_spoke_before_not_the_story_countrys():
+    found = speakers(
+        "The Israeli military said its jets struck a depot in Lebanon. "
+        "A Lebanese security source said two civilians died. "
+        "The military added that the depot stored rockets."
+    )
+    assert [name for name, _ in found] == ["Israeli military", "Lebanese security source", "Israeli military"]

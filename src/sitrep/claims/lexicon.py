@@ -24,6 +24,8 @@ class SpeechLexicon:
     person_nouns: frozenset[str]  # "a government official", "the general": a person, named or not
     body_nouns: frozenset[str]  # "the ministry", "the group": a body named before
     generic_person_nouns: frozenset[str]  # "the source": anyone who spoke
+    local_modifiers: frozenset[str]  # "municipal authorities": a body below the country's
+    speaking_nouns: frozenset[str]  # "according to witnesses", "to media reports": more who can be a source
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +41,8 @@ def lexicon() -> SpeechLexicon:
         person_nouns=frozenset(speakers["person_nouns"]),
         body_nouns=frozenset(speakers["body_nouns"]),
         generic_person_nouns=frozenset(speakers["generic_person_nouns"]),
+        speaking_nouns=frozenset(speakers["speaking_nouns"]),
+        local_modifiers=frozenset(speakers["local_modifiers"]),
     )
 
 

@@ -292,23 +292,79 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
         return Reading(clean_name(named_person[-1].text), None, "person", start, end, lemma)
     bodies = [m for m in overlapping(adoc.actors, start, end) if not m.actor.is_person]
     at_head = [m for m in bodies if m.start <= head.idx < m.end]
-    body = (at_head or bodies or [None])[0]
-    words = re.findall(r"[\w'’-]+", text[start:end])
-    proper = [w for i, w in enumerate(words) if capitalised(w) and not (i == 0 and w.lower() in DEFINITE)]
+    named = [m for m in bodies if not m.actor.id.startswith("country:")]
+    body = (at_head or named or bodies or [None])[0]
+    proper = [t for t in adoc.doc[head.i - (head.i - start_token(adoc, start)) : head.i + 1] if is_name_word(t)]
     if lemma in lex.person_nouns or lower in lex.person_nouns:
         name = description_name(head, start)
         if one_of:  # "one of these sources" is a source
             name = name[: len(name) - len(head.text)] + head.lemma_
         return Reading(name, body.actor if body else None, "description", start, end, lemma, plural=is_plural(head) and not one_of,
                        points_back=definite, roles=(lemma,))
+    abbreviation = abbreviation_after(adoc, end) if not proper else None
+    if abbreviation is not None:
+        # "the armed opposition faction (SPLM-IO)": the name in brackets names it
+        name, actor = abbreviation
+        return Reading(name, actor or (body.actor if body else None), "body", start, end, lemma, plural=is_plural(head))
+    if body is not None and not at_head and is_name_word(head):
+        # "Lebanon's official National News Agency": a name of its own, whose side the body is
+        return Reading(phrase_name(adoc.doc, start, end, head), body.actor, "body", start, end, lemma, plural=is_plural(head))
     if body is not None:
         phrase = text[start:end]
+        local = [t.lower_ for t in head.lefts if t.lower_ in lex.local_modifiers]
+        if is_template_actor(body.actor) and local:
+            # "municipal authorities", "the provincial police": not the country's own
+            return Reading(description_name(head, start), body.actor, "body", start, end, lemma, plural=is_plural(head))
         name = body_name(adoc, body, phrase)
-        # the actors stage already said which body "the ministry" is: only its naming is left
-        return Reading(name, body.actor, "body", start, end, lemma, plural=is_plural(head))
-    name = phrase_name(adoc.doc, start, end, head) if words else None
+        # "the military added": the actors stage gave the story's country; the speaker meant
+        # is the military that spoke before, if one did
+        bare = definite and not proper[:-1] and is_template_actor(body.actor) and not names_its_country(body.text)
+        return Reading(name, body.actor, "body", start, end, lemma, plural=is_plural(head), points_back=bare)
+    name = phrase_name(adoc.doc, start, end, head) if text[start:end].strip() else None
     generic = definite and (lemma in lex.body_nouns or lower in lex.body_nouns)
-    return Reading(name, None, "body", start, end, lemma, plural=is_plural(head), points_back=generic and not proper)
+    return Reading(name, None, "body", start, end, lemma, plural=is_plural(head), points_back=generic and not proper[:-1])
+
+
+def start_token(adoc: AnnotatedDocument, start: int) -> int:
+    span = adoc.doc.char_span(start, start + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+def is_name_word(token: Token) -> bool:
+    """A word that names (a proper noun), not one that describes ("Shiite", "Israeli")."""
+    return token.pos_ == "PROPN" and token.ent_type_ not in ("NORP",) and capitalised(token.text)
+
+
+def abbreviation_after(adoc: AnnotatedDocument, end: int) -> tuple[str, Actor | None] | None:
+    """ "(SPLM-IO)" right after a speaker phrase: the name the article gives the body."""
+    text = adoc.document.text
+    match = re.match(r"\s*\(([A-Z][A-Za-z0-9/&.-]{1,11})\)", text[end : end + 16])
+    if match is None:
+        return None
+    at = end + match.start(1)
+    actor = next((m.actor for m in adoc.actors if m.start <= at < m.end and not m.actor.is_person), None)
+    return match.group(1), actor
+
+
+def institution_key(actor: Actor | None) -> str | None:
+    """ "military" for the Military Forces of Mali and for the IDF that replaces Israel's."""
+    if actor is None:
+        return None
+    kb = load_kb()
+    for (key, _code), replaced in kb.replacements.items():
+        if replaced == actor.id:
+            return key
+    key = actor.id.split(":")[0]
+    return key if ":" in actor.id and key in kb.institutions else None
+
+
+def reference_inters(head: str) -> frozenset[int] | None:
+    """The kinds of actor "the <head>" can stand for, from the actors stage's references
+    ("the movement": a rebel group or militia)."""
+    for reference in load_kb().references:
+        if f"the {head}" in reference.phrases and reference.inter:
+            return reference.inter
+    return None
 
 
 def compatible(pointer: Attribution, earlier: Attribution) -> bool:
@@ -339,8 +395,11 @@ def compatible(pointer: Attribution, earlier: Attribution) -> bool:
     # a definite body noun: "the ministry", "the group", "the statement"
     if earlier.speaker_sort != "body":
         return False
-    if pointer.speaker is not None and earlier.speaker is not None:
-        return pointer.speaker.id == earlier.speaker.id
+    if pointer.speaker is not None:  # "the military": a military, whoever's
+        return institution_key(pointer.speaker) == institution_key(earlier.speaker) is not None
+    inters = reference_inters(head)
+    if inters is not None:  # "the movement": a rebel group, or a body the KB does not know
+        return earlier.speaker is None or earlier.speaker.inter in inters
     return True
 
 
@@ -371,6 +430,19 @@ def acting_actor(adoc: AnnotatedDocument, pointer: Attribution, after: int) -> A
     return None
 
 
+def referent(adoc: AnnotatedDocument, pointer: Attribution) -> ActorMention | None:
+    """ "The terror group claimed ...": with no speaker before it to stand for, the latest
+    actor mentioned that the noun can stand for."""
+    inters = reference_inters(pointer.speaker_head)
+    if inters is None or pointer.speaker_start is None:
+        return None
+    for mention in reversed(adoc.actors):
+        if mention.end <= pointer.speaker_start and pointer.speaker_start - mention.end <= REACH:
+            if mention.actor.inter in inters and not mention.actor.is_person and not mention.actor.id.startswith("unidentified:"):
+                return mention
+    return None
+
+
 def resolve_pointers(adoc: AnnotatedDocument, attributions: list[Attribution]) -> list[Attribution]:
     """Give each pointer the latest compatible speaker before it; a role noun prefers the
     person it was said of ("the general" -> the person introduced as a general)."""
@@ -388,7 +460,9 @@ def resolve_pointers(adoc: AnnotatedDocument, attributions: list[Attribution]) -
                     name = acting.actor.name if acting.actor.is_person else body_name(adoc, acting, acting.text)
                     candidates = [replace(attribution, speaker=acting.actor, speaker_name=name,
                                           speaker_sort="person" if acting.actor.is_person else "body")]
-            if candidates:
+            if candidates and attribution.speaker_name and attribution.speaker is not None and candidates[0].speaker is not None and candidates[0].speaker.id == attribution.speaker.id:
+                attribution = replace(attribution, speaker_points_back=False)  # the body the actors stage said: its own naming
+            elif candidates:
                 found = candidates[0]
                 attribution = replace(
                     attribution, speaker=found.speaker, speaker_name=found.speaker_name, speaker_sort=found.speaker_sort,
@@ -397,6 +471,9 @@ def resolve_pointers(adoc: AnnotatedDocument, attributions: list[Attribution]) -
             elif attribution.speaker_name is None and attribution.speaker is not None and attribution.speaker.is_person:
                 # no speaker before it: the person the actors stage took the pronoun for
                 attribution = replace(attribution, speaker_name=attribution.speaker.name, speaker_points_back=False)
+            elif attribution.speaker_sort == "body" and attribution.speaker is None and (found := referent(adoc, attribution)):
+                attribution = replace(attribution, speaker=found.actor, speaker_name=body_name(adoc, found, found.text),
+                                      speaker_points_back=False)
             elif attribution.speaker_name is not None:
                 attribution = replace(attribution, speaker_points_back=False)  # no antecedent: as written
         resolved.append(attribution)

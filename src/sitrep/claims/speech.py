@@ -48,6 +48,9 @@ def subject_of(verb: Token) -> Token | None:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
+    before = speaker_before(verb)
+    if before is not None:
+        return before
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
         return subject_of(verb.head)
     # a misparse that left the verb without a subject: the last person named before it
@@ -55,6 +58,25 @@ def subject_of(verb: Token) -> Token | None:
     if people:
         return people[-1].root
     return None
+
+
+def speaker_before(verb: Token) -> Token | None:
+    """ "..., an officer from Kirkuk police told Rudaw", "“...,” an eyewitness told Xinhua":
+    a verb the parser left without a subject, right after a comma or a closing quote, has
+    its speaker in the words between: the noun they hang on (no verb among them)."""
+    sentence = verb.sent
+    window: list[Token] = []
+    for token in reversed(sentence[: verb.i - sentence.start]):
+        if token.text in (",", "”", '"', "’", ";", ":"):
+            break
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+        window.insert(0, token)
+    else:
+        return None  # no comma or quote before: the subject is a clause's, not a tag's
+    inside = {t.i for t in window}
+    roots = [t for t in window if t.head.i not in inside and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return roots[-1] if roots else None
 
 
 def preceded_by_place_word(entity: Span) -> bool:
@@ -102,6 +124,14 @@ def content_span(verb: Token, sentence: Span, speaker: Token | None) -> tuple[in
     return min(start, sentence.start_char if verb.i > sentence.start + 2 else start), end
 
 
+def tag_of_unclosed(text: str, quotation: Quotation, cue: Token) -> bool:
+    """ "“This happened after the truce, said Col. X in the statement." The writer forgot
+    to close the quote: a speech verb right after a comma inside a quotation that never
+    closes is the attribution, not quoted words."""
+    closed = text[quotation.end - 1 : quotation.end] in "”»\"’"
+    return not closed and cue.i > 0 and cue.nbor(-1).text == ","
+
+
 def quotations_in(quotations: list[Quotation], sentence: Span) -> list[Quotation]:
     """The quotations this sentence reports: those that end in it or start in it."""
     return [
@@ -110,16 +140,32 @@ def quotations_in(quotations: list[Quotation], sentence: Span) -> list[Quotation
     ]
 
 
-def according_to(sentence: Span) -> list[tuple[Token, Token]]:
-    """(cue token "according", source head) pairs in a sentence."""
+def according_to(adoc: AnnotatedDocument, sentence: Span) -> list[tuple[Token, Token]]:
+    """(cue token "according", source head) pairs in a sentence. Only someone can be a
+    source: "according to the ministry", "to him", "to a report"; "according to routine
+    procedure" or "according to the agreement" says how, not who."""
     pairs = []
     for token in sentence:
         if token.lower_ == "according" and token.i + 1 < sentence.end and token.nbor(1).lower_ == "to":
             to = token.nbor(1)
             objects = [c for c in to.children if c.dep_ == "pobj"]
-            if objects:
+            if objects and can_speak(adoc, objects[0]):
                 pairs.append((token, objects[0]))
     return pairs
+
+
+def can_speak(adoc: AnnotatedDocument, head: Token) -> bool:
+    """Whether a noun phrase can name a speaker: a pronoun, a name, an actor, or a noun for
+    people, bodies or reports."""
+    lex = lexicon()
+    if head.pos_ in ("PRON", "PROPN") or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if any(m.start <= head.idx < m.end for m in adoc.actors):
+        return True
+    lemma = head.lemma_.lower()
+    if head.lower_ in ("one", "some", "many", "most", "each") and any(c.lower_ == "of" for c in head.children):
+        return True  # "one of these sources"
+    return bool({lemma, head.lower_} & (lex.person_nouns | lex.body_nouns | lex.report_nouns | lex.speaking_nouns))
 
 
 def nested_in_other_cue(token: Token, cue_indices: set[int]) -> bool:
@@ -152,11 +198,12 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
         kind = cue_kind(token)
         if kind is None or is_negated(token):
             continue
-        if in_quotation(quotations, token.idx):
+        quoted_in = in_quotation(quotations, token.idx)
+        if quoted_in is not None and not tag_of_unclosed(adoc.document.text, quoted_in, token):
             continue  # "I welcome ..." inside a quote is the quoted speaker's own words
         cues.append((token, kind))
     cue_indices = {t.i for t, _ in cues}
-    sources = according_to(sentence)
+    sources = according_to(adoc, sentence)
     results: list[Attribution] = []
     quoted = quotations_in(quotations, sentence)
     quotation = quoted[0] if quoted else None
