@@ -111,15 +111,22 @@ def test_incident_filters(store):
     assert store.incidents(limit=1).num_rows == 1
 
 
-def test_statement_filters_and_sql(store):
+def accusation_and_denial():
+    """One document: an accusation (s1) and the denial answering it (s2)."""
     text = "The Taliban accused the US of violating the agreement. The US rejected the claim on Saturday."
     doc = document("st", text, published=date(2020, 4, 12))
-    store.write_batch([extraction(doc, statements=[
+    return extraction(doc, statements=[
         statement(text, "The Taliban accused the US of violating the agreement.", id="s1", speaker="Taliban",
                   kind="accusation", target="United States"),
         statement(text, "The US rejected the claim on Saturday.", id="s2", speaker="United States",
                   kind="denial", target="Taliban", answers="s1", date="2020-04-11"),
-    ])])
+    ])
+
+
+def test_statement_filters_and_sql(store):
+    both = accusation_and_denial()
+    doc = both.document
+    store.write_batch([both])
     table = store.statements(kind="denial")
     assert table.column("speaker").to_pylist() == ["United States"]
     assert table.column("answers").to_pylist() == [record_key("stm", doc.content_hash, "s1")]
@@ -210,3 +217,57 @@ def test_user_sql_only_reads_and_runs_one_statement_unless_told_to_write(store):
             store.sql(statement)
     assert store.sql("SELECT count(*) AS n FROM failures").to_pylist() == [{"n": 0}]
     store.sql("DELETE FROM failures", write=True)
+
+
+def test_contested_filter_keeps_the_reports_of_merged_incidents_a_party_disputes(store):
+    text = "The Taliban denied that 27 of their fighters were killed in Badakhshan on Friday."
+    disputed = extraction(document("clash-denied", text, published=date(2020, 4, 11)),
+                          [incident(text, text, killed=0, actors=("Taliban",), claim_status="disputed")])
+    store.write_batch([clash_a(), disputed, clash_other_province()])
+
+    def ids(**filters):
+        return sorted(store.incidents(**filters).column("doc_id").to_pylist())
+
+    assert ids(contested=True) == ["clash-a", "clash-denied"]
+    assert ids(contested=False) == ["clash-kunduz"]
+    assert store.events(contested=True).column("reports").to_pylist() == [2]
+    assert store.events(contested=True, admin1="Kunduz").num_rows == 0
+
+
+def test_offset_pages_through_rows_in_the_listing_order(store):
+    store.write_batch([clash_a(), clash_b(), clash_other_province()])
+    everything = store.incidents().column("incident_key").to_pylist()
+    pages = [store.incidents(limit=2, offset=offset).column("incident_key").to_pylist() for offset in (0, 2, 4)]
+    assert pages == [everything[:2], everything[2:], []]
+    assert store.events(limit=1, offset=1).num_rows == 1
+
+
+def test_statements_by_key_with_the_denials_that_answer_them(store):
+    both = accusation_and_denial()
+    doc = both.document
+    store.write_batch([both])
+    accusation, denial = (record_key("stm", doc.content_hash, local) for local in ("s1", "s2"))
+    assert store.statements(kind="accusation").column("answered_by").to_pylist() == [denial]
+    assert store.statements(keys=[accusation]).column("local_id").to_pylist() == ["s1"]
+    assert store.statements(keys=[]).num_rows == 0
+    assert store.statements(limit=1, offset=1).column("local_id").to_pylist() == ["s1"]
+
+
+def test_a_clone_reads_what_another_connection_committed(target):
+    with open_store(target) as store:
+        other = store.clone()
+        try:
+            store.write_batch([clash_a()])
+            assert other.incidents().column("doc_id").to_pylist() == ["clash-a"]
+        finally:
+            other.close()
+
+
+def test_summary_counts_merged_incidents_by_country_and_type(store):
+    store.write_batch([clash_a(), clash_b(), clash_other_province()])
+    summary = store.summary()
+    assert {k: summary[k] for k in ("documents", "incidents", "events", "statements")} == {
+        "documents": 3, "incidents": 3, "events": 2, "statements": 0}
+    assert summary["countries"] == [{"country": "AF", "events": 2}]
+    assert summary["types"] == [{"acled_type": "Battles", "acled_sub_type": "Armed clash", "events": 2}]
+    assert (summary["first_date"], summary["last_date"]) == (date(2020, 4, 10), date(2020, 4, 10))

@@ -1,7 +1,8 @@
 """The command line: ``sitrep extract`` and friends (Typer), one module per concern.
 
 This module owns the app and the ``extract`` command; the store commands
-(``ingest``, ``incidents``, ``statements``, ``sql``, ``export``) live in ``cli.db``.
+(``ingest``, ``incidents``, ``statements``, ``sql``, ``export``) live in ``cli.db``,
+``serve`` in ``cli.serve``.
 """
 
 from __future__ import annotations
@@ -105,3 +106,4 @@ def main() -> None:
 
 
 from sitrep.cli import db  # noqa: E402,F401  (registers the store commands)
+from sitrep.cli import serve  # noqa: E402,F401  (registers sitrep serve)

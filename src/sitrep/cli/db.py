@@ -194,6 +194,8 @@ Since = Annotated[Optional[str], typer.Option(help="From this date (YYYY-MM-DD).
 Until = Annotated[Optional[str], typer.Option(help="Up to this date (YYYY-MM-DD).")]
 Text = Annotated[Optional[str], typer.Option(help="Words in the evidence sentence.")]
 Limit = Annotated[Optional[int], typer.Option(min=1, help="At most this many rows.")]
+Offset = Annotated[Optional[int], typer.Option(min=0, help="Skip this many rows first (paging, with --limit).")]
+Contested = Annotated[bool, typer.Option("--contested", help="Only merged incidents some party claims or disputes.")]
 Format = Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
@@ -210,11 +212,13 @@ def incidents(
     merged: Annotated[bool, typer.Option(help="One row per merged incident (cluster) instead of per report.")] = False,
     limit: Limit = None,
     output: Format = QueryFormat.table,
+    contested: Contested = False,
+    offset: Offset = None,
 ) -> None:
     """List stored incidents, per report or merged across articles."""
     filters = checked_filters(dict(country=country, admin1=admin1, actor=actor, type=event_type,
                                    since=parse_date_option(since), until=parse_date_option(until), text=text,
-                                   limit=limit))
+                                   limit=limit, contested=contested or None, offset=offset))
     with open_db(db) as store:
         if merged:
             rows = store.events(**filters).to_pylist()
@@ -243,11 +247,12 @@ def statements(
     text: Annotated[Optional[str], typer.Option(help="Words in the evidence or quote.")] = None,
     limit: Limit = None,
     output: Format = QueryFormat.table,
+    offset: Offset = None,
 ) -> None:
     """List stored statements, with the accusations each denial answers."""
     with open_db(db) as store:
         rows = store.statements(actor=actor, kind=kind, since=parse_date_option(since),
-                                until=parse_date_option(until), text=text, limit=limit).to_pylist()
+                                until=parse_date_option(until), text=text, limit=limit, offset=offset).to_pylist()
     columns = [("date", "date"), ("kind", "kind"), ("speaker", "speaker"), ("target", "target"),
                ("evidence", "evidence"), ("answers", "answers"), ("document", "doc_id")]
     print_rows(rows, columns, output)

@@ -33,6 +33,7 @@ class Backend(Protocol):
     def arrow(self, sql: str, params: Params = ()) -> pa.Table: ...
     def transaction(self) -> Any: ...
     def session(self) -> Any: ...
+    def clone(self) -> Backend: ...
     def user_sql(self, sql: str, write: bool = False) -> pa.Table: ...
     def close(self) -> None: ...
 
@@ -104,6 +105,10 @@ class DuckDBBackend:
             if self.depth == 0:
                 connection, self.connection = self.connection, None
                 connection.close()
+
+    def clone(self) -> DuckDBBackend:
+        """Another backend on the same file, for another thread (a connection serves one thread at a time)."""
+        return DuckDBBackend(self.location, read_only=self.read_only, lock_wait=self.lock_wait)
 
     def execute(self, sql: str, params: Params = ()) -> None:
         with self.session() as connection:
@@ -216,6 +221,10 @@ class PostgresBackend:
     def session(self) -> Iterator[Any]:
         """The server handles concurrency: the one connection stays open."""
         yield self.connection
+
+    def clone(self) -> PostgresBackend:
+        """Another connection to the same database, for another thread."""
+        return PostgresBackend(self.location, read_only=self.read_only)
 
     def execute(self, sql: str, params: Params = ()) -> None:
         self.connection.execute(to_pyformat(sql), list(params))

@@ -6,6 +6,7 @@ into SQL text.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,6 +22,8 @@ class IncidentFilter:
     text: str | None = None  # part of the evidence sentence
     cluster_id: str | None = None
     limit: int | None = None
+    contested: bool | None = None  # True: only merged incidents some party claims or disputes
+    offset: int | None = None  # rows to skip, for paging (with ``limit``)
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,8 @@ class StatementFilter:
     until: date | None = None
     text: str | None = None  # part of the evidence or quote
     limit: int | None = None
+    offset: int | None = None
+    keys: Sequence[str] | None = None  # only these statements (statement_key)
 
 
 #: Codes in use that ISO 3166 has not assigned (Kosovo, as GeoNames and ACLED write it).
@@ -87,6 +92,8 @@ def incident_conditions(f: IncidentFilter, alias: str, members: str) -> tuple[li
     if f.cluster_id:
         where.append(f"{alias}.cluster_id = ?")
         params.append(f.cluster_id)
+    if f.contested is not None:
+        where.append(f"{alias}.cluster_id {'' if f.contested else 'NOT '}IN (SELECT cluster_id FROM clusters WHERE contested)")
     if f.actor:
         where.append(
             f"EXISTS (SELECT 1 FROM incidents m LEFT JOIN incident_actors ia ON ia.incident_key = m.incident_key "
@@ -103,13 +110,18 @@ def incident_conditions(f: IncidentFilter, alias: str, members: str) -> tuple[li
     return where, params
 
 
-def finish(sql: str, where: list[str], order: str, limit: int | None, params: list) -> tuple[str, list]:
+def finish(
+    sql: str, where: list[str], order: str, limit: int | None, params: list, offset: int | None = None
+) -> tuple[str, list]:
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += f" ORDER BY {order}"
     if limit is not None:
         sql += " LIMIT ?"
         params.append(int(limit))
+    if offset:
+        sql += " OFFSET ?"
+        params.append(int(offset))
     return sql, params
 
 
@@ -120,7 +132,7 @@ def incident_query(f: IncidentFilter) -> tuple[str, list]:
         "c.killed_best AS cluster_killed_best, c.reports AS cluster_reports, c.contested AS cluster_contested "
         "FROM incident_reports r JOIN clusters c ON c.cluster_id = r.cluster_id"
     )
-    return finish(sql, where, "r.date_start NULLS LAST, r.incident_key", f.limit, params)
+    return finish(sql, where, "r.date_start NULLS LAST, r.incident_key", f.limit, params, f.offset)
 
 
 EVENT_SELECT = (
@@ -135,7 +147,7 @@ EVENT_SELECT = (
 
 def event_query(f: IncidentFilter) -> tuple[str, list]:
     where, params = incident_conditions(f, "c", "m.cluster_id = c.cluster_id")
-    return finish(EVENT_SELECT, where, "c.date_start NULLS LAST, c.cluster_id", f.limit, params)
+    return finish(EVENT_SELECT, where, "c.date_start NULLS LAST, c.cluster_id", f.limit, params, f.offset)
 
 
 def statement_query(f: StatementFilter) -> tuple[str, list]:
@@ -156,8 +168,15 @@ def statement_query(f: StatementFilter) -> tuple[str, list]:
     if f.text:
         where.append(f"(lower(r.evidence) {LIKE} OR lower(r.quote) {LIKE})")
         params += [contains(f.text)] * 2
+    if f.keys is not None:
+        where.append("r.statement_key = ANY(?)")
+        params.append(list(f.keys))
     sql = (
         "SELECT r.*, (SELECT string_agg(l.answers_key, '; ' ORDER BY l.answers_key) FROM statement_links l "
-        "WHERE l.statement_key = r.statement_key) AS answers FROM statement_reports r"
+        "WHERE l.statement_key = r.statement_key) AS answers, "
+        "(SELECT string_agg(l.statement_key, '; ' ORDER BY l.statement_key) FROM statement_links l "
+        "WHERE l.answers_key = r.statement_key) AS answered_by FROM statement_reports r"
     )
-    return finish(sql, where, "coalesce(r.date_start, r.published) NULLS LAST, r.statement_key", f.limit, params)
+    return finish(
+        sql, where, "coalesce(r.date_start, r.published) NULLS LAST, r.statement_key", f.limit, params, f.offset
+    )

@@ -108,6 +108,10 @@ class Store:
     def close(self) -> None:
         self.backend.close()
 
+    def clone(self) -> Store:
+        """The same database through a connection of its own, for another thread (not migrated again)."""
+        return Store(self.backend.clone(), migrate_schema=False)
+
     def __enter__(self) -> Store:
         return self
 
@@ -415,6 +419,29 @@ class Store:
         # Table names come from the fixed tuple above, never from input.
         with self.backend.session():
             return {table: self.backend.fetchall(f"SELECT count(*) FROM {table}")[0][0] for table in tables}
+
+    def summary(self) -> dict[str, Any]:
+        """What the store holds, for a reader choosing filters: counts, merged incidents by country and
+        by type, and their first and last days."""
+        with self.backend.session():
+            one = self.backend.fetchall(
+                "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM incidents), "
+                "(SELECT count(*) FROM clusters), (SELECT count(*) FROM statements), "
+                "(SELECT min(date_start) FROM clusters), (SELECT max(date_end) FROM clusters)"
+            )[0]
+            countries = self.backend.fetchall(
+                "SELECT country, count(*) FROM clusters WHERE country IS NOT NULL "
+                "GROUP BY country ORDER BY count(*) DESC, country")
+            types = self.backend.fetchall(
+                "SELECT acled_type, acled_sub_type, count(*) FROM clusters GROUP BY 1, 2 ORDER BY 1, 2")
+            kinds = self.backend.fetchall("SELECT kind, count(*) FROM statements GROUP BY kind ORDER BY kind")
+        return {
+            "documents": one[0], "incidents": one[1], "events": one[2], "statements": one[3],
+            "first_date": as_date(one[4]), "last_date": as_date(one[5]),
+            "countries": [{"country": code, "events": n} for code, n in countries],
+            "types": [{"acled_type": t, "acled_sub_type": sub, "events": n} for t, sub, n in types],
+            "statement_kinds": [{"kind": kind, "statements": n} for kind, n in kinds],
+        }
 
     def schema_version(self) -> int:
         return self.backend.fetchall("SELECT max(version) FROM schema_migrations")[0][0]

@@ -1,0 +1,95 @@
+"""``POST /api/documents``: articles in, through the same idempotent path as ``sitrep ingest``.
+
+The body is JSON Lines (one ``{"text", "id", "url", "title", "published"}`` object per
+line), one such JSON object, a plain-text article or an HTML page, told apart by the
+Content-Type. It is read by the ingest stage's own readers and stored by
+``corpus.ingest.run_ingest``, so a document already stored is skipped and a bad line
+fails alone with its reason. The route needs the bearer token (``security``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from fastapi import APIRouter, Header, Request
+from fastapi.concurrency import run_in_threadpool
+
+from sitrep.api.responses import ERRORS, IngestResult, error_response, json_response
+from sitrep.api.security import check_write_access
+from sitrep.models import Document, Failure
+
+router = APIRouter(prefix="/api", responses=ERRORS)
+
+JSON_LINES = {"application/x-ndjson", "application/jsonl", "application/json-lines", "application/ndjson"}
+SOURCE = "POST /api/documents"
+
+
+def media_type(content_type: str | None) -> str:
+    return (content_type or "").split(";", 1)[0].strip().lower()
+
+
+def read_body(kind: str, text: str) -> Iterator[Document | Failure]:
+    """The documents of one request body, by its media type; raises ValueError for a type we do not read."""
+    from sitrep.ingest.read import IngestError, document_from_html, document_from_text, documents_from_jsonl_lines
+
+    if kind in JSON_LINES:
+        yield from documents_from_jsonl_lines(text.splitlines(), SOURCE, "posted")
+        return
+    if kind == "application/json":
+        try:
+            record = json.loads(text)
+        except json.JSONDecodeError as error:
+            yield Failure(source=SOURCE, error=f"not valid JSON ({error.msg} at line {error.lineno})")
+            return
+        yield from documents_from_jsonl_lines([json.dumps(record)], SOURCE, "posted")
+        return
+    if kind not in {"text/plain", "text/html"}:
+        raise ValueError(kind)
+    try:
+        reader = document_from_html if kind == "text/html" else document_from_text
+        yield reader(text, doc_id="posted", source=SOURCE)
+    except IngestError as error:
+        yield Failure(source=SOURCE, error=str(error))
+
+
+@router.post("/documents", response_model=IngestResult, status_code=200, summary="Ingest articles (needs the token)")
+async def post_documents(
+    request: Request,
+    authorization: str | None = Header(None, description="Bearer <token> given to sitrep serve."),
+    content_type: str | None = Header(None, description="application/x-ndjson, application/json, text/plain or text/html."),
+) -> Any:
+    """Extract and store the posted articles; answers with what was stored, skipped and refused.
+    201 when at least one new document was stored."""
+    denied = check_write_access(request.app.state.config.token, authorization)
+    if denied:
+        status, reason = denied
+        return error_response(status, reason, {"WWW-Authenticate": "Bearer"} if status == 401 else None)
+    from sitrep.ingest.read import decode, sniff_binary
+
+    body = await request.body()  # bounded by the BodyLimit middleware
+    if not body.strip():
+        return error_response(400, "empty request body")
+    if binary := sniff_binary(body):
+        return error_response(415, f"not a text document: {binary}")
+    kind = media_type(content_type)
+    try:
+        items = list(read_body(kind, decode(body)))
+    except ValueError:
+        return error_response(415, f"cannot read {kind or 'a body without Content-Type'}; send JSON Lines, JSON, "
+                                   "text/plain or text/html")
+    totals = await run_in_threadpool(store_items, request.app.state.sessions, items)
+    errors = [{"source": item.source, "error": item.error} for item in items if isinstance(item, Failure)]
+    result = {"read": totals.read, "documents": totals.documents, "skipped": totals.skipped,
+              "failures": totals.failures, "errors": errors, "incidents": totals.incidents,
+              "statements": totals.statements}
+    return json_response(result, 201 if totals.documents else 200)
+
+
+def store_items(sessions, items: list[Document | Failure]):
+    """Extract and store, one request at a time (runs in a worker thread: extraction is CPU work)."""
+    from sitrep.corpus.ingest import IngestOptions, run_ingest
+
+    with sessions.write_lock:
+        return run_ingest(sessions.current(), items, IngestOptions(jobs=1))

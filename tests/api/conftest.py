@@ -1,0 +1,58 @@
+"""API tests: the application over a store of test records, on each engine the store tests use."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sitrep.api import ServeConfig, create_app
+from sitrep.store import open_store
+from tests.store.conftest import ENGINES, PG_URL, target  # noqa: F401  (the store tests' engines)
+from tests.store.factories import (
+    clash_a,
+    clash_b,
+    clash_other_province,
+    document,
+    extraction,
+    incident,
+    synthetic_reports,
+)
+from tests.store.test_merge import accusation_doc, denial_doc
+
+TOKEN = "test-token-of-this-suite"
+
+DISPUTED = "The Taliban denied that 27 of their fighters were killed in Badakhshan on Friday."
+
+
+def disputed_account():
+    doc = document("clash-denied", DISPUTED, published=date(2020, 4, 11), site_name="Alemarah")
+    return extraction(doc, [incident(DISPUTED, DISPUTED, killed=0, actors=("Taliban",), claim_status="disputed",
+                                     reported_by="Taliban")])
+
+
+def fill(store) -> None:
+    """Merged and single reports in two provinces, a contested cluster, statements that answer each other."""
+    store.write_batch([clash_a(), clash_b(), clash_other_province(), disputed_account()])
+    store.write_batch([accusation_doc()])
+    store.write_batch([denial_doc()])
+    store.write_batch(synthetic_reports(24))
+
+
+@pytest.fixture
+def filled(target):  # noqa: F811
+    with open_store(target) as store:
+        fill(store)
+    return target
+
+
+def client_for(db: str, **config) -> TestClient:
+    settings = ServeConfig(db=db, allowed_hosts=("testserver",), **config)
+    return TestClient(create_app(settings))
+
+
+@pytest.fixture
+def client(filled):
+    with client_for(filled, token=TOKEN) as opened:
+        yield opened
