@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -40,10 +42,22 @@ def fill(store) -> None:
     store.write_batch(synthetic_reports(24))
 
 
-@pytest.fixture
-def filled(target):  # noqa: F811
-    with open_store(target) as store:
+@pytest.fixture(scope="session")
+def filled_duckdb(tmp_path_factory) -> Path:
+    """One filled DuckDB file per session; each test gets a copy (filling takes seconds, copying none)."""
+    path = tmp_path_factory.mktemp("api-store") / "filled.duckdb"
+    with open_store(path) as store:
         fill(store)
+    return path
+
+
+@pytest.fixture
+def filled(target, request):  # noqa: F811
+    if target.startswith("postgresql://"):
+        with open_store(target) as store:
+            fill(store)
+    else:
+        shutil.copyfile(request.getfixturevalue("filled_duckdb"), target)
     return target
 
 

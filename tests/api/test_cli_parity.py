@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sitrep.cli import app
+from tests.api.conftest import client_for
 
 INCIDENT_FILTERS = [
     {},
@@ -48,9 +49,11 @@ def api_params(filters: dict) -> dict:
 @pytest.mark.parametrize("filters", INCIDENT_FILTERS, ids=lambda f: ",".join(f) or "none")
 @pytest.mark.parametrize(("route", "merged", "key"), [
     ("/api/incidents", False, "incident_key"), ("/api/events", True, "cluster_id")])
-def test_incident_routes_match_the_cli(client, filled, filters, route, merged, key):
+def test_incident_routes_match_the_cli(filled, filters, route, merged, key):
+    # The CLI first: it opens the file read-only, which it cannot while this process serves it.
     expected = cli_rows("incidents", "--db", filled, *(["--merged"] if merged else []), *cli_options(filters))
-    body = client.get(route, params=api_params(filters)).json()
+    with client_for(filled) as client:
+        body = client.get(route, params=api_params(filters)).json()
     assert [row[key] for row in body["items"]] == [row[key] for row in expected]
     derived = CLI_DERIVED if merged else {"where"}
     assert [{k: v for k, v in row.items() if k not in derived} for row in expected] == [
@@ -58,7 +61,8 @@ def test_incident_routes_match_the_cli(client, filled, filters, route, merged, k
 
 
 @pytest.mark.parametrize("filters", STATEMENT_FILTERS, ids=lambda f: ",".join(f) or "none")
-def test_statement_route_matches_the_cli(client, filled, filters):
+def test_statement_route_matches_the_cli(filled, filters):
     expected = cli_rows("statements", "--db", filled, *cli_options(filters))
-    body = client.get("/api/statements", params=api_params(filters)).json()
+    with client_for(filled) as client:
+        body = client.get("/api/statements", params=api_params(filters)).json()
     assert body["items"] == expected and len(expected) > 0
