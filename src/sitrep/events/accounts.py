@@ -45,13 +45,13 @@ def figures(mentions: list[EventMention]) -> dict[tuple[str, str | None], set[in
     return found
 
 
-def contradicts(account: Account, mention: EventMention) -> bool:
+def contradicts(ours: list[EventMention], theirs: list[EventMention]) -> bool:
     """A figure for the same people (the same side, or a side nobody named) that differs.
     One person is no toll: "one of their colleagues was killed", "the police chief and
     two others" tell who died, not how many."""
-    ours = figures(account.mentions)
-    for (field_name, side), values in figures([mention]).items():
-        for (other_field, other_side), other_values in ours.items():
+    told = figures(ours)
+    for (field_name, side), values in figures(theirs).items():
+        for (other_field, other_side), other_values in told.items():
             if other_field == field_name and (side == other_side or side is None or other_side is None):
                 if not values & other_values and max(values) > 1 and max(other_values) > 1:
                     return True
@@ -66,29 +66,42 @@ def speaks_again(mention: EventMention) -> bool:
             and (attribution.speaker_name or "").lower() in PRONOUNS)
 
 
-def split_accounts(event: Event) -> list[Account]:
-    accounts: list[Account] = []
-    latest: Account | None = None
-    for mention, number in zip(event.mentions, event.sentence_numbers):
+def tellers(event: Event) -> list[str | None]:
+    """Who tells each mention of the event, None for the story itself."""
+    found: list[str | None] = []
+    for mention in event.mentions:
         source = source_of(mention)
-        if latest is not None and speaks_again(mention):
-            latest.add(mention, number)
-            continue
-        if not accounts:
-            account = Account(source=source)
+        if found and speaks_again(mention):
+            source = found[-1]
+        found.append(source)
+    return found
+
+
+def split_accounts(event: Event) -> list[Account]:
+    """The story's own account (its sentences, and every source that agrees with them),
+    then one account for each source whose figures contradict it or who disputes it with
+    figures of its own; a source that agrees, or adds what the story did not tell, joins
+    the story's."""
+    by_source: dict[str | None, list[tuple[EventMention, int]]] = {}
+    for mention, number, source in zip(event.mentions, event.sentence_numbers, tellers(event)):
+        by_source.setdefault(source, []).append((mention, number))
+    main = Account()
+    for mention, number in by_source.pop(None, []):
+        main.add(mention, number)
+    accounts = [main]
+    for source, told in by_source.items():
+        mentions = [m for m, _ in told]
+        disputes = any(m.contrast for m in mentions) and bool(figures(mentions))
+        if main.mentions and (disputes or contradicts(main.mentions, mentions)):
+            account = Account(source=source, status="disputed" if disputes else "reported", parent=main)
             accounts.append(account)
         else:
-            account = next((a for a in accounts if source is not None and a.source == source), None)
-            first = accounts[0]
-            if account is None and source is not None and source != first.source:
-                disputes = mention.contrast
-                if disputes or contradicts(first, mention):
-                    account = Account(source=source, status="disputed" if disputes else "reported", parent=first)
-                    accounts.append(account)
-            if account is None:
-                account = first
-                if account.source is None:
-                    account.source = source
-        account.add(mention, number)
-        latest = account
+            account = main
+            account.source = account.source or source
+        for mention, number in told:
+            account.add(mention, number)
+    for account in accounts:  # each in the order the story tells it
+        ordered = sorted(zip(account.sentence_numbers, range(len(account.mentions)), account.mentions))
+        account.sentence_numbers = [n for n, _, _ in ordered]
+        account.mentions = [m for _, _, m in ordered]
     return accounts

@@ -57,8 +57,8 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
         return None
     if kind == "prisoners":
         objects = [a for a in args if a.dep_ in ("dobj", "nsubjpass")]
-        if token.pos_ == "NOUN":  # "the release of 24 hostages"
-            objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        # "the release of 24 hostages", "releasing a group of prisoners"
+        objects = with_partitives(objects + ([token] if token.pos_ == "NOUN" else []))
         if argument_words(objects) & lex.prisoner_nouns or any(a.lemma_.lower() in lex.prisoner_nouns for a in objects):
             return event_class
         if token.pos_ == "VERB" and names_people(objects, named_only=True):
