@@ -36,3 +36,28 @@ def test_one_named_victim_is_a_detail_of_the_toll_not_another_account():
         "A volunteer medic said one of his colleagues was killed in the shelling."
     )
     assert [(i.killed, i.reported_by.mention) for i in found] == [(12, "the city council")]
+
+
+def test_a_source_is_read_whole_before_it_is_set_beside_the_story():
+    found = incidents(
+        "Troops killed 18 militants in an operation in Dand district on Sunday, the defence ministry said. "
+        "Eleven more were wounded in the operation, the ministry added. "
+        "A provincial police spokesman, Ahmad Sultani, said 18 militants were killed in the operation. "
+        "He said nine militants were wounded."
+    )
+    assert [(i.killed, i.injured) for i in found] == [(18, 11), (18, 9)]
+
+
+def test_one_man_killed_is_a_toll_that_can_contradict():
+    found = incidents(
+        "The rebels said one man was killed by shelling from government positions in Horlivka on Saturday. "
+        "An army spokesman said four civilians were killed in the shelling of Horlivka."
+    )
+    assert [i.killed for i in found] == [1, 4]
+
+
+def test_the_place_of_an_event_is_read_from_what_was_reported():
+    [incident] = incidents(
+        "A source quoted by the Qatari news agency QNA said gunmen attacked a clinic in Marib on Monday, killing three guards."
+    )
+    assert (incident.country, incident.admin1, incident.killed) == ("YE", "Marib", 3)

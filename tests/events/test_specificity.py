@@ -99,3 +99,12 @@ def test_an_infinitive_that_tells_what_happened_is_an_event():
 def test_hostages_freed_are_a_release_not_an_abduction():
     incident = first("Friday saw the release of 24 hostages held in the tunnels under the city.")
     assert (incident.acled_type, incident.acled_sub_type, incident.released) == ("Strategic developments", "Other", 24)
+
+
+def test_coming_under_fire_is_an_attack():
+    incident = first("The army said its troops woke up under fire from the rebels and their allies early on Monday near Bunagana.")
+    assert (incident.acled_type, incident.acled_sub_type, incident.date) == ("Battles", "Armed clash", "2021-06-14")
+
+
+def test_in_the_wake_of_an_attack_dates_what_follows():
+    assert first("Schools closed across the district in the wake of the attack on the market.") is None

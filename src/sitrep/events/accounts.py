@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sitrep.events.coreference import Event
+from sitrep.events.counts import Count
 from sitrep.events.mentions import EventMention, source_of
 
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "we"}
@@ -37,23 +38,33 @@ class Account:
 
 
 def figures(mentions: list[EventMention]) -> dict[tuple[str, str | None], set[int]]:
+    """Each source's tolls by field and side; a named or picked-out person is a detail of a
+    toll, not one ("one of their colleagues", "the police chief and two others"), and a
+    coder's note is no account."""
     found: dict[tuple[str, str | None], set[int]] = {}
     for mention in mentions:
         for count in mention.counts:
-            if count.value is not None:
+            if count.value is not None and count.bound != "coded" and not is_detail(count):
                 found.setdefault((count.field, count.side), set()).add(count.value)
     return found
 
 
+def is_detail(count: Count) -> bool:
+    """One person picked out of a toll: "one of their colleagues", "the police chief", a
+    name; "a soldier" or "one man" is a toll of one."""
+    if count.value != 1:
+        return False
+    phrase = count.text.strip()
+    return phrase.lower().startswith(("one of", "the ", "his ", "her ", "their ", "its ")) or phrase[:1].isupper()
+
+
 def contradicts(ours: list[EventMention], theirs: list[EventMention]) -> bool:
-    """A figure for the same people (the same side, or a side nobody named) that differs.
-    One person is no toll: "one of their colleagues was killed", "the police chief and
-    two others" tell who died, not how many."""
+    """A figure for the same people (the same side, or a side nobody named) that differs."""
     told = figures(ours)
     for (field_name, side), values in figures(theirs).items():
         for (other_field, other_side), other_values in told.items():
             if other_field == field_name and (side == other_side or side is None or other_side is None):
-                if not values & other_values and max(values) > 1 and max(other_values) > 1:
+                if not values & other_values:
                     return True
     return False
 

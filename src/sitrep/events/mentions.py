@@ -157,6 +157,14 @@ def told_next(token: Token) -> bool:
         c.dep_ == "advmod" and c.lower_ in lexicon().filters.sequel_words for c in (*token.children, *verb.children))
 
 
+def told_span(attribution: Attribution | None, sentence: Span, offset: int) -> tuple[int, int]:
+    """What was reported, when the trigger lies in it: the event's place is read there, not in
+    who reported it ("the UAE's news agency WAM quoted a source as saying ...")."""
+    if attribution is not None and attribution.content_start <= offset < attribution.content_end:
+        return attribution.content_start, attribution.content_end
+    return sentence.start_char, sentence.end_char
+
+
 def attribution_for(adoc: AnnotatedDocument, sentence: Span, offset: int) -> Attribution | None:
     in_sentence = [a for a in adoc.attributions if a.sent_start == sentence.start_char]
     covering = [a for a in in_sentence if a.content_start <= offset < a.content_end]
@@ -254,9 +262,14 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             mention.time = first_time(adoc, hits)
             if is_history(mention.time, adoc.document.published) or is_future(mention.time, adoc.document.published):
                 continue
-            mention.location = places.locate_event(adoc, sentence.start_char, sentence.end_char, main.start)
-            mention.own_place = bool(within(adoc.places, sentence.start_char, sentence.end_char))
             mention.attribution = attribution_for(adoc, sentence, main.start)
+            told = told_span(mention.attribution, sentence, main.start)
+            mention.location = places.locate_event(adoc, told[0], told[1], main.start)
+            if told != (sentence.start_char, sentence.end_char) and (
+                    mention.location is None or mention.location.geo_precision == "country"):
+                # what was reported names no place below the country: the sentence may ("Kunduz police said ...")
+                mention.location = places.locate_event(adoc, sentence.start_char, sentence.end_char, main.start) or mention.location
+            mention.own_place = bool(within(adoc.places, *told))
             mention.anaphoric = all(is_anaphoric(h.token) or h.event_class.casualty_only for h in hits)
             mention.later_death = all(h.event_class.casualty_only for h in hits) and any(
                 t.lemma_.lower() == "succumb" or (t.lemma_.lower() in ("injury", "wound", "burn") and t.head.lemma_.lower() in ("of", "from", "to"))

@@ -229,6 +229,8 @@ def is_anchor(token: Token) -> bool:
     A clause that tells what came before ("a week after their fighters seized him") goes
     on with the story."""
     if token.pos_ in ("NOUN", "PROPN"):
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ("wake", "aftermath"):
+            return True  # "in the wake of the attack", "in the aftermath of the bombing"
         return token.dep_ == "pobj" and token.head.lower_ in lexicon().filters.anchor_prepositions
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in token.children)
 
