@@ -20,6 +20,8 @@ from tests.store.factories import (
     extraction,
     incident,
     synthetic_reports,
+    truce_a,
+    truce_b,
 )
 from tests.store.test_merge import accusation_doc, denial_doc
 
@@ -35,11 +37,13 @@ def disputed_account():
 
 
 def fill(store) -> None:
-    """Merged and single reports in two provinces, a contested cluster, statements that answer each other."""
+    """Merged and single reports in two provinces, a contested cluster, statements that answer each
+    other, and an agreement told by two articles (the store tests' Harbour Truce)."""
     store.write_batch([clash_a(), clash_b(), clash_other_province(), disputed_account()])
     store.write_batch([accusation_doc()])
     store.write_batch([denial_doc()])
     store.write_batch(synthetic_reports(24))
+    store.write_batch([truce_a(), truce_b()])
 
 
 @pytest.fixture(scope="session")

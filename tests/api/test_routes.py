@@ -29,7 +29,7 @@ def test_pages_follow_each_other_to_the_last(client):
         assert body["limit"] == 7 and body["offset"] == offset
         seen += [row["incident_key"] for row in body["items"]]
         offset = body["next_offset"]
-    assert seen == everything and len(everything) == 4 + 24
+    assert seen == everything and len(everything) == 4 + 24 + 2  # the clashes, the synthetic ones, the truce
 
 
 def test_page_size_is_bounded(client):
@@ -39,13 +39,13 @@ def test_page_size_is_bounded(client):
 
 
 def test_contested_events_are_those_a_party_disputes(client):
-    contested = items(client, "/api/events", contested="true")
+    contested = items(client, "/api/events", contested="true", country="AF")
     assert [(row["admin1"], row["reports"], row["contested"]) for row in contested] == [("Badakhshan", 3, True)]
     assert all(not row["contested"] for row in items(client, "/api/events", contested="false", limit=500))
 
 
 def test_one_merged_incident_with_every_account(client):
-    event = items(client, "/api/events", contested="true")[0]
+    event = items(client, "/api/events", contested="true", country="AF")[0]
     body = client.get(f"/api/events/{event['cluster_id']}").json()
     assert body["event"]["cluster_id"] == event["cluster_id"]
     accounts = sorted((a["doc_id"], a["killed"], a["claim_status"]) for a in body["accounts"])
@@ -63,12 +63,12 @@ def test_a_document_carries_its_text_and_every_records_offsets(client):
 
 
 def test_threaded_statements_embed_the_denial_and_the_accusation(client):
-    [accusation] = items(client, "/api/statements", kind="accusation", thread="true")
-    [denial] = items(client, "/api/statements", kind="denial", thread="true")
+    [accusation] = items(client, "/api/statements", kind="accusation", actor="taliban", thread="true")
+    [denial] = items(client, "/api/statements", kind="denial", actor="taliban", thread="true")
     assert [reply["statement_key"] for reply in accusation["replies"]] == [denial["statement_key"]]
     assert [answered["statement_key"] for answered in denial["answers_to"]] == [accusation["statement_key"]]
     assert accusation["answers_to"] == [] and denial["replies"] == []
-    plain = items(client, "/api/statements", kind="accusation")[0]
+    plain = items(client, "/api/statements", kind="accusation", actor="taliban")[0]
     assert "replies" not in plain and plain["answered_by"] == denial["statement_key"]
 
 
@@ -83,10 +83,12 @@ def test_map_points_carry_every_merged_incident_in_short(client, filled):
 
 def test_summary_names_the_countries_and_types_held(client):
     summary = client.get("/api/summary").json()
-    assert summary["countries"] == [{"country": "AF", "events": summary["events"]}]
+    # Afghanistan: the three clashes (two merge) and eight synthetic ones; the truce's made-up country
+    assert summary["countries"] == [{"country": "AF", "events": 10}, {"country": "TL", "events": 2}]
+    assert summary["events"] == 12
     assert summary["statement_kinds"] == [
-        {"kind": "accusation", "statements": 1}, {"kind": "confirmation", "statements": 24},
-        {"kind": "denial", "statements": 1}]
+        {"kind": "accusation", "statements": 2}, {"kind": "confirmation", "statements": 24},
+        {"kind": "denial", "statements": 2}]
 
 
 def test_errors_are_json_with_a_status_and_one_line(client):
@@ -115,8 +117,9 @@ def test_filter_text_is_bounded(client):
 def test_openapi_lists_every_endpoint(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert sorted(paths) == [
-        "/api/documents", "/api/documents/{doc_key}", "/api/events", "/api/events/{cluster_id}", "/api/export",
-        "/api/incidents", "/api/map", "/api/statements", "/api/summary"]
+        "/api/agreements", "/api/compliance/{agreement}", "/api/documents", "/api/documents/{doc_key}",
+        "/api/events", "/api/events/{cluster_id}", "/api/export", "/api/incidents", "/api/map", "/api/statements",
+        "/api/summary"]
     assert set(paths["/api/documents"]) == {"post"}
     parameters = {p["name"] for p in paths["/api/incidents"]["get"]["parameters"]}
     assert parameters == {"country", "admin1", "actor", "type", "since", "until", "text", "contested", "offset", "limit"}

@@ -81,3 +81,13 @@ def test_the_stored_extraction_with_agreements_reads_back_equal(store):
     original = truce_a()
     store.write_batch([original])
     assert store.extraction(original.document.content_hash) == original
+
+
+def test_each_timeline_row_names_its_article_by_store_key(store):
+    first, second = truce_a(), truce_b()
+    store.write_batch([first, second])
+    rows = store.compliance("harbour truce").to_pylist()
+    keys = {first.document.id: first.document.content_hash, second.document.id: second.document.content_hash}
+    assert [(r["entry"], r["doc_key"]) for r in rows if r["entry"] == "commitment"] == [
+        ("commitment", None), ("commitment", None)]
+    assert all(r["doc_key"] == keys[r["doc_id"]] for r in rows if r["entry"] != "commitment")

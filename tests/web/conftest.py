@@ -1,6 +1,6 @@
 """Browser tests: Debian's chromium, driven by Playwright, against ``sitrep serve``'s application
 over one store of the dev articles, the founding example and a hostile article, built once per
-session. Without chromium the tests are skipped, except in CI (``CI`` set), where they fail."""
+session (with the store tests' made-up Harbour Truce for the agreement views). Without chromium the tests are skipped, except in CI (``CI`` set), where they fail."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DEV, FOUNDING
+from tests.store.factories import truce_a, truce_b
 from tests.web.hostile import HOSTILE
 
 CHROMIUM = Path(os.environ.get("SITREP_CHROMIUM", "/usr/bin/chromium"))
@@ -58,6 +59,7 @@ def dev_store(tmp_path_factory) -> str:
     path = str(folder / "dev.duckdb")
     with open_store(path) as store:
         ingest_paths(store, [str(feed), str(FOUNDING)], IngestOptions(jobs=1, batch_size=16))
+        store.write_batch([truce_a(), truce_b()])  # an agreement of our own making, with every kind of entry
     return path
 
 

@@ -1,5 +1,5 @@
 """Screenshots for a person to look at: the page, a filtered view, an incident, the statements,
-the API reference. Written to $SITREP_SCREENSHOTS, or to a temporary directory (printed)."""
+an agreement's compliance record, the API reference. Written to $SITREP_SCREENSHOTS, or to a temporary directory (printed)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ def test_screenshots_of_each_view(page, store, shots):
         "filtered": "/?country=AF&bucket=week",
         "incident": f"/?event={busiest['cluster_id']}",
         "statements": "/?view=statements&kind=accusation",
+        "compliance": "/?view=agreements&agreement=test-truce",
     }
     for name, path in views.items():
         page.open(path)

@@ -49,7 +49,7 @@ def validation_reason(error: RequestValidationError) -> str:
 
 def create_app(config: ServeConfig = ServeConfig()) -> FastAPI:
     """The application over the store at ``config.db`` (opened, and migrated, at startup)."""
-    from sitrep.api import exports, routes, writes
+    from sitrep.api import agreements, exports, routes, writes
     from sitrep import web
 
     @asynccontextmanager
@@ -70,6 +70,7 @@ def create_app(config: ServeConfig = ServeConfig()) -> FastAPI:
     )
     app.state.config = config
     app.include_router(routes.router)
+    app.include_router(agreements.router)
     app.include_router(exports.router)
     app.include_router(writes.router)
     web.mount(app)

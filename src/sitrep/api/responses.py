@@ -47,6 +47,10 @@ class Page(BaseModel):
     next_offset: int | None = Field(..., description="Pass as `offset` for the next page; null on the last page.")
 
 
+class Rows(BaseModel):
+    items: list[Row] = Field(..., description="Every row, in the order the CLI prints them.")
+
+
 class EventDetail(BaseModel):
     event: Row = Field(..., description="The merged incident: its figures' range (low, high, best) and sources.")
     accounts: list[Row] = Field(..., description="Every report of it: who reported what figure, with its evidence.")

@@ -76,6 +76,7 @@ COMPLIANCE_SCHEMA = pa.schema([
     ("url", pa.string()),
     ("published", pa.date32()),
     ("record_key", pa.string()),
+    ("doc_key", pa.string()),  # the article's store key (``Store.extraction``), null for commitment rows
 ])
 
 #: A statement's stance as a timeline entry.
@@ -168,12 +169,13 @@ def matching_agreements(backend: Backend, name: str | None) -> list[tuple[str, s
     return exact or partial
 
 
-DOCUMENT_COLUMNS = "d.doc_id, d.source, d.site_name, d.url, d.published"
+DOCUMENT_COLUMNS = "d.doc_id, d.source, d.site_name, d.url, d.published, d.doc_key"
 
 
 def document_fields(row: Sequence[Any]) -> dict[str, Any]:
-    doc_id, source, site_name, url, published = row
-    return {"doc_id": doc_id, "document_source": source, "site_name": site_name, "url": url, "published": day(published)}
+    doc_id, source, site_name, url, published, doc_key = row
+    return {"doc_id": doc_id, "document_source": source, "site_name": site_name, "url": url,
+            "published": day(published), "doc_key": doc_key}
 
 
 #: The records each kind of link ties to an agreement: (table, key column).

@@ -6,7 +6,8 @@ import { el, clear } from "./dom.js";
 import { IncidentMap } from "./map.js";
 import { drawTimeline } from "./timeline.js";
 import { TYPES, typeClass } from "./types.js";
-import { FILTERS, readState, writeState, incidentParams, statementParams } from "./state.js";
+import { FILTERS, readState, writeState, incidentParams, statementParams, complianceParams } from "./state.js";
+import { renderAgreements, renderCompliance } from "./compliance.js";
 import { PAGE, renderEvents, renderStatements, renderEvent, renderDocument } from "./views.js";
 
 const $ = (selector) => document.querySelector(selector);
@@ -88,13 +89,19 @@ async function loadList() {
   for (const button of document.querySelectorAll("#tabs button")) button.classList.toggle("active", button.dataset.view === view);
   $("#view-incidents").hidden = view !== "incidents";
   $("#view-statements").hidden = view !== "statements";
+  $("#view-agreements").hidden = view !== "agreements";
+  if (view === "agreements") {
+    const body = await getJSON("/api/agreements", { limit: 500 });
+    renderAgreements($("#view-agreements"), body, { onOpen: (agreement) => openDetail({ agreement }) });
+    return;
+  }
   if (view === "statements") {
     const body = await getJSON("/api/statements", { ...statementParams(state), thread: "true", limit: PAGE, offset: state.soffset || 0 });
     renderStatements($("#view-statements"), body, {
       kind: state.kind,
       onKind: (kind) => navigate({ ...state, kind, soffset: undefined }, { list: true }),
       onOffset: (offset) => navigate({ ...state, soffset: offset || undefined }, { list: true }),
-      onDocument: (doc) => navigate({ ...state, doc, event: undefined }, { detail: true }),
+      onDocument: (doc) => openDetail({ doc }),
     });
     return;
   }
@@ -105,19 +112,29 @@ async function loadList() {
   });
 }
 
+const DETAIL = ["event", "doc", "record", "agreement"];
+
 async function loadDetail() {
   const panel = $("#detail");
-  if (!state.event && !state.doc) {
+  if (!state.event && !state.doc && !state.agreement) {
     panel.hidden = true;
     return;
   }
   panel.hidden = false;
   if (state.event) await renderEvent($("#detail-body"), state.event);
-  else await renderDocument($("#detail-body"), state.doc);
+  else if (state.doc) await renderDocument($("#detail-body"), state.doc, state.record);
+  else await renderCompliance($("#detail-body"), state.agreement, complianceParams(state),
+    { onDocument: (doc, record) => openDetail({ doc, record }) });
+}
+
+// Show one thing in the detail panel: {event}, {doc, record?} or {agreement}.
+function openDetail(what) {
+  const cleared = Object.fromEntries(DETAIL.map((key) => [key, undefined]));
+  navigate({ ...state, ...cleared, ...what }, { detail: true });
 }
 
 function openEvent(clusterId) {
-  navigate({ ...state, event: clusterId, doc: undefined }, { detail: true });
+  openDetail({ event: clusterId });
 }
 
 function pickDates(since, until) {
@@ -169,7 +186,7 @@ function start() {
       drawTimeline($("#timeline"), points, { bucket: bucket(), onPick: pickDates });
     });
   }
-  $("#close-detail").addEventListener("click", () => navigate({ ...state, event: undefined, doc: undefined }, { detail: true }));
+  $("#close-detail").addEventListener("click", () => openDetail({}));
   window.addEventListener("popstate", () => {
     state = readState();
     fillForm();

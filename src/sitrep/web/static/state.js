@@ -2,7 +2,7 @@
 // Sharing the address shares the view.
 
 export const FILTERS = ["country", "since", "until", "type", "actor", "contested"];
-const KEYS = [...FILTERS, "view", "event", "doc", "kind", "offset", "soffset", "bucket"];
+const KEYS = [...FILTERS, "view", "event", "doc", "record", "agreement", "kind", "offset", "soffset", "bucket"];
 
 export function readState(search = window.location.search) {
   const params = new URLSearchParams(search);
@@ -27,6 +27,14 @@ export function writeState(state, { replace = false } = {}) {
 export function incidentParams(state) {
   const params = {};
   for (const key of FILTERS) if (state[key]) params[key] = state[key];
+  return params;
+}
+
+// An agreement's record takes the dates, and the actor as the party.
+export function complianceParams(state) {
+  const params = {};
+  if (state.actor) params.party = state.actor;
+  for (const key of ["since", "until"]) if (state[key]) params[key] = state[key];
   return params;
 }
 

@@ -84,7 +84,8 @@ export function forgetDocuments() {
 export function articleText(record, current = new Set()) {
   const span = (kind) => (r) => ({ start: r.evidence.start, end: r.evidence.end, keys: [r.key],
     classes: ["ev", kind, ...(current.has(r.key) ? ["current"] : [])] });
-  const spans = [...record.incidents.map(span("incident")), ...record.statements.map(span("statement"))];
+  const spans = [...record.incidents.map(span("incident")), ...record.statements.map(span("statement")),
+    ...(record.deliveries || []).map(span("delivery"))];
   return el("div", { class: "article-text" }, markedText(record.document.text, spans));
 }
 
@@ -137,9 +138,12 @@ export async function renderEvent(node, clusterId) {
   node.querySelector("mark.current")?.scrollIntoView({ block: "center" });
 }
 
-export async function renderDocument(node, key) {
+// One article with everything read from it marked; `current` (a record key) marked apart.
+export async function renderDocument(node, key, current) {
   clear(node).append(el("p", { class: "loading" }, "loading…"));
   const record = await loadDocument(key);
   const counts = `${record.incidents.length} incident${record.incidents.length === 1 ? "" : "s"}, ${record.statements.length} statement${record.statements.length === 1 ? "" : "s"} read from it`;
-  clear(node).append(el("section", { class: "source document" }, documentHeading(record), el("p", { class: "hint" }, counts), articleText(record, null)));
+  clear(node).append(el("section", { class: "source document", dataset: { doc: key } }, documentHeading(record),
+    el("p", { class: "hint" }, counts), articleText(record, new Set(current ? [current] : []))));
+  node.querySelector("mark.current")?.scrollIntoView({ block: "center" });
 }
