@@ -1,7 +1,7 @@
 """The pipeline: runs the stages over documents in their one-way order.
 
 Document -> annotated text (spaCy) -> mentions (time, actors, places) -> incidents and
-statements. Each stage is a function over one ``AnnotatedDocument``; this module only
+statements -> the agreements they concern. Each stage is a function over one ``AnnotatedDocument``; this module only
 sequences them and turns a crash inside one document into a ``Failure`` for it.
 """
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 
-from sitrep import actors, claims, events, places, text, time
+from sitrep import actors, agreements, claims, events, places, text, time
 from sitrep.models import AnnotatedDocument, Document, Extraction, Failure
 
 log = logging.getLogger(__name__)
@@ -51,7 +51,11 @@ def run_stages(adoc: AnnotatedDocument, options: ExtractOptions = ExtractOptions
     adoc.attributions = claims.find_attributions(adoc)
     incidents = events.extract_incidents(adoc)
     statements = claims.extract_statements(adoc, incidents)
-    return Extraction(document=document, incidents=incidents, statements=statements)
+    reading = agreements.read_agreements(adoc, incidents, statements)
+    return Extraction(
+        document=document, incidents=reading.incidents, statements=reading.statements,
+        agreements=reading.agreements, deliveries=reading.deliveries,
+    )
 
 
 def extract_document(document: Document, options: ExtractOptions = ExtractOptions()) -> Extraction:

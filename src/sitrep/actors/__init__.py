@@ -6,12 +6,11 @@ notable people, generic categories and the ACLED name table) and in-document res
 (``resolve``): titles and surnames, spelling variants, abbreviations defined in the text,
 definite descriptions and pronouns, and affiliations learned from appositions, so that
 every mention of one real-world actor carries the same ``Actor``. Agreements the text
-names ("the US-Taliban deal ... the agreement") are clustered apart by ``references``:
-they are what actors sign, never actors themselves.
+names ("the US-Taliban deal ... the agreement") are what actors sign, never actors
+themselves: the agreements stage reads them.
 """
 
 from sitrep.actors.kb import KnowledgeBase, load_kb
-from sitrep.actors.references import Reference, resolve_references
 from sitrep.actors.resolve import mentions_between, resolve_actors
 
-__all__ = ["KnowledgeBase", "Reference", "load_kb", "mentions_between", "resolve_actors", "resolve_references"]
+__all__ = ["KnowledgeBase", "load_kb", "mentions_between", "resolve_actors"]

@@ -124,8 +124,6 @@ class KnowledgeBase:
     militia_styles: dict[str, str] = field(default_factory=dict)  # country -> "Clan" (ACLED's word)
     militia_nouns: frozenset[str] = frozenset()  # "militias": after a community's name, its militia
     militia_style_words: frozenset[str] = frozenset()  # "clan", "ethnic": written before such a noun
-    agreement_heads: frozenset[str] = frozenset()  # "agreement", "deal": what references.py looks for
-    agreement_modifiers: frozenset[str] = frozenset()  # "peace", "signed": words before such a head
 
     # --- public lookups ---------------------------------------------------------------
 
@@ -433,8 +431,6 @@ def build_kb() -> KnowledgeBase:
     kb.pronouns = frozenset(w.lower() for w in cat_data["pronouns"]["words"])
     kb.titles = frozenset(w.lower() for w in cat_data["titles"]["words"])
     kb.roles = frozenset(w.lower() for w in cat_data["roles"]["words"])
-    kb.agreement_heads = frozenset(w.lower() for w in cat_data["agreements"]["heads"])
-    kb.agreement_modifiers = frozenset(w.lower() for w in cat_data["agreements"]["modifiers"])
 
     for record in _read("people.toml")["people"]:
         _require(record, ("id", "name", "affiliation"), "people.toml")

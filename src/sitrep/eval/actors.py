@@ -19,7 +19,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitrep.actors import Reference, load_kb, resolve_actors, resolve_references
+from sitrep.actors import load_kb, resolve_actors
+from sitrep.agreements.mentions import find_mentions
+from sitrep.agreements.resolve import resolve_agreements
 from sitrep.actors.names import ascii_fold
 from sitrep.eval.acled import read_events
 from sitrep.models import ActorMention, Document
@@ -36,7 +38,7 @@ CAMEO_TO_ISO = {"JAP": "JPN", "ROM": "ROU", "ZAR": "COD", "GER": "DEU", "RUM": "
 class Mentions:
     text: str
     mentions: list[ActorMention]
-    references: list[Reference] = field(default_factory=list)
+    references: list[tuple[str, str]] = field(default_factory=list)  # (mention text, agreement name)
 
 
 def resolve_texts(texts: list[str], countries: list[str | None] | None = None, references: bool = False) -> list[Mentions]:
@@ -45,8 +47,12 @@ def resolve_texts(texts: list[str], countries: list[str | None] | None = None, r
     for index, adoc in enumerate(annotate_many(documents, batch_size=64)):
         if countries is not None:
             adoc.country_hint = countries[index]
-        refs = resolve_references(adoc) if references else []
-        out.append(Mentions(adoc.document.text, resolve_actors(adoc), refs))
+        adoc.actors = resolve_actors(adoc)
+        refs = []
+        if references:
+            reading = resolve_agreements(adoc, find_mentions(adoc))
+            refs = [(mention.text, agreement.name) for mention, agreement in reading.mentions]
+        out.append(Mentions(adoc.document.text, adoc.actors, refs))
     return out
 
 
@@ -61,8 +67,8 @@ def founding(shared: Path) -> dict:
     for m in result.mentions:
         if m.text.lower() not in ("he", "she"):
             by_name.setdefault(m.actor.name, set()).add(m.text)
-    for r in result.references:  # agreements: clustered apart from actors
-        by_name.setdefault(r.name, set()).add(r.text)
+    for text, name in result.references:  # agreements: clustered apart from actors
+        by_name.setdefault(name, set()).add(text)
     clusters = {}
     for name, expected in gold["entities_to_resolve"].items():
         got = by_name.get(name, set())

@@ -77,6 +77,7 @@ COMPLIANCE_SCHEMA = pa.schema([
     ("published", pa.date32()),
     ("record_key", pa.string()),
     ("doc_key", pa.string()),  # the article's store key (``Store.extraction``), null for commitment rows
+    ("reported_by", pa.string()),  # a delivery's source, when another than the deliverer
 ])
 
 #: A statement's stance as a timeline entry.
@@ -219,7 +220,8 @@ def delivery_entries(backend: Backend, keys: list[str], names: dict[str, str]) -
         rows.append({
             "agreement_key": r[0], "agreement": names[r[0]], "entry": "delivery", "commitment": r[1],
             "quantity": r[2], "bound": r[3], "cumulative": bool(r[4]), "when": r[5], "date": day(r[6]),
-            "party": r[7] or r[8], "party_affiliation": r[9], "_batch": r[10], "evidence": r[11], "_order": r[12],
+            "party": r[7] or r[8], "reported_by": r[8] if r[8] != r[7] else None, "_batch": r[10],
+            "evidence": r[11], "_order": r[12],
             "record_key": r[13], **document_fields(r[14:]),
         })
     return rows
