@@ -42,6 +42,9 @@ $BIN/python -m sitrep.eval.events case "$SHARED/data/case2021_task2"
 section "events: ACLED notes"
 $BIN/python -m sitrep.eval.events acled "$SHARED/data" --per-file "$PER_FILE"
 
+section "agreements: n-pp dev batch and the founding example"
+$BIN/python -m sitrep.eval.agreements --shared "$SHARED"
+
 section "claims: PLOVER verbal categories"
 $BIN/python -m sitrep.eval.claims "$SHARED/data/plover_gsr"
 

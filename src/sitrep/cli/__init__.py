@@ -2,7 +2,8 @@
 
 This module owns the app and the ``extract`` command; the store commands
 (``ingest``, ``incidents``, ``statements``, ``sql``, ``export``) live in ``cli.db``,
-``serve`` in ``cli.serve``.
+``serve`` in ``cli.serve``, the agreement commands (``agreements``, ``compliance``) in
+``cli.agreements``.
 """
 
 from __future__ import annotations
@@ -107,3 +108,4 @@ def main() -> None:
 
 from sitrep.cli import db  # noqa: E402,F401  (registers the store commands)
 from sitrep.cli import serve  # noqa: E402,F401  (registers sitrep serve)
+from sitrep.cli import agreements  # noqa: E402,F401  (registers the agreement commands)

@@ -34,12 +34,15 @@ class ExportFormat(str, Enum):
     geojson = "geojson"
     parquet = "parquet"
     jsonl = "jsonl"
+    csv = "csv"
 
 
 class ExportTable(str, Enum):
     events = "events"
     incidents = "incidents"
     statements = "statements"
+    agreements = "agreements"
+    compliance = "compliance"
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
@@ -280,8 +283,9 @@ def export(
     export_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
     db: DbOption = "sitrep.duckdb",
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output file (required for parquet).")] = None,
-    what: Annotated[ExportTable, typer.Option(help="events (merged), incidents (per report) or statements; "
-                                              "acled-csv and geojson always export events.")] = ExportTable.events,
+    what: Annotated[ExportTable, typer.Option(help="events (merged), incidents (per report), statements, "
+                                              "agreements, or compliance (every agreement's commitments and "
+                                              "timeline); acled-csv and geojson always export events.")] = ExportTable.events,
     country: Country = None,
     admin1: Admin1 = None,
     actor: Actor = None,
@@ -289,14 +293,14 @@ def export(
     since: Since = None,
     until: Until = None,
 ) -> None:
-    """Export the store as ACLED-style CSV, GeoJSON, Parquet or JSON Lines."""
+    """Export the store as ACLED-style CSV, GeoJSON, Parquet, JSON Lines or plain CSV (any table)."""
     from sitrep.export import export as run_export
 
     if export_format == ExportFormat.parquet and out is None:
         raise typer.BadParameter("Parquet is binary: give --out FILE", param_hint="--out")
     check_output_path(out)
     filters: dict[str, Any] = {}
-    if what != ExportTable.statements:
+    if what in (ExportTable.events, ExportTable.incidents):
         filters = checked_filters(dict(country=country, admin1=admin1, actor=actor, type=event_type,
                                        since=parse_date_option(since), until=parse_date_option(until)))
     with open_db(db) as store, store.session():

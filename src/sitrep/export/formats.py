@@ -14,8 +14,8 @@ from sitrep.export.acled import COLUMNS, acled_rows
 from sitrep.export.csvsafe import write_rows
 from sitrep.store import Store
 
-FORMATS = ("acled-csv", "geojson", "parquet", "jsonl")
-TABLES = ("events", "incidents", "statements")
+FORMATS = ("acled-csv", "geojson", "parquet", "jsonl", "csv")
+TABLES = ("events", "incidents", "statements", "agreements", "compliance")
 
 
 def plain(value: Any) -> Any:
@@ -31,6 +31,10 @@ def select(store: Store, what: str, filters: dict[str, Any]) -> pa.Table:
         return store.incidents(**filters)
     if what == "statements":
         return store.statements(**filters)
+    if what == "agreements":
+        return store.agreements()
+    if what == "compliance":  # every agreement's commitments and timeline
+        return store.compliance(None, **filters)
     raise ValueError(f"cannot export {what!r}; choose one of {', '.join(TABLES)}")
 
 
@@ -77,6 +81,12 @@ def write_jsonl(store: Store, handle: TextIO, what: str, filters: dict[str, Any]
     return len(rows)
 
 
+def write_csv(store: Store, handle: TextIO, what: str, filters: dict[str, Any]) -> int:
+    """The selected table as it is, one CSV row per row (ACLED's columns are ``acled-csv``)."""
+    table = select(store, what, filters)
+    return write_rows(handle, table.column_names, ({k: plain(v) for k, v in row.items()} for row in table.to_pylist()))
+
+
 def write_parquet(store: Store, path: Path, what: str, filters: dict[str, Any]) -> int:
     table = select(store, what, filters)
     pq.write_table(table, path)
@@ -101,6 +111,8 @@ def export(store: Store, fmt: str, out: Path | None, what: str = "events", handl
             return write_acled_csv(store, target, filters)
         if fmt == "geojson":
             return write_geojson(store, target, filters)
+        if fmt == "csv":
+            return write_csv(store, target, what, filters)
         return write_jsonl(store, target, what, filters)
     finally:
         if opened:
