@@ -55,8 +55,8 @@ def test_a_story_framed_as_accusations_of_breach_links_the_parties_accusations_a
             "The Houthis said government forces shelled a hospital in Hodeidah on Monday, killing three people. "
             "Residents said the city was calm on Tuesday.")
     extraction = read(text, date(2019, 1, 10))
-    assert [(s.speaker.name, s.about_agreement and s.about_agreement.id, s.stance) for s in extraction.statements] == [
-        ("Houthis", "stockholm-agreement-2018", "alleges_violation"), ("Residents", None, None)]
+    assert [(s.evidence.text[:20], s.about_agreement and s.about_agreement.id, s.stance) for s in extraction.statements] == [
+        ("The Houthis said gov", "stockholm-agreement-2018", "alleges_violation"), ("Residents said the c", None, None)]
     (shelling,) = extraction.incidents
     assert (shelling.violation_of.id, shelling.alleged_by.name) == ("stockholm-agreement-2018", "Houthis")
 

@@ -218,6 +218,8 @@ class Lexicon:
     demand_modals: frozenset[str]
     discussion_verbs: frozenset[str]
     event_anaphors: frozenset[str]
+    continuing_speakers: frozenset[str]
+    continuation_markers: frozenset[str]
     withdrawal_verbs: frozenset[str]
     withdrawal_particles: tuple[tuple[str, str], ...]
     threats: frozenset[str]
@@ -270,6 +272,8 @@ def load_lexicon() -> Lexicon:
         demand_modals=_words(data["demand"]["modals"]),
         discussion_verbs=_words(data["discussion"]["verbs"]),
         event_anaphors=_words(data["events"]["anaphors"]),
+        continuing_speakers=_words(data["continuation"]["speakers"]),
+        continuation_markers=_words(data["continuation"]["markers"]),
         withdrawal_verbs=_words(data["withdrawal"]["verbs"]),
         withdrawal_particles=tuple(tuple(p.split()) for p in data["withdrawal"]["particles"]),  # type: ignore[misc]
         threats=_words(data["withdrawal"]["threats"]),

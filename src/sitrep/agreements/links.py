@@ -39,7 +39,6 @@ LEAD_MIN_SENTENCES = 2
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 #: What a party's own allegation of a breach may also tell (a clash typed as a riot).
 TOLD_VIOLENT = frozenset({"Riots"})
-CONTINUING = frozenset({"he", "she", "they", "it", "the official", "the spokesman", "the spokesperson"})
 
 
 def ref(agreement: Agreement) -> AgreementRef:
@@ -207,9 +206,10 @@ def continues(statement: Statement, previous: Statement, adoc: AnnotatedDocument
     same = {fold(previous.speaker.name), fold(previous.speaker.affiliation)} - {""}
     if not same & ({fold(statement.speaker.name), fold(statement.speaker.affiliation)} - {""}):
         return False
+    lex = load_lexicon()
     phrase = fold(statement.speaker.mention or statement.speaker.name)
-    evidence = fold(statement.evidence.text)
-    return phrase in CONTINUING or " also " in f" {evidence} " or " further " in f" {evidence} "
+    words = set(fold(statement.evidence.text).split())
+    return phrase in lex.continuing_speakers or bool(words & lex.continuation_markers)
 
 
 def framed_stance(story: Story, statement: Statement, incidents: list[Incident] = ()) -> str | None:
@@ -219,8 +219,9 @@ def framed_stance(story: Story, statement: Statement, incidents: list[Incident] 
     that its commitments are not being met, alleges a breach."""
     if statement.kind == "accusation":
         return "alleges_violation"
-    if statement.kind == "statement" and any(
-            i.acled_type in VIOLENT and told_by(i, statement) and by_another_side(i, statement) for i in incidents):
+    if statement.kind == "statement" and story.frame is not None and any(
+            i.acled_type in VIOLENT and told_by(i, statement) and by_another_side(i, statement)
+            and not before_agreement(i, story.frame) for i in incidents):
         return "alleges_violation"
     if statement.kind == "denial":
         return "denies_violation"
@@ -249,6 +250,13 @@ def by_another_side(incident: Incident, statement: Statement) -> bool:
     return doer is not None and fold(doer) not in {fold(statement.speaker.name), fold(statement.speaker.affiliation)}
 
 
+def tells_earlier_events(statement: Statement, incidents: list[Incident], agreement: Agreement) -> bool:
+    """A statement about what happened before the agreement was signed ("since the attack of
+    7 October, 14,500 have been killed") cannot accuse anyone of breaking it."""
+    told = next((i for i in incidents if i.id == statement.about_incident), None)
+    return told is not None and before_agreement(told, agreement)
+
+
 def unplaced(statement: Statement) -> bool:
     """A speaker named only by a common noun ("the movements", "five groups", "a source"):
     whose side they are on is not known, so they may be a party."""
@@ -270,7 +278,7 @@ def link_statements(story: Story, statements: list[Statement], incidents: list[I
             if carried is not None and carried.stance == "alleges_violation" and statement.kind in (
                     "accusation", "statement") and continues(statement, previous, story.adoc):
                 story.links[statement.id] = Link(carried.agreement, "alleges_violation", "continued")
-            elif story.frame is not None:
+            elif story.frame is not None and not tells_earlier_events(statement, incidents, story.frame):
                 stance = framed_stance(story, statement, incidents)
                 # a speaker of unknown side may be a party when they accuse, deny or demand;
                 # one who only tells of violence must be known to be one

@@ -36,6 +36,8 @@ YEAR = re.compile(r"^(19|20)\d\d$")
 EXPLICIT_YEAR = re.compile(r"\b(19|20)\d\d\b")
 #: How far up the parse a mention's governing predicate is looked for.
 MAX_CLIMB = 6
+#: Dependents that open a clause of their own: a time inside one is not the signing's.
+CLAUSES = frozenset({"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "csubj", "acl"})
 
 
 @dataclass
@@ -256,17 +258,15 @@ def predicate_of(head: Token, lex: Lexicon) -> tuple[Token | None, str | None]:
 def signing_time(ctx: Context, predicate: Token, head: Token, role: str) -> list[str]:
     """When the predicate happened: the time governing its clause (the time stage decides), or
     for "the signing of X on 3 October", a time inside the signing phrase."""
-    governing = time.governing_time(ctx.adoc, predicate.i) if role != "nominal" else None
-    if governing is not None:
-        found = [governing]
-    else:  # the time inside the predicate's phrase, when the parse hangs it elsewhere ("signed on February 29")
-        lo, hi = subtree_span(predicate)
-        lo = min(lo, predicate.idx)
-        hi = max(hi, (predicate.doc[predicate.i + 3].idx if predicate.i + 3 < len(predicate.doc) else hi))
-        own = (head.left_edge.idx, head.idx + len(head.text))
-        found = [t for t in overlapping(ctx.adoc.times, lo, hi)
-                 if not own[0] <= t.start < own[1] and t.start >= predicate.idx]
-    return [correct_year(t.value, t.text, ctx.published) for t in found if t.value]
+    own = (head.left_edge.idx, head.idx + len(head.text))
+    lo, hi = subtree_span(predicate)
+    nested = [subtree_span(c) for c in predicate.children if c.dep_ in CLAUSES and c.i != head.i]
+    inside = [t for t in overlapping(ctx.adoc.times, lo, hi)
+              if not own[0] <= t.start < own[1] and not any(a <= t.start < b for a, b in nested)]
+    if not inside and role != "nominal":
+        governing = time.governing_time(ctx.adoc, predicate.i)
+        inside = [governing] if governing is not None else []
+    return [correct_year(t.value, t.text, ctx.published) for t in inside if t.value]
 
 
 def correct_year(value: str, text: str, published: date | None) -> str:

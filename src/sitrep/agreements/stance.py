@@ -193,7 +193,8 @@ def content_stance(tokens: list[Token], kind: str | None, commitments: set[str] 
     if lemmas & lex.discussion_verbs:
         return None
     violation = bool(lemmas & (lex.violation_verbs | lex.violation_nouns))
-    compliance = bool(lemmas & (lex.compliance_verbs | lex.compliance_nouns | set(commitments))) and not lemmas <= {"hold"}
+    # a commitment is spoken of when two of its words are ("withdrawal ... of forces")
+    compliance = bool(lemmas & (lex.compliance_verbs | lex.compliance_nouns)) or len(lemmas & set(commitments)) >= 2
     failing = bool(lemmas & lex.failures) or any(negated(t) for t in tokens if t.pos_ in ("VERB", "AUX"))
     delivery = any(lemmas & verbs for verbs in lex.delivery_verbs.values())
     if (kind == "demand" or lemmas & lex.demand_verbs) and (violation or compliance or delivery):
