@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from sitrep.agreements.mentions import find_mentions
 from sitrep.agreements.resolve import resolve_agreements
 from sitrep.ingest import document_from_text
@@ -51,11 +53,16 @@ def test_by_the_agreement_back_to_the_last_named_one():
     assert clusters(text, date(2023, 1, 10)) == {"Pretoria Agreement": ["Pretoria agreement", "the agreement", "the deal"]}
 
 
-def test_by_signing_date():
-    text = ("The Taliban said on Monday that the agreement signed on February 29 obliges Washington to bring "
-            "its troops home.")
-    (agreement,) = read(text, published=date(2020, 4, 20)).agreements
-    assert agreement.id == "us-taliban-2020"
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # by its signing date
+    ("The Taliban said on Monday that the agreement signed on February 29 obliges Washington to bring "
+     "its troops home.", date(2020, 4, 20), "us-taliban-2020"),
+    # only referred to: the truce in force between the parties the article names
+    ("Hamas said Israel had broken the truce by flying drones over Gaza. Israel denied violating "
+     "the truce, and said it would keep to its terms.", date(2023, 11, 25), "israel-hamas-truce-2023"),
+], ids=["signing date", "in force between its parties"])
+def test_the_one_agreement_an_article_means(text, published, expected):
+    assert [a.id for a in read(text, published=published).agreements] == [expected]
 
 
 def test_by_place_and_time_of_signing_the_later_of_two_namesakes():
@@ -113,13 +120,6 @@ def test_sought_refused_or_unrelated_deals_are_not_agreements():
 def test_an_agency_statement_is_speech_not_an_agreement():
     text = "The army's statement said the convoy had been attacked. The NSC's statement said talks would go on."
     assert read(text, published=date(2021, 1, 1)).agreements == []
-
-
-def test_a_truce_the_text_only_refers_to_is_the_one_in_force_between_its_parties():
-    text = ("Hamas said Israel had broken the truce by flying drones over Gaza. Israel denied violating "
-            "the truce, and said it would keep to its terms.")
-    (agreement,) = read(text, published=date(2023, 11, 25)).agreements
-    assert agreement.id == "israel-hamas-truce-2023"
 
 
 def test_an_agreement_signed_after_the_article_is_never_the_one_meant():
