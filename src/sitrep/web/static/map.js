@@ -18,8 +18,10 @@ export class IncidentMap {
     this.map.attributionControl.setPrefix(false);
     this.map.attributionControl.addAttribution("Outlines: Natural Earth");
     this.map.setView([20, 20], 2);
-    // Chunked: tens of thousands of markers are added without freezing the page.
-    this.cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40, chunkedLoading: true,
+    // Chunked: tens of thousands of markers are added without freezing the page. Not
+    // animated: a zoom replaces the cluster icons at once instead of fading old ones out
+    // beside the new, so what the map shows (and its count) is settled when show() resolves.
+    this.cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40, chunkedLoading: true, animate: false,
       chunkProgress: (done, total) => { if (done === total) this.loaded?.(); } });
     this.map.addLayer(this.cluster);
     this.outlines = fetch("/data/countries.geojson")
