@@ -251,7 +251,38 @@ def test_an_event_that_opens_its_own_story_does_not_borrow_the_day_before():
         "In another incident, gunmen killed two traders in Beledweyne."
     )
     incidents = extract_text(text, options=OPTIONS).incidents
-    assert [i.date for i in incidents] == ["2021-06-10", "2021-06"]
+    assert [i.date for i in incidents] == ["2021-06-10", None]
+
+
+def test_an_event_told_in_the_simple_past_with_no_time_has_no_date():
+    # the publication's month would claim a precision the text does not give
+    [incident] = incidents("Gunmen killed two traders in Beledweyne, the district commissioner said.")
+    assert (incident.date, incident.date_precision) == (None, None)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officials in Zabul province said that Atghar district has fallen to the Taliban.",
+    "At least 14 Taliban fighters were killed during recent clashes with security forces in Zabul province.",
+])
+def test_an_event_told_as_just_past_is_dated_by_the_month_of_the_report(sentence):
+    [incident] = incidents(sentence)
+    assert (incident.date, incident.date_precision) == ("2021-06", "month")
+
+
+def test_an_event_on_the_same_day_takes_the_day_dated_before_it_however_far_back():
+    text = (
+        "Gunmen killed five villagers in Gida Ayana district on 7 June, a resident said. "
+        "The district administrator, who asked not to be named, said the attackers came at night. "
+        "He said he had asked for more troops in the area for months. "
+        "He also described a second attack on the same day in Charu village, where eight people were killed."
+    )
+    found = incidents(text)
+    assert [(i.killed, i.date, i.date_text) for i in found] == [(5, "2021-06-07", "7 June"), (8, "2021-06-07", "the same day")]
+
+
+def test_an_event_earlier_in_the_day_with_nothing_dated_before_is_on_the_day_of_the_report():
+    [incident] = incidents("Earlier in the day, militants handed over two hostages to the Red Cross in Khan Younis.")
+    assert (incident.acled_sub_type, incident.date, incident.date_precision) == ("Other", "2021-06-16", "day")
 
 
 def test_an_incident_lists_every_sentence_that_tells_it_with_the_fullest_first():

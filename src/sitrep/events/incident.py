@@ -5,12 +5,16 @@ account's date and place."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sitrep.events.classify import civilian_only, incident_type
 from sitrep.events.accounts import Account
 from sitrep.events.counts import Count
 from sitrep.events.mentions import EventMention
+from sitrep.events.syntax import told_as_recent
 from sitrep.models import ActorRef, AnnotatedDocument, Evidence, Incident, Source, TimeMention
 from sitrep.time import precision_of
+from sitrep.time.rules import load_rules
 
 
 #: How many sentences back an undated event looks for the day the story is telling.
@@ -73,10 +77,14 @@ def total_counts(mentions: list[EventMention]) -> tuple[dict[str, int], list[str
 
 
 def date_of(
-    account: Account, adoc: AnnotatedDocument, chosen: EventMention, narrative: TimeMention | None = None
+    account: Account, adoc: AnnotatedDocument, chosen: EventMention, context: StoryTime | None = None
 ) -> tuple[str | None, str | None, str | None]:
-    """The incident's date: its own mentions' time, else (``narrative``) the day of the
-    event told just before it, else the month of the report."""
+    """The incident's date: its own mentions' time; else the day of the event told just
+    before it; else, told as on the story's day ("on the same day", "earlier in the day"),
+    the day of the event dated last before it or of the report; else, told as just past
+    ("has fallen", "recent clashes"), the month of the report; else none: an event told in
+    the simple past with no time has no date (the exports fall back to publication)."""
+    context = context or StoryTime()
     candidates = [chosen] + [m for m in account.mentions if m is not chosen]
     if account.parent is not None:
         candidates += account.parent.mentions
@@ -86,13 +94,20 @@ def date_of(
                 # "earlier this week", "last week": coded as its month, as coders do when the day is unknown
                 return mention.time.value[:7], "month", mention.time.text
             return mention.time.value, precision_of(mention.time.value), mention.time.text
-    if narrative is not None and narrative.value:
+    if context.narrative is not None and context.narrative.value:
         # "17 militants were killed on Thursday ... soldiers also captured four villages":
         # the story goes on with the same day
-        return narrative.value, precision_of(narrative.value), narrative.text
+        return context.narrative.value, precision_of(context.narrative.value), context.narrative.text
+    rules = load_rules()
     published = adoc.document.published
-    if published is not None:
-        return published.strftime("%Y-%m"), "month", None  # reported, undated: the month of the report
+    phrase = next((p for m in account.mentions for p in rules.story_day_phrases if p in m.sentence.text.lower()), None)
+    if phrase is not None:
+        if context.story_day is not None and context.story_day.value:
+            return context.story_day.value, precision_of(context.story_day.value), phrase
+        if published is not None:
+            return published.isoformat(), "day", phrase
+    if published is not None and any(told_as_recent(h.token, rules.recent_words) for m in account.mentions for h in m.hits):
+        return published.strftime("%Y-%m"), "month", None
     return None, None, None
 
 
@@ -165,27 +180,33 @@ def mentions_of(account: Account, chosen: EventMention) -> list[Evidence]:
     return found
 
 
-def narrative_time(account: Account, dated: list[tuple[int, TimeMention]]) -> TimeMention | None:
-    """The day of the event told in the sentence or two before this account's first one,
-    which an undated continuation of the story shares; none for a account that opens an
+@dataclass(frozen=True)
+class StoryTime:
+    """What the story has dated before an account: the day told in the sentence or two
+    before (``narrative``, which an undated continuation shares) and the day dated last
+    anywhere before (``story_day``, for "on the same day")."""
+
+    narrative: TimeMention | None = None
+    story_day: TimeMention | None = None
+
+
+def story_time(account: Account, dated: list[tuple[int, TimeMention]]) -> StoryTime:
+    """The story's days before this account; no narrative day for an account that opens an
     event of its own ("In another incident", "Earlier this month")."""
-    if any(m.new_event for m in account.mentions):
-        return None
     first = account.sentence_numbers[0]
+    before = [time for number, time in dated if number < first]
+    story_day = before[-1] if before else None
+    if any(m.new_event for m in account.mentions):
+        return StoryTime(story_day=story_day)
     earlier = [time for number, time in dated if first - NARRATIVE_SENTENCES <= number < first]
-    return earlier[-1] if earlier else None
+    return StoryTime(narrative=earlier[-1] if earlier else None, story_day=story_day)
 
 
-#: How many sentences back an undated event looks for the day the story is telling.
-
-
-def build_incident(
-    account: Account, adoc: AnnotatedDocument, number: int, narrative: TimeMention | None = None
-) -> Incident:
+def build_incident(account: Account, adoc: AnnotatedDocument, number: int, context: StoryTime | None = None) -> Incident:
     chosen = evidence_mention(account)
     acled_type, acled_sub_type, plover_type, plover_mode = incident_type(account)
     totals, notes = total_counts(account.mentions)
-    date, precision, date_text = date_of(account, adoc, chosen, narrative)
+    date, precision, date_text = date_of(account, adoc, chosen, context)
     location = location_of(account, chosen)
     reporter = reporter_of(account, chosen)
     status = account.status

@@ -21,6 +21,18 @@ def clause_verb(token: Token) -> Token:
     return current
 
 
+def told_as_recent(token: Token, recent_words: frozenset[str]) -> bool:
+    """Whether the trigger's event is told as just past: its verb in the present perfect
+    ("the district has fallen", "have been killed") or said to be recent ("recent
+    clashes", "recently seized")."""
+    verb = clause_verb(token)
+    if any(c.lower_ in recent_words for w in {token, verb} for c in w.children if c.dep_ in ("amod", "advmod")):
+        return True
+    if verb.tag_ != "VBN":
+        return False
+    return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
 def has_child(token: Token, deps: set[str], words: frozenset[str] | set[str] | None = None) -> bool:
     return any(c.dep_ in deps and (words is None or c.lower_ in words) for c in token.children)
 

@@ -53,6 +53,8 @@ class Rules:
     stamp_max_other_words: int
     banner_days: int
     inference_years: int
+    story_day_phrases: tuple[str, ...]
+    recent_words: frozenset[str]
     months: dict[str, tuple[Calendar, int]]  # lower-cased name -> (calendar, month number)
     weekdays: dict[str, int]  # lower-cased name -> Monday=0
 
@@ -111,6 +113,8 @@ def load_rules() -> Rules:
         month_cues=tuple(raw["month_only"]["cues"]),
         year_cues=tuple(raw["year_only"]["cues"]),
         channel_nouns=frozenset(n.lower() for n in governance["channel_nouns"]),
+        story_day_phrases=tuple(p.lower() for p in raw["story_day"]["phrases"]),
+        recent_words=frozenset(w.lower() for w in raw["recent"]["words"]),
         simultaneous_marks=frozenset(m.lower() for m in governance["simultaneous_marks"]),
         stamp_keywords=tuple(k.lower() for k in stamps["keywords"]),
         stamp_weak_keywords=tuple(k.lower() for k in stamps["weak_keywords"]),
