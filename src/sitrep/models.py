@@ -65,6 +65,9 @@ class Document(Record):
     text: str
     removed: list[str] = Field(default_factory=list)
     content_hash: str | None = None
+    #: When a crawl or a fetch got the page (a WARC-Date): it was published on or before
+    #: this day. Read by the time stage; not part of the output record.
+    captured: date | None = Field(default=None, exclude=True)
 
 
 class ActorRef(Record):

@@ -31,9 +31,15 @@ class ExtractOptions:
 
 def run_stages(adoc: AnnotatedDocument, options: ExtractOptions = ExtractOptions()) -> Extraction:
     document = adoc.document
+    # A page's capture date (WARC-Date, fetch time) bounds its publication: dates are read
+    # against it, and it is the publication date when nothing else dates the page.
+    today = document.captured or options.today
     publication = time.resolve_publication(
-        document, adoc.doc, hint=options.published, assume_year=options.assume_year, today=options.today
+        document, adoc.doc, hint=options.published, assume_year=options.assume_year, today=today
     )
+    if publication.value is None and document.captured is not None:
+        publication = time.PublicationDate(
+            document.captured, "inferred", None, (), "the page's capture date (WARC-Date or fetch time)")
     document = document.model_copy(
         update={
             "published": publication.value,

@@ -62,14 +62,36 @@ def check_output_path(out: Optional[Path]) -> None:
         raise typer.BadParameter(f"is a directory: {out}", param_hint="--out")
 
 
+FetchOption = Annotated[bool, typer.Option("--fetch", help="Fetch URLs given as inputs, listed in a file, or linked from feed entries that carry no full text.")]
+FetchDelayOption = Annotated[float, typer.Option(min=0, help="With --fetch: seconds between two requests to one host (robots.txt Crawl-delay may ask more).")]
+FetchTimeoutOption = Annotated[float, typer.Option(min=0.01, help="With --fetch: seconds before a request is given up.")]
+FetchRetriesOption = Annotated[int, typer.Option(min=0, help="With --fetch: further tries after a timeout, a connection error, a 429 or a 5xx.")]
+FetchCacheOption = Annotated[Optional[Path], typer.Option(help="With --fetch: the page cache (default: $SITREP_CACHE_DIR/pages or ~/.cache/sitrep/pages).")]
+
+
+def make_fetcher(fetch: bool, delay: float, timeout: float, retries: int, cache: Optional[Path]):
+    """The run's polite fetcher, or None without --fetch."""
+    if not fetch:
+        return None
+    from sitrep.ingest.fetch import Fetcher, FetchOptions
+
+    where = {"cache_dir": cache} if cache is not None else {}
+    return Fetcher(FetchOptions(delay=delay, timeout=timeout, retries=retries, **where))
+
+
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories, JSON Lines files, or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, JSON Lines, WARC, RSS/Atom files, URLs (--fetch), or - for stdin.")],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file instead of stdout.")] = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date of every input (YYYY-MM-DD).")] = None,
     assume_year: Annotated[Optional[int], typer.Option(help="Year to assume when the text fixes none.")] = None,
     country: Annotated[Optional[str], typer.Option(help="Country of every input (ISO alpha-2), when the text may not say.")] = None,
+    fetch: FetchOption = False,
+    fetch_delay: FetchDelayOption = 1.0,
+    fetch_timeout: FetchTimeoutOption = 20.0,
+    fetch_retries: FetchRetriesOption = 2,
+    fetch_cache: FetchCacheOption = None,
 ) -> None:
     """Read articles and print the incidents and statements they report."""
     from sitrep.cli.render import terminal_line, write_extractions
@@ -79,11 +101,12 @@ def extract(
 
     options = ExtractOptions(published=parse_date_option(published), assume_year=assume_year, country=parse_country_option(country))
     check_output_path(out)
+    fetcher = make_fetcher(fetch, fetch_delay, fetch_timeout, fetch_retries, fetch_cache)
     handle = out.open("w", encoding="utf-8") if out else sys.stdout
     counts = {"ok": 0, "failed": 0}
 
     def successes():
-        for item in extract_documents(iter_documents(paths), options):
+        for item in extract_documents(iter_documents(paths, fetcher), options):
             if isinstance(item, Failure):
                 counts["failed"] += 1
                 typer.echo(terminal_line(f"sitrep: error: {item.source}: {item.error}"), err=True)

@@ -16,7 +16,18 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from sitrep.cli import app, check_output_path, parse_country_option, parse_date_option
+from sitrep.cli import (
+    FetchCacheOption,
+    FetchDelayOption,
+    FetchOption,
+    FetchRetriesOption,
+    FetchTimeoutOption,
+    app,
+    check_output_path,
+    make_fetcher,
+    parse_country_option,
+    parse_date_option,
+)
 
 DbOption = Annotated[
     str,
@@ -103,7 +114,7 @@ def progress_reporter(total: int | None):
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories, JSON Lines files, or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, JSON Lines, WARC, RSS/Atom files, URLs (--fetch), or - for stdin.")],
     db: DbOption = "sitrep.duckdb",
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Extraction worker processes (default: one per core, at most one per batch).")] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per committed transaction.")] = 64,
@@ -112,6 +123,11 @@ def ingest(
     published: Annotated[Optional[str], typer.Option(help="Publication date of every input (YYYY-MM-DD).")] = None,
     assume_year: Annotated[Optional[int], typer.Option(help="Year to assume when the text fixes none.")] = None,
     country: Annotated[Optional[str], typer.Option(help="Country of every input (ISO alpha-2), when the text may not say.")] = None,
+    fetch: FetchOption = False,
+    fetch_delay: FetchDelayOption = 1.0,
+    fetch_timeout: FetchTimeoutOption = 20.0,
+    fetch_retries: FetchRetriesOption = 2,
+    fetch_cache: FetchCacheOption = None,
 ) -> None:
     """Add articles to the store: extract, merge with earlier reports, commit batch by batch."""
     from sitrep.cli.render import terminal_line
@@ -120,6 +136,7 @@ def ingest(
 
     extract_options = ExtractOptions(
         published=parse_date_option(published), assume_year=assume_year, country=parse_country_option(country))
+    fetcher = make_fetcher(fetch, fetch_delay, fetch_timeout, fetch_retries, fetch_cache)
     total = count_inputs(paths)
     options = IngestOptions(jobs=jobs or default_jobs(total, batch_size), batch_size=batch_size,
                             retry_failed=retry_failed, extract=extract_options)
@@ -135,7 +152,7 @@ def ingest(
     try:
         if bar is not None:
             bar.start()
-        totals = ingest_paths(store, paths, options, on_batch=on_batch, extracted=extracted)
+        totals = ingest_paths(store, paths, options, on_batch=on_batch, extracted=extracted, fetcher=fetcher)
     finally:
         if bar is not None:
             bar.stop()

@@ -95,12 +95,12 @@ def iter_stdin_streaming(stream: TextIO | None = None) -> Iterator[Document | Fa
     yield from iter_stdin(io.StringIO(first + stream.read(MAX_INPUT_BYTES + 1 - len(first))))
 
 
-def iter_inputs(paths: Iterable[str]) -> Iterator[Document | Failure]:
+def iter_inputs(paths: Iterable[str], fetcher=None) -> Iterator[Document | Failure]:
     for raw in paths:
         if raw == "-":
             yield from iter_stdin_streaming()
         else:
-            yield from iter_documents([raw])
+            yield from iter_documents([raw], fetcher)
 
 
 def extractions_from_lines(lines: Iterable[str], source: str) -> Iterator[Extraction | Failure]:
@@ -129,13 +129,19 @@ def iter_extractions(paths: Iterable[str]) -> Iterator[Extraction | Failure]:
 
 
 def count_inputs(paths: Iterable[str]) -> int | None:
-    """How many documents the inputs hold (for the ETA), or None when stdin makes it unknowable."""
+    """How many documents the inputs hold (for the ETA), or None when stdin, a URL, a WARC
+    file or a feed makes it unknowable without reading them."""
     paths = list(paths)
     if "-" in paths:
         return None
     total = 0
     for source in iter_sources(paths):
+        if isinstance(source, str):  # a URL
+            return None
         path = Path(source)
+        name = path.name.lower()
+        if name.endswith((".warc", ".warc.gz", ".rss", ".atom", ".xml")):
+            return None
         if path.suffix.lower() in {".jsonl", ".ndjson"} and path.is_file():
             with path.open("rb") as handle:
                 total += sum(1 for line in handle if line.strip())
@@ -292,9 +298,11 @@ def ingest_paths(
     options: IngestOptions = IngestOptions(),
     on_batch: ProgressCallback | None = None,
     extracted: bool = False,
+    fetcher=None,
 ) -> Progress:
-    """Ingest files, directories, JSON Lines and ``-``; ``extracted`` reads ``sitrep extract -f jsonl`` output."""
-    items = iter_extractions(paths) if extracted else iter_inputs(paths)
+    """Ingest files, directories, JSON Lines, WARC and feed files, URLs (given a ``Fetcher``)
+    and ``-``; ``extracted`` reads ``sitrep extract -f jsonl`` output."""
+    items = iter_extractions(paths) if extracted else iter_inputs(paths, fetcher)
     return run_ingest(store, items, options, on_batch)
 
 

@@ -1,6 +1,8 @@
 """The ingest stage: turn input paths into clean ``Document`` records, or ``Failure``s.
 
-It owns reading files (text, HTML, JSON Lines, directories, standard input), bounding
+It owns reading inputs (text, HTML, JSON Lines, directories, standard input in ``read``;
+WARC crawls in ``warc``; RSS and Atom feeds in ``feeds``; polite, cached fetching of feed
+and article URLs in ``fetch``), bounding
 their size, detecting their encoding, refusing binary and non-English input with a
 one-line reason, and removing site boilerplate. Nothing here parses language: the
 cleaned ``Document.text`` is what every later offset indexes.

@@ -160,6 +160,43 @@ def document_from_html(html: str, *, doc_id: str, source: str, url: str | None =
     )
 
 
+#: The media types of an HTML page (a WARC record, a fetched response).
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def html_charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        name, _, value = part.strip().partition("=")
+        if name.lower() == "charset" and value:
+            return value.strip("\"' ")
+    return None
+
+
+def page_text(body: bytes, content_type: str) -> str:
+    """The page's bytes as text: the declared charset when it decodes, else detection."""
+    if kind := sniff_binary(body):
+        raise IngestError(f"not a text document: {kind}")
+    charset = html_charset(content_type)
+    if charset:
+        try:
+            return body.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(body)
+
+
+def document_from_page(
+    body: bytes, *, content_type: str, url: str, doc_id: str, source: str, captured: date | None
+) -> Document:
+    """One fetched or archived HTML page through the HTML path, with its capture date."""
+    if not body:
+        raise IngestError("empty response body")
+    if len(body) > MAX_INPUT_BYTES:
+        raise IngestError(f"page too large ({len(body):,} bytes; limit {MAX_INPUT_BYTES:,})")
+    document = document_from_html(page_text(body, content_type), doc_id=doc_id, source=source, url=url)
+    return document.model_copy(update={"captured": captured}) if captured else document
+
+
 def read_bounded(path: Path) -> bytes:
     size = path.stat().st_size
     if size > MAX_INPUT_BYTES:
@@ -261,10 +298,13 @@ def iter_jsonl_file(path: Path) -> Iterator[Document | Failure]:
 NOT_ARTICLE_SUFFIXES = {".json", ".md", ".markdown", ".rst", ".csv", ".tsv", ".yml", ".yaml", ".toml"}
 
 
+URL_ARGUMENT = re.compile(r"^https?://", re.I)
+
+
 def iter_sources(paths: Iterable[str]) -> Iterator[Path | str]:
     """Expand directories (recursively, sorted, hidden files and notes beside articles skipped); ``-`` stays as is."""
     for raw in paths:
-        if raw == "-":
+        if raw == "-" or URL_ARGUMENT.match(raw):
             yield raw
             continue
         path = Path(raw)
@@ -309,23 +349,75 @@ def iter_stdin(stream=None) -> Iterator[Document | Failure]:
         yield Failure(source="-", error=one_line(str(error)))
 
 
-def iter_documents(paths: Iterable[str]) -> Iterator[Document | Failure]:
-    """Every document the inputs hold, in order; unreadable ones as Failures."""
+def iter_documents(paths: Iterable[str], fetcher=None) -> Iterator[Document | Failure]:
+    """Every document the inputs hold, in order; unreadable ones as Failures.
+
+    Besides text, HTML and JSON Lines files: WARC files (``ingest.warc``), RSS and Atom
+    files (``ingest.feeds``) and, given a ``Fetcher`` (``--fetch``), feed and article URLs
+    and files that list article URLs (``ingest.fetch``).
+    """
     for source in iter_sources(paths):
         if source == "-":
             yield from iter_stdin()
             continue
-        path = Path(source)
-        try:
-            if not path.exists():
-                raise IngestError("no such file or directory")
-            if path.suffix.lower() in JSONL_SUFFIXES:
-                yield from iter_jsonl_file(path)
-            else:
-                yield document_from_path(path)
-        except IngestError as error:
-            yield Failure(source=str(path), error=one_line(str(error)))
-        except OSError as error:
-            yield Failure(source=str(path), error=f"cannot read: {error.strerror or error}")
-        except Exception as error:  # an unforeseen defect of one file must not stop the batch
-            yield Failure(source=str(path), error=one_line(f"cannot read: {type(error).__name__}: {error}"))
+        if isinstance(source, str):  # a URL
+            yield from iter_url(source, fetcher)
+            continue
+        yield from iter_path(Path(source), fetcher)
+
+
+def iter_url(url: str, fetcher) -> Iterator[Document | Failure]:
+    if fetcher is None:
+        yield Failure(source=url, error="a URL is read only with --fetch")
+        return
+    from sitrep.ingest.fetch import documents_from_url
+
+    yield from documents_from_url(fetcher, url)
+
+
+def iter_path(path: Path, fetcher=None) -> Iterator[Document | Failure]:
+    from sitrep.ingest.feeds import FEED_SUFFIXES, iter_feed_file, looks_like_feed
+    from sitrep.ingest.warc import is_warc, iter_warc
+
+    try:
+        if not path.exists():
+            raise IngestError("no such file or directory")
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            yield from iter_jsonl_file(path)
+        elif is_warc(path):
+            yield from iter_warc(path)
+        elif path.suffix.lower() in FEED_SUFFIXES or (path.is_file() and looks_like_feed(read_head(path))):
+            read_page = None
+            if fetcher is not None:
+                from sitrep.ingest.fetch import read_article
+
+                read_page = lambda link: read_article(fetcher, link)  # noqa: E731
+            yield from iter_feed_file(path, read_page)
+        elif fetcher is not None and (urls := url_list_of(path)) is not None:
+            from sitrep.ingest.fetch import documents_from_url
+
+            for url in urls:
+                yield from documents_from_url(fetcher, url)
+        else:
+            yield document_from_path(path)
+    except IngestError as error:
+        yield Failure(source=str(path), error=one_line(str(error)))
+    except OSError as error:
+        yield Failure(source=str(path), error=f"cannot read: {error.strerror or error}")
+    except Exception as error:  # an unforeseen defect of one file must not stop the batch
+        yield Failure(source=str(path), error=one_line(f"cannot read: {type(error).__name__}: {error}"))
+
+
+def read_head(path: Path, size: int = 4096) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(size)
+
+
+def url_list_of(path: Path) -> list[str] | None:
+    """The URLs a file lists, one per line, or None when it is not such a list."""
+    from sitrep.ingest.fetch import url_list
+
+    head = read_head(path, 64)
+    if not head.lstrip().lower().startswith((b"http://", b"https://", b"#")):
+        return None
+    return url_list(decode(read_bounded(path)))
