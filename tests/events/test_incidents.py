@@ -298,3 +298,24 @@ def test_an_incident_lists_every_sentence_that_tells_it_with_the_fullest_first()
         "The attackers later set three of the tankers on fire.",
     ]
     assert all(text[m.start:m.end] == m.text for m in incident.mentions)
+
+
+def test_a_pointer_to_attacks_told_only_in_general_is_no_incident():
+    text = ("The rebel movement accused the government of violating the ceasefire by launching a series of attacks on its positions. "
+            "The attacks, it said, have set back reconciliation efforts.")
+    assert incidents(text) == []
+
+
+def test_the_same_means_at_the_same_place_retells_the_event_across_another_one():
+    text = ("Scores of bandits were killed in air strikes in Zamfara State, the air force said on Monday. "
+            "Meanwhile, the army denied reports that 25 soldiers were killed in an attack in Borno State. "
+            "The spokesman said: \"The air component neutralised dozens of bandits in air strikes at Doumbourou Forest in Zamfara State.\"")
+    assert [(i.acled_sub_type, i.admin1, i.killed, len(i.mentions)) for i in incidents(text)] == [
+        ("Air/drone strike", "Zamfara", None, 2), ("Armed clash", "Borno", 25, 1)]
+
+
+def test_a_strike_at_the_same_place_with_a_toll_of_its_own_is_another_strike():
+    text = ("Two soldiers were killed in an air strike in Zamfara State on Monday. "
+            "Meanwhile, the army denied reports that 25 soldiers were killed in an attack in Borno State. "
+            "Five bandits were killed in air strikes at Doumbourou Forest in Zamfara State.")
+    assert [(i.admin1, i.killed) for i in incidents(text)] == [("Zamfara", 2), ("Borno", 25), ("Zamfara", 5)]

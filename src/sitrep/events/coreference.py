@@ -142,6 +142,27 @@ def restates(event: Event, mention: EventMention) -> bool:
     return any((c.field, c.side, c.value) in told for c in mention.counts if c.value and c.value > 1)
 
 
+def retells(event: Event, mention: EventMention) -> bool:
+    """The same means at the same place below the country: the event told again, even
+    after another one came between ("scores of bandits were killed through air strikes in
+    Zamfara ... the Army denied ... 'neutralised dozens of bandits in air strikes at
+    Doumbourou Forest in Zamfara State'"); a figure of its own would tell another strike.
+    """
+    means = means_of(mention)
+    if any(c.value is not None for c in mention.counts) and not restates(event, mention):
+        return False
+    if means is None or not mention.own_place or mention.location is None or mention.location.geo_precision not in SUBNATIONAL:
+        return False
+    here = mention.location
+    for other in event.mentions:
+        there = other.location
+        if means_of(other) != means or not other.own_place or there is None or there.geo_precision not in SUBNATIONAL:
+            continue
+        if there.country == here.country and there.admin1 and there.admin1 == here.admin1:
+            return True
+    return False
+
+
 def can_join(event: Event, mention: EventMention, sentence_number: int) -> bool:
     if not (families_compatible(event.family, mention.family) or follows_on(event, mention)) or mention.new_event:
         return False
@@ -153,7 +174,7 @@ def can_join(event: Event, mention: EventMention, sentence_number: int) -> bool:
         return False  # a victim who succumbs days later died of the event already told
     if sentence_number == event.last_sentence:
         return True
-    if mention.anaphoric or mention.later_death or not distinguishes_itself(mention) or restates(event, mention):
+    if mention.anaphoric or mention.later_death or not distinguishes_itself(mention) or restates(event, mention) or retells(event, mention):
         return True  # "the battle", "those strikes", "the Taliban also captured posts": the same event
     if counts_clash(event, mention):
         return False
@@ -169,13 +190,14 @@ def distinguishes_itself(mention: EventMention) -> bool:
 
 
 def corefer(mentions: list[EventMention], sentence_index: dict[int, int]) -> list[Event]:
-    """Each mention joins the latest event it can be part of, or opens one."""
+    """Each mention joins the latest event it can be part of, or opens one (unless it only
+    points back and no event takes it)."""
     events: list[Event] = []
     for mention in mentions:
         number = sentence_index[mention.sentence.start]
         target = None
         reaches_back = (mention.anaphoric or mention.later_death or mention.refers_back or not distinguishes_itself(mention)
-                        or any(restates(e, mention) for e in events))
+                        or any(restates(e, mention) or retells(e, mention) for e in events))
         for event in reversed(events):
             if can_join(event, mention, number):
                 target = event
@@ -183,6 +205,10 @@ def corefer(mentions: list[EventMention], sentence_index: dict[int, int]) -> lis
             if not reaches_back:
                 break  # only a mention that points back, or adds nothing new, reaches past the latest incident
         if target is None:
+            if mention.anaphoric and not distinguishes_itself(mention):
+                # "the attacks, it said, set back reconciliation": a pointer to something
+                # the story told only in general, or not at all, tells no incident
+                continue
             target = Event()
             events.append(target)
         target.mentions.append(mention)
