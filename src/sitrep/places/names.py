@@ -14,6 +14,9 @@ from functools import lru_cache
 # removed outright so that all three fold to the same key.
 _DROPPED = re.compile(r"['`\u2018\u2019\u02bb\u02bc\u02be\u02bf\u00b4]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+# Letters that Unicode does not decompose into a base letter and a mark ("Bakı",
+# "Međimurska", "Łódź"): written as the Latin letters transliterations use.
+_UNDECOMPOSED = str.maketrans({"ı": "i", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ħ": "h", "Ħ": "H", "ŧ": "t", "þ": "th", "ð": "d", "ɛ": "e", "ɔ": "o"})
 # Arabic article variants written before a name ("al-Hasakah", "Ad Dawhah"); an article
 # may be present in one source and absent in another, so both forms are indexed.
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|at|az|ash|adh|ath|ag)\s+(?=\S{3})")
@@ -23,7 +26,7 @@ _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|at|az|ash|adh|ath|ag)\s+(?=\S{3})"
 def fold(text: str) -> str:
     """Lower-case ASCII key: accents stripped, apostrophes dropped, other marks to spaces.
     (Cached: every token of every document is folded, and most are common words.)"""
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     ascii_text = decomposed.encode("ascii", "ignore").decode()
     return _NON_ALNUM.sub(" ", _DROPPED.sub("", ascii_text.lower())).strip()
 
@@ -42,5 +45,5 @@ def variants(text: str) -> set[str]:
 
 def ascii_name(text: str) -> str:
     """A display form in plain ASCII ("Zōr Kōṯ" -> "Zor Kot")."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return decomposed.encode("ascii", "ignore").decode().strip()
