@@ -191,3 +191,66 @@ def test_a_headline_is_not_a_statement_of_its_own():
         "The rebels on Monday claimed the attack on an army post near Kidal, saying their fighters had killed 12 soldiers."
     )
     assert [s.evidence.text[:10] for s in statements(text)] == ["The rebels"]
+
+
+# What a plain "said" reports decides its kind (claims/agency.py): who did the act told.
+
+
+def kinds(text: str):
+    return [(s.speaker.name, s.kind) for s in statements(text)]
+
+
+def test_a_passive_act_by_another_party_accuses_it():
+    s = one("The doctors' union said four marchers were shot dead by police in the capital.")
+    assert s.kind == "accusation"
+
+
+def test_an_act_named_by_a_noun_with_its_possessor_accuses_the_possessor():
+    s = one("The rebel movement said in a statement that 30 villagers were killed in the army's shelling of the market.")
+    assert s.kind == "accusation"
+
+
+def test_a_light_verb_makes_its_subject_the_doer_of_the_act_it_carries():
+    s = one("Official sources said Pakistani troops opened unprovoked fire at a border post in Kupwara district overnight.")
+    assert s.kind == "accusation"
+
+
+def test_a_state_report_of_insurgents_fighting_its_forces_is_a_statement():
+    s = one("A police spokesman, Abdul Qadir, said the Taliban attacked a checkpoint in the district on Monday night.")
+    assert s.kind == "statement"
+
+
+def test_a_state_report_of_insurgents_attacking_a_village_accuses_them():
+    s = one("A police spokesman, Abdul Qadir, said the Taliban attacked a village in the district on Monday night.")
+    assert s.kind == "accusation"
+
+
+def test_a_breach_accuses_even_with_its_doer_unnamed():
+    s = one("“A ceasefire violation took place at 8 pm and lasted an hour,” army spokesman Raj Kumar said.")
+    assert s.kind == "accusation"
+
+
+def test_violations_talked_about_accuse_no_one():
+    s = one("The envoy, Jan Kubis, said the two sides had discussed violations of the truce at the meeting.")
+    assert s.kind == "statement"
+
+
+def test_a_first_person_speech_act_inside_the_quote_is_the_speakers_act():
+    s = one("“We reject these allegations against our fighters,” rebel spokesman Lam Garang said.")
+    assert s.kind == "denial"
+
+
+def test_a_cue_word_counts_only_where_a_word_starts():
+    # "lies" inside "allies" denies nothing; the state's own report of the fighting stays a statement
+    s = one("The troops came under fire from the militants and their allies at dawn, army spokesman Ndjike Kaiko said.")
+    assert s.kind == "statement"
+
+
+def test_a_state_body_telling_what_it_did_itself_announces_it():
+    s = one("The Afghan Ministry of Interior said it released 100 Taliban prisoners on Wednesday.")
+    assert s.kind == "announcement"
+
+
+def test_a_cited_report_through_a_statement_is_not_an_announcement_for_its_channel_alone():
+    s = one("According to a statement by the Ministry of Defense, the new outpost would improve security in the area.")
+    assert s.kind == "statement"

@@ -9,6 +9,7 @@ to the incident it gives figures for and to the accusation a denial answers.
 from __future__ import annotations
 
 from sitrep import time
+from sitrep.claims.agency import STATE_INTER, is_state, reported_kind, speaker_affiliation_actor
 from sitrep.claims.lexicon import KIND_RANK, content_kind
 from sitrep.claims.speech import find_attributions
 from sitrep.models import AnnotatedDocument, Attribution, Evidence, Incident, Source, Statement, Target
@@ -46,30 +47,31 @@ def evidence_for(adoc: AnnotatedDocument, attribution: Attribution) -> tuple[Evi
     return Evidence(text=text[start:end], start=start, end=end), kind
 
 
-def kind_from_context(adoc: AnnotatedDocument, attribution: Attribution, incidents: list[Incident]) -> str:
-    """A plain "said" read in context.
+def kind_in_context(adoc: AnnotatedDocument, attribution: Attribution, incidents: list[Incident]) -> str | None:
+    """A plain report the parse left unread, read with the incidents its sentence tells.
 
-    Telling of violence against civilians, or by state forces when the speaker is not
-    the state, or giving another party's account against the first, is an accusation.
-    A government body's report through a statement, a broadcast or "according to" is an
-    announcement.
+    A state's act upon a party that is no state's, told by that party, accuses the state
+    ("the government has released 'unknown prisoners', the Taliban spokesman said"); a toll cited "according
+    to" a state body announces it ("27 Taliban were killed, according to the Ministry").
     """
+    told = [i for i in incidents if attribution.sent_start <= i.evidence.start < attribution.sent_end]
+    if not told:
+        return None
     speaker = attribution.speaker
-    speaker_is_state = speaker is not None and speaker.inter in (1, 8) and not speaker.is_person
-    for incident in incidents:
-        if not (attribution.sent_start <= incident.evidence.start < attribution.sent_end):
+    side = speaker_affiliation_actor(adoc, speaker) or speaker
+    own = {n for n in (side.name if side else None, speaker.name if speaker else None, speaker.affiliation if speaker else None) if n}
+    for incident in told:
+        # the state's act done to the speaker's own side, told by the speaker
+        first = next((a for a in incident.actors if a.role == "actor1"), None)
+        if first is None or first.inter not in STATE_INTER or side is None or side.inter is None or side.inter in STATE_INTER:
             continue
-        if incident.claim_status == "disputed" or incident.acled_type == "Violence against civilians" or incident.acled_sub_type == "Excessive force against protesters":
-            return "accusation"
-        first = incident.actors[0] if incident.actors else None
-        if first is not None and first.inter in (1, 8) and speaker is not None and speaker.inter not in (1, 8) and first.name != speaker.name:
+        if first.name not in own and any(a.name in own for a in incident.actors if a.role != "actor1"):
             return "accusation"
     phrase = speaker_phrase(adoc, attribution)
-    single_speaker = "," not in phrase and " and " not in phrase
-    official_channel = attribution.channel in ("statement", "radio") or attribution.cue_text.lower() == "according"
-    if speaker_is_state and single_speaker and official_channel:
+    single = "," not in phrase and " and " not in phrase
+    if attribution.cue_text.lower() == "according" and attribution.speaker_sort == "body" and is_state(side) and single:
         return "announcement"
-    return "statement"
+    return None
 
 
 def target_of(adoc: AnnotatedDocument, attribution: Attribution, kind: str, statements: list[Statement]) -> Target | None:
@@ -111,7 +113,7 @@ def extract_statements(adoc: AnnotatedDocument, incidents: list[Incident]) -> li
         told.add((sentence_text, attribution.kind))
         evidence, kind = evidence_for(adoc, attribution)
         if kind == "statement":
-            kind = kind_from_context(adoc, attribution, incidents)
+            kind = reported_kind(adoc, attribution) or kind_in_context(adoc, attribution, incidents) or "statement"
         when = time.governing_time(adoc, attribution.cue_i)
         speaker = attribution.speaker
         affiliation = None

@@ -4,6 +4,7 @@ that tell how a speaker phrase refers (people, bodies, reports)."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +27,14 @@ class SpeechLexicon:
     generic_person_nouns: frozenset[str]  # "the source": anyone who spoke
     local_modifiers: frozenset[str]  # "municipal authorities": a body below the country's
     speaking_nouns: frozenset[str]  # "according to witnesses", "to media reports": more who can be a source
+    acts: frozenset[str]  # hostile acts: told of another party, a report accuses it (claims/agency.py)
+    breaches: frozenset[str]  # breaking a commitment: an accusation even with its doer unnamed
+    carrying_verbs: frozenset[str]  # "launched attacks", "committed violations": their subject did the act
+    state_force_nouns: frozenset[str]  # "troops", "police": a state's forces, named by what they are
+    irregular_nouns: frozenset[str]  # "rebels", "gunmen": armed men who are no state's
+    state_nouns: frozenset[str]  # an unnamed speaker described by these speaks for a state
+    civilian_nouns: frozenset[str]  # victims that make a state's report of an attack an accusation
+    operations: frozenset[str]  # what a state body announces of its own side besides hostile acts
 
 
 @lru_cache(maxsize=1)
@@ -43,13 +52,23 @@ def lexicon() -> SpeechLexicon:
         generic_person_nouns=frozenset(speakers["generic_person_nouns"]),
         speaking_nouns=frozenset(speakers["speaking_nouns"]),
         local_modifiers=frozenset(speakers["local_modifiers"]),
+        acts=frozenset(data["acts"]["hostile"]),
+        breaches=frozenset(data["acts"]["breaches"]),
+        operations=frozenset(data["acts"]["operations"]),
+        civilian_nouns=frozenset(data["acts"]["civilian_nouns"]),
+        state_nouns=frozenset(speakers["state_nouns"]),
+        state_force_nouns=frozenset(data["acts"]["state_force_nouns"]),
+        irregular_nouns=frozenset(data["acts"]["irregular_nouns"]),
+        carrying_verbs=frozenset(data["acts"]["carrying_verbs"]),
     )
 
 
 def content_kind(text: str) -> str | None:
-    """The speech-act kind that words of the reported content signal, if any."""
+    """The speech-act kind that words of the reported content signal, if any.
+
+    A cue matches where a word starts ("lies" is no cue in "allies")."""
     lowered = text.lower()
     for kind, cues in lexicon().content_cues:
-        if any(cue in lowered for cue in cues):
+        if any(re.search(r"(?<![\w-])" + re.escape(cue), lowered) for cue in cues):
             return kind
     return None

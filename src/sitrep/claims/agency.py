@@ -1,0 +1,366 @@
+"""Who acted in what a speaker reports, and what that makes the report.
+
+A plain "said" takes its kind from what it tells, read on the parse:
+
+- a hostile act or a breach done by another party than the speaker ("X said the army
+  shelled the village", "three protesters were shot dead by security forces, the doctors
+  said", "killed in the Sudanese army's shelling") accuses that party;
+- a breach ("a violation of the ceasefire") accuses even when its doer goes unnamed;
+- a state body's report of its own side's action ("the ministry said it released the
+  prisoners", "our air defences intercepted the missiles, the military said") announces it;
+- a hostile act of its own side that the speaker says did not happen ("there was no
+  violation from our side") denies it;
+- a speech act the speaker performs in the first person inside the quote ("we condemn
+  it", "we reject the allegations", "we are happy to announce") is the speaker's own act.
+
+The doer of an act is the subject of a verb, the agent of a passive ("by X"), or, for a
+noun ("attack", "shelling"), its "by"/"from" phrase, its possessor or demonym ("Israeli
+air strike"), or the subject of the verb that carries it out ("launched attacks"). The
+words for acts are data (``data/claims/speech.toml``, ``[acts]``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from sitrep.claims.lexicon import KIND_RANK, lexicon
+from sitrep.claims.speech import cue_kind
+from sitrep.models import Actor, ActorMention, AnnotatedDocument, Attribution
+
+FIRST_PERSON = {"we", "us", "our", "i", "my", "ours"}
+SELF_PRONOUNS = {"it", "they", "its", "their", "itself", "themselves"}
+STATE_INTER = (1, 8)
+
+
+def content_tokens(adoc: AnnotatedDocument, attribution: Attribution) -> list[Token]:
+    """The words of what was reported: the content span, and the quote's earlier sentences,
+    without the speaker phrase and the cue."""
+    doc = adoc.doc
+    start, end = attribution.content_start, attribution.content_end
+    if attribution.quote_start is not None and attribution.quote_start < start:
+        start = min(start, attribution.quote_start)
+    speaker = (attribution.speaker_start, attribution.speaker_end)
+    tokens = []
+    for token in doc:
+        if token.idx < start or token.idx >= end or token.i == attribution.cue_i:
+            continue
+        if speaker[0] is not None and speaker[0] <= token.idx < (speaker[1] or 0):
+            continue
+        tokens.append(token)
+    return tokens
+
+
+def is_act(token: Token) -> bool:
+    acts = lexicon().acts
+    return token.pos_ in ("VERB", "NOUN") and token.lemma_.lower() in acts
+
+
+def is_breach(token: Token) -> bool:
+    acts = lexicon()
+    return token.pos_ in ("VERB", "NOUN") and token.lemma_.lower() in acts.breaches
+
+
+def negated(token: Token) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in token.children):
+        return True
+    if token.pos_ == "NOUN" and token.dep_ in ("attr", "dobj", "nsubj", "pobj"):
+        head = token.head if token.dep_ != "pobj" else token.head.head
+        return any(c.dep_ == "neg" for c in head.children)
+    return False
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod")
+    )
+
+
+def agent_of_passive(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def subject(verb: Token) -> Token | None:
+    """The active subject of a verb, inherited along coordinated verbs."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ == "nsubj":
+                return child
+        if current.dep_ in ("conj", "xcomp") and current.head.i != current.i and current.head.pos_ in ("VERB", "AUX"):
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def doer_of_noun(noun: Token, depth: int = 0) -> Token | None:
+    """ "attacks by the rebels", "violations from the Pakistani side", "the army's shelling",
+    "an Israeli air strike", "launched attacks" (the launcher), "the attack was perpetrated by X"."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
+            return child
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "poss") and child.i < noun.i and (child.ent_type_ in ("NORP", "GPE", "ORG") or child.lower_ in FIRST_PERSON):
+            return child
+    noun = first_conjunct(noun)  # "stones and petrol bombs": the first conjunct's place in the clause
+    head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ == "VERB" and not is_passive(head) and head.lemma_.lower() in lexicon().carrying_verbs:
+        return subject(head)  # "launched attacks": the launcher; "discussed violations" names no doer
+    if noun.dep_ == "nsubjpass" and head.pos_ == "VERB":
+        return agent_of_passive(head)
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "of") and head.head.pos_ == "VERB" and depth == 0:
+        verb = head.head
+        if not is_passive(verb):
+            return subject(verb)  # "deployed its military in violation of the truce"
+    return None
+
+
+def as_noun(token: Token) -> bool:
+    """Whether an act word stands as a noun in its clause, whatever its tag ("the
+    violations were aimed at" tagged as a verb)."""
+    if token.lower_.endswith(("tion", "tions", "ment", "ments", "ing")) and token.tag_ in ("VBZ", "VBP", "NNS", "NN"):
+        return True  # a nominal suffix the tagger read as a finite verb
+    return token.pos_ == "NOUN" or token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "compound")
+
+
+def doer_of_verb(verb: Token) -> Token | None:
+    if is_passive(verb):
+        agent = agent_of_passive(verb)
+        if agent is not None:
+            if is_act(agent):
+                return doer_of_noun(agent, 1)  # "killed by shelling from Ukrainian forces"
+            return agent
+        # "killed in the army's shelling": the act that did it
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "during", "by"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and is_act(pobj):
+                        return doer_of_noun(pobj, 1)
+        return None
+    return subject(verb)
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The words of a noun phrase up to its head, and its "of" phrase: "either Russian or
+    Syrian military jets", "members of Fano"."""
+    end = head.i + 1
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+            end = child.right_edge.i + 1
+    return [t for t in head.doc[head.left_edge.i : end]]
+
+
+def sides(speaker: Actor | None, kb_affiliation: Actor | None) -> set[str]:
+    names: set[str] = set()
+    for actor in (speaker, kb_affiliation):
+        if actor is None:
+            continue
+        names.update(n for n in (actor.id, actor.name, actor.affiliation) if n)
+    return names
+
+
+def mention_at(adoc: AnnotatedDocument, tokens: list[Token]) -> ActorMention | None:
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    inside = [m for m in adoc.actors if start <= m.start < end or m.start <= start < m.end]
+    if not inside:
+        return None
+    head = tokens[-1]
+    for mention in inside:
+        if mention.start <= head.idx < mention.end:
+            return mention
+    return inside[-1]
+
+
+def speaker_affiliation_actor(adoc: AnnotatedDocument, speaker: Actor | None) -> Actor | None:
+    if speaker is None or not speaker.affiliation:
+        return None
+    for mention in adoc.actors:
+        if mention.actor.name == speaker.affiliation or mention.actor.id == speaker.affiliation:
+            return mention.actor
+    return None
+
+
+def is_state(actor: Actor | None) -> bool:
+    return actor is not None and actor.inter in STATE_INTER
+
+
+def side_of(adoc: AnnotatedDocument, attribution: Attribution, doer: Token, governing: Token) -> str | None:
+    """"own", "other" or None (unknown) for the doer of an act, seen from the speaker."""
+    speaker = attribution.speaker
+    affiliation = speaker_affiliation_actor(adoc, speaker)
+    words = phrase_tokens(doer)
+    lowered = {t.lower_ for t in words}
+    if lowered & FIRST_PERSON:
+        return "own"
+    if doer.pos_ == "PRON":
+        # "the ministry said it released ...": the subject of what it said is the speaker
+        if doer.lower_ in SELF_PRONOUNS and governing.head.i == attribution.cue_i and governing.dep_ in ("ccomp", "conj") and attribution.speaker_sort == "body":
+            return "own"
+        return None
+    mention = mention_at(adoc, words)
+    if mention is None:
+        return armed_noun_side(adoc, attribution, doer)
+    actor = mention.actor
+    if speaker is None:
+        # a speaker the text does not tie to an actor ("official sources said"): the story's
+        # own state's forces may be its own; anyone else is another party
+        if is_state(actor) and (actor.country is None or actor.country == adoc.country):
+            return None
+        return "other"
+    mine = sides(speaker, affiliation)
+    if actor.id in mine or actor.name in mine or (actor.affiliation and actor.affiliation in mine):
+        return "own"
+    speaker_side = affiliation or speaker
+    if is_state(actor) and is_state(speaker_side) and actor.country and actor.country == speaker_side.country:
+        # a state's forces and its ministry are one side; its rights commission speaks of
+        # them as kin, neither announcing their acts nor accusing them
+        return "own" if actor.sector == speaker_side.sector else "kin"
+    if actor.inter == 7:
+        return None  # civilians do not wage what is reported of them
+    return "other"
+
+
+def first_conjunct(noun: Token) -> Token:
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun
+
+
+def spoken_of(noun: Token) -> bool:
+    """ "discussed violations", "raised “implementation” and “violations”": the object of a
+    verb that does not carry the act out talks of it, it does not report one."""
+    noun = first_conjunct(noun)
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() not in lexicon().carrying_verbs
+
+
+def armed_noun_side(adoc: AnnotatedDocument, attribution: Attribution, doer: Token) -> str | None:
+    """A doer no actor was resolved for, named by what it is: "rebels", "gunmen" are another
+    party than whoever speaks of them; "troops", "police" are when the speaker is not a state's."""
+    lex = lexicon()
+    lemma = doer.lemma_.lower()
+    if lemma in lex.irregular_nouns or doer.lower_ in lex.irregular_nouns:
+        return "other"
+    if lemma in lex.state_force_nouns or doer.lower_ in lex.state_force_nouns:
+        return None if state_speaker(adoc, attribution) else "other"
+    return None
+
+
+def victims(act: Token) -> list[Token]:
+    """Who or what an act was done to: its object, the subject of its passive, "on"/"against"/"at" X."""
+    found = [c for c in act.children if c.dep_ in ("dobj", "nsubjpass")]
+    for child in act.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "in"):
+            found.extend(g for g in child.children if g.dep_ == "pobj")
+    if act.pos_ == "NOUN" and act.head.pos_ == "VERB":
+        found.extend(victims(act.head) if act.dep_ == "dobj" else [])
+    return [t for t in found if t.i != act.i]
+
+
+def harms_civilians(adoc: AnnotatedDocument, act: Token) -> bool:
+    civilian = lexicon().civilian_nouns
+    for victim in victims(act):
+        mention = mention_at(adoc, phrase_tokens(victim))
+        if mention is not None and mention.actor.inter == 7:
+            return True
+        if victim.lemma_.lower() in civilian or any(t.lemma_.lower() in civilian for t in phrase_tokens(victim)):
+            return True
+    return False
+
+
+def state_speaker(adoc: AnnotatedDocument, attribution: Attribution) -> bool:
+    """Whether the speaker speaks for a state: its actor, its affiliation, or, unnamed and
+    untied to an actor, the words that describe it ("provincial officials", "a military source")."""
+    speaker = attribution.speaker
+    if speaker is not None:
+        return is_state(speaker_affiliation_actor(adoc, speaker) or speaker)
+    if attribution.speaker_start is None:
+        return False
+    words = adoc.document.text[attribution.speaker_start : attribution.speaker_end].lower().split()
+    return bool(set(words) & lexicon().state_nouns)
+
+
+def routine_report(adoc: AnnotatedDocument, attribution: Attribution, doer: Token, act: Token) -> bool:
+    """A state's account of what insurgents did to its forces ("the Taliban attacked the
+    district, the police spokesman said") reports the fighting; it accuses when the victims
+    are civilians."""
+    if not state_speaker(adoc, attribution):
+        return False
+    mention = mention_at(adoc, phrase_tokens(doer))
+    if mention is None or is_state(mention.actor):
+        return False
+    return not harms_civilians(adoc, act)
+
+
+def first_person_acts(adoc: AnnotatedDocument, attribution: Attribution, tokens: list[Token]) -> list[str]:
+    """Kinds of the speech acts the speaker performs in the first person inside its quote."""
+    if attribution.quote is None:
+        return []
+    kinds = []
+    for token in tokens:
+        kind = cue_kind(token)
+        if kind is None or kind == "statement" or any(c.dep_ == "neg" for c in token.children):
+            continue
+        current = token
+        found = None
+        for _ in range(3):
+            found = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if found is not None or current.dep_ not in ("xcomp", "acomp", "conj", "advcl") or current.head.i == current.i:
+                break
+            current = current.head
+        if found is not None and found.lower_ in FIRST_PERSON:
+            kinds.append(kind)
+    return kinds
+
+
+def reported_kind(adoc: AnnotatedDocument, attribution: Attribution) -> str | None:
+    """The kind what a plain report tells gives it, or None when it tells nothing of the kind."""
+    tokens = content_tokens(adoc, attribution)
+    performed = first_person_acts(adoc, attribution, tokens)
+    if performed:
+        return max(performed, key=KIND_RANK.__getitem__)
+    accuses = denies = announces = False
+    operations = lexicon().operations
+    for token in tokens:
+        breach = is_breach(token)
+        hostile = is_act(token)
+        operation = token.pos_ in ("VERB", "NOUN") and token.lemma_.lower() in operations
+        if not (breach or hostile or operation):
+            continue
+        if not as_noun(token):
+            doer, governing = doer_of_verb(token), token
+        else:
+            doer, governing = doer_of_noun(token), token.head
+        side = side_of(adoc, attribution, doer, governing) if doer is not None else None
+        if negated(token):
+            if side == "own" and (breach or hostile):
+                denies = True
+            continue
+        talked_about = as_noun(token) and spoken_of(token)
+        if breach and (side == "other" or (doer is None and not talked_about)):
+            accuses = True  # "a violation of the truce" accuses someone; "the two sides discussed violations" no one
+        elif hostile and side == "other" and not routine_report(adoc, attribution, doer, token):
+            accuses = True
+        elif side == "own" and is_state(attribution.speaker):
+            announces = True
+    if denies:
+        return "denial"
+    if accuses:
+        return "accusation"
+    if announces:
+        return "announcement"
+    return None
+
+
+__all__ = ["reported_kind"]
