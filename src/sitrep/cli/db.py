@@ -48,6 +48,11 @@ class ExportFormat(str, Enum):
     csv = "csv"
 
 
+class Engine(str, Enum):
+    process = "process"
+    ray = "ray"
+
+
 class ExportTable(str, Enum):
     events = "events"
     incidents = "incidents"
@@ -128,6 +133,8 @@ def ingest(
     fetch_timeout: FetchTimeoutOption = 20.0,
     fetch_retries: FetchRetriesOption = 2,
     fetch_cache: FetchCacheOption = None,
+    engine: Annotated[Engine, typer.Option(help="Where extraction runs: a local process pool, or Ray tasks (local Ray, or the cluster at --address).")] = Engine.process,
+    address: Annotated[Optional[str], typer.Option(help="With --engine ray: the Ray cluster to join (HOST:PORT of `ray start --head`, or ray://HOST:10001).")] = None,
 ) -> None:
     """Add articles to the store: extract, merge with earlier reports, commit batch by batch."""
     from sitrep.cli.render import terminal_line
@@ -138,8 +145,14 @@ def ingest(
         published=parse_date_option(published), assume_year=assume_year, country=parse_country_option(country))
     fetcher = make_fetcher(fetch, fetch_delay, fetch_timeout, fetch_retries, fetch_cache)
     total = count_inputs(paths)
-    options = IngestOptions(jobs=jobs or default_jobs(total, batch_size), batch_size=batch_size,
-                            retry_failed=retry_failed, extract=extract_options)
+    if address and engine != Engine.ray:
+        raise typer.BadParameter("--address needs --engine ray", param_hint="--address")
+    if engine == Engine.ray:  # a cluster's CPUs by default; locally one per core
+        workers = jobs or (None if address else default_jobs(total, batch_size))
+    else:
+        workers = jobs or default_jobs(total, batch_size)
+    options = IngestOptions(jobs=workers or 0, batch_size=batch_size, retry_failed=retry_failed,
+                            extract=extract_options, engine=engine.value, address=address)
     store = open_db(db, read_only=False)
     bar, update = progress_reporter(total)
 

@@ -57,6 +57,8 @@ class IngestOptions:
     batch_size: int = 64
     retry_failed: bool = False  # extract again documents that failed in an earlier run
     extract: ExtractOptions = field(default_factory=ExtractOptions)
+    engine: str = "process"  # "process": a local process pool; "ray": Ray tasks (corpus.ray_engine)
+    address: str | None = None  # with engine "ray": the cluster to join (else a local Ray is started)
 
 
 @dataclass
@@ -204,7 +206,13 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def make_executor(jobs: int):
+def make_executor(jobs: int, engine: str = "process", address: str | None = None):
+    if engine == "ray":
+        from sitrep.corpus.ray_engine import RayExecutor
+
+        return RayExecutor(jobs, address)
+    if engine != "process":
+        raise ValueError(f"unknown engine {engine!r} (process or ray)")
     if jobs <= 1:
         return InlineExecutor()
     # spawn, not fork: the parent holds an open database connection and its threads.
@@ -273,13 +281,14 @@ def run_ingest(
 ) -> Progress:
     """Store every item (Documents are extracted first); return the totals."""
     progress = Progress()
-    executor = make_executor(options.jobs)
+    executor = make_executor(options.jobs, options.engine, options.address)
+    in_flight = max(2, 2 * getattr(executor, "jobs", options.jobs))
     window: deque[Chunk] = deque()
     iterator = iter(items)
     try:
         while batch := list(islice(iterator, options.batch_size)):
             window.append(prepare_chunk(store, batch, options, executor))
-            if len(window) >= max(2, 2 * options.jobs):
+            if len(window) >= in_flight:
                 commit_chunk(store, window.popleft(), progress)
                 if on_batch:
                     on_batch(progress)
