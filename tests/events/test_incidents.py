@@ -319,3 +319,14 @@ def test_a_strike_at_the_same_place_with_a_toll_of_its_own_is_another_strike():
             "Meanwhile, the army denied reports that 25 soldiers were killed in an attack in Borno State. "
             "Five bandits were killed in air strikes at Doumbourou Forest in Zamfara State.")
     assert [(i.admin1, i.killed) for i in incidents(text)] == [("Zamfara", 2), ("Borno", 25), ("Zamfara", 5)]
+
+
+def test_a_word_inside_an_organisations_name_is_no_event():
+    found = incidents("Representatives of the Organization for Security and Co-operation in Europe visited Donetsk on Monday.")
+    assert [i.acled_sub_type for i in found] == []
+
+
+def test_an_agreement_reached_at_a_meeting_is_one_incident_placed_where_they_met():
+    text = ("During the September 5 meeting of the Contact Group on Ukraine in Minsk, representatives from Ukraine, Russia and "
+            "the Organization for Security and Co-operation in Europe agreed to a ceasefire between Kiev and the separatists.")
+    assert [(i.acled_sub_type, i.date, i.place) for i in incidents(text)] == [("Agreement", "2020-09-05", "Minsk")]

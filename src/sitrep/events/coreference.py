@@ -20,7 +20,8 @@ MUTUAL_CLASSES = {"clash", "territory_taken", "territory_regained"}
 
 WINDOW_SENTENCES = 3
 
-COMPATIBLE_FAMILIES = {frozenset({"violence", "protest"})}
+#: Families one event may hold: a protest turning violent; a meeting at which an agreement is reached.
+COMPATIBLE_FAMILIES = {frozenset({"violence", "protest"}), frozenset({"meeting", "agreement"})}
 
 WEEKDAYS = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 
@@ -163,11 +164,19 @@ def retells(event: Event, mention: EventMention) -> bool:
     return False
 
 
+def reached_at(event: Event, mention: EventMention) -> bool:
+    """An agreement and the meeting told in its sentence, in either order."""
+    here = [m for m in event.mentions if m.sentence.start == mention.sentence.start]
+    return {mention.family} | {m.family for m in here} == {"meeting", "agreement"}
+
+
 def can_join(event: Event, mention: EventMention, sentence_number: int) -> bool:
     if not (families_compatible(event.family, mention.family) or follows_on(event, mention)) or mention.new_event:
         return False
     if mention.sequel or means_differ(event, mention) or agents_differ(event, mention):
         return False
+    if sentence_number == event.last_sentence and reached_at(event, mention):
+        return True  # "during the meeting in Minsk, they agreed to a ceasefire between Kiev and the rebels": where it was reached
     if place_conflict(event, mention):
         return False
     if not mention.later_death and any(time_conflict(m.time, mention.time) for m in event.mentions):
@@ -197,7 +206,7 @@ def corefer(mentions: list[EventMention], sentence_index: dict[int, int]) -> lis
         number = sentence_index[mention.sentence.start]
         target = None
         reaches_back = (mention.anaphoric or mention.later_death or mention.refers_back or not distinguishes_itself(mention)
-                        or any(restates(e, mention) or retells(e, mention) for e in events))
+                        or any(restates(e, mention) or retells(e, mention) or reached_at(e, mention) for e in events))
         for event in reversed(events):
             if can_join(event, mention, number):
                 target = event

@@ -201,6 +201,27 @@ def phrase_head(span: Span) -> Token:
     return span[0]
 
 
+def inside_a_name(token: Token) -> bool:
+    """A word inside an organisation's or a document's name, other than the word the name
+    is about, names no event: "the Organization for Security and Co-operation in Europe",
+    "the Cessation of Hostilities Committee" (while "a Taliban attack", tagged as one
+    name, is about the attack)."""
+    if token.ent_type_ not in NAME_TYPES:
+        return False
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].root.i != token.i
+
+
+#: Entity types whose names may hold an event word ("Security and Co-operation").
+NAME_TYPES = {"ORG", "WORK_OF_ART", "LAW"}
+
+
 def find_triggers(sentence: Span, doc_phrase_matches: list[tuple[int, int, int]]) -> list[TriggerHit]:
     """Trigger hits in one sentence (phrase matches take precedence over their words).
 
@@ -222,6 +243,8 @@ def find_triggers(sentence: Span, doc_phrase_matches: list[tuple[int, int, int]]
     for token in sentence:
         if token.i in covered or token.pos_ not in TRIGGER_POS or token.ent_type_ in ("DATE", "TIME"):
             continue  # "in March", "on Strike Day" are dates, not events
+        if inside_a_name(token):
+            continue
         for rule in lex.by_lemma.get(token.lemma_.lower(), ()) + lex.by_lemma.get(token.lower_, ()):
             if not rule.fits(lowered):
                 continue
