@@ -18,6 +18,16 @@ MAX_INPUT_BYTES = int(os.environ.get("SITREP_MAX_INPUT_BYTES", 5_000_000))
 #: Text handed to spaCy is capped too (characters, after cleaning).
 MAX_TEXT_CHARS = 1_000_000
 
+#: A text longer than this is parsed and extracted as consecutive segments of at most
+#: this many characters (``text.segments``): the stages compare mentions within their
+#: document, so a bounded segment keeps a document's cost linear in its length and its
+#: memory that of one segment's parse. Most news articles are shorter and read whole.
+SEGMENT_CHARS = 20_000
+
+#: Seconds one document's extraction may take before it becomes a recorded failure
+#: (``--doc-timeout`` of ``sitrep extract`` and ``sitrep ingest``; 0 turns it off).
+DEFAULT_DOC_TIMEOUT = 60.0
+
 #: The largest count an article can mean for one incident. The deadliest single events
 #: on record are counted in hundreds of thousands; a figure past this is a typo, a
 #: phone number or a poisoned input, and stays in ``count_notes`` instead of a count.

@@ -3,6 +3,11 @@
 Document -> annotated text (spaCy) -> mentions (time, actors, places) -> incidents and
 statements -> the agreements they concern. Each stage is a function over one ``AnnotatedDocument``; this module only
 sequences them and turns a crash inside one document into a ``Failure`` for it.
+
+A text longer than ``config.SEGMENT_CHARS`` is read as bounded segments
+(``text.segment_bounds``), each parsed and extracted on its own and then merged into one
+``Extraction`` with offsets into the whole text, so that a document's cost is linear in
+its length. ``ExtractOptions.doc_timeout`` bounds each document's time (``budget``).
 """
 
 from __future__ import annotations
@@ -11,10 +16,14 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from itertools import islice
 
-from sitrep import actors, agreements, claims, events, places, text, time
-from sitrep.models import AnnotatedDocument, Document, Extraction, Failure
+from sitrep import actors, agreements, budget, claims, events, places, text, time
+from sitrep.config import SEGMENT_CHARS
+from sitrep.models import (
+    Agreement, AnnotatedDocument, Delivery, Document, Evidence, Extraction, Failure, Incident, Statement,
+)
 
 log = logging.getLogger(__name__)
 
@@ -27,19 +36,27 @@ class ExtractOptions:
     assume_year: int | None = None  # --assume-year: narrows year inference
     country: str | None = None  # --country: the collection's country (ISO alpha-2), when every article is from one
     today: date | None = None  # the processing date; nothing is published after it
+    doc_timeout: float | None = None  # --doc-timeout: seconds one document may take (None: no budget)
 
 
-def run_stages(adoc: AnnotatedDocument, options: ExtractOptions = ExtractOptions()) -> Extraction:
+def run_stages(
+    adoc: AnnotatedDocument,
+    options: ExtractOptions = ExtractOptions(),
+    publication: time.PublicationDate | None = None,
+) -> Extraction:
+    """Every stage over one parsed text; ``publication``, when given, is not read again
+    (the later segments of a long text take the first segment's)."""
     document = adoc.document
-    # A page's capture date (WARC-Date, fetch time) bounds its publication: dates are read
-    # against it, and it is the publication date when nothing else dates the page.
-    today = document.captured or options.today
-    publication = time.resolve_publication(
-        document, adoc.doc, hint=options.published, assume_year=options.assume_year, today=today
-    )
-    if publication.value is None and document.captured is not None:
-        publication = time.PublicationDate(
-            document.captured, "inferred", None, (), "the page's capture date (WARC-Date or fetch time)")
+    if publication is None:
+        # A page's capture date (WARC-Date, fetch time) bounds its publication: dates are read
+        # against it, and it is the publication date when nothing else dates the page.
+        today = document.captured or options.today
+        publication = time.resolve_publication(
+            document, adoc.doc, hint=options.published, assume_year=options.assume_year, today=today
+        )
+        if publication.value is None and document.captured is not None:
+            publication = time.PublicationDate(
+                document.captured, "inferred", None, (), "the page's capture date (WARC-Date or fetch time)")
     document = document.model_copy(
         update={
             "published": publication.value,
@@ -65,7 +82,86 @@ def run_stages(adoc: AnnotatedDocument, options: ExtractOptions = ExtractOptions
 
 
 def extract_document(document: Document, options: ExtractOptions = ExtractOptions()) -> Extraction:
+    if len(document.text) > SEGMENT_CHARS:
+        return extract_segmented(document, options)
     return run_stages(text.annotate(document), options)
+
+
+def extract_segmented(
+    document: Document, options: ExtractOptions = ExtractOptions(), limit: int = SEGMENT_CHARS
+) -> Extraction:
+    """A long text segment by segment: one parse at a time, so memory holds one segment's parse."""
+    parts: list[tuple[int, Extraction]] = []
+    publication: time.PublicationDate | None = None
+    for start, end in text.segment_bounds(document.text, limit):
+        piece = document.text[start:end]
+        if not piece.strip():
+            continue
+        budget.check()
+        extraction = run_stages(text.annotate(document.model_copy(update={"text": piece})), options, publication)
+        if publication is None:
+            first = extraction.document
+            publication = time.PublicationDate(
+                first.published, first.published_basis, first.published_text,
+                tuple(first.published_candidates), "read from the first segment",
+            )
+        parts.append((start, extraction))
+    return merge_segments(document, parts)
+
+
+def shifted(evidence: Evidence, offset: int) -> Evidence:
+    return Evidence(text=evidence.text, start=evidence.start + offset, end=evidence.end + offset)
+
+
+def merge_segments(document: Document, parts: list[tuple[int, Extraction]]) -> Extraction:
+    """One Extraction from the segments' (offset, Extraction): offsets into the whole text,
+    ids numbered through, an agreement referred to in several segments listed once."""
+    if parts:
+        first = parts[0][1].document
+        document = document.model_copy(update={
+            "published": first.published, "published_basis": first.published_basis,
+            "published_text": first.published_text, "published_candidates": first.published_candidates,
+        })
+    incidents: list[Incident] = []
+    statements: list[Statement] = []
+    deliveries: list[Delivery] = []
+    agreements: dict[str, Agreement] = {}
+    for offset, part in parts:
+        incident_ids = {i.id: f"i{len(incidents) + n}" for n, i in enumerate(part.incidents, start=1)}
+        statement_ids = {s.id: f"s{len(statements) + n}" for n, s in enumerate(part.statements, start=1)}
+        for incident in part.incidents:
+            incidents.append(incident.model_copy(update={
+                "id": incident_ids[incident.id],
+                "evidence": shifted(incident.evidence, offset),
+                "mentions": [shifted(m, offset) for m in incident.mentions],
+            }))
+        for statement in part.statements:
+            statements.append(statement.model_copy(update={
+                "id": statement_ids[statement.id],
+                "evidence": shifted(statement.evidence, offset),
+                "about_incident": incident_ids.get(statement.about_incident) if statement.about_incident else None,
+                "answers": statement_ids.get(statement.answers) if statement.answers else None,
+            }))
+        for delivery in part.deliveries:
+            deliveries.append(delivery.model_copy(update={
+                "id": f"d{len(deliveries) + 1}",
+                "evidence": shifted(delivery.evidence, offset),
+                "incident": incident_ids.get(delivery.incident) if delivery.incident else None,
+                "statement": statement_ids.get(delivery.statement) if delivery.statement else None,
+            }))
+        for agreement in part.agreements:
+            mentions = [shifted(m, offset) for m in agreement.mentions]
+            known = agreements.get(agreement.id)
+            if known is None:
+                agreements[agreement.id] = agreement.model_copy(update={
+                    "evidence": shifted(agreement.evidence, offset), "mentions": mentions,
+                })
+            else:
+                agreements[agreement.id] = known.model_copy(update={"mentions": known.mentions + mentions})
+    return Extraction(
+        document=document, incidents=incidents, statements=statements,
+        agreements=list(agreements.values()), deliveries=deliveries,
+    )
 
 
 def extract_text(body: str, *, doc_id: str = "text", options: ExtractOptions = ExtractOptions()) -> Extraction:
@@ -75,23 +171,50 @@ def extract_text(body: str, *, doc_id: str = "text", options: ExtractOptions = E
     return extract_document(document_from_text(body, doc_id=doc_id, source=doc_id), options)
 
 
+@lru_cache(maxsize=1)
+def warm_up() -> None:
+    """Load what the stages load on first use (the parser, the gazetteer, the knowledge
+    bases) outside any document's budget: a cold cache is no document's fault."""
+    from sitrep.ingest import document_from_text
+
+    extract_document(document_from_text(WARM_UP_TEXT, doc_id="warm-up", source="warm-up"))
+
+
+WARM_UP_TEXT = (
+    "KABUL, Afghanistan (AP) - Taliban fighters attacked a checkpoint in Kunduz province on Monday, "
+    "killing three soldiers, a spokesman for the Ministry of Defense said. The Taliban denied the attack."
+)
+
+
 def extract_documents(
     items: Iterable[Document | Failure],
     options: ExtractOptions = ExtractOptions(),
     batch_size: int = 32,
 ) -> Iterator[Extraction | Failure]:
-    """Extract from a stream of ingested items, parsing in batches; failures pass through."""
+    """Extract from a stream of ingested items, parsing in batches; failures pass through.
+
+    Short texts are parsed together; a text longer than ``SEGMENT_CHARS`` segment by
+    segment. Each document runs under ``options.doc_timeout``: an overrun, like a crash,
+    is that document's Failure and the next document goes on.
+    """
     iterator = iter(items)
     while batch := list(islice(iterator, batch_size)):
-        documents = [item for item in batch if isinstance(item, Document)]
-        annotated = iter(text.annotate_many(documents)) if documents else iter(())
+        if options.doc_timeout:
+            warm_up()
+        short = [item for item in batch if isinstance(item, Document) and len(item.text) <= SEGMENT_CHARS]
+        annotated = iter(text.annotate_many(short)) if short else iter(())
         for item in batch:
             if isinstance(item, Failure):
                 yield item
                 continue
-            adoc = next(annotated)
+            adoc = next(annotated) if len(item.text) <= SEGMENT_CHARS else None
+            output: Extraction | Failure
             try:
-                yield run_stages(adoc, options)
+                with budget.deadline(options.doc_timeout):
+                    output = run_stages(adoc, options) if adoc is not None else extract_segmented(item, options)
+            except budget.DocumentTimeout as timeout:
+                output = Failure(source=item.source, error=f"extraction stopped: {timeout}")
             except Exception as error:  # one document's bug must not stop the batch
                 log.debug("extraction failed for %s", item.source, exc_info=True)  # the Failure is the one-line report
-                yield Failure(source=item.source, error=f"extraction failed: {type(error).__name__}: {error}")
+                output = Failure(source=item.source, error=f"extraction failed: {type(error).__name__}: {error}")
+            yield output  # outside the budget: the consumer's time is not the document's

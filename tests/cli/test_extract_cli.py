@@ -68,3 +68,30 @@ def test_the_collection_country_reads_an_institution_with_no_country_named(tmp_p
     assert record["statements"][0]["speaker"]["name"] == "Ministry of Defense of Afghanistan"
     assert record["incidents"][0]["country"] == "AF"
     assert run("extract", str(path), "--country", "Afghanistan").exit_code == 2
+
+
+def test_a_document_past_doc_timeout_is_an_error_line_and_the_next_comes_out(tmp_path: Path, monkeypatch):
+    import time
+
+    from sitrep import pipeline
+
+    pipeline.warm_up()
+    real = pipeline.run_stages
+
+    def run_stages(adoc, options, publication=None):
+        if adoc.document.id == "a-slow":
+            end = time.monotonic() + 60
+            while time.monotonic() < end:
+                pass
+        return real(adoc, options, publication)
+
+    monkeypatch.setattr(pipeline, "run_stages", run_stages)
+    (tmp_path / "a-slow.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b-good.txt").write_text(ARTICLE.replace("Tuesday", "Wednesday"), encoding="utf-8")
+    result = run("extract", str(tmp_path), "--format", "jsonl", "--doc-timeout", "0.5")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"sitrep: error: {tmp_path / 'a-slow.txt'}: extraction stopped: took longer than the per-document budget "
+        "of 0.5 s (--doc-timeout)"
+    ]
+    assert [json.loads(line)["document"]["id"] for line in result.stdout.splitlines()] == ["b-good"]

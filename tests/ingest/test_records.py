@@ -81,3 +81,22 @@ def test_the_error_is_one_line(tmp_path: Path, record: str, reason: str):
     path.write_text(record + "\n", encoding="utf-8")
     failure = list(iter_documents([str(path)]))[0]
     assert failure == Failure(source=f"{path}:1", error=reason)
+
+
+def test_a_line_past_the_limit_is_never_held_whole_and_the_next_records_are_read():
+    from sitrep.ingest.read import bounded_lines
+
+    stream = io.StringIO('{"text": "one"}\n' + "x" * 95 + "\n" + '{"text": "two"}\n' + "y" * 30)
+    assert list(bounded_lines(stream, limit=20)) == ['{"text": "one"}\n', None, '{"text": "two"}\n', None]
+    assert list(bounded_lines(io.StringIO("a" * 20 + "\nb"), limit=20)) == ["a" * 20 + "\n", "b"]
+
+
+def test_a_record_line_past_the_input_limit_is_one_failure(tmp_path: Path, monkeypatch):
+    from sitrep.ingest import read
+
+    monkeypatch.setattr(read, "MAX_INPUT_BYTES", 1000)
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"text": "x " * 2000}) + "\n" + GOOD + "\n", encoding="utf-8")
+    items = list(iter_documents([str(path)]))
+    assert items[0] == Failure(source=f"{path}:1", error="line too long (over 1,000 characters)")
+    assert isinstance(items[1], Document) and items[1].id == "good"

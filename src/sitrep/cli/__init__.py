@@ -16,6 +16,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from sitrep.config import DEFAULT_DOC_TIMEOUT
+
 app = typer.Typer(
     name="sitrep",
     help="Turn conflict and peace-process news into sourced incidents and statements.",
@@ -92,6 +94,7 @@ def extract(
     fetch_timeout: FetchTimeoutOption = 20.0,
     fetch_retries: FetchRetriesOption = 2,
     fetch_cache: FetchCacheOption = None,
+    doc_timeout: Annotated[float, typer.Option(min=0, help="Seconds one document may take; past it, the document is an error line (0: no limit).")] = DEFAULT_DOC_TIMEOUT,
 ) -> None:
     """Read articles and print the incidents and statements they report."""
     from sitrep.cli.render import terminal_line, write_extractions
@@ -99,7 +102,8 @@ def extract(
     from sitrep.models import Failure
     from sitrep.pipeline import ExtractOptions, extract_documents
 
-    options = ExtractOptions(published=parse_date_option(published), assume_year=assume_year, country=parse_country_option(country))
+    options = ExtractOptions(published=parse_date_option(published), assume_year=assume_year,
+                             country=parse_country_option(country), doc_timeout=doc_timeout or None)
     check_output_path(out)
     fetcher = make_fetcher(fetch, fetch_delay, fetch_timeout, fetch_retries, fetch_cache)
     handle = out.open("w", encoding="utf-8") if out else sys.stdout

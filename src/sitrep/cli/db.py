@@ -28,6 +28,7 @@ from sitrep.cli import (
     parse_country_option,
     parse_date_option,
 )
+from sitrep.config import DEFAULT_DOC_TIMEOUT
 
 DbOption = Annotated[
     str,
@@ -135,6 +136,7 @@ def ingest(
     fetch_cache: FetchCacheOption = None,
     engine: Annotated[Engine, typer.Option(help="Where extraction runs: a local process pool, or Ray tasks (local Ray, or the cluster at --address).")] = Engine.process,
     address: Annotated[Optional[str], typer.Option(help="With --engine ray: the Ray cluster to join (HOST:PORT of `ray start --head`, or ray://HOST:10001).")] = None,
+    doc_timeout: Annotated[float, typer.Option(min=0, help="Seconds one document may take; past it, the document is a recorded failure (0: no limit).")] = DEFAULT_DOC_TIMEOUT,
 ) -> None:
     """Add articles to the store: extract, merge with earlier reports, commit batch by batch."""
     from sitrep.cli.render import terminal_line
@@ -142,7 +144,8 @@ def ingest(
     from sitrep.pipeline import ExtractOptions
 
     extract_options = ExtractOptions(
-        published=parse_date_option(published), assume_year=assume_year, country=parse_country_option(country))
+        published=parse_date_option(published), assume_year=assume_year, country=parse_country_option(country),
+        doc_timeout=doc_timeout or None)
     fetcher = make_fetcher(fetch, fetch_delay, fetch_timeout, fetch_retries, fetch_cache)
     total = count_inputs(paths)
     if address and engine != Engine.ray:

@@ -28,7 +28,7 @@ from typing import TextIO
 from pydantic import ValidationError
 
 from sitrep.config import MAX_INPUT_BYTES
-from sitrep.ingest.read import documents_from_jsonl_lines, iter_documents, iter_sources, iter_stdin
+from sitrep.ingest.read import bounded_lines, documents_from_jsonl_lines, iter_documents, iter_sources, iter_stdin
 from sitrep.models import Document, Extraction, Failure
 from sitrep.pipeline import ExtractOptions
 from sitrep.store import FailedDocument, Store
@@ -90,10 +90,12 @@ def iter_stdin_streaming(stream: TextIO | None = None) -> Iterator[Document | Fa
     """Standard input: JSON Lines are read line by line (any length of stream); text as one document."""
     # Bytes decoded with replacement: one invalid byte in a stream must not end the run.
     stream = stream or io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
-    first = stream.readline().removeprefix("\ufeff")
-    if first.lstrip().startswith("{"):
-        yield from documents_from_jsonl_lines(chain([first], stream), "-", "stdin")
+    lines = bounded_lines(stream)
+    first = next(lines, "")
+    if first is None or first.removeprefix("\ufeff").lstrip().startswith("{"):
+        yield from documents_from_jsonl_lines(chain([first], lines), "-", "stdin")
         return
+    first = first.removeprefix("\ufeff")
     yield from iter_stdin(io.StringIO(first + stream.read(MAX_INPUT_BYTES + 1 - len(first))))
 
 

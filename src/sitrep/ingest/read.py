@@ -258,18 +258,34 @@ def parse_record(line: str) -> dict:
     return record
 
 
-def documents_from_jsonl_lines(lines: Iterable[str], source: str, stem: str) -> Iterator[Document | Failure]:
+def bounded_lines(handle, limit: int | None = None) -> Iterator[str | None]:
+    """The lines of a text stream, none read past ``limit`` characters (the input limit):
+    a longer line is None (and the rest of it is skipped), so one endless line cannot fill the memory."""
+    limit = limit or MAX_INPUT_BYTES
+    while line := handle.readline(limit + 1):
+        if len(line) > limit and not line.endswith("\n"):
+            while (rest := handle.readline(limit)) and not rest.endswith("\n"):
+                pass
+            yield None
+        else:
+            yield line
+
+
+def documents_from_jsonl_lines(lines: Iterable[str | None], source: str, stem: str) -> Iterator[Document | Failure]:
     """One document per JSON object: ``text`` required; ``id``, ``url``, ``title``, ``published`` optional.
 
     Each record is checked on its own: a bad one becomes a Failure named ``SOURCE:LINE``
     and the records after it are still read.
     """
     for number, line in enumerate(lines, start=1):
+        where = f"{source}:{number}"
+        if line is None:
+            yield Failure(source=where, error=f"line too long (over {MAX_INPUT_BYTES:,} characters)")
+            continue
         if number == 1:
             line = line.removeprefix("\ufeff")  # a byte order mark before the first record
         if not line.strip():
             continue
-        where = f"{source}:{number}"
         try:
             record = parse_record(line)
             doc_id = str(record.get("id") or f"{stem}-{number}")
@@ -289,7 +305,7 @@ def documents_from_jsonl_lines(lines: Iterable[str], source: str, stem: str) -> 
 
 def iter_jsonl_file(path: Path) -> Iterator[Document | Failure]:
     with path.open(encoding="utf-8-sig", errors="replace") as handle:
-        yield from documents_from_jsonl_lines(handle, str(path), path.stem)
+        yield from documents_from_jsonl_lines(bounded_lines(handle), str(path), path.stem)
 
 
 #: What a directory walk passes over: notes and data that sit beside articles (a README,

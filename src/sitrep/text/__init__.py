@@ -6,6 +6,7 @@ It owns the English pipeline (``config.SPACY_MODEL``), sentence segmentation and
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
@@ -14,6 +15,7 @@ from spacy.tokens import Doc
 
 from sitrep.config import SPACY_MODEL
 from sitrep.models import AnnotatedDocument, Document
+from sitrep.text.segments import segment_bounds  # noqa: F401  (the stage's API)
 
 
 @Language.component("sitrep_line_breaks")
@@ -26,10 +28,58 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+#: The longest run without whitespace handed to spaCy's tokenizer in one piece. The
+#: tokenizer strips affixes one at a time, each time searching the whole remaining run,
+#: so its cost grows with the square of a run's length: 10,000 quote marks in a row took
+#: 15 s of a 28 s extraction. No word, and hardly a URL, is longer; a longer run (quote
+#: marks, base64, a line of dashes) is tokenized in pieces of this length, and a piece
+#: without a letter or digit is one token (a line of 20,000 quote marks would otherwise
+#: be 20,000 tokens for the tagger and parser, four times the cost of as much prose).
+MAX_RUN = 200
+LONG_RUN = re.compile(r"\S{%d,}\s?" % (MAX_RUN + 1))
+
+
+class BoundedTokenizer:
+    """spaCy's tokenizer, with every run of more than ``MAX_RUN`` non-space characters cut in pieces.
+
+    The pieces are tokenized apart and joined with ``Doc.from_docs``, so the text and
+    every offset stay exactly those of the input; text without such runs is tokenized as before.
+    """
+
+    def __init__(self, tokenizer, max_run: int = MAX_RUN):
+        self.tokenizer = tokenizer
+        self.max_run = max_run
+        self.long_run = LONG_RUN if max_run == MAX_RUN else re.compile(r"\S{%d,}\s?" % (max_run + 1))
+
+    def __call__(self, text: str) -> Doc:
+        if not self.long_run.search(text):
+            return self.tokenizer(text)
+        pieces: list[str] = []
+        position = 0
+        for match in self.long_run.finditer(text):
+            if match.start() > position:
+                pieces.append(text[position : match.start()])
+            run = match.group()
+            pieces.extend(run[i : i + self.max_run] for i in range(0, len(run), self.max_run))
+            if len(pieces[-1]) == 1 and pieces[-1].isspace() and len(pieces) > 1:
+                pieces[-2:] = [pieces[-2] + pieces[-1]]  # the space after the run stays on its last token
+            position = match.end()
+        if position < len(text):
+            pieces.append(text[position:])
+        return Doc.from_docs([self.piece(piece) for piece in pieces], ensure_whitespace=False)
+
+    def piece(self, text: str) -> Doc:
+        if len(text) >= self.max_run and not any(c.isalnum() for c in text):
+            word = text.rstrip()
+            return Doc(self.tokenizer.vocab, words=[word], spaces=[len(word) < len(text)])
+        return self.tokenizer(text)
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """Load the pipeline once per process; nothing is downloaded."""
     nlp = spacy.load(SPACY_MODEL)
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     nlp.add_pipe("sitrep_line_breaks", before="parser")
     return nlp
 
