@@ -29,6 +29,7 @@ MALFORMED = [
     (json.dumps({"text": ARTICLE, "published": 20210615}), '"published" must be str, not int'),
     (json.dumps({"text": ARTICLE, "id": 1.5}), '"id" must be str or int, not float'),
     (json.dumps({"text": ARTICLE, "html": 7}), '"html" must be str, not int'),
+    (json.dumps({"text": ARTICLE, "site_name": ["Reuters"]}), '"site_name" must be str, not list'),
     ('{"text": "Police said \\ud800 two were hurt in the attack on the post."}',
      '"text" holds a lone surrogate (U+D800) at character 12'),
     ("[" * 50_000 + "]" * 50_000, "not valid JSON (nested too deeply)"),
@@ -100,3 +101,9 @@ def test_a_record_line_past_the_input_limit_is_one_failure(tmp_path: Path, monke
     items = list(iter_documents([str(path)]))
     assert items[0] == Failure(source=f"{path}:1", error="line too long (over 1,000 characters)")
     assert isinstance(items[1], Document) and items[1].id == "good"
+
+
+def test_a_record_names_its_outlet(tmp_path: Path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": ARTICLE, "site_name": "Dawn"}) + "\n" + GOOD + "\n", encoding="utf-8")
+    assert [item.site_name for item in iter_documents([str(path)])] == ["Dawn", None]

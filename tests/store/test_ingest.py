@@ -133,7 +133,7 @@ def test_cli_ingest_query_sql_and_export(target, tmp_path):
     out = tmp_path / "events.csv"
     exported = cli("export", "--db", target, "--format", "acled-csv", "--out", str(out))
     assert exported.exit_code == 0, exported.output
-    assert out.read_text().splitlines()[0].startswith("event_id_cnty,event_date,year,time_precision,event_type")
+    assert out.read_text().splitlines()[0].startswith("data_id,iso,event_id_cnty,event_id_no_cnty,event_date,year,time_precision,event_type")
     assert cli("export", "--db", target, "--format", "parquet").exit_code == 2  # Parquet needs --out
 
 

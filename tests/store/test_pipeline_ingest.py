@@ -61,7 +61,7 @@ def test_founding_example_through_the_pipeline_exports_acled_csv(tmp_path):
         rows = export(store, "acled-csv", None, handle=handle)
         assert rows == store.counts()["clusters"] > 0
     frame = pd.read_csv(io.StringIO(handle.getvalue()), keep_default_na=False)
-    assert list(frame.columns)[1:6] == ["event_date", "year", "time_precision", "event_type", "sub_event_type"]
+    assert list(frame.columns)[4:9] == ["event_date", "year", "time_precision", "event_type", "sub_event_type"]
     assert {"actor1", "inter1", "actor2", "inter2", "country", "admin1", "admin2", "location", "latitude",
             "longitude", "geo_precision", "source", "notes", "fatalities"} <= set(frame.columns)
     assert len(frame) == rows

@@ -260,7 +260,7 @@ def incidents(
             rows = store.events(**filters).to_pylist()
             for row in rows:
                 row["where"], row["killed"] = where(row), killed_range(row, "killed_")
-            columns = [("cluster", "cluster_id"), ("date", "date_start"), ("type", "acled_sub_type"),
+            columns = [("cluster", "cluster_id"), ("date", "date"), ("type", "acled_sub_type"),
                        ("where", "where"), ("killed", "killed"), ("reports", "reports"),
                        ("contested", "contested"), ("sources", "sources")]
         else:

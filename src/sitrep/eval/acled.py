@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 ACLED_FILES = ("acled_rpanlilio_2020may", "acled_asia2015_katehara", "acled_africa2016_aschharwood")
@@ -44,6 +45,7 @@ class AcledEvent:
     latitude: float | None
     longitude: float | None
     geo_precision: int | None
+    event_date: date | None = None
 
 
 def current_type(event_type: str, sub_event_type: str | None) -> tuple[str, str | None]:
@@ -51,6 +53,19 @@ def current_type(event_type: str, sub_event_type: str | None) -> tuple[str, str 
     if mapped is None:
         return event_type.strip(), (sub_event_type or None)
     return mapped[0], sub_event_type or mapped[1]
+
+
+#: How the ACLED files write their dates ("2020-05-09", "09 May 2020", "9-May-20", "09/05/2020").
+DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d-%b-%y", "%d/%m/%Y")
+
+
+def as_date(value: str | None) -> date | None:
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime((value or "").strip(), fmt).date()
+        except ValueError:
+            continue
+    return None
 
 
 def as_float(value: str | None) -> float | None:
@@ -85,4 +100,5 @@ def read_events(data_dir: Path, names: tuple[str, ...] = ACLED_FILES) -> Iterato
                     latitude=as_float(row.get("latitude")),
                     longitude=as_float(row.get("longitude")),
                     geo_precision=int(as_float(row.get("geo_precision")) or 0) or None,
+                    event_date=as_date(row.get("event_date")),
                 )

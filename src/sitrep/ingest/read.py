@@ -219,7 +219,7 @@ def document_from_path(path: Path) -> Document:
 
 #: The optional fields of a JSON Lines record and the JSON types each may hold.
 RECORD_FIELDS: dict[str, tuple[type, ...]] = {
-    "id": (str, int), "url": (str,), "title": (str,), "published": (str,), "html": (str,),
+    "id": (str, int), "url": (str,), "title": (str,), "published": (str,), "html": (str,), "site_name": (str,),
 }
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -252,7 +252,7 @@ def parse_record(line: str) -> dict:
         value = record.get(name)
         if value is not None and (not isinstance(value, types) or isinstance(value, bool)):
             raise IngestError(f'"{name}" must be {" or ".join(t.__name__ for t in types)}, not {type(value).__name__}')
-    for name in ("text", "html", "url", "title", "id"):
+    for name in ("text", "html", "url", "title", "id", "site_name"):
         if isinstance(record.get(name), str):
             check_text_field(name, record[name])
     return record
@@ -272,7 +272,8 @@ def bounded_lines(handle, limit: int | None = None) -> Iterator[str | None]:
 
 
 def documents_from_jsonl_lines(lines: Iterable[str | None], source: str, stem: str) -> Iterator[Document | Failure]:
-    """One document per JSON object: ``text`` required; ``id``, ``url``, ``title``, ``published`` optional.
+    """One document per JSON object: ``text`` required; ``id``, ``url``, ``title``, ``published``,
+    ``site_name`` (the outlet, as a feed names it) optional.
 
     Each record is checked on its own: a bad one becomes a Failure named ``SOURCE:LINE``
     and the records after it are still read.
@@ -296,6 +297,7 @@ def documents_from_jsonl_lines(lines: Iterable[str | None], source: str, stem: s
                 yield finish(
                     record["text"], doc_id=doc_id, source=url or where, url=url,
                     title=record.get("title"), published=parse_iso_date(record.get("published")),
+                    site_name=record.get("site_name") or None,
                 )
         except IngestError as error:
             yield Failure(source=where, error=one_line(str(error)))

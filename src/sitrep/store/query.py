@@ -135,8 +135,17 @@ def incident_query(f: IncidentFilter) -> tuple[str, list]:
     return finish(sql, where, "r.date_start NULLS LAST, r.incident_key", f.limit, params, f.offset)
 
 
+#: A merged incident's date at its precision: "2020-04-10", "2020-04" for a month,
+#: "2020-04-01/2020-04-07" for a span (never a month shown as its first day).
+EVENT_DATE = (
+    "CASE WHEN c.date_start IS NULL THEN NULL "
+    "WHEN c.date_precision = 'month' THEN substr(CAST(c.date_start AS TEXT), 1, 7) "
+    "WHEN c.date_end IS NULL OR c.date_end = c.date_start THEN CAST(c.date_start AS TEXT) "
+    "ELSE CAST(c.date_start AS TEXT) || '/' || CAST(c.date_end AS TEXT) END AS date"
+)
+
 EVENT_SELECT = (
-    "SELECT c.*, "
+    f"SELECT c.*, {EVENT_DATE}, "
     "(SELECT string_agg(DISTINCT coalesce(d.site_name, d.url, d.source), '; ' ORDER BY coalesce(d.site_name, d.url, d.source)) FROM incidents i "
     " JOIN documents d ON d.doc_key = i.doc_key WHERE i.cluster_id = c.cluster_id) AS sources, "
     "(SELECT string_agg(DISTINCT s.name, '; ' ORDER BY s.name) FROM incidents i "

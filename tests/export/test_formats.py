@@ -62,10 +62,10 @@ def test_acled_csv_of_the_founding_example_opens_in_pandas_with_acled_columns(st
     assert clash["actor1"] == "Afghan National Defense and Security Forces" and clash["actor2"] == "Taliban"
     assert clash["source"] == "Khaama Press"
     assert clash["notes"] == (
-        "On 10 April 2020, armed clash involving Afghan National Defense and Security Forces and Taliban in "
-        "Badakhshan, Afghanistan; 27 reported killed (2 reports, contested accounts). In latest confrontation "
-        "between the two sides, 27 Taliban have been killed and nine others wounded last Friday in the "
-        "northeastern Badakhshan province, according to the Ministry of Defense.")
+        "On 10 April 2020, in latest confrontation between the two sides, 27 Taliban have been killed and nine "
+        "others wounded last Friday in the northeastern Badakhshan province, according to the Ministry of Defense.")
+    assert (clash["iso"], clash["iso3"], clash["region"], clash["inter1"], clash["interaction"]) == (
+        4, "AFG", "Caucasus and Central Asia", 1, 12)
     release = frame[frame["event_date"] == "2020-04-08"].iloc[0]
     assert (release["time_precision"], release["geo_precision"], release["fatalities"]) == (2, 3, 0)
     doha = frame[frame["location"] == "Doha"].iloc[0]
@@ -93,6 +93,7 @@ def test_geojson_is_a_valid_feature_collection(store, tmp_path):
     assert export(store, "geojson", out) == 2
     collection = json.loads(out.read_text(encoding="utf-8"))
     assert collection["type"] == "FeatureCollection"
+    assert collection["features_without_geometry"] == 1
     for feature in collection["features"]:
         assert set(feature) == {"type", "id", "geometry", "properties"} and feature["type"] == "Feature"
         assert isinstance(feature["properties"], dict)
@@ -105,8 +106,18 @@ def test_geojson_is_a_valid_feature_collection(store, tmp_path):
     assert [(f["geometry"]["coordinates"], f["properties"]["place"]) for f in located] == [
         ([70.58, 37.1166], "Faizabad")]
     unlocated = [f for f in collection["features"] if f["geometry"] is None]
-    assert [(f["properties"]["killed_low"], f["properties"]["killed_high"], f["properties"]["date_start"])
+    assert [(f["properties"]["killed_low"], f["properties"]["killed_high"], f["properties"]["date"])
             for f in unlocated] == [(27, 30, "2020-04-10")]
+
+
+def test_dates_are_shown_at_their_precision(store, tmp_path):
+    text = "Militants attacked a post in Kunduz in April."
+    month = incident(text, text, date="2020-04", precision="month", admin1="Kunduz")
+    store.write_batch([extraction(document("month", text), [month]), located_clash()])
+    assert sorted(store.events().column("date").to_pylist()) == ["2020-04", "2020-04-17"]
+    out = tmp_path / "events.geojson"
+    export(store, "geojson", out)
+    assert sorted(f["properties"]["date"] for f in json.loads(out.read_text())["features"]) == ["2020-04", "2020-04-17"]
 
 
 @pytest.mark.parametrize("what", ["events", "incidents", "statements"])
@@ -118,7 +129,45 @@ def test_parquet_round_trips(store, tmp_path, what):
     written = export(store, "parquet", out, what=what)
     table = getattr(store, what)()
     assert written == table.num_rows == {"events": 2, "incidents": 3, "statements": 2}[what]
-    assert pq.read_table(out).equals(table)
+    back = pq.read_table(out)
+    extra = {"events": ["accounts"], "incidents": ["actors", "count_notes", "admin1_list", "mentions"],
+             "statements": []}[what]
+    assert back.column_names == table.column_names + extra
+    assert back.select(table.column_names).equals(table)
+
+
+def test_parquet_events_nest_their_accounts_with_actors(store, tmp_path):
+    store.write_batch([clash_a(), clash_b()])
+    out = tmp_path / "events.parquet"
+    export(store, "parquet", out)
+    (event,) = pq.read_table(out).to_pylist()
+    accounts = sorted(event["accounts"], key=lambda a: a["doc_id"])
+    assert [(a["doc_id"], a["killed"], a["reported_by"]) for a in accounts] == [
+        ("clash-a", 27, "Ministry of Defense"), ("clash-b", 30, "Officials")]
+    assert [(x["name"], x["role"], x["inter"]) for x in accounts[0]["actors"]] == [
+        ("Afghan National Defense and Security Forces", "actor1", 1), ("Taliban", "actor2", 2)]
+    assert accounts[0]["mentions"] == [] and accounts[0]["count_notes"] == []
+
+
+def test_parquet_incidents_carry_actors_notes_and_provinces(store, tmp_path):
+    text = "Clashes in Kunduz and Takhar killed 12 Taliban and 3 soldiers."
+    found = incident(text, text, killed=15, admin1=None).model_copy(update={
+        "admin1_list": ["Kunduz", "Takhar"], "count_notes": ["killed Taliban: 12", "killed soldiers: 3"],
+        "mentions": [Evidence(text=text, start=0, end=len(text))]})
+    store.write_batch([extraction(document("round-up", text), [found])])
+    out = tmp_path / "incidents.parquet"
+    export(store, "parquet", out, what="incidents")
+    (row,) = pq.read_table(out).to_pylist()
+    assert (row["admin1_list"], row["count_notes"]) == (["Kunduz", "Takhar"], ["killed Taliban: 12", "killed soldiers: 3"])
+    assert row["mentions"] == [{"text": text, "start": 0, "end": len(text)}]
+    assert [a["name"] for a in row["actors"]] == ["Afghan National Defense and Security Forces", "Taliban"]
+    handle = io.StringIO()
+    export(store, "jsonl", None, handle=handle, what="incidents")
+    line = json.loads(handle.getvalue())
+    assert (line["admin1_list"], line["count_notes"], line["mentions"]) == (
+        row["admin1_list"], row["count_notes"], row["mentions"])
+    assert line["actors"][1] == {"name": "Taliban", "role": "actor2", "mention": None, "kind": None, "inter": 2,
+                                 "country": None}
 
 
 def test_jsonl_events_carry_every_account(store, tmp_path):
@@ -129,6 +178,8 @@ def test_jsonl_events_carry_every_account(store, tmp_path):
     assert (event["reports"], event["killed_low"], event["killed_high"]) == (2, 27, 30)
     assert sorted((a["doc_id"], a["killed"], a["reported_by"]) for a in event["accounts"]) == [
         ("clash-a", 27, "Ministry of Defense"), ("clash-b", 30, "Officials")]
+    first = min(event["accounts"], key=lambda a: a["doc_id"])
+    assert [x["name"] for x in first["actors"]] == ["Afghan National Defense and Security Forces", "Taliban"]
 
 
 def test_export_filters_apply(store, tmp_path):
@@ -138,10 +189,3 @@ def test_export_filters_apply(store, tmp_path):
     assert json.loads(handle.getvalue())["admin1"] == "Kunduz"
 
 
-def test_acled_source_names_the_outlet():
-    from sitrep.export.acled import outlets
-
-    assert outlets("TOLOnews; https://www.pajhwok.com/en/2020/04/10/x; /data/in/article-7.txt") == (
-        "TOLOnews; pajhwok.com; article-7.txt")
-    assert outlets("https://tolonews.com/a; https://tolonews.com/b") == "tolonews.com"
-    assert outlets(None) == ""
