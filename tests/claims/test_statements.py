@@ -132,8 +132,11 @@ def test_a_quote_whose_speaker_comes_first_and_that_goes_on_in_the_next_paragrap
         "Mullah Baradar told reporters in Doha: “The prisoners must be released first. We have waited long enough.\n\n"
         "“Without the release there will be no talks.”\n"
     )
-    assert [(s.speaker.name, s.kind) for s in found] == [("Abdul Ghani Baradar", "demand")]
+    # the quote is told whole by its tag; the paragraph it goes on in is a statement of its own
+    # (the dev gold cites each paragraph of a long quote)
+    assert [(s.speaker.name, s.kind) for s in found] == [("Abdul Ghani Baradar", "demand"), ("Abdul Ghani Baradar", "statement")]
     assert found[0].quote == "The prisoners must be released first. We have waited long enough. Without the release there will be no talks."
+    assert found[1].evidence.text == "“Without the release there will be no talks.”"
 
 
 def test_a_denial_answers_the_accusation_and_a_claim_points_at_its_incident():
@@ -254,3 +257,38 @@ def test_a_state_body_telling_what_it_did_itself_announces_it():
 def test_a_cited_report_through_a_statement_is_not_an_announcement_for_its_channel_alone():
     s = one("According to a statement by the Ministry of Defense, the new outpost would improve security in the area.")
     assert s.kind == "statement"
+
+
+def test_quoted_paragraphs_after_a_speakers_words_go_on_in_that_voice():
+    text = (
+        "The air force said it struck a camp in the forest.\n\n"
+        "Spokesman Ibrahim Dauda said: “Our jets destroyed the camp on Saturday.\n\n"
+        "“The strike followed weeks of surveillance of the area.\n\n"
+        "“We will keep up the pressure on the gangs in the north.”\n\n"
+        "Villagers in the area said they heard the jets at dawn."
+    )
+    found = statements(text)
+    dauda = [s.evidence.text for s in found if s.speaker.name == "Ibrahim Dauda"]
+    assert dauda == [
+        "Spokesman Ibrahim Dauda said: “Our jets destroyed the camp on Saturday.",
+        "“The strike followed weeks of surveillance of the area.",
+        "“We will keep up the pressure on the gangs in the north.”",
+    ]
+
+
+def test_a_quote_over_paragraphs_tagged_at_its_end_is_told_once():
+    text = (
+        "President Amina Diallo welcomed the truce.\n\n"
+        "“I welcome the truce announced by the rebels. The government extends its hand.\n\n"
+        "“I have ordered the army to hold its fire,” Diallo wrote on Twitter."
+    )
+    found = statements(text)
+    assert [s.evidence.text[:12] for s in found] == ["President Am", "“I have orde"]
+
+
+def test_a_source_cited_according_to_lends_no_voice_to_the_next_paragraph():
+    text = (
+        "The district fell to the rebels, according to a security source.\n\n"
+        "“The troops left the town at night and the rebels walked in.”"
+    )
+    assert [s.evidence.text for s in statements(text)] == ["The district fell to the rebels, according to a security source."]

@@ -145,7 +145,76 @@ def extract_statements(adoc: AnnotatedDocument, incidents: list[Incident]) -> li
                 evidence=evidence,
             )
         )
+    statements = with_quoted_paragraphs(adoc, statements)
     return without_announcements(adoc, statements, bare)
+
+
+def paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end == -1 else end
+
+
+def with_quoted_paragraphs(adoc: AnnotatedDocument, statements: list[Statement]) -> list[Statement]:
+    """A paragraph that opens with a quotation and names no speaker goes on in the voice of
+    the paragraph before it when that one ends on a named speaker's words ("Daramola said:
+    “...” ¶ “The operation was executed yesterday ...” ¶ “The NAF will sustain its
+    operations.”"): each such paragraph is a statement of that speaker, cited by its first
+    sentence."""
+    text = adoc.document.text
+    told_paragraphs = {paragraph_bounds(text, a.sent_start) for a in adoc.attributions}
+    added: list[Statement] = []
+    by_end = sorted(statements, key=lambda s: s.evidence.end)
+    last: Statement | None = None
+    for sentence in adoc.doc.sents:
+        start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
+        para = paragraph_bounds(text, start)
+        earlier = [s for s in by_end + added if s.evidence.end <= start]
+        if earlier:
+            last = earlier[-1]
+        if start != para[0] or text[start : start + 1] not in ("“", '"') or para in told_paragraphs or last is None:
+            continue
+        previous = paragraph_bounds(text, max(para[0] - 2, 0))
+        while previous[0] == previous[1] and previous[0] > 0:  # blank lines between paragraphs
+            previous = paragraph_bounds(text, previous[0] - 2)
+        if not (previous[0] <= last.evidence.start < previous[1]) or is_heading(sentence, text):
+            continue
+        if quote_tagged_later(text, para, told_paragraphs) or "according to" in last.evidence.text.lower():
+            continue  # a source cited "according to" lends facts, not a voice that goes on
+        end = sentence.end_char
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        quoted = text[start:end]
+        added.append(
+            last.model_copy(
+                update={
+                    "id": f"s{len(statements) + len(added) + 1}",
+                    "kind": content_kind(quoted) or "statement",
+                    "target": None,
+                    "quote": quoted.strip("“”\""),
+                    "about_incident": None,
+                    "answers": None,
+                    "evidence": Evidence(text=quoted, start=start, end=end),
+                }
+            )
+        )
+    return sorted(statements + added, key=lambda s: s.evidence.start) if added else statements
+
+
+def quote_tagged_later(text: str, para: tuple[int, int], told: set[tuple[int, int]]) -> bool:
+    """ "“I welcome the truce. ¶ “As commander in chief I have instructed ...,” Ghani tweeted.":
+    a quotation that runs on through paragraphs opening with quote marks to one that names
+    its speaker is that speaker's, told once."""
+    current = para
+    while True:
+        nxt = current[1] + 1
+        while nxt < len(text) and text[nxt] in "\n \t":
+            nxt += 1
+        if nxt >= len(text) or text[nxt] not in ("“", '"'):
+            return False
+        current = paragraph_bounds(text, nxt)
+        if current in told:
+            return True
 
 
 def without_announcements(adoc: AnnotatedDocument, statements: list[Statement], bare: set[str]) -> list[Statement]:
