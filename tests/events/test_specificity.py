@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from sitrep.pipeline import ExtractOptions, extract_text
-from tests.events.reading import first
+from tests.events.reading import OPTIONS, first
 
 
 @pytest.mark.parametrize(
@@ -108,3 +108,8 @@ def test_coming_under_fire_is_an_attack():
 
 def test_in_the_wake_of_an_attack_dates_what_follows():
     assert first("Schools closed across the district in the wake of the attack on the market.") is None
+
+
+
+def test_a_release_insisted_on_is_a_demand_not_an_incident():
+    assert extract_text("The Taliban insisted on the release of 5,000 prisoners.", options=OPTIONS).incidents == []

@@ -199,9 +199,12 @@ def distinguishes_itself(mention: EventMention) -> bool:
 
 
 def corefer(mentions: list[EventMention], sentence_index: dict[int, int]) -> list[Event]:
-    """Each mention joins the latest event it can be part of, or opens one (unless it only
-    points back and no event takes it)."""
+    """Each mention joins the latest event it can be part of, or opens one; a pointer back
+    that no event takes opens none when the story tells other events (it points at
+    something told only in general), while in a text that tells nothing else ("clashes
+    broke out ... both sides used heavy weapons in the battle") it is the event."""
     events: list[Event] = []
+    tells_others = sum(not m.pointer for m in mentions) > 0
     for mention in mentions:
         number = sentence_index[mention.sentence.start]
         target = None
@@ -214,10 +217,8 @@ def corefer(mentions: list[EventMention], sentence_index: dict[int, int]) -> lis
             if not reaches_back:
                 break  # only a mention that points back, or adds nothing new, reaches past the latest incident
         if target is None:
-            if mention.anaphoric and not distinguishes_itself(mention):
-                # "the attacks, it said, set back reconciliation": a pointer to something
-                # the story told only in general, or not at all, tells no incident
-                continue
+            if mention.pointer and not distinguishes_itself(mention) and tells_others:
+                continue  # "the attacks, it said, set back reconciliation"
             target = Event()
             events.append(target)
         target.mentions.append(mention)

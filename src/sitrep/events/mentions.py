@@ -64,6 +64,7 @@ class EventMention:
     own_place: bool = False  # the sentence itself names where
     attribution: Attribution | None = None
     anaphoric: bool = False
+    pointer: bool = False  # only event nouns that point back ("the attacks", "those strikes")
     new_event: bool = False
     contrast: bool = False
     claimed: bool = False
@@ -271,6 +272,7 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 mention.location = places.locate_event(adoc, sentence.start_char, sentence.end_char, main.start) or mention.location
             mention.own_place = bool(within(adoc.places, *told))
             mention.anaphoric = all(is_anaphoric(h.token) or h.event_class.casualty_only for h in hits)
+            mention.pointer = all(is_anaphoric(h.token) for h in hits)
             mention.later_death = all(h.event_class.casualty_only for h in hits) and any(
                 t.lemma_.lower() == "succumb" or (t.lemma_.lower() in ("injury", "wound", "burn") and t.head.lemma_.lower() in ("of", "from", "to"))
                 for t in sentence)
