@@ -42,6 +42,14 @@ $BIN/python -m sitrep.eval.events case "$SHARED/data/case2021_task2"
 section "events: ACLED notes"
 $BIN/python -m sitrep.eval.events acled "$SHARED/data" --per-file "$PER_FILE"
 
+section "time: ACLED notes that open with their date"
+$BIN/python -m sitrep.eval.dates "$SHARED/data" --per-file "$PER_FILE"
+
+if [ "$PER_FILE" = 0 ]; then  # ingests every note into a temporary store: about 12 minutes
+  section "export: the ACLED CSV of every ACLED note"
+  $BIN/python -m sitrep.eval.export "$SHARED/data" -j 2
+fi
+
 section "agreements: n-pp dev batch and the founding example"
 $BIN/python -m sitrep.eval.agreements --shared "$SHARED"
 

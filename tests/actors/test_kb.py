@@ -114,3 +114,19 @@ def test_militia_actor_reuses_a_kb_group_acled_knows():
     made = kb.militia_actor("Marehan", None, "SO")
     assert (made.name, made.inter) == ("Marehan Clan Militia (Somalia)", 4)
     assert kb.from_acled("Marehan Clan Militia (Somalia)") is made
+
+
+def test_a_category_resolved_without_a_country_takes_its_incidents():
+    kb = load_kb()
+    bare = kb.category_actor("unidentified", None)
+    assert bare.name == "Unidentified Armed Group"
+    assert kb.in_country(bare, "UA").name == "Unidentified Armed Group (Ukraine)"
+    assert kb.in_country(bare, None) is bare
+    named = kb.category_actor("civilians", "AF")
+    assert kb.in_country(named, "PK") is named  # a category already placed keeps its country
+    assert kb.in_country(kb.actors["taliban"], "UA") is kb.actors["taliban"]
+
+
+def test_monitors_are_known_bodies():
+    kb = load_kb()
+    assert {kb.actors[m].name for m in kb.monitors} >= {"OSCE", "Human Rights Watch", "Amnesty International"}

@@ -264,3 +264,15 @@ def test_community_militias_are_named_as_acled_names_them():
 def test_names_in_a_bracketed_place_gloss_are_no_people():
     adoc = _adoc("Gunmen killed a farmer in Miango (Bassa LGA, Plateau) on Sunday.")
     assert [m.text for m in adoc.actors if m.actor.is_person] == []
+
+
+@pytest.mark.parametrize(("text", "country_actors"), [
+    ("Students Federation of India staged a road blockade to protest against the police.", set()),
+    ("Pakistan Fisherfolk Forum protested against corrupt police officials in Karachi.", set()),
+    ("On 19 April 2020, in Metepec, Mexico, several armed men attacked two people.", set()),
+    ("Gunmen attacked a bus in Kunduz province of Afghanistan.", set()),
+    ("Pakistan fired mortars at Indian posts, and India responded.", {"Pakistan", "India"}),
+])
+def test_a_country_named_inside_a_name_or_as_where_a_place_lies_is_no_actor(text, country_actors):
+    adoc = _adoc(text)
+    assert {m.actor.name for m in adoc.actors if m.actor.id.startswith("country:")} == country_actors

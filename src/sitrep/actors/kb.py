@@ -124,6 +124,7 @@ class KnowledgeBase:
     militia_styles: dict[str, str] = field(default_factory=dict)  # country -> "Clan" (ACLED's word)
     militia_nouns: frozenset[str] = frozenset()  # "militias": after a community's name, its militia
     militia_style_words: frozenset[str] = frozenset()  # "clan", "ethnic": written before such a noun
+    monitors: frozenset[str] = frozenset()  # ids of bodies that observe and report events, never act in them
 
     # --- public lookups ---------------------------------------------------------------
 
@@ -189,6 +190,15 @@ class KnowledgeBase:
             name = f"{cat.name} ({self.countries[code].name})" if code else cat.name
             self.actors[actor_id] = Actor(id=actor_id, name=name, kind=INTER_LABELS[cat.inter], inter=cat.inter, country=code, sector=cat.sector)
         return self.actors[actor_id]
+
+    def in_country(self, actor: Actor, code: str | None) -> Actor:
+        """A category actor resolved before the story's country was known ("Unidentified
+        Armed Group", "Civilians"), named with the country its incident happened in, as
+        ACLED names them ("Unidentified Armed Group (Ukraine)"); any other actor as it is."""
+        key, _, country = actor.id.partition(":")
+        if country == "-" and key in self.categories and code in self.countries:
+            return self.category_actor(key, code)
+        return actor
 
     def militia_actor(self, group: str, style: str | None, code: str | None) -> Actor:
         """An identity militia named for its community, as ACLED names them: "Tiv Ethnic
@@ -367,6 +377,7 @@ def build_kb() -> KnowledgeBase:
     international = _read("international.toml")
     records = [("groups.toml", r) for r in groups] + [("international.toml", r) for r in international["international"]]
     records += [("international.toml", r) for r in international["state"]]
+    kb.monitors = frozenset(international.get("monitors", []))
     for where, record in records:
         actor = _entry_actor(record, where, kb.countries)
         if actor.id in kb.actors:
@@ -384,6 +395,10 @@ def build_kb() -> KnowledgeBase:
             kb.acled_names[folded] = actor.id
         for key in record.get("replaces", []):
             kb.replacements[(key, actor.country)] = actor.id
+
+    unknown = sorted(kb.monitors - set(kb.actors))
+    if unknown:
+        raise KBError(f"international.toml: unknown monitors {', '.join(unknown)}")
 
     inst_data = _read("institutions.toml")
     for record in inst_data["institution"]:

@@ -580,6 +580,52 @@ def _demonym_of_agent(token, covered: list[tuple[int, int]]) -> bool:
     return not words & NON_AGENT_HEADS and not words & MEDIA_WORDS
 
 
+#: Entity labels of names a country's name may be part of ("Students Federation of India").
+NAME_LABELS = {"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
+#: Last words of an organisation's name, after which a country's name is part of it.
+ORGANISATION_HEADS = {"forum", "union", "federation", "association", "party", "front", "council", "movement",
+                      "alliance", "committee", "league", "society", "congress", "organisation", "organization",
+                      "network", "coalition", "confederation", "assembly", "board", "chamber", "foundation"}
+
+
+def _country_in_name(scan: Scan, hit: Hit) -> bool:
+    """A country's name inside a longer name ("Students Federation of India", "All Pakistan
+    Wapda Workers Union", "Pakistan Fisherfolk Forum"): the organisation's, not the country."""
+    token = scan.token_at(hit.start)
+    if token is None:
+        return False
+    last = hit.last
+    while last < len(scan.words) and scan.words[last][:1].isupper() and scan.words[last].isalpha():
+        last += 1
+    if last > hit.last and scan.words[last - 1].lower() in ORGANISATION_HEADS:
+        return True  # "Pakistan Fisherfolk Forum", "All Pakistan Wapda Workers Union"
+    if token.ent_type_ not in NAME_LABELS:
+        return False
+    doc, first, last = token.doc, token.i, token.i
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    return doc[first].idx < hit.start or doc[last].idx + len(doc[last]) > hit.end
+
+
+#: Words of a place "of" a country: "Kunduz province of Afghanistan", "the north of Mali".
+PLACE_OF = ADMIN_SUFFIXES | {"capital", "city", "town", "region", "state", "part", "parts", "area", "areas", "north",
+                             "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                             "border", "borders"}
+
+
+def _country_after_place(scan: Scan, hit: Hit) -> bool:
+    """ "in Metepec, Mexico", "Kunduz province of Afghanistan": a country (or a state named
+    like one) that glosses where a place lies."""
+    i = hit.first
+    if i >= 2 and scan.words[i - 1].lower() == "of" and scan.words[i - 2].lower() in PLACE_OF:
+        return True  # "Kunduz province of Afghanistan", "the capital of Mali"
+    if i < 3 or scan.words[i - 1] != "," or not scan.words[i - 2][:1].isupper():
+        return False
+    return any(w.lower() in LOCATIVE for w in scan.words[max(0, i - 6) : i - 2])
+
+
 def hit_drafts(kb: KnowledgeBase, scan: Scan, hits: list[Hit], country: str | None) -> list[Draft]:
     drafts: list[Draft] = []
     covered = [(h.start, h.end) for h in hits if h.phrase.kind not in QUALIFIERS]
@@ -605,7 +651,8 @@ def hit_drafts(kb: KnowledgeBase, scan: Scan, hits: list[Hit], country: str | No
                 # listed ("Taliban" in a US story); a single owner needs its own country
                 actor = same[0] if same else (shared[0] if len(shared) > 1 else None)
         elif phrase.kind == "country":
-            if not (hit.first > 0 and scan.words[hit.first - 1].lower() in LOCATIVE):
+            if not (hit.first > 0 and scan.words[hit.first - 1].lower() in LOCATIVE) and not _country_in_name(scan, hit) \
+                    and not _country_after_place(scan, hit):
                 actor = kb.country_actor(phrase.target)
         elif phrase.kind == "capital":
             token = scan.token_at(hit.start)

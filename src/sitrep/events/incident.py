@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sitrep.actors import load_kb
 from sitrep.events.classify import civilian_only, incident_type
 from sitrep.events.accounts import Account
 from sitrep.events.counts import Count
@@ -19,6 +20,8 @@ from sitrep.time.rules import load_rules
 
 #: How many sentences back an undated event looks for the day the story is telling.
 NARRATIVE_SENTENCES = 2
+#: ACLED's inter code of civilians.
+CIVILIANS = 7
 
 
 def evidence_mention(account: Account) -> EventMention:
@@ -141,21 +144,42 @@ def attribution_text(mention: EventMention) -> str | None:
     return sentence.text[attribution.speaker_start - sentence.start_char : attribution.speaker_end - sentence.start_char]
 
 
-def actors_of(account: Account, reporter: Source | None) -> list[ActorRef]:
+def actors_of(account: Account, reporter: Source | None, country: str | None = None) -> list[ActorRef]:
+    """The incident's actors, the first two as actor1 and actor2. The reporter and the
+    monitors that observed it are sources, not actors; a category is named with the
+    incident's country ("Unidentified Armed Group (Ukraine)"); civilians are never
+    actor1 (the victims of violence, associates of a demonstration's protesters)."""
+    kb = load_kb()
     refs: list[ActorRef] = []
     seen: set[str] = set()
     reporter_name = reporter.name if reporter else None
     for mention in account.mentions:
         for actor_mention in mention.actors:
-            actor = actor_mention.actor
-            if actor.is_person or actor.id in seen or actor.name == reporter_name:
+            actor = kb.in_country(actor_mention.actor, country)
+            if actor.is_person or actor.id in seen or actor.name == reporter_name or actor.id.partition(":")[0] in kb.monitors:
                 continue
             seen.add(actor.id)
             refs.append(ActorRef(name=actor.name, mention=actor_mention.text, kind=actor.kind, inter=actor.inter, country=actor.country))
-    if account.family == "violence" and civilian_only(account) and "civilians" not in {r.name.lower() for r in refs}:
-        refs.append(ActorRef(name="Civilians", role="victim", kind="Civilians", inter=7))
-    for index, ref in enumerate(refs[:2]):
-        refs[index] = ref.model_copy(update={"role": ref.role or ("actor1" if index == 0 else "actor2")})
+    if account.family == "violence" and civilian_only(account) and not any(r.inter == CIVILIANS for r in refs):
+        civilians = kb.category_actor("civilians", country if country in kb.countries else None)
+        refs.append(ActorRef(name=civilians.name, role="victim", kind=civilians.kind, inter=civilians.inter, country=civilians.country))
+    doer = next((r for r in refs if r.inter != CIVILIANS), None)
+    if refs and refs[0].inter == CIVILIANS and doer is not None:  # the first actor who is not a victim leads
+        refs.remove(doer)
+        refs.insert(0, doer)
+    demonstration = account.family == "protest"
+    open_roles = ["actor1", "actor2"]
+    for index, ref in enumerate(refs):
+        role = ref.role
+        if ref.inter == CIVILIANS and demonstration:
+            role = "associate"  # students who protest are the protesters' associates
+        elif role is None and ref.inter == CIVILIANS and open_roles[:1] == ["actor1"]:
+            role = "victim"  # no doer named: the victims are no actor1
+        elif role is None and open_roles:
+            role = open_roles.pop(0)
+        elif role in open_roles:
+            open_roles.remove(role)
+        refs[index] = ref.model_copy(update={"role": role})
     return refs
 
 
@@ -238,7 +262,7 @@ def build_incident(account: Account, adoc: AnnotatedDocument, number: int, conte
         detained=totals.get("detained"),
         abducted=totals.get("abducted"),
         count_notes=notes,
-        actors=actors_of(account, reporter),
+        actors=actors_of(account, reporter, (location.country if location else None) or adoc.country),
         reported_by=reporter,
         claim_status=status,
         evidence=evidence_of(chosen),
