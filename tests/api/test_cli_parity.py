@@ -66,3 +66,27 @@ def test_statement_route_matches_the_cli(filled, filters):
     with client_for(filled) as client:
         body = client.get("/api/statements", params=api_params(filters)).json()
     assert body["items"] == expected and len(expected) > 0
+
+
+@pytest.mark.parametrize("paging", [{}, {"limit": 1, "offset": 0}, {"offset": 1}], ids=["all", "first", "past"])
+def test_agreements_route_matches_the_cli(filled, paging):
+    expected = cli_rows("agreements", "--db", filled)
+    with client_for(filled) as client:
+        body = client.get("/api/agreements", params=api_params(paging)).json()
+    start = paging.get("offset", 0)
+    assert body["items"] == expected[start:start + paging.get("limit", 500)]
+    assert [row["name"] for row in expected] == ["Harbour Truce"]
+
+
+COMPLIANCE_FILTERS = [{}, {"party": "Northern Front"}, {"since": "2021-03-15"}, {"until": "2021-03-14"},
+                      {"since": "2030-01-01"}]
+
+
+@pytest.mark.parametrize("filters", COMPLIANCE_FILTERS, ids=lambda f: ",".join(f) or "none")
+@pytest.mark.parametrize("name", ["Harbour Truce", "harbour", "test-truce"])
+def test_compliance_route_matches_the_cli(filled, name, filters):
+    expected = cli_rows("compliance", name, "--db", filled, *cli_options(filters))
+    with client_for(filled) as client:
+        body = client.get(f"/api/compliance/{name}", params=filters).json()
+    assert body["items"] == expected
+    assert [row["entry"] for row in expected[:2]] == ["commitment", "commitment"]
