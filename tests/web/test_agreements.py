@@ -37,3 +37,27 @@ def test_an_entry_opens_its_article_with_its_sentence_marked(page, store):
     query = parse_qs(urlparse(page.page.url).query)
     assert (query["doc"], query["record"]) == ([allegation["doc_key"]], [allegation["record_key"]])
     assert page.page.text_content("#detail section.document mark.current") == allegation["evidence"]
+
+
+def test_the_founding_examples_agreement_opens_with_its_prisoner_release(page, store):
+    """The issue's check: the compliance view of the founding example's agreement (the US-Taliban
+    agreement of the Doha meeting), reached from the agreements tab."""
+    from tests.conftest import FOUNDING
+
+    founding = next(d for d in store.sql("SELECT doc_key, source FROM documents").to_pylist()
+                    if d["source"].endswith(FOUNDING.name))["doc_key"]
+    rows = [r for r in store.compliance("us-taliban-2020").to_pylist() if r["agreement_key"] == "us-taliban-2020"]
+    prisoners = next(r for r in rows if r["entry"] == "commitment" and r["commitment"] == "taliban-prisoners")
+    releases = [r for r in rows if r["entry"] == "delivery" and r["doc_key"] == founding]
+    assert prisoners["promised"] == 5000 and releases
+
+    page.open("/?view=agreements")
+    page.after(lambda: page.page.click("#agreements-table tr.agreement[data-key='us-taliban-2020']"))
+    assert page.page.text_content("#detail h2") == "US-Taliban agreement"
+    cell = "#detail tr.commitment[data-commitment='taliban-prisoners'] td"
+    assert page.page.text_content(f"{cell}.promised") == "5,000"
+    assert page.page.text_content(f"{cell}.delivered") != "none reported"
+    listed = page.page.eval_on_selector_all("#compliance-entries li.entry", "items => items.map(i => i.dataset.record)")
+    assert listed == [r["record_key"] or "" for r in rows if r["entry"] != "commitment"]
+    assert {r["record_key"] for r in releases} <= set(listed)
+    assert page.errors == [] and page.violations() == []
