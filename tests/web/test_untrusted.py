@@ -57,7 +57,10 @@ def test_the_policy_blocks_an_inline_script_that_a_bug_would_insert(page):
       img.src = 'https://elsewhere.example/pixel.png';
       document.body.append(img);
     }""")
-    page.page.wait_for_timeout(200)
+    # Settled when the policy has reported both (the image's report comes when its fetch would
+    # start, later under load: a fixed pause was not always enough).
+    page.page.wait_for_function("""() => ['script-src-elem inline', 'img-src https://elsewhere.example']
+      .every((kind) => window.__violations.some((v) => v.startsWith(kind)))""", timeout=15_000)
     assert page.page.evaluate("typeof window.__xss") == "undefined"
     blocked = page.violations()
     assert any(v.startswith("script-src-elem inline") for v in blocked), blocked
