@@ -1,7 +1,8 @@
 """Load on ``sitrep serve``: 200 concurrent clients on loopback, per endpoint, over a store of
-at least 15,000 documents (every ACLED note plus the dev articles, as ``benchmarks/ingest.py``).
+at least 15,000 documents (every ACLED note plus the dev articles, as ``benchmarks/ingest.py``, and
+the CASE 2021 snippets: the ACLED notes repeat some texts, so they alone make about 14,790 documents).
 
-    python benchmarks/serve.py [--db PATH] [--clients 200] [--seconds 20] [--record FILE]
+    python benchmarks/serve.py [--db PATH] [--clients 200] [--seconds 20] [--cache both|on|off] [--record FILE]
 
 Builds the store first when ``--db`` holds fewer than 15,000 documents (a temporary one by
 default: the ACLED files are for internal evaluation only, nothing is copied into the
@@ -10,13 +11,18 @@ with ``wrk`` (Debian's package: ``apt-get install wrk``), which keeps ``--client
 connections busy, each sending its next request when the last one is answered, cycling
 through URLs with varied filters. Prints requests/s and p50/p99 latency per endpoint, as
 JSON; a small static file measured in the same run is the baseline, and each endpoint's
-rate is also given as a ratio of it. The machine's load moves absolute figures: compare
-runs made at the same time.
+rate is also given as a ratio of it. Each endpoint is measured twice by default: against a
+server without the answer cache (``--cache-mb 0``: every request queries the store) and
+against one with it (the default), where each URL's first request is a miss. Between
+endpoints the server works off what the last run left queued. The machine's load moves
+absolute figures (the 1-minute load average is recorded with each endpoint): compare runs
+made at the same time.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import random
@@ -34,7 +40,7 @@ from urllib.parse import quote, urlencode
 BENCHMARKS = Path(__file__).resolve().parent
 REPO = BENCHMARKS.parent
 sys.path.insert(0, str(BENCHMARKS))
-from ingest import acled_records, dev_records  # noqa: E402  (the same inputs as the ingest benchmark)
+from ingest import SHARED, acled_records, dev_records  # noqa: E402  (the same inputs as the ingest benchmark)
 
 COMMAND = [sys.executable, "-m", "sitrep"]
 MIN_DOCUMENTS = 15_000
@@ -73,10 +79,19 @@ def document_count(db: str) -> int:
         return store.counts()["documents"]
 
 
+def case_records() -> list[dict]:
+    """The CASE 2021 task 2 snippets (1,019 news sentences about events, no publication date)."""
+    path = SHARED / "case2021_task2" / "test_set_final_release_with_labels.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [{"id": f"case2021-{row['id']}", "text": row["EventSnippet"]}
+                for row in csv.DictReader(handle, delimiter="\t") if row["EventSnippet"].strip()]
+
+
 def build_store(db: str, jobs: int) -> dict:
-    """Ingest every ACLED note and the dev articles into ``db`` (what benchmarks/ingest.py ingests)."""
+    """Ingest every ACLED note, the dev articles (what benchmarks/ingest.py ingests) and the CASE
+    snippets into ``db``; what the store already holds is skipped."""
     with tempfile.TemporaryDirectory(prefix="sitrep-serve-bench-") as tmp:
-        records = acled_records() + dev_records()
+        records = acled_records() + dev_records() + case_records()
         source = Path(tmp) / "inputs.jsonl"
         source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
         started = time.monotonic()
@@ -91,9 +106,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(db: str) -> tuple[subprocess.Popen, str]:
+def start_server(db: str, cache_mb: int) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    process = subprocess.Popen([*COMMAND, "serve", "--db", db, "--port", str(port)],
+    process = subprocess.Popen([*COMMAND, "serve", "--db", db, "--port", str(port), "--cache-mb", str(cache_mb)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 300
@@ -167,6 +182,42 @@ def run_wrk(base: str, paths: list[str], clients: int, seconds: int, threads: in
     }
 
 
+def settle(base: str, patience: float = 180.0) -> float:
+    """Wait until the server has worked off the last run's queue (requests wrk left unanswered are
+    still served after it stops): three quick answers in a row. Returns the seconds waited."""
+    started = time.monotonic()
+    quick = 0
+    while quick < 3 and time.monotonic() - started < patience:
+        began = time.monotonic()
+        with urllib.request.urlopen(base + "/static/state.js", timeout=patience) as response:
+            response.read()
+        quick = quick + 1 if time.monotonic() - began < 0.2 else 0
+        time.sleep(0.2)
+    return round(time.monotonic() - started, 1)
+
+
+def measure(db: str, cache_mb: int, args) -> tuple[dict, dict]:
+    """Every endpoint's figures against one server; the first time each URL is asked is a miss
+    even with the cache (the warm-up asks other filters)."""
+    process, base = start_server(db, cache_mb)
+    try:
+        summary = get_json(base, "/api/summary")
+        paths = endpoint_paths(base)
+        run_wrk(base, endpoint_paths(base, seed=1)["incidents, filtered"], args.clients, 3, args.threads)  # warm-up
+        endpoints = {}
+        for name, urls in paths.items():
+            waited = settle(base)
+            endpoints[name] = {**run_wrk(base, urls, args.clients, args.seconds, args.threads),
+                               "load_average_1m": round(os.getloadavg()[0], 2), "settled_s": waited}
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+    baseline = endpoints["static file (baseline)"]["requests_per_s"]
+    for figures in endpoints.values():
+        figures["rate_vs_baseline"] = round(figures["requests_per_s"] / baseline, 3)
+    return summary, endpoints
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", help="store to serve (built there when it holds fewer than 15,000 documents)")
@@ -174,32 +225,27 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--jobs", "-j", type=int, default=2, help="ingest workers, when the store is built")
+    parser.add_argument("--cache", choices=("both", "on", "off"), default="both",
+                        help="serve with the answer cache (sitrep serve's default), without it (--cache-mb 0), or both")
     parser.add_argument("--record", type=Path, help="append the result as a JSON line to this file")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("benchmarks/serve.py needs wrk: apt-get install wrk")
 
+    modes = {"on": [("cached", 64)], "off": [("uncached", 0)], "both": [("uncached", 0), ("cached", 64)]}[args.cache]
+    started_load = round(os.getloadavg()[0], 2)
     with tempfile.TemporaryDirectory(prefix="sitrep-serve-store-") as tmp:
         db = args.db or str(Path(tmp) / "bench.duckdb")
         built = build_store(db, args.jobs) if document_count(db) < MIN_DOCUMENTS else None
-        process, base = start_server(db)
-        try:
-            summary = get_json(base, "/api/summary")
-            paths = endpoint_paths(base)
-            run_wrk(base, paths["incidents, filtered"], args.clients, 3, args.threads)  # warm-up, not recorded
-            endpoints = {name: run_wrk(base, urls, args.clients, args.seconds, args.threads)
-                         for name, urls in paths.items()}
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
-    baseline = endpoints["static file (baseline)"]["requests_per_s"]
-    for figures in endpoints.values():
-        figures["rate_vs_baseline"] = round(figures["requests_per_s"] / baseline, 3)
+        runs = {}
+        for mode, cache_mb in modes:
+            summary, runs[mode] = measure(db, cache_mb, args)
     result = {
         "when": datetime.now().isoformat(timespec="seconds"), "cpus": os.cpu_count(),
-        "load_average_1m": round(os.getloadavg()[0], 2), "clients": args.clients, "seconds": args.seconds,
+        "load_average_1m": {"start": started_load, "end": round(os.getloadavg()[0], 2)},
+        "clients": args.clients, "seconds": args.seconds,
         "store": {k: summary[k] for k in ("documents", "incidents", "events", "statements")},
-        "store_built": built, "endpoints": endpoints,
+        "store_built": built, **runs,
     }
     print(json.dumps(result, indent=2))
     if args.record:
