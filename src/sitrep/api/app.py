@@ -12,15 +12,18 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from sitrep.api.cache import CachedReads, ResponseCache
 from sitrep.api.responses import error_response
 from sitrep.api.security import BodyLimit, SecurityHeaders
 from sitrep.api.sessions import StoreSessions
 from sitrep.config import MAX_INPUT_BYTES
 from sitrep.store import DEFAULT_DB, open_store
+from sitrep.store.store import is_duckdb_path
 
 log = logging.getLogger("sitrep.api")
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
+DEFAULT_CACHE_BYTES = 64 * 2**20
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,8 @@ class ServeConfig:
     #: Host headers accepted (a page on another site cannot reach a loopback server through
     #: DNS rebinding); ``("*",)`` accepts any.
     allowed_hosts: tuple[str, ...] = field(default=LOOPBACK_HOSTS)
+    #: Bytes of answers kept in memory until the store changes (``api.cache``); 0 keeps none.
+    cache_bytes: int = DEFAULT_CACHE_BYTES
 
 
 def field_name(location: tuple) -> str:
@@ -69,6 +74,7 @@ def create_app(config: ServeConfig = ServeConfig()) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.config = config
+    app.state.cache = ResponseCache(config.cache_bytes)
     app.include_router(routes.router)
     app.include_router(agreements.router)
     app.include_router(exports.router)
@@ -88,7 +94,11 @@ def create_app(config: ServeConfig = ServeConfig()) -> FastAPI:
         log.exception("error serving %s", request.url.path)
         return error_response(500, f"internal error ({type(error).__name__})")
 
-    # Outermost first: the size bound before anything reads a body, the headers on every answer.
+    # Innermost first: cached answers only for accepted hosts; the size bound before anything
+    # reads a body; the headers on every answer.
+    external_writers = not is_duckdb_path(config.db)  # DuckDB: the server holds the file
+    app.add_middleware(CachedReads, cache=app.state.cache,
+                       poll=(lambda: app.state.sessions.current().generation()) if external_writers else None)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(config.allowed_hosts))
     app.add_middleware(BodyLimit, max_bytes=config.max_request_bytes)
     app.add_middleware(SecurityHeaders)

@@ -79,7 +79,10 @@ async def post_documents(
     except ValueError:
         return error_response(415, f"cannot read {kind or 'a body without Content-Type'}; send JSON Lines, JSON, "
                                    "text/plain or text/html")
-    totals = await run_in_threadpool(store_items, request.app.state.sessions, items)
+    try:
+        totals = await run_in_threadpool(store_items, request.app.state.sessions, items)
+    finally:
+        request.app.state.cache.changed()  # what was kept may now be out of date
     errors = [{"source": item.source, "error": item.error} for item in items if isinstance(item, Failure)]
     result = {"read": totals.read, "documents": totals.documents, "skipped": totals.skipped,
               "failures": totals.failures, "errors": errors, "incidents": totals.incidents,

@@ -420,6 +420,10 @@ class Store:
         with self.backend.session():
             return {table: self.backend.fetchall(f"SELECT count(*) FROM {table}")[0][0] for table in tables}
 
+    def generation(self) -> int:
+        """How many batches the store has committed: it changes with every write."""
+        return self.backend.fetchall("SELECT count(*) FROM batches")[0][0]
+
     def summary(self) -> dict[str, Any]:
         """What the store holds, for a reader choosing filters: counts, merged incidents by country and
         by type, and their first and last days."""
