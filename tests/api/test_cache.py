@@ -80,3 +80,39 @@ def test_the_cache_holds_at_most_its_bytes_dropping_the_least_recently_used():
     assert kept.get(("g", "/api/big", b"")) is None
     kept.changed()
     assert (kept.size, len(kept.entries), kept.writes) == (0, 0, 1)
+
+
+def test_clients_asking_one_new_url_at_once_cost_one_query():
+    import anyio
+
+    from sitrep.api.cache import CachedReads
+
+    calls = []
+
+    async def slow_route(scope, receive, send):
+        calls.append(scope["query_string"])
+        await anyio.sleep(0.05)  # the query: the other requests arrive meanwhile
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"application/json")]})
+        await send({"type": "http.response.body", "body": b'{"items": []}'})
+
+    reads = CachedReads(slow_route, ResponseCache(1 << 20))
+    answers = []
+
+    async def ask(query: bytes):
+        sent = []
+
+        async def send(message):
+            sent.append(message)
+
+        await reads({"type": "http", "method": "GET", "path": "/api/incidents", "query_string": query}, None, send)
+        answers.append((query, dict(sent[0]["headers"])[b"x-sitrep-cache"], sent[1]["body"]))
+
+    async def main():
+        async with anyio.create_task_group() as group:
+            for query in (b"country=AF",) * 5 + (b"country=IQ",):
+                group.start_soon(ask, query)
+
+    anyio.run(main)
+    assert sorted(calls) == [b"country=AF", b"country=IQ"]
+    assert sorted(answers) == sorted([(b"country=AF", b"miss", b'{"items": []}')] + [(b"country=AF", b"hit", b'{"items": []}')] * 4
+                                     + [(b"country=IQ", b"miss", b'{"items": []}')])

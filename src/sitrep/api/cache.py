@@ -13,7 +13,8 @@ PostgreSQL database can also be written by ``sitrep ingest`` from elsewhere, so 
 generation also counts the store's batches, read again at most every ``POLL_SECONDS``: an
 ingest elsewhere shows within that time. Entries of an older generation are never
 answered and age out; the cache holds at most ``max_bytes`` of bodies, least recently
-used first out.
+used first out. Requests for an answer being computed wait for it rather than query the
+store again (many clients asking one new URL at once cost one query, not one each).
 """
 
 from __future__ import annotations
@@ -77,6 +78,7 @@ class CachedReads:
         self.app = app
         self.cache = cache
         self.poll = poll
+        self.computing: dict[tuple, anyio.Event] = {}
 
     async def generation(self) -> tuple:
         if self.poll is not None and time.monotonic() - self.cache.polled_at >= POLL_SECONDS:
@@ -95,13 +97,25 @@ class CachedReads:
             await self.app(scope, receive, send)
             return
         key = (await self.generation(), path, scope.get("query_string", b""))
+        if key in self.computing:
+            await self.computing[key].wait()  # then answered from the cache, unless it was an error
         found = self.cache.get(key)
         if found is not None:
             status, headers, body = found
             await send({"type": "http.response.start", "status": status, "headers": [*headers, (CACHE_HEADER, b"hit")]})
             await send({"type": "http.response.body", "body": body})
             return
+        if key in self.computing:  # an error was answered meanwhile, and another request asks again
+            await self.app(scope, receive, send)
+            return
+        done = self.computing[key] = anyio.Event()
+        try:
+            await self.compute(key, scope, receive, send)
+        finally:
+            del self.computing[key]
+            done.set()
 
+    async def compute(self, key: tuple, scope, receive, send) -> None:
         started: dict = {}
         chunks: list[bytes] = []
 
