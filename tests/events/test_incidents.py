@@ -340,3 +340,22 @@ def test_an_agreement_reached_at_a_meeting_is_one_incident_placed_where_they_met
 def test_a_text_that_tells_one_event_keeps_it_however_it_is_told(text, expected):
     # a toll with nobody else counted is no pointer back; a pointer in a text that tells nothing else is the event
     assert [(i.acled_type, i.killed) for i in incidents(text)] == expected
+
+
+def test_a_strike_named_to_date_a_reply_is_its_own_event_with_its_own_toll():
+    text = ("Hezbollah launched rockets at Israel on Saturday after an Israeli air strike that according to a Lebanese "
+            "security source killed two civilians in the country's south.")
+    assert [(i.acled_sub_type, i.killed) for i in incidents(text)] == [
+        ("Shelling/artillery/missile attack", None), ("Air/drone strike", 2)]
+
+
+def test_a_doer_told_as_one_or_another_sets_no_event_apart():
+    text = ("Russia's Defense Ministry denied reports that Russian warplanes carried out air strikes on a market in Maarat al-Numan, "
+            "killing at least 23 civilians. Activists said either Russian or Syrian military jets conducted air strikes on the market.")
+    assert [(i.acled_sub_type, i.killed, len(i.mentions)) for i in incidents(text)] == [("Air/drone strike", 23, 2)]
+
+
+def test_force_used_against_marchers_is_part_of_their_protest():
+    text = ("Hundreds of protesters marched from Tahrir Square in Baghdad on Sunday night. "
+            "Security forces fired live ammunition to disperse the crowd, killing two protesters.")
+    assert len(incidents(text)) == 1

@@ -267,7 +267,8 @@ def victim_side(token: Token, actors: list[ActorMention]) -> str | None:
 
 def agent_of(token: Token, actors: list[ActorMention]) -> ActorMention | None:
     """Who did what a trigger tells, when the parse names them: the subject of an active
-    verb ("Hezbollah launched rockets"), the agent of a passive ("shelled by the army"),
+    verb ("Hezbollah attacked"), of the verb that launched a weapon noun ("Hezbollah
+    launched rockets"), the agent of a passive ("shelled by the army"),
     or the owner of an event noun ("an Israeli air strike", "the army's shelling",
     "shelling from Ukrainian forces")."""
     candidates: list[Token] = []
@@ -281,6 +282,9 @@ def agent_of(token: Token, actors: list[ActorMention]) -> ActorMention | None:
         if candidates or current.dep_ not in ("conj", "xcomp") or current.head.i == current.i:
             break
         current = current.head
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon().filters.doing_verbs:
+        # "Hezbollah launched rockets", "the army fired shells": who launched them
+        candidates.extend(c for c in token.head.children if c.dep_ == "nsubj")
     if token.pos_ in ("NOUN", "PROPN"):
         for child in token.children:
             if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "ORG", "GPE")):
@@ -290,6 +294,8 @@ def agent_of(token: Token, actors: list[ActorMention]) -> ActorMention | None:
     for candidate in candidates:
         start, end = subtree_span(candidate)
         found = [m for m in overlapping(actors, start, end) if not m.actor.is_person]
+        if any(t.lower_ == "or" and t.dep_ == "cc" for t in candidate.subtree):
+            return None  # "either Russian or Syrian jets": the doer is not known
         if found:
             return found[0]
     return None

@@ -122,18 +122,23 @@ def means_of(mention: EventMention) -> str | None:
 def agents_differ(event: Event, mention: EventMention) -> bool:
     """One side's strike and the other side's rockets in reply are two events: a one-sided
     act whose doer is another party than the event's ("Hezbollah launched rockets at
-    Israel after an Israeli air strike")."""
-    if mention.agent is None or mention.event_class.name in MUTUAL_CLASSES:
+    Israel after an Israeli air strike"). Fighting has two sides, and the marchers of a
+    protest are not the doers of the force used against it."""
+    if mention.agent is None or not one_sided(mention):
         return False
     theirs = mention.agent.actor
     for other in event.mentions:
-        if other.agent is None or other.event_class.name in MUTUAL_CLASSES:
+        if other.agent is None or not one_sided(other):
             continue
         ours = other.agent.actor
         same_side = ours.id == theirs.id or (ours.country is not None and ours.country == theirs.country and ours.inter == theirs.inter)
         if not same_side:
             return True
     return False
+
+
+def one_sided(mention: EventMention) -> bool:
+    return mention.event_class.name not in MUTUAL_CLASSES and mention.family != "protest"
 
 
 def restates(event: Event, mention: EventMention) -> bool:
@@ -173,8 +178,10 @@ def reached_at(event: Event, mention: EventMention) -> bool:
 def can_join(event: Event, mention: EventMention, sentence_number: int) -> bool:
     if not (families_compatible(event.family, mention.family) or follows_on(event, mention)) or mention.new_event:
         return False
-    if mention.sequel or means_differ(event, mention) or agents_differ(event, mention):
+    if mention.sequel or means_differ(event, mention):
         return False
+    if agents_differ(event, mention) and not restates(event, mention):
+        return False  # the same toll with another doer named is the same event told again ("Russian or Syrian jets")
     if sentence_number == event.last_sentence and reached_at(event, mention):
         return True  # "during the meeting in Minsk, they agreed to a ceasefire between Kiev and the rebels": where it was reached
     if place_conflict(event, mention):

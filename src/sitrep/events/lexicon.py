@@ -76,6 +76,7 @@ class Filters:
     new_event_words: frozenset[str]
     sequel_words: frozenset[str]
     realised_infinitive_heads: frozenset[str]
+    doing_verbs: frozenset[str]
     separate_words: frozenset[str]
     new_event_nouns: frozenset[str]
     new_event_openings: frozenset[str]

@@ -110,6 +110,22 @@ def opens_new_event(sentence: Span, hits: list[TriggerHit]) -> bool:
     return any(t.lower_ == "another" and t.head.lemma_.lower() in lexicon().filters.new_event_nouns for t in sentence)
 
 
+def split_anchored(hits: list[TriggerHit], anchored: set[int], counts: list[Count]) -> list[tuple[list[TriggerHit], list[Count]]]:
+    """An event named to place another in time, with a toll of its own, is told apart with
+    its toll ("Hezbollah launched rockets at Israel after an Israeli air strike that killed
+    two civilians"): coreference then decides whether the two are one event."""
+    for anchor in hits:
+        if anchor.token.i not in anchored:
+            continue
+        clause = {t.i for t in anchor.token.subtree}
+        outside = [h for h in hits if h.token.i not in clause]
+        if not outside or not any(c.token_i in clause and c.value is not None for c in counts):
+            continue
+        inside = [h for h in hits if h.token.i in clause]
+        return [(outside, [c for c in counts if c.token_i not in clause]), (inside, [c for c in counts if c.token_i in clause])]
+    return [(hits, counts)]
+
+
 def family_groups(hits: list[TriggerHit], attempted: list[TriggerHit] = ()) -> dict[str, list[TriggerHit]]:
     """Hits of one sentence by event family; ``attempted`` the protests the sentence says
     people tried or meant to hold."""
@@ -243,7 +259,9 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
         counts = [c for c in sentence_counts(sentence, adoc.actors) if c.token_i not in dropped]
         lowered = sentence.text.lower()
         groups = family_groups(kept, attempted)
-        for family, hits in groups.items():
+        units = [(family, part, part_counts) for family, hits in groups.items()
+                 for part, part_counts in (split_anchored(hits, anchored, counts) if family == "violence" else [(hits, counts)])]
+        for family, hits, counts in units:
             if family == "violence" and all(h.event_class.casualty_only for h in hits):
                 fields = {c.field for c in counts if c.value is not None or c.vague}
                 if not fields & FIELDS_BY_FAMILY["violence"]:
