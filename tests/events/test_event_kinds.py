@@ -399,3 +399,8 @@ def test_off_duty_police_and_named_civilian_trades_are_attacks_on_civilians(sent
 )
 def test_jets_heavy_calibres_and_remote_bombs(sentence, expected):
     assert kind(sentence) == expected
+
+
+def test_a_phrase_trigger_matches_its_plural():
+    # "bomb attack" is in the lexicon; "two bomb attacks" is the same kind of event
+    assert kind("Two bomb attacks targeted security officers in Pattani province.")[1] == "Remote explosive/landmine/IED"

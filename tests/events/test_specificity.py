@@ -113,3 +113,10 @@ def test_in_the_wake_of_an_attack_dates_what_follows():
 
 def test_a_release_insisted_on_is_a_demand_not_an_incident():
     assert extract_text("The Taliban insisted on the release of 5,000 prisoners.", options=OPTIONS).incidents == []
+
+
+def test_fighting_over_years_is_the_war_not_an_event_while_two_days_of_it_is_one():
+    assert extract_text("The coalition, which has been battling the Houthis in Yemen for more than four years, made no comment.",
+                        options=OPTIONS).incidents == []
+    [incident] = extract_text("Government forces have been fighting the rebels for two days in Kunduz.", options=OPTIONS).incidents
+    assert incident.acled_sub_type == "Armed clash"

@@ -159,7 +159,7 @@ def lexicon() -> Lexicon:
         if spec.get("phrases"):
             key = f"trigger-{number}"
             phrase_rules[key] = rule
-            matcher.add(key, [nlp.make_doc(p) for p in spec["phrases"]])
+            matcher.add(key, [nlp.make_doc(p) for phrase in spec["phrases"] for p in with_plural(phrase)])
     arguments = data["arguments"]
     spec = data["filters"]
     filters = Filters(
@@ -192,6 +192,17 @@ def lexicon() -> Lexicon:
         off_duty=any_of(typing["off_duty_patterns"]),
         filters=filters,
     )
+
+
+def with_plural(phrase: str) -> tuple[str, ...]:
+    """A phrase and the same phrase with its last word in the plural ("bomb attack", "bomb
+    attacks"): the phrase matcher compares words as written, not their lemmas. A plural of
+    a verb ("bomb explodeds") is harmless: it is never written."""
+    last = phrase.rsplit(" ", 1)[-1]
+    if " " not in phrase or last.endswith("s") or not last.isalpha():
+        return (phrase,)
+    plural = last[:-1] + "ies" if last.endswith("y") and last[-2:-1] not in "aeiou" else last + "s"
+    return (phrase, phrase[: len(phrase) - len(last)] + plural)
 
 
 def phrase_head(span: Span) -> Token:

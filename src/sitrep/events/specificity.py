@@ -160,9 +160,13 @@ def is_trend(token: Token) -> bool:
     return False
 
 
+#: Units of a span too long for one event to fill it.
+LONG_SPANS = {"month", "year", "decade"}
+
+
 def is_cumulative(token: Token, verb: Token, dated: bool = False) -> bool:
     """A perfect clause counted from a starting point ("more than 6,500 people have been
-    killed since the conflict broke out") or over many events ("it has carried out
+    killed since the conflict broke out"), over a span of months or years, or over many events ("it has carried out
     thousands of airstrikes"): a tally, not an event."""
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
     if not perfect:
@@ -173,6 +177,10 @@ def is_cumulative(token: Token, verb: Token, dated: bool = False) -> bool:
     if verb.dep_ == "ccomp":
         clauses.append(verb.head)
     if any(c.dep_ in ("prep", "mark") and c.lower_ == "since" for w in clauses for c in w.children):
+        return True
+    # over a long span: "the coalition, which has been battling the Houthis for more than four years"
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "over") and any(g.lemma_.lower() in LONG_SPANS for g in c.subtree)
+           for w in (token, verb) for c in w.children):
         return True
     # a plural event noun that no article, number or day pins to one occasion: "carried out
     # strikes", "thousands of airstrikes" (not "had launched attacks on Saturday")
