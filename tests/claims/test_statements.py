@@ -292,3 +292,53 @@ def test_a_source_cited_according_to_lends_no_voice_to_the_next_paragraph():
         "“The troops left the town at night and the rebels walked in.”"
     )
     assert [s.evidence.text for s in statements(text)] == ["The district fell to the rebels, according to a security source."]
+
+
+def test_the_one_quoted_speaks_not_who_quotes():
+    s = one("The agency quoted Abu Salim, a rebel spokesman, as saying that their fighters had withdrawn from the town.")
+    assert s.speaker.name == "Abu Salim"
+
+
+def test_a_witness_quoted_by_a_rights_group_speaks():
+    s = one("A witness was quoted as saying by Amnesty International that one marcher was hit in the chest.")
+    assert s.speaker.name == "witness"
+
+
+def test_pointed_out_reports_and_called_upon_demands():
+    assert kinds("The ministry pointed out that the talks would resume on Monday.") == [("Ministry", "statement")]
+    s = one("The armed opposition has called upon the monitoring body to investigate the attack.")
+    assert s.kind == "demand"
+
+
+def test_a_light_verb_with_a_speech_noun_is_that_act():
+    s = one("Colonel Sagir Musa, the army's spokesman, made the denial in a short message to reporters.")
+    assert (s.speaker.name, s.kind) == ("Sagir Musa", "denial")
+
+
+def test_a_passive_hedge_names_no_speaker_but_a_belief_with_a_clause_reports():
+    assert statements("Several rockets believed to have been fired by the militants landed near the base.") == []
+    s = one("Police believe the bombs were planted by the insurgent network.")
+    assert s.speaker.name == "Police"
+
+
+def test_the_spokesperson_is_the_spokesman_named_before():
+    found = statements(
+        "Defence spokesman Lt Colonel Rajesh Kalia said the firing lasted an hour. "
+        "The Indian Army spokesperson pointed out that the troops had held their positions."
+    )
+    assert [s.speaker.name for s in found] == ["Rajesh Kalia", "Rajesh Kalia"]
+
+
+def test_a_breach_said_not_to_have_happened_is_denied():
+    s = one("Army spokesman Raj Kumar rebutted the charge, saying there was no ceasefire violation from the Indian side.")
+    assert s.kind == "denial"
+
+
+def test_a_speech_act_of_another_doer_told_in_a_report_does_not_give_the_report_its_kind():
+    s = one("The monitors said the commission had confirmed the figures on Monday.")
+    assert (s.speaker.name, s.kind) == ("Monitors", "statement")
+
+
+def test_a_statement_saying_speaks_for_who_issued_it_not_for_a_name_in_what_it_says():
+    s = one("On Friday, the SPLM-IO issued a statement saying its forces would abide by the deal signed by Riek Machar.")
+    assert s.speaker.name == "SPLM-IO"

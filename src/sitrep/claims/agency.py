@@ -78,7 +78,7 @@ def is_passive(verb: Token) -> bool:
 def agent_of_passive(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
-            objects = [g for g in child.children if g.dep_ == "pobj"]
+            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
             if objects:
                 return objects[0]
     return None
@@ -107,8 +107,8 @@ def doer_of_noun(noun: Token, depth: int = 0) -> Token | None:
             if objects:
                 return objects[0]
     for child in noun.children:
-        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
-            return child
+        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her") and child.ent_type_ not in ("DATE", "TIME"):
+            return child  # "the army's shelling"; "Saturday's attack" tells when, not who
     for child in noun.children:
         if child.dep_ in ("amod", "compound", "poss") and child.i < noun.i and (child.ent_type_ in ("NORP", "GPE", "ORG") or child.lower_ in FIRST_PERSON):
             return child
@@ -215,8 +215,9 @@ def side_of(adoc: AnnotatedDocument, attribution: Attribution, doer: Token, gove
     actor = mention.actor
     if speaker is None:
         # a speaker the text does not tie to an actor ("official sources said"): the story's
-        # own state's forces may be its own; anyone else is another party
-        if is_state(actor) and (actor.country is None or actor.country == adoc.country):
+        # own state's forces may be its own, unless the speaker is described as armed men of
+        # no state ("separatists said"); anyone else is another party
+        if is_state(actor) and (actor.country is None or actor.country == adoc.country) and not irregular_speaker(adoc, attribution):
             return None
         return "other"
     mine = sides(speaker, affiliation)
@@ -249,10 +250,10 @@ def armed_noun_side(adoc: AnnotatedDocument, attribution: Attribution, doer: Tok
     """A doer no actor was resolved for, named by what it is: "rebels", "gunmen" are another
     party than whoever speaks of them; "troops", "police" are when the speaker is not a state's."""
     lex = lexicon()
-    lemma = doer.lemma_.lower()
-    if lemma in lex.irregular_nouns or doer.lower_ in lex.irregular_nouns:
-        return "other"
-    if lemma in lex.state_force_nouns or doer.lower_ in lex.state_force_nouns:
+    words = {w for t in phrase_tokens(doer) for w in (t.lemma_.lower(), t.lower_)}
+    if words & lex.irregular_nouns:
+        return "other"  # "the insurgent column", "gunmen"
+    if words & lex.state_force_nouns:
         return None if state_speaker(adoc, attribution) else "other"
     return None
 
@@ -277,6 +278,13 @@ def harms_civilians(adoc: AnnotatedDocument, act: Token) -> bool:
         if victim.lemma_.lower() in civilian or any(t.lemma_.lower() in civilian for t in phrase_tokens(victim)):
             return True
     return False
+
+
+def irregular_speaker(adoc: AnnotatedDocument, attribution: Attribution) -> bool:
+    if attribution.speaker_start is None:
+        return False
+    words = adoc.document.text[attribution.speaker_start : attribution.speaker_end].lower().split()
+    return bool(set(words) & lexicon().irregular_nouns)
 
 
 def state_speaker(adoc: AnnotatedDocument, attribution: Attribution) -> bool:
@@ -344,8 +352,10 @@ def reported_kind(adoc: AnnotatedDocument, attribution: Attribution) -> str | No
             doer, governing = doer_of_noun(token), token.head
         side = side_of(adoc, attribution, doer, governing) if doer is not None else None
         if negated(token):
-            if side == "own" and (breach or hostile):
+            if side in ("own", "kin") and (breach or hostile):
                 denies = True
+            elif breach and side == "other":
+                denies = True  # "there was no violation from their side": a breach said not to be
             continue
         talked_about = as_noun(token) and spoken_of(token)
         if breach and (side == "other" or (doer is None and not talked_about)):

@@ -27,6 +27,10 @@ class SpeechLexicon:
     generic_person_nouns: frozenset[str]  # "the source": anyone who spoke
     local_modifiers: frozenset[str]  # "municipal authorities": a body below the country's
     speaking_nouns: frozenset[str]  # "according to witnesses", "to media reports": more who can be a source
+    clause_verbs: frozenset[str]  # verbs that report only with a clause: "police believe (that) ..."
+    role_synonyms: dict[str, str]  # "spokesperson" -> "spokesman": one role however written
+    light_verbs: frozenset[str]  # "made the denial", "issued a warning": the object names the act
+    speech_nouns: dict[str, str]  # noun of a speech act -> its kind
     acts: frozenset[str]  # hostile acts: told of another party, a report accuses it (claims/agency.py)
     breaches: frozenset[str]  # breaking a commitment: an accusation even with its doer unnamed
     carrying_verbs: frozenset[str]  # "launched attacks", "committed violations": their subject did the act
@@ -52,6 +56,10 @@ def lexicon() -> SpeechLexicon:
         generic_person_nouns=frozenset(speakers["generic_person_nouns"]),
         speaking_nouns=frozenset(speakers["speaking_nouns"]),
         local_modifiers=frozenset(speakers["local_modifiers"]),
+        role_synonyms=dict(speakers["role_synonyms"]),
+        clause_verbs=frozenset(data["clause_verbs"]["verbs"]),
+        light_verbs=frozenset(data["light_verbs"]["verbs"]),
+        speech_nouns=dict(data["light_verbs"]["nouns"]),
         acts=frozenset(data["acts"]["hostile"]),
         breaches=frozenset(data["acts"]["breaches"]),
         operations=frozenset(data["acts"]["operations"]),

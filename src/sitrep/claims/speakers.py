@@ -137,7 +137,12 @@ def roles_in(text: str) -> tuple[str, ...]:
     Somali army commander" -> general, commander)."""
     person_nouns = lexicon().person_nouns
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
-    return tuple(dict.fromkeys(w for w in words if w in person_nouns))
+    return tuple(dict.fromkeys(same_role(w) for w in words if w in person_nouns))
+
+
+def same_role(noun: str) -> str:
+    """One word for a role however it is written: "spokesperson", "spokeswoman" -> "spokesman"."""
+    return lexicon().role_synonyms.get(noun, noun)
 
 
 def apposition_after(adoc: AnnotatedDocument, end: int, limit: int) -> str:
@@ -241,7 +246,9 @@ def report_source(adoc: AnnotatedDocument, head: Token) -> tuple[Token, tuple[in
         cut = [c for c in token.children if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj") and c.i > token.i]
         return token, subtree_span(token, exclude=cut)
 
-    for token in head.subtree:
+    clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl") and c.tag_ != "VBN" for t in c.subtree}
+    own_words = [t for t in head.subtree if t.i not in clauses]  # not what it says: "a statement saying ... signed by X"
+    for token in own_words:
         if token.lower_ == "by" and token.dep_ in ("agent", "prep"):
             objects = [c for c in token.children if c.dep_ == "pobj"]
             if objects:
@@ -253,9 +260,13 @@ def report_source(adoc: AnnotatedDocument, head: Token) -> tuple[Token, tuple[in
         if child.dep_ in ("compound", "nmod", "amod") and any(m.start <= child.idx < m.end for m in adoc.actors):
             mention = next(m for m in adoc.actors if m.start <= child.idx < m.end)
             return child, (mention.start, mention.end)
-    named = [t for t in head.subtree if t.i != head.i and t.pos_ == "PROPN"]
+    named = [t for t in own_words if t.i != head.i and t.pos_ == "PROPN"]
     if named:
         return phrase_of(named[-1])
+    if head.dep_ == "dobj" and head.head.pos_ == "VERB":
+        issuer = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        if issuer is not None and issuer.pos_ != "PRON":
+            return phrase_of(issuer)  # "the SPLA IO issued a statement saying ..."
     return None
 
 
@@ -390,7 +401,12 @@ def compatible(pointer: Attribution, earlier: Attribution) -> bool:
         own = pointer.speaker
         if own is not None:
             theirs = {earlier.speaker.id, earlier.speaker.affiliation, earlier.speaker.name} if earlier.speaker else set()
-            return own.id in theirs or own.name in theirs
+            if own.id in theirs or own.name in theirs:
+                return True
+            # "defence spokesman J. S. Brar" then "the Indian Army spokesperson": the person
+            # introduced in that role, whose side the text did not say
+            untied = earlier.speaker is None or (earlier.speaker.is_person and not earlier.speaker.affiliation)
+            return untied and earlier.speaker_sort == "person" and same_role(head) in earlier.speaker_roles
         return True
     # a definite body noun: "the ministry", "the group", "the statement"
     if earlier.speaker_sort != "body":
@@ -452,7 +468,7 @@ def resolve_pointers(adoc: AnnotatedDocument, attributions: list[Attribution]) -
             window = [a for a in resolved if attribution.sent_start - a.sent_end <= REACH and a.sent_start < attribution.sent_start]
             candidates = [a for a in reversed(window) if compatible(attribution, a)]
             if attribution.speaker_sort == "description":
-                said_of = [a for a in candidates if a.speaker_sort == "person" and attribution.speaker_head in a.speaker_roles]
+                said_of = [a for a in candidates if a.speaker_sort == "person" and same_role(attribution.speaker_head) in a.speaker_roles]
                 candidates = said_of + candidates
             if attribution.speaker_head in PERSON_PRONOUNS or (attribution.speaker_name is None and not candidates):
                 acting = acting_actor(adoc, attribution, candidates[0].sent_end if candidates else 0)

@@ -24,22 +24,68 @@ FIRST_AND_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 def cue_kind(token: Token) -> str | None:
     """The kind a token signals as a speech cue, or None when it is none."""
     lex = lexicon()
-    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound", "acl", "relcl", "pcomp"):
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    if token.dep_ in ("amod", "compound", "acl", "relcl", "pcomp") and not of_a_report(token):
         return None  # "Iraqis demanding jobs": a participle describing people, not a speech act
     lemma = token.lemma_.lower()
+    children = list(token.children)
+    if token.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass") for c in children) and not any(c.dep_ == "agent" for c in children) and lemma != "quote":
+        return None  # "rockets believed to have been fired": a passive with no agent names no speaker
+    if lemma in lex.clause_verbs and not any(c.dep_ == "ccomp" for c in children):
+        return None  # "police believe the bombs were theirs" reports; "rockets believed to be" hedges
     nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
     phrase = f"{token.lower_} {nxt}"
     if phrase in lex.phrases:
         return lex.phrases[phrase]
+    if lemma in lex.light_verbs:
+        # "made the denial", "issued a warning", "expressed hope": the noun names the act
+        for child in token.children:
+            if child.dep_ == "dobj" and child.lemma_.lower() in lex.speech_nouns:
+                return lex.speech_nouns[child.lemma_.lower()]
     return lex.verbs.get(lemma)
+
+
+def of_a_report(token: Token) -> bool:
+    """ "issued a statement saying its forces would abide by the deal": a participle that
+    tells what a statement or report says is its issuer's speech."""
+    report = token.head
+    if token.dep_ != "acl" or token.tag_ != "VBG" or report.lemma_.lower() not in lexicon().report_nouns:
+        return False
+    return report.dep_ != "pobj"  # "said in a statement announcing ...": the channel of one act, not a second
 
 
 def is_negated(token: Token) -> bool:
     return any(child.dep_ == "neg" for child in token.children)
 
 
+def quoted_one(verb: Token) -> Token | None:
+    """ "Xinhua quoted the rebels as saying", "a witness was quoted by Amnesty as saying": the
+    one quoted speaks, not who quotes."""
+    if verb.lemma_.lower() != "quote":
+        return None
+    near = list(verb.children) + [g for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for g in c.children]
+    if not any(c.lower_ == "as" or c.lemma_.lower() == "say" for c in near):
+        return None  # "as saying", or "quoted him saying"
+    for dep in ("nsubjpass", "dobj"):
+        for child in verb.children:
+            if child.dep_ == dep:
+                return child
+    for child in verb.children:  # "quoted him saying": him, the subject of the saying
+        if child.lemma_.lower() == "say":
+            subject = next((g for g in child.children if g.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject
+    return None
+
+
 def subject_of(verb: Token) -> Token | None:
     """The speaker: the verb's subject, the agent of a passive, or a governing verb's subject."""
+    quoted = quoted_one(verb)
+    if quoted is not None:
+        return quoted
+    if of_a_report(verb):
+        return verb.head  # the statement, which speaks for whoever issued it
     for child in verb.children:
         if child.dep_ == "nsubj":
             return child
@@ -168,6 +214,16 @@ def can_speak(adoc: AnnotatedDocument, head: Token) -> bool:
     return bool({lemma, head.lower_} & (lex.person_nouns | lex.body_nouns | lex.report_nouns | lex.speaking_nouns))
 
 
+def others_act(cue: Token, speaker: Token) -> bool:
+    """ "the sources said the tribes accused each other": a speech act told inside a report
+    with a doer of its own (a noun other than the speaker, or a reciprocal object) is that
+    doer's, and does not make the report an accusation."""
+    if any(c.lower_ in ("each", "one") and any(g.lower_ in ("other", "another") for g in c.children) or c.lower_ == "other" for c in cue.subtree if c.head.i == cue.i or c.head.head.i == cue.i):
+        return True
+    own = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    return own is not None and own.pos_ in ("NOUN", "PROPN") and own.i != speaker.i
+
+
 def nested_in_other_cue(token: Token, cue_indices: set[int]) -> bool:
     """Whether the token stands in what another cue reports (not merely beside it).
 
@@ -228,7 +284,7 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
             continue
         if speaker.lower_ == "it" and token.tag_ == "VBN":
             continue  # "It has been said": nobody in particular
-        nested_kinds = [k for t, k in cues if t.i != token.i and nested_in_other_cue(t, {token.i})]
+        nested_kinds = [k for t, k in cues if t.i != token.i and nested_in_other_cue(t, {token.i}) and not others_act(t, speaker)]
         content = content_span(token, sentence, speaker)
         reported = sentence.text[content[0] - sentence.start_char : content[1] - sentence.start_char]
         if quote_text:
