@@ -359,3 +359,9 @@ def test_force_used_against_marchers_is_part_of_their_protest():
     text = ("Hundreds of protesters marched from Tahrir Square in Baghdad on Sunday night. "
             "Security forces fired live ammunition to disperse the crowd, killing two protesters.")
     assert len(incidents(text)) == 1
+
+
+def test_the_side_accused_of_an_act_is_its_doer():
+    text = ("Houthi-run al-Masirah TV accused Saudi-led coalition forces of breaching the truce by shelling several sites in Hodeidah. "
+            "The Houthis shelled a hospital in Hodeidah, a government source said.")
+    assert [i.acled_sub_type for i in incidents(text)] == ["Shelling/artillery/missile attack"] * 2

@@ -265,6 +265,27 @@ def victim_side(token: Token, actors: list[ActorMention]) -> str | None:
     return None
 
 
+def accused_of(token: Token) -> list[Token]:
+    """Whom a speaker accuses of the act: "accused coalition forces of breaching the truce
+    by shelling", "blamed the attack on the rebels"."""
+    current = token
+    for _ in range(6):
+        head = current.head
+        if head.i == current.i:
+            return []
+        lemma = head.lemma_.lower()
+        if lemma in lexicon().filters.accusing_verbs:
+            if lemma == "blame" and current.dep_ == "dobj":
+                return [g for c in head.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"]
+            if current.dep_ == "dobj":
+                return [current]  # "accused [coalition forces of breaching the truce]"
+            if current.dep_ == "prep" and current.lower_ == "of" or current.dep_ in ("pcomp", "pobj"):
+                return [c for c in head.children if c.dep_ == "dobj"]
+            return []
+        current = head
+    return []
+
+
 def agent_of(token: Token, actors: list[ActorMention]) -> ActorMention | None:
     """Who did what a trigger tells, when the parse names them: the subject of an active
     verb ("Hezbollah attacked"), of the verb that launched a weapon noun ("Hezbollah
@@ -282,9 +303,11 @@ def agent_of(token: Token, actors: list[ActorMention]) -> ActorMention | None:
         if candidates or current.dep_ not in ("conj", "xcomp") or current.head.i == current.i:
             break
         current = current.head
-    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon().filters.doing_verbs:
+    weapon = token.head if token.dep_ == "compound" else token  # "fired mortar bombs"
+    if weapon.pos_ in ("NOUN", "PROPN") and weapon.dep_ == "dobj" and weapon.head.lemma_.lower() in lexicon().filters.doing_verbs:
         # "Hezbollah launched rockets", "the army fired shells": who launched them
-        candidates.extend(c for c in token.head.children if c.dep_ == "nsubj")
+        candidates.extend(c for c in weapon.head.children if c.dep_ == "nsubj")
+    candidates.extend(accused_of(token))
     if token.pos_ in ("NOUN", "PROPN"):
         for child in token.children:
             if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "ORG", "GPE")):
