@@ -68,6 +68,9 @@ class Document(Record):
     #: When a crawl or a fetch got the page (a WARC-Date): it was published on or before
     #: this day. Read by the time stage; not part of the output record.
     captured: date | None = Field(default=None, exclude=True)
+    # how the bytes were read when they were not plain UTF-8 ("decoded as UTF-16-LE (no
+    # byte order mark)", "decoded as UTF-8; 2 bytes read as Windows-1252, 1 invalid byte replaced")
+    decoding: str | None = None
 
 
 class ActorRef(Record):

@@ -55,27 +55,123 @@ def sniff_binary(data: bytes) -> str | None:
         if data.startswith(magic):
             return name
     head = data[:4096]
-    if b"\x00" in head and not (head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff")):
+    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(head)):
         return "binary data"
     return None
 
 
-def decode(data: bytes) -> str:
-    """Decode bytes as UTF-8 when they are, else by charset detection."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+#: Byte order marks, longest first (UTF-32's little-endian mark begins with UTF-16's).
+BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+)
+#: Windows-1252 bytes that, left invalid inside UTF-8, are read as that code page: its
+#: letters (0xC0-0xFF but the signs of multiplication and division) and its quotes,
+#: dashes and ellipsis, which is what a Latin-1 line pasted into a UTF-8 file holds.
+CP1252_TEXT = frozenset([*range(0xC0, 0xFF + 1), 0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97]) - {0xD7, 0xF7}
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when every other byte is zero, as in UTF-16 Latin text."""
+    head = data[:4096]
+    if len(head) < 4:
+        return None
+    head = head[: len(head) // 2 * 2]
+    even, odd = head[0::2], head[1::2]
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zeros_odd >= 0.5 and zeros_even <= 0.05:
+        return "utf-16-le"
+    if zeros_even >= 0.5 and zeros_odd <= 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode_utf8_leniently(data: bytes) -> tuple[str, int, int]:
+    """UTF-8 where the bytes are valid; an invalid byte is its Windows-1252 character when
+    that is a letter, quote or dash, else U+FFFD. Returns the text and both counts."""
+    parts: list[str] = []
+    read = replaced = 0
+    position = 0
+    while position < len(data):
+        try:
+            parts.append(data[position:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as error:
+            start, end = position + error.start, position + error.end
+            parts.append(data[position:start].decode("utf-8"))
+            for byte in data[start:end]:
+                if byte in CP1252_TEXT:
+                    parts.append(bytes([byte]).decode("cp1252"))
+                    read += 1
+                else:
+                    parts.append("\ufffd")
+                    replaced += 1
+            position = end
+    return "".join(parts), read, replaced
+
+
+def has_utf8_sequences(data: bytes) -> bool:
+    """Whether the bytes hold at least one valid multi-byte UTF-8 sequence."""
+    return UTF8_SEQUENCE.search(data) is not None
+
+
+UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def decode_with_note(data: bytes) -> tuple[str, str | None]:
+    """Decode bytes, and say how when it was not plain UTF-8 (the note goes on the document).
+
+    A byte order mark decides; then strict UTF-8; then UTF-16 without a mark (every other
+    byte zero); then, when the file holds valid UTF-8 sequences, UTF-8 with each invalid
+    byte read as Windows-1252 or replaced (one stray byte in a UTF-8 file, or Latin-1 lines
+    pasted into it); only a file with no UTF-8 in it goes to a single-byte code page.
+    """
+    for mark, encoding in BOMS:
+        if data.startswith(mark):
+            text = data[len(mark):].decode(encoding, errors="replace")
+            return text, (None if encoding == "utf-8" else f"decoded as {encoding.upper()} (byte order mark)")
+    if b"\x00" in data[:4096] and (encoding := utf16_without_bom(data)):
+        return data.decode(encoding, errors="replace"), f"decoded as {encoding.upper()} (no byte order mark)"
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
+    if has_utf8_sequences(data):
+        text, read, replaced = decode_utf8_leniently(data)
+        how = [f"{plural(read, 'byte')} read as Windows-1252"] if read else []
+        how += [f"{plural(replaced, 'invalid byte')} replaced (U+FFFD)"] if replaced else []
+        return text, "decoded as UTF-8; " + ", ".join(how)
+    return decode_single_byte(data)
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def decode_single_byte(data: bytes) -> tuple[str, str | None]:
+    high = sum(byte >= 0x80 for byte in data)
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and high <= max(8, len(data) // 50):
+        return western, "decoded as Windows-1252"  # English with a few accented letters or smart quotes
     matches = list(from_bytes(data))
     if not matches:
+        if western is not None:
+            return western, "decoded as Windows-1252"
         raise IngestError("cannot detect the text encoding")
+    best = matches[0]
     # Short English text fits several single-byte code pages equally well; Windows-1252
     # is what English-language sites use, so it wins among equals.
-    best = matches[0]
-    western = next((m for m in matches if m.encoding in WESTERN_ENCODINGS and m.chaos <= best.chaos + 0.01), None)
-    return str(western or best)
+    chosen = next((m for m in matches if m.encoding in WESTERN_ENCODINGS and m.chaos <= best.chaos + 0.01), None) or best
+    return str(chosen), f"decoded as {chosen.encoding} (detected)"
+
+
+def decode(data: bytes) -> str:
+    return decode_with_note(data)[0]
 
 
 #: Language identification (py3langid: a naive Bayes model over byte n-grams of 97
@@ -98,6 +194,11 @@ MIN_LINE_WORDS = 3
 INVISIBLE = re.compile("[\u00ad\u180e\u200b\u2060\ufeff]")
 TAG = re.compile(r"<[/!?]?[A-Za-z][^<>]{0,500}>|<!--.*?-->", re.DOTALL)
 LONG_WORD = re.compile(r"[^\W\d_]{2,}")
+#: ...and at least this many letters in those words, this share of the line's visible
+#: characters: over the ACLED notes the fewest are 15 ("2 killed in air raid.") and the
+#: lowest share 0.78; '[ÃÀÉ=]ZÏ?Ðû©×', thirteen random bytes, has 7 and 0.5.
+MIN_LINE_LETTERS = 12
+PROSE_SHARE = 0.6
 
 
 @lru_cache(maxsize=1)
@@ -140,9 +241,19 @@ def check_article_text(text: str) -> None:
     if TAG.search(text):
         text = TAG.sub(" ", text)
     for line in text.splitlines():
-        if sum(1 for word in LONG_WORD.findall(line) if is_word(word)) >= MIN_LINE_WORDS:
+        if is_prose(line):
             return
     raise IngestError(f"no article text after cleaning (no line of {MIN_LINE_WORDS} words)")
+
+
+def is_prose(line: str) -> bool:
+    """A line of ``MIN_LINE_WORDS`` one-script words whose letters are most of what it shows."""
+    words = [word for word in LONG_WORD.findall(line) if is_word(word)]
+    if len(words) < MIN_LINE_WORDS:
+        return False
+    letters = sum(len(word) for word in words)
+    shown = len(line) - sum(c.isspace() for c in line)
+    return letters >= MIN_LINE_LETTERS and letters >= PROSE_SHARE * shown
 
 
 def finish(
@@ -154,6 +265,7 @@ def finish(
     title: str | None = None,
     site_name: str | None = None,
     published: date | None = None,
+    decoding: str | None = None,
 ) -> Document:
     """Clean ``text`` and make the Document; refuse empty and non-English text."""
     text = INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -176,6 +288,7 @@ def finish(
         text=cleaned,
         removed=removed,
         content_hash=content_hash(cleaned),
+        decoding=decoding,
     )
 
 
@@ -195,7 +308,9 @@ def parse_iso_date(value: object) -> date | None:
         return None
 
 
-def document_from_html(html: str, *, doc_id: str, source: str, url: str | None = None) -> Document:
+def document_from_html(
+    html: str, *, doc_id: str, source: str, url: str | None = None, decoding: str | None = None
+) -> Document:
     """Main text and metadata by trafilatura; the page's own date counts as metadata."""
     import trafilatura  # slow to import; only HTML input needs it
 
@@ -212,6 +327,7 @@ def document_from_html(html: str, *, doc_id: str, source: str, url: str | None =
         title=result.title,
         site_name=result.sitename,
         published=parse_iso_date(result.date),
+        decoding=decoding,
     )
 
 
@@ -277,10 +393,10 @@ def document_from_path(path: Path) -> Document:
     kind = sniff_binary(data)
     if kind:
         raise IngestError(f"not a text document: {kind}")
-    text = decode(data)
+    text, decoding = decode_with_note(data)
     if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
-        return document_from_html(text, doc_id=path.stem, source=str(path))
-    return document_from_text(text, doc_id=path.stem, source=str(path))
+        return document_from_html(text, doc_id=path.stem, source=str(path), decoding=decoding)
+    return document_from_text(text, doc_id=path.stem, source=str(path), decoding=decoding)
 
 
 #: The optional fields of a JSON Lines record and the JSON types each may hold.
@@ -417,21 +533,22 @@ def iter_stdin(stream=None) -> Iterator[Document | Failure]:
     if len(data) > MAX_INPUT_BYTES:
         yield Failure(source="-", error=f"standard input too large (limit {MAX_INPUT_BYTES:,})")
         return
+    decoding = None
     try:
         if isinstance(data, bytes):
             if not data:
                 raise IngestError("empty input")
             if kind := sniff_binary(data):
                 raise IngestError(f"not a text document: {kind}")
-            data = decode(data)
+            data, decoding = decode_with_note(data)
         data = data.removeprefix("\ufeff")
         if data.lstrip().startswith("{"):
             yield from documents_from_jsonl_lines(data.splitlines(), "-", "stdin")
             return
         if looks_like_html(data):
-            yield document_from_html(data, doc_id="stdin", source="-")
+            yield document_from_html(data, doc_id="stdin", source="-", decoding=decoding)
             return
-        yield document_from_text(data, doc_id="stdin", source="-")
+        yield document_from_text(data, doc_id="stdin", source="-", decoding=decoding)
     except IngestError as error:
         yield Failure(source="-", error=one_line(str(error)))
 
