@@ -61,3 +61,9 @@ def test_the_place_of_an_event_is_read_from_what_was_reported():
         "A source quoted by the Qatari news agency QNA said gunmen attacked a clinic in Marib on Monday, killing three guards."
     )
     assert (incident.country, incident.admin1, incident.killed) == ("YE", "Marib", 3)
+
+
+def test_one_person_a_witness_tells_of_is_within_the_toll_not_a_second_account():
+    text = ("Security forces fired live ammunition into a crowd of protesters in Nasiriya on Friday, wounding 47 people, "
+            "a human rights monitor said. A witness was quoted as saying by Amnesty that one protester was shot in the head.")
+    assert [(i.injured, len(i.mentions)) for i in incidents(text)] == [(47, 2)]

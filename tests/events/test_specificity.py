@@ -120,3 +120,9 @@ def test_fighting_over_years_is_the_war_not_an_event_while_two_days_of_it_is_one
                         options=OPTIONS).incidents == []
     [incident] = extract_text("Government forces have been fighting the rebels for two days in Kunduz.", options=OPTIONS).incidents
     assert incident.acled_sub_type == "Armed clash"
+
+
+def test_a_jail_released_from_is_a_place_not_an_arrest():
+    found = extract_text("The government on Friday released 164 members of Hizb-e-Islami from Bagram and Pul-e-Charkhi jails.",
+                         options=OPTIONS).incidents
+    assert [i.acled_sub_type for i in found] == ["Other"]

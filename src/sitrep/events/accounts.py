@@ -59,11 +59,15 @@ def is_detail(count: Count) -> bool:
 
 
 def contradicts(ours: list[EventMention], theirs: list[EventMention]) -> bool:
-    """A figure for the same people (the same side, or a side nobody named) that differs."""
+    """A figure for the same people (the same side, or a side nobody named) that differs;
+    one person told of within a larger toll ("a witness said one protester was shot in the
+    head") is one of them, not another count."""
     told = figures(ours)
     for (field_name, side), values in figures(theirs).items():
         for (other_field, other_side), other_values in told.items():
             if other_field == field_name and (side == other_side or side is None or other_side is None):
+                if values == {1} and min(other_values) > 1:
+                    continue
                 if not values & other_values:
                     return True
     return False

@@ -19,7 +19,7 @@ from sitrep.events.arguments import (
 from sitrep.events.counts import Count, sentence_counts
 from sitrep.events.lexicon import EventClass, TriggerHit, find_triggers, lexicon, phrase_matches
 from sitrep.events.specificity import (
-    is_aggregate, is_anchor, is_cumulative, is_description, is_future, is_grievance, is_habitual, is_history, is_irrealis,
+    is_aggregate, is_anchor, is_cumulative, is_custody, is_description, is_future, is_grievance, is_habitual, is_history, is_irrealis,
     is_negated, is_several, is_talked_about, is_trend,
 )
 from sitrep.events.syntax import clause_verb, has_child
@@ -218,6 +218,8 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             if (token.pos_ == "NOUN" and token.dep_ == "attr" and token.head.lemma_ == "be" and not hit.event_class.casualty_only
                     and not has_child(token.head, {"expl"})):
                 continue  # "the arrest is an attack on media freedom": a characterisation, not an event
+            if is_custody(hit):
+                continue  # "released from Bagram jail"
             if token.pos_ == "NOUN" and has_child(token, {"amod"}, filters.background_modifiers):
                 continue  # "a shell left from previous fighting": background, not this event
             if hit.event_class.name == "clash" and has_child(token, {"prep"}, filters.ally_prepositions):

@@ -130,6 +130,17 @@ def is_grievance(hit: TriggerHit) -> bool:
 SAME_IN_PAST = {"set", "put", "hit", "cut", "shut", "burst", "spread", "cast", "let", "shed", "beat", "upset"}
 
 
+def is_custody(hit: TriggerHit) -> bool:
+    """A word for custody as where someone is, or from where they were let go ("released
+    from Bagram jail", "died in detention"): a place or a state, not an arrest."""
+    token = hit.token
+    if hit.event_class.family != "arrest" or token.pos_ != "NOUN":
+        return False
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "from Bagram and Pul-e-Charkhi jails"
+    return token.dep_ == "pobj" and token.head.lower_ in ("from", "in", "at", "inside", "into", "out")
+
+
 def is_habitual(verb: Token, reporting: set[int]) -> bool:
     """A present-tense event clause tells what happens as a rule ("the shelling takes place
     at night", "they attack our posts every night") or what a photograph shows ("police
