@@ -342,3 +342,11 @@ def test_a_speech_act_of_another_doer_told_in_a_report_does_not_give_the_report_
 def test_a_statement_saying_speaks_for_who_issued_it_not_for_a_name_in_what_it_says():
     s = one("On Friday, the SPLM-IO issued a statement saying its forces would abide by the deal signed by Riek Machar.")
     assert s.speaker.name == "SPLM-IO"
+
+
+def test_a_speech_act_told_in_a_noun_phrase_with_a_doer_of_its_own_is_that_doers():
+    found = statements("Sources told the channel that the batch did not include ten commanders the Taliban were demanding.")
+    assert [(s.speaker.name, s.kind) for s in found] == [("sources", "statement"), ("Taliban", "demand")]
+    found = statements("Abdul Karim, a spokesman for the Taliban, confirmed the clash, saying the militants had killed twenty soldiers, "
+                       "a claim rejected by officials as baseless.")
+    assert [(s.speaker.name, s.kind) for s in found] == [("Abdul Karim", "confirmation"), ("officials", "denial")]

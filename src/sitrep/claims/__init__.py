@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sitrep import time
 from sitrep.claims.agency import STATE_INTER, is_state, reported_kind, speaker_affiliation_actor
-from sitrep.claims.lexicon import KIND_RANK, content_kind
+from sitrep.claims.lexicon import KIND_RANK, content_kind, lexicon
 from sitrep.claims.speech import find_attributions
 from sitrep.models import AnnotatedDocument, Attribution, Evidence, Incident, Source, Statement, Target
 from sitrep.text.spans import is_heading, overlapping
@@ -100,17 +100,19 @@ def about_incident(evidence: Evidence, attribution: Attribution, incidents: list
 
 def extract_statements(adoc: AnnotatedDocument, incidents: list[Incident]) -> list[Statement]:
     statements: list[Statement] = []
-    told: set[tuple[str, str]] = set()
+    told: set[tuple[str, str, str]] = set()
     bare: set[str] = set()
     for attribution in adoc.attributions:
         if not attribution.speaker_name or attribution.speaker_points_back:
             continue  # "he said" with nobody named before it
+        if attribution.speaker is None and attribution.speaker_head.lower() in lexicon().collective_nouns:
+            continue  # "both sides blame the other": no one speaker to name
         if is_heading(adoc.doc[attribution.cue_i].sent, adoc.document.text):
             continue  # "Islamic State claims Palma attack": the headline of what the story tells
         sentence_text = adoc.document.text[attribution.sent_start : attribution.sent_end].strip()
-        if (sentence_text, attribution.kind) in told:
+        if (sentence_text, attribution.kind, attribution.speaker_name) in told:
             continue  # a lead repeated as a teaser or summary: one statement
-        told.add((sentence_text, attribution.kind))
+        told.add((sentence_text, attribution.kind, attribution.speaker_name))
         evidence, kind = evidence_for(adoc, attribution)
         if kind == "statement":
             kind = reported_kind(adoc, attribution) or kind_in_context(adoc, attribution, incidents) or "statement"

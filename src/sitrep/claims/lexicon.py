@@ -27,6 +27,7 @@ class SpeechLexicon:
     generic_person_nouns: frozenset[str]  # "the source": anyone who spoke
     local_modifiers: frozenset[str]  # "municipal authorities": a body below the country's
     speaking_nouns: frozenset[str]  # "according to witnesses", "to media reports": more who can be a source
+    collective_nouns: frozenset[str]  # "both sides", "the warring parties": no one speaker
     clause_verbs: frozenset[str]  # verbs that report only with a clause: "police believe (that) ..."
     role_synonyms: dict[str, str]  # "spokesperson" -> "spokesman": one role however written
     light_verbs: frozenset[str]  # "made the denial", "issued a warning": the object names the act
@@ -58,6 +59,7 @@ def lexicon() -> SpeechLexicon:
         local_modifiers=frozenset(speakers["local_modifiers"]),
         role_synonyms=dict(speakers["role_synonyms"]),
         clause_verbs=frozenset(data["clause_verbs"]["verbs"]),
+        collective_nouns=frozenset(speakers["collective_nouns"]),
         light_verbs=frozenset(data["light_verbs"]["verbs"]),
         speech_nouns=dict(data["light_verbs"]["nouns"]),
         acts=frozenset(data["acts"]["hostile"]),

@@ -26,7 +26,7 @@ def cue_kind(token: Token) -> str | None:
     lex = lexicon()
     if token.pos_ not in ("VERB", "AUX"):
         return None
-    if token.dep_ in ("amod", "compound", "acl", "relcl", "pcomp") and not of_a_report(token):
+    if token.dep_ in ("amod", "compound", "acl", "relcl", "pcomp") and not of_a_report(token) and own_doer(token) is None:
         return None  # "Iraqis demanding jobs": a participle describing people, not a speech act
     lemma = token.lemma_.lower()
     children = list(token.children)
@@ -214,6 +214,23 @@ def can_speak(adoc: AnnotatedDocument, head: Token) -> bool:
     return bool({lemma, head.lower_} & (lex.person_nouns | lex.body_nouns | lex.report_nouns | lex.speaking_nouns))
 
 
+def own_doer(cue: Token) -> Token | None:
+    """The named doer of a speech act told inside another's words or a noun phrase: "the
+    commanders the Taliban were demanding" (a clause with a subject of its own), "a claim
+    rejected by officials" (a passive with its agent). None for a participle with no doer of
+    its own ("Iraqis demanding jobs") or a pronoun."""
+    if cue.dep_ == "relcl":
+        subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.lower_ not in ("who", "that", "which"):
+            return subject
+    if cue.dep_ in ("acl", "relcl") and cue.tag_ == "VBN":
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        doer = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        if doer is not None and not any(d.lower_ in ("any", "no") for d in doer.children):
+            return doer  # "responsibility claimed by any party" names no one
+    return None
+
+
 def others_act(cue: Token, speaker: Token) -> bool:
     """ "the sources said the tribes accused each other": a speech act told inside a report
     with a doer of its own (a noun other than the speaker, or a reciprocal object) is that
@@ -277,8 +294,8 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
         return results
 
     for token, kind in cues:
-        if nested_in_other_cue(token, cue_indices):
-            continue
+        if nested_in_other_cue(token, cue_indices) and own_doer(token) is None:
+            continue  # part of what another speaker reports
         speaker = subject_of(token)
         if speaker is None or speaker.lower_ in FIRST_AND_SECOND_PERSON:
             continue
@@ -286,7 +303,10 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
             continue  # "It has been said": nobody in particular
         nested_kinds = [k for t, k in cues if t.i != token.i and nested_in_other_cue(t, {token.i}) and not others_act(t, speaker)]
         content = content_span(token, sentence, speaker)
-        reported = sentence.text[content[0] - sentence.start_char : content[1] - sentence.start_char]
+        theirs = {w.i for t, _ in cues if t.i != token.i and own_doer(t) is not None for w in t.subtree}
+        reported = " ".join(
+            w.text for w in sentence if content[0] <= w.idx < content[1] and w.i not in theirs
+        )  # what the speaker says, without the acts of others told inside it
         if quote_text:
             reported += " " + quote_text
         if kind == "statement":
