@@ -20,12 +20,23 @@ from sitrep.text.segments import segment_bounds  # noqa: F401  (the stage's API)
 
 @Language.component("sitrep_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, datelines and list items stand alone."""
+    """A line break ends a sentence: headlines, datelines and list items stand alone; so
+    does a page's date stamp run into the text's first words ("date 2019-07-22 Russia's
+    Defense Ministry ...")."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text_with_ws and not token.is_space:
             token.is_sent_start = True
+    stamp = LEADING_STAMP.match(doc.text[:40])
+    if stamp:
+        for token in doc[:12]:
+            if token.idx == stamp.end():
+                token.is_sent_start = True
     return doc
+
+
+#: A page's date stamp at the start of its text: "date 2019-07-22 ".
+LEADING_STAMP = re.compile(r"\s*(?:date|published|posted|updated):?\s+\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
 
 
 #: The longest run without whitespace handed to spaCy's tokenizer in one piece. The
