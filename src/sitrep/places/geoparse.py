@@ -43,6 +43,8 @@ class Lexicon:
     features: frozenset[str] = frozenset()
     currency: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
+    audiences: frozenset[str] = frozenset()
+    seats_of_power: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +61,8 @@ def lexicon() -> Lexicon:
         features=frozenset(ctx.get("features", ())),
         currency=frozenset(ctx.get("currency", ())),
         place_nouns=frozenset(ctx.get("place_nouns", ())),
+        audiences=frozenset(ctx.get("audiences", ())),
+        seats_of_power=frozenset(ctx.get("seats_of_power", ())),
     )
 
 

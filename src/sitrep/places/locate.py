@@ -38,6 +38,7 @@ class Location:
     longitude: float | None
     geo_precision: Precision | None
     admin1_list: tuple[str, ...] = ()
+    admin1_local: str | None = None  # the gazetteer's own name of admin1
 
 
 def location_of(place: Place) -> Location:
@@ -51,6 +52,7 @@ def location_of(place: Place) -> Location:
         latitude=place.latitude,
         longitude=place.longitude,
         geo_precision=level,
+        admin1_local=place.admin1_local if level != "country" else None,
     )
 
 
@@ -107,7 +109,9 @@ def is_speaker_place(adoc: AnnotatedDocument, m: PlaceMention, trigger: Token | 
                 return False
             # "it was reported in X that...", "a video was published in X": no one speaks.
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
-            return via_prep and tok.dep_ == "prep" and not passive
+            # "told the press in Moscow": the audience is where the speaker was.
+            audience = tok.dep_ == "dobj" and tok.lemma_.lower() in lex.audiences
+            return via_prep and (tok.dep_ == "prep" or audience) and not passive
         tok = head
         via_prep = via_prep or tok.dep_ == "prep"
     return False
@@ -182,8 +186,27 @@ def is_stray(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
         return False
     if CAPITAL_PHRASE.fullmatch(m.text):
         return False  # "the Qatari capital" names its city by description, not by a foreign spelling
+    if _glued_to_name(adoc, m):
+        return True  # "General Fire Man": the last word of a longer name, not Man in Côte d'Ivoire
     # Small, or only matched by an alternate name in some other language ("Weige", Vigo).
     return p.population < STRAY_POPULATION or fold(m.text) not in variants(p.name)
+
+
+_COMPASS_WORDS = frozenset("north south east west northern southern eastern western central northeastern northwestern southeastern southwestern upper lower greater new old".split())
+
+
+def _glued_to_name(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
+    """A one-word name right after a capitalised word that is no place of the text nor a
+    word of bearing or size ("Fire Man", not "Greater Manchester" or "Kabul, Herat")."""
+    span = _tokens(adoc.doc, m)
+    if span is None or len(span) != 1 or span.start == 0 or span[0].is_sent_start:
+        return False
+    prev = adoc.doc[span.start - 1]
+    if not (prev.is_alpha and prev.text[:1].isupper()) or prev.is_stop or prev.is_sent_start:
+        return False
+    if prev.lower_ in _COMPASS_WORDS or prev.lower_ in lexicon().level_words:
+        return False
+    return not any(o.start <= prev.idx < o.end for o in adoc.places)
 
 
 def _pick(adoc: AnnotatedDocument, pool: list[PlaceMention], trigger: Token | None) -> Location:
@@ -300,7 +323,24 @@ def event_mentions(
         m
         for m in inside
         if not is_modifier(adoc, m) and not is_actor(adoc, m) and not is_speaker_place(adoc, m, tok)
+        and not is_seat_of_power(adoc, m)
     ]
+
+
+def is_seat_of_power(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
+    """The place names a government by its seat ("troops loyal to the regime in
+    Yaounde", "the government in Kabul"): who acted, not where."""
+    span = _tokens(adoc.doc, m)
+    if span is None:
+        return False
+    tok = span.root
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ == "in"
+        and prep.head is not prep
+        and prep.head.lemma_.lower() in lexicon().seats_of_power
+    )
 
 
 def is_actor(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
@@ -332,6 +372,7 @@ def _sole_province(adoc: AnnotatedDocument) -> Place | None:
         for m in adoc.places
         if m.place.level != "country" and m.place.admin1 and m.place.country in countries
         and not is_dateline(text, m) and not is_modifier(adoc, m) and not is_speaker_place(adoc, m, None)
+        and not is_seat_of_power(adoc, m)
     }
     if len(provinces) != 1 or adoc.country is None:
         return None
@@ -376,7 +417,7 @@ def locate_event(
         m
         for m in earlier
         if not is_modifier(adoc, m) and not is_speaker_place(adoc, m, None) and not is_stray(adoc, m)
-        and not _qualifies_from_abroad(adoc, m)
+        and not _qualifies_from_abroad(adoc, m) and not is_seat_of_power(adoc, m)
     ]
     if earlier:
         return location_of(earlier[-1].place)

@@ -1,0 +1,41 @@
+"""Places that say who, not where: a government named by its seat, a speaker's
+audience, a nickname ending in a foreign town's name (dev article n-afr-005, n-pp-003)."""
+
+from __future__ import annotations
+
+from sitrep.places import locate_event
+from tests.places.locating import locate_at
+
+CAMEROON = (
+    "Ten separatist fighters were killed in Small Babanki in the Northwest Region, the army said.\n"
+    "The Southern Cameroons Interim Government announced that 10 civilians were killed by troops "
+    "loyal to the regime in Yaounde."
+)
+
+
+def test_a_government_named_by_its_seat_does_not_place_the_event(placed):
+    adoc = placed(CAMEROON)
+    second = CAMEROON.index("The Southern")
+    loc = locate_event(adoc, second, len(CAMEROON), CAMEROON.index("killed by"))
+    # Yaounde names the regime; the story's one province is where the killings were.
+    assert (loc.country, loc.admin1) == ("CM", "North-West")
+
+
+def test_the_government_in_kabul_is_no_place_of_the_attack(placed):
+    adoc = placed("Militiamen loyal to the government in Kabul attacked a Taliban checkpoint on Monday.")
+    loc = locate_at(adoc, "attacked")
+    assert (loc.country, loc.geo_precision) == ("AF", "country")
+
+
+def test_the_press_a_speaker_told_is_where_the_speaker_was(placed):
+    adoc = placed("The prisoners were handed over on Monday, the prime minister told the press in Moscow.")
+    loc = locate_at(adoc, "handed")
+    assert loc is None or loc.place != "Moscow"
+
+
+def test_a_nickname_ending_in_a_foreign_town_is_no_place(placed):
+    text = ("The army in Cameroon said a separatist commander known as General Fire Man was "
+            "among those killed on Saturday.")
+    adoc = placed(text)
+    loc = locate_at(adoc, "killed")
+    assert (loc.country, loc.place) == ("CM", None)
