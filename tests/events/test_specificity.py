@@ -126,3 +126,10 @@ def test_a_jail_released_from_is_a_place_not_an_arrest():
     found = extract_text("The government on Friday released 164 members of Hizb-e-Islami from Bagram and Pul-e-Charkhi jails.",
                          options=OPTIONS).incidents
     assert [i.acled_sub_type for i in found] == ["Other"]
+
+
+def test_a_toll_of_a_whole_war_or_offensive_is_no_event_while_one_days_fighting_is():
+    assert extract_text("The Hamas administration claims that 18,800 Palestinians have died as a result of Israel's retaliatory offensive.",
+                        options=OPTIONS).incidents == []
+    [incident] = extract_text("Five soldiers have been killed in the fighting in Kunduz on Monday.", options=OPTIONS).incidents
+    assert (incident.acled_sub_type, incident.killed) == ("Armed clash", 5)

@@ -77,6 +77,7 @@ class Filters:
     sequel_words: frozenset[str]
     realised_infinitive_heads: frozenset[str]
     doing_verbs: frozenset[str]
+    war_nouns: frozenset[str]
     accusing_verbs: frozenset[str]
     separate_words: frozenset[str]
     new_event_nouns: frozenset[str]

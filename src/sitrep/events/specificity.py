@@ -182,6 +182,10 @@ def is_cumulative(token: Token, verb: Token, dated: bool = False) -> bool:
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
     if not perfect:
         return False
+    war_nouns = lexicon().filters.war_nouns
+    causes = [g for c in verb.children if c.dep_ == "prep" for g in c.subtree if g.dep_ == "pobj"]
+    if any(g.lemma_.lower() in war_nouns for g in causes):
+        return True  # "18,800 have died as a result of Israel's offensive", "have been killed in the war"
     # "since the conflict broke out", and "since then" told on the report: "Since then, the
     # ministry says more than 14,500 people have been killed"
     clauses = [token, verb] + [c for c in verb.children if c.dep_ == "advcl"]
