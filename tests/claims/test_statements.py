@@ -350,3 +350,8 @@ def test_a_speech_act_told_in_a_noun_phrase_with_a_doer_of_its_own_is_that_doers
     found = statements("Abdul Karim, a spokesman for the Taliban, confirmed the clash, saying the militants had killed twenty soldiers, "
                        "a claim rejected by officials as baseless.")
     assert [(s.speaker.name, s.kind) for s in found] == [("Abdul Karim", "confirmation"), ("officials", "denial")]
+
+
+def test_a_person_the_text_ties_to_no_actor_speaks_for_the_state_by_the_role_said_of_them():
+    s = one("Mullah Faizullah, chief of Garziwan district, said the Taliban attacked a security post on Tuesday night.")
+    assert s.kind == "statement"

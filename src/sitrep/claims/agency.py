@@ -292,7 +292,11 @@ def state_speaker(adoc: AnnotatedDocument, attribution: Attribution) -> bool:
     untied to an actor, the words that describe it ("provincial officials", "a military source")."""
     speaker = attribution.speaker
     if speaker is not None:
-        return is_state(speaker_affiliation_actor(adoc, speaker) or speaker)
+        side = speaker_affiliation_actor(adoc, speaker) or speaker
+        if side.inter is not None or not speaker.is_person:
+            return is_state(side)
+        # a person the text ties to no actor: the roles said of them ("chief of the district")
+        return bool(set(attribution.speaker_roles) & lexicon().state_nouns)
     if attribution.speaker_start is None:
         return False
     words = adoc.document.text[attribution.speaker_start : attribution.speaker_end].lower().split()
