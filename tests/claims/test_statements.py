@@ -355,3 +355,8 @@ def test_a_speech_act_told_in_a_noun_phrase_with_a_doer_of_its_own_is_that_doers
 def test_a_person_the_text_ties_to_no_actor_speaks_for_the_state_by_the_role_said_of_them():
     s = one("Mullah Faizullah, chief of Garziwan district, said the Taliban attacked a security post on Tuesday night.")
     assert s.kind == "statement"
+
+
+def test_a_demonym_stands_for_the_whole_state_so_its_military_telling_it_announces():
+    s = one("Israeli aircraft then struck a Hezbollah field commander near the border, the Israeli military said.")
+    assert s.kind == "announcement"

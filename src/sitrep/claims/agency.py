@@ -227,7 +227,8 @@ def side_of(adoc: AnnotatedDocument, attribution: Attribution, doer: Token, gove
     if is_state(actor) and is_state(speaker_side) and actor.country and actor.country == speaker_side.country:
         # a state's forces and its ministry are one side; its rights commission speaks of
         # them as kin, neither announcing their acts nor accusing them
-        return "own" if actor.sector == speaker_side.sector else "kin"
+        whole_state = actor.id.startswith("country:") or speaker_side.id.startswith("country:")
+        return "own" if whole_state or actor.sector == speaker_side.sector else "kin"  # "Israeli aircraft", told by its military
     if actor.inter == 7:
         return None  # civilians do not wage what is reported of them
     return "other"
