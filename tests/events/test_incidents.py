@@ -365,3 +365,10 @@ def test_the_side_accused_of_an_act_is_its_doer():
     text = ("Houthi-run al-Masirah TV accused Saudi-led coalition forces of breaching the truce by shelling several sites in Hodeidah. "
             "The Houthis shelled a hospital in Hodeidah, a government source said.")
     assert [i.acled_sub_type for i in incidents(text)] == ["Shelling/artillery/missile attack"] * 2
+
+
+def test_an_event_told_as_later_is_on_the_story_day_but_a_word_containing_later_is_no_cue():
+    [released] = incidents("A third hostage was later released by Hamas in Gaza City.")
+    assert (released.date, released.date_text) == ("2021-06-16", "later")
+    [killed] = incidents("Gunmen killed two traders in Beledweyne, causing collateral damage to shops.")
+    assert killed.date is None
