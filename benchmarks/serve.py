@@ -13,7 +13,8 @@ through URLs with varied filters. Prints requests/s and p50/p99 latency per endp
 JSON; a small static file measured in the same run is the baseline, and each endpoint's
 rate is also given as a ratio of it. Each endpoint is measured twice by default: against a
 server without the answer cache (``--cache-mb 0``: every request queries the store) and
-against one with it (the default), where each URL's first request is a miss. Between
+against one with it (the default), where each URL's first request is a miss, then again on
+that server with every answer kept ("cached, repeated"). Between
 endpoints the server works off what the last run left queued. The machine's load moves
 absolute figures (the 1-minute load average is recorded with each endpoint): compare runs
 made at the same time.
@@ -196,26 +197,29 @@ def settle(base: str, patience: float = 180.0) -> float:
     return round(time.monotonic() - started, 1)
 
 
-def measure(db: str, cache_mb: int, args) -> tuple[dict, dict]:
+def measure(db: str, cache_mb: int, args) -> tuple[dict, dict, dict | None]:
     """Every endpoint's figures against one server; the first time each URL is asked is a miss
-    even with the cache (the warm-up asks other filters)."""
+    even with the cache (the warm-up asks other filters). With the cache, every endpoint is then
+    measured again on the same server, its answers kept: the figures of repeated requests."""
     process, base = start_server(db, cache_mb)
     try:
         summary = get_json(base, "/api/summary")
         paths = endpoint_paths(base)
         run_wrk(base, endpoint_paths(base, seed=1)["incidents, filtered"], args.clients, 3, args.threads)  # warm-up
-        endpoints = {}
-        for name, urls in paths.items():
-            waited = settle(base)
-            endpoints[name] = {**run_wrk(base, urls, args.clients, args.seconds, args.threads),
-                               "load_average_1m": round(os.getloadavg()[0], 2), "settled_s": waited}
+        passes = [{}, {}] if cache_mb else [{}]
+        for endpoints in passes:
+            for name, urls in paths.items():
+                waited = settle(base)
+                endpoints[name] = {**run_wrk(base, urls, args.clients, args.seconds, args.threads),
+                                   "load_average_1m": round(os.getloadavg()[0], 2), "settled_s": waited}
     finally:
         process.terminate()
         process.wait(timeout=60)
-    baseline = endpoints["static file (baseline)"]["requests_per_s"]
-    for figures in endpoints.values():
-        figures["rate_vs_baseline"] = round(figures["requests_per_s"] / baseline, 3)
-    return summary, endpoints
+    for endpoints in passes:
+        baseline = endpoints["static file (baseline)"]["requests_per_s"]
+        for figures in endpoints.values():
+            figures["rate_vs_baseline"] = round(figures["requests_per_s"] / baseline, 3)
+    return summary, passes[0], passes[1] if cache_mb else None
 
 
 def main() -> None:
@@ -239,7 +243,9 @@ def main() -> None:
         built = build_store(db, args.jobs) if document_count(db) < MIN_DOCUMENTS else None
         runs = {}
         for mode, cache_mb in modes:
-            summary, runs[mode] = measure(db, cache_mb, args)
+            summary, runs[mode], repeated = measure(db, cache_mb, args)
+            if repeated is not None:
+                runs[f"{mode}, repeated"] = repeated
     result = {
         "when": datetime.now().isoformat(timespec="seconds"), "cpus": os.cpu_count(),
         "load_average_1m": {"start": started_load, "end": round(os.getloadavg()[0], 2)},
