@@ -360,3 +360,12 @@ def test_a_person_the_text_ties_to_no_actor_speaks_for_the_state_by_the_role_sai
 def test_a_demonym_stands_for_the_whole_state_so_its_military_telling_it_announces():
     s = one("Israeli aircraft then struck a Hezbollah field commander near the border, the Israeli military said.")
     assert s.kind == "announcement"
+
+
+def test_an_unnamed_role_is_the_one_person_the_story_names_in_it_even_later():
+    found = statements(
+        "Fighting resumed on Monday near Goma, a spokesman for the army confirmed. "
+        "“The rebels attacked our positions at dawn,” said Colonel Ndjike Kaiko, spokesman for the army in Goma. "
+        "Another spokesman said the road was closed."
+    )
+    assert [s.speaker.name for s in found] == ["Ndjike Kaiko", "Ndjike Kaiko", "spokesman"]

@@ -493,4 +493,25 @@ def resolve_pointers(adoc: AnnotatedDocument, attributions: list[Attribution]) -
             elif attribution.speaker_name is not None:
                 attribution = replace(attribution, speaker_points_back=False)  # no antecedent: as written
         resolved.append(attribution)
-    return resolved
+    return named_later(adoc, resolved)
+
+
+def named_later(adoc: AnnotatedDocument, attributions: list[Attribution]) -> list[Attribution]:
+    """ "A spokesman for the army confirmed the fighting. ... said Colonel NAME, spokesman for
+    the army": an unnamed speaker described by a role is the one person the story names in
+    that role, even when it names them only later."""
+    out = []
+    for attribution in attributions:
+        phrase = adoc.document.text[attribution.speaker_start : attribution.speaker_end].lower() if attribution.speaker_start is not None else ""
+        another = re.search(r"\b(another|other|second|third|one of)\b", phrase) is not None  # "another commander": someone else
+        if attribution.speaker_sort == "description" and not attribution.speaker_plural and attribution.speaker_head and not another:
+            role = same_role(attribution.speaker_head)
+            people = {a.speaker_name: a for a in attributions if a.speaker_sort == "person" and role in a.speaker_roles and a.speaker_name}
+            if len(people) == 1:
+                found = next(iter(people.values()))
+                own = attribution.speaker
+                if own is None or found.speaker is None or own.id in (found.speaker.id, found.speaker.affiliation) or own.name == found.speaker.affiliation or not found.speaker.affiliation:
+                    attribution = replace(attribution, speaker=found.speaker, speaker_name=found.speaker_name, speaker_sort="person",
+                                          speaker_roles=found.speaker_roles, speaker_points_back=False)
+        out.append(attribution)
+    return out
