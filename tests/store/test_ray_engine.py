@@ -147,7 +147,7 @@ def default_counts(tmp_path: Path, inputs: Path) -> dict[str, int]:
 
 def test_a_ray_worker_killed_mid_run_loses_nothing(tmp_path):
     inputs = tmp_path / "dev"
-    write_dev_texts(inputs, 12)
+    write_dev_texts(inputs, 10)
     target = str(tmp_path / "ray.duckdb")
     process = ray_ingest(target, inputs)
     killed = None
@@ -166,14 +166,14 @@ def test_a_ray_worker_killed_mid_run_loses_nothing(tmp_path):
     try:
         counts = store.counts()
         assert {k: v for k, v in counts.items() if k != "batches"} == {k: v for k, v in expected.items() if k != "batches"}
-        assert store.backend.fetchall("SELECT count(DISTINCT doc_key) FROM documents")[0][0] == 12
+        assert store.backend.fetchall("SELECT count(DISTINCT doc_key) FROM documents")[0][0] == 10
     finally:
         store.close()
 
 
 def test_the_driver_killed_mid_run_loses_no_committed_batch(tmp_path):
     inputs = tmp_path / "dev"
-    write_dev_texts(inputs, 12)
+    write_dev_texts(inputs, 10)
     target = str(tmp_path / "ray.duckdb")
     process = ray_ingest(target, inputs)
     committed = 0

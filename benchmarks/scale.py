@@ -1,0 +1,276 @@
+"""Scale: Ray against the process pool, a soak, and the cores a day of world news needs.
+
+    python benchmarks/scale.py rates [--docs 240]          # (a) articles/s, as ratios, in one run
+    python benchmarks/scale.py soak [--docs 200000] [--db PATH|URL] [--jobs 2]   # (b)
+    python benchmarks/scale.py estimate --per-core RATE    # (c) the paper estimate alone
+
+(a) ``rates`` ingests the same articles (the dev articles and the bundled examples,
+repeated with a copy number appended so that each copy is a new document to the store)
+three times into fresh DuckDB files, in this one process: through the process pool
+with two workers (the default engine), then ``--engine ray`` with one and with two
+workers on a local Ray (its start-up is timed apart; worker start and model loads are
+inside every figure, as a user sees them). It prints each rate and the ratios, which
+move less with the machine's load than the rates do, and the estimate (c) from the
+one-worker Ray rate.
+
+(b) ``soak`` runs a real ``sitrep ingest`` process over ``--docs`` documents: ACLED notes
+and real articles in their proportion in ../shared, repeated with varied ids and a copy
+number, into DuckDB or PostgreSQL. It prints the throughput of every 10,000 documents and
+the resident memory of every process of the ingest, then whether throughput stayed flat
+(the last 10% within 20% of the first) and the peak memory of each process.
+
+(c) ``estimate`` turns a per-core rate into the cores that keep up with 200,000 articles
+a day (GDELT's order of magnitude) and the core-hours of a year's backfill.
+
+The ACLED notes and dev articles are read from ../shared at run time; nothing is copied
+into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from ingest import acled_records, dev_records  # noqa: E402  (benchmarks/ingest.py)
+
+ARTICLES_PER_DAY = 200_000
+#: An assumed price of one cloud vCPU-hour (on-demand general-purpose instances are
+#: around USD 0.02-0.05): a stated assumption for the paper estimate, not a measurement.
+USD_PER_CORE_HOUR = 0.04
+
+
+def article_records() -> list[dict]:
+    records = dev_records()
+    for path in sorted((REPO / "examples").glob("*.txt")):
+        records.append({"id": path.stem, "text": path.read_text(encoding="utf-8")})
+    return records
+
+
+def copies(records: list[dict], count: int) -> list[dict]:
+    """``count`` documents cycling through ``records``; every copy after the first gets its
+    copy number in its id and at the end of its text (the store keys documents by text)."""
+    out = []
+    for number in range(count):
+        record = dict(records[number % len(records)])
+        round_ = number // len(records)
+        if round_:
+            record["id"] = f"{record['id']}-c{round_}"
+            record["text"] = f"{record['text'].rstrip()}\n\n(Copy {round_}.)"
+        out.append(record)
+    return out
+
+
+def write_jsonl(path: Path, records: list[dict]) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+# --- (c) -------------------------------------------------------------------------------
+
+
+def estimate(per_core: float) -> dict:
+    per_second = ARTICLES_PER_DAY / 86_400
+    year = ARTICLES_PER_DAY * 365
+    core_hours = year / per_core / 3600
+    return {
+        "articles_per_day": ARTICLES_PER_DAY,
+        "articles_per_s_needed": round(per_second, 2),
+        "per_core_articles_per_s": round(per_core, 2),
+        "cores_to_keep_up": round(per_second / per_core, 1),
+        "cores_with_50pct_headroom": round(1.5 * per_second / per_core, 1),
+        "year_backfill_articles": year,
+        "year_backfill_core_hours": round(core_hours),
+        "year_backfill_days_on_64_cores": round(core_hours / 64 / 24, 1),
+        "year_backfill_usd_at_assumed_price": round(core_hours * USD_PER_CORE_HOUR),
+        "assumed_usd_per_core_hour": USD_PER_CORE_HOUR,
+    }
+
+
+# --- (a) -------------------------------------------------------------------------------
+
+
+def timed(source: Path, db: Path, **options) -> float:
+    from sitrep.corpus.ingest import IngestOptions, ingest_paths
+    from sitrep.store import open_store
+
+    store = open_store(str(db))
+    try:
+        started = time.monotonic()
+        totals = ingest_paths(store, [str(source)], IngestOptions(batch_size=16, **options))
+        seconds = time.monotonic() - started
+    finally:
+        store.close()
+    assert totals.failures == 0 and totals.skipped == 0, totals
+    return totals.documents / seconds
+
+
+def rates(args) -> None:
+    import ray
+
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    records = copies(article_records(), args.docs)
+    with tempfile.TemporaryDirectory(prefix="sitrep-scale-") as tmp:
+        source = Path(tmp) / "articles.jsonl"
+        write_jsonl(source, records)
+        results = {"documents": len(records), "cpus": os.cpu_count(), "load_average_before": os.getloadavg()[0]}
+        results["process_pool_2_workers"] = timed(source, Path(tmp) / "pool.duckdb", jobs=2)
+        for workers in (1, 2):
+            started = time.monotonic()
+            ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False,
+                     object_store_memory=256 * 1024 * 1024)
+            results[f"ray_start_s_{workers}"] = round(time.monotonic() - started, 1)
+            results[f"ray_{workers}_worker"] = timed(source, Path(tmp) / f"ray{workers}.duckdb", jobs=workers, engine="ray")
+            ray.shutdown()
+    pool = results["process_pool_2_workers"]
+    for key in ("process_pool_2_workers", "ray_1_worker", "ray_2_worker"):
+        results[key] = round(results[key], 2)
+    results["ratio_ray_1_worker_to_pool"] = round(results["ray_1_worker"] / pool, 3)
+    results["ratio_ray_2_workers_to_pool"] = round(results["ray_2_worker"] / pool, 3)
+    results["ratio_ray_2_to_1_workers"] = round(results["ray_2_worker"] / results["ray_1_worker"], 3)
+    results["estimate_from_ray_1_worker"] = estimate(results["ray_1_worker"])
+    print(json.dumps(results, indent=2))
+    record(args, {"kind": "rates", **results})
+
+
+# --- (b) -------------------------------------------------------------------------------
+
+
+def process_tree(pid: int) -> list[int]:
+    found, stack = [], [pid]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        try:
+            for task in Path(f"/proc/{current}/task").iterdir():
+                stack += [int(child) for child in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return found
+
+
+def memory_kib(pid: int) -> tuple[str, int, int] | None:
+    """(command, resident KiB now, peak resident KiB) of a live process."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return None
+    fields = {line.split(":")[0]: line.split()[1] for line in status.splitlines() if line.startswith(("VmRSS", "VmHWM"))}
+    if "VmRSS" not in fields:
+        return None
+    name = "ingest (reader, writer)" if " ingest " in command else "worker"
+    return name, int(fields["VmRSS"]), int(fields["VmHWM"])
+
+
+def soak(args) -> None:
+    notes, articles = acled_records(), article_records()
+    mix = notes + articles
+    records = copies(mix, args.docs)
+    with tempfile.TemporaryDirectory(prefix="sitrep-soak-") as tmp:
+        source = Path(tmp) / "soak.jsonl"
+        write_jsonl(source, records)
+        del records
+        db = args.db or str(Path(tmp) / "soak.duckdb")
+        command = [sys.executable, "-m", "sitrep", "ingest", "--db", db, "-j", str(args.jobs),
+                   "--batch-size", str(args.batch_size), str(source)]
+        if args.engine == "ray":
+            command += ["--engine", "ray"]
+        print(f"soak: {args.docs:,} documents ({len(notes):,} ACLED notes and {len(articles)} articles, cycled), "
+              f"{args.jobs} workers, {'PostgreSQL' if db.startswith('postgres') else 'DuckDB'}", flush=True)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                   env={**os.environ, "RAY_USAGE_STATS_ENABLED": "0"})
+        peaks: dict[int, tuple[str, int]] = {}
+        windows: list[dict] = []
+        mark, last_read, last_seconds = args.every, 0, 0.0
+        started, stopped = time.monotonic(), False
+        for line in process.stderr:
+            if args.max_minutes and not stopped and time.monotonic() - started > 60 * args.max_minutes:
+                process.send_signal(signal.SIGINT)  # out of time: what ran is reported as what ran
+                stopped = True
+            if not line.startswith("sitrep: batch committed "):
+                if line.startswith("sitrep: stored"):
+                    print(line.strip(), flush=True)
+                continue
+            totals = json.loads(line.removeprefix("sitrep: batch committed "))
+            for pid in process_tree(process.pid):
+                if (found := memory_kib(pid)) is not None:
+                    name, _, peak = found
+                    peaks[pid] = (name, max(peak, peaks.get(pid, (name, 0))[1]))
+            if totals["read"] >= mark or totals["read"] >= args.docs:
+                rate = (totals["read"] - last_read) / max(totals["seconds"] - last_seconds, 1e-9)
+                now = {pid: found[1] for pid in process_tree(process.pid) if (found := memory_kib(pid))}
+                windows.append({"read": totals["read"], "seconds": round(totals["seconds"], 1), "docs_per_s": round(rate, 1),
+                                "rss_mib": sorted((kib // 1024 for kib in now.values()), reverse=True)})
+                print(json.dumps(windows[-1]), flush=True)
+                last_read, last_seconds = totals["read"], totals["seconds"]
+                mark = (totals["read"] // args.every + 1) * args.every
+        process.wait()
+        if process.returncode != 0 and not stopped:
+            raise SystemExit(f"ingest failed ({process.returncode})")
+    load_after = os.getloadavg()[0]
+    tenth = max(1, len(windows) // 10)
+    first = sum(w["docs_per_s"] for w in windows[:tenth]) / tenth
+    last = sum(w["docs_per_s"] for w in windows[-tenth:]) / tenth
+    result = {
+        "kind": "soak", "documents_planned": args.docs, "documents": windows[-1]["read"] if windows else 0,
+        "stopped_at_time_limit": stopped, "load_average_at_end": load_after, "jobs": args.jobs, "engine": args.engine,
+        "store": "postgresql" if db.startswith("postgres") else "duckdb",
+        "seconds": windows[-1]["seconds"] if windows else None,
+        "docs_per_s_overall": round(windows[-1]["read"] / windows[-1]["seconds"], 1) if windows else None,
+        "first_10pct_docs_per_s": round(first, 1), "last_10pct_docs_per_s": round(last, 1),
+        "last_over_first": round(last / first, 3), "flat": abs(last / first - 1) <= 0.2,
+        "peak_rss_mib_per_process": sorted(((name, kib // 1024) for name, kib in peaks.values()), key=lambda p: -p[1]),
+        "windows": windows,
+    }
+    print(json.dumps({k: v for k, v in result.items() if k != "windows"}, indent=2))
+    record(args, result)
+
+
+def record(args, result: dict) -> None:
+    if args.record:
+        with args.record.open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps({"when": time.strftime("%Y-%m-%dT%H:%M:%S"), **result}) + "\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    a = sub.add_parser("rates", help="(a) Ray with 1 and 2 workers against the process pool")
+    a.add_argument("--docs", type=int, default=240)
+    b = sub.add_parser("soak", help="(b) a long ingest: throughput per 10,000 documents, memory")
+    b.add_argument("--docs", type=int, default=200_000)
+    b.add_argument("--every", type=int, default=10_000)
+    b.add_argument("--jobs", "-j", type=int, default=2)
+    b.add_argument("--batch-size", type=int, default=64)
+    b.add_argument("--engine", choices=("process", "ray"), default="process")
+    b.add_argument("--max-minutes", type=float, help="stop the ingest after this long and report what ran")
+    b.add_argument("--db", help="DuckDB file or postgresql:// URL (default: a temporary DuckDB file)")
+    c = sub.add_parser("estimate", help="(c) cores for 200,000 articles a day from a per-core rate")
+    c.add_argument("--per-core", type=float, required=True)
+    for p in (a, b, c):
+        p.add_argument("--record", type=Path, help="append the result as a JSON line to this file")
+    args = parser.parse_args()
+    if args.command == "rates":
+        rates(args)
+    elif args.command == "soak":
+        soak(args)
+    else:
+        result = estimate(args.per_core)
+        print(json.dumps(result, indent=2))
+        record(args, {"kind": "estimate", **result})
+
+
+if __name__ == "__main__":
+    main()
