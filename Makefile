@@ -27,9 +27,9 @@ bench: setup
 
 # The dev articles beside the repo, scored the way the issues' acceptance scores them.
 score-dev: setup
-	$(BIN)/python ../shared/eval/score.py --gold ../shared/data/dev --write-texts /tmp/sitrep-dev-texts
-	$(BIN)/sitrep extract /tmp/sitrep-dev-texts --format jsonl --out /tmp/sitrep-dev.jsonl
-	$(BIN)/python ../shared/eval/score.py --gold ../shared/data/dev --pred /tmp/sitrep-dev.jsonl
+	$(BIN)/python ../shared/eval/score.py --gold ../shared/data/dev --write-jsonl /tmp/sitrep-dev.in.jsonl
+	$(BIN)/sitrep extract /tmp/sitrep-dev.in.jsonl --format jsonl --out /tmp/sitrep-dev.jsonl
+	$(BIN)/python ../shared/eval/score.py --gold ../shared/data/dev --pred /tmp/sitrep-dev.jsonl --by-group
 
 # Every figure of the README's accuracy tables (needs ../shared beside the repo).
 evaluate: setup

@@ -23,10 +23,11 @@ mkdir -p "$TMP/seed-texts" && cp "$SHARED/examples/doha-meeting.txt" "$TMP/seed-
 $BIN/python "$SHARED/baselines/keyword_baseline.py" "$TMP/seed-texts" "$TMP/seed-baseline.jsonl"
 $SCORE --gold "$SHARED/examples" --pred "$TMP/seed-baseline.jsonl"
 
-section "dev articles: sitrep"
+section "dev articles: sitrep, fed as a feed carries them (id, url, text), by batch"
+$SCORE --gold "$SHARED/data/dev" --write-jsonl "$TMP/dev.in.jsonl"
+$BIN/sitrep extract "$TMP/dev.in.jsonl" --format jsonl --out "$TMP/dev.jsonl"
+$SCORE --gold "$SHARED/data/dev" --pred "$TMP/dev.jsonl" --by-group
 $SCORE --gold "$SHARED/data/dev" --write-texts "$TMP/dev-texts"
-$BIN/sitrep extract "$TMP/dev-texts" --format jsonl --out "$TMP/dev.jsonl"
-$SCORE --gold "$SHARED/data/dev" --pred "$TMP/dev.jsonl"
 
 section "dev articles: keyword baseline"
 $BIN/python "$SHARED/baselines/keyword_baseline.py" "$TMP/dev-texts" "$TMP/dev-baseline.jsonl"
