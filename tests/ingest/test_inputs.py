@@ -6,26 +6,14 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-import pytest
-
 from sitrep.ingest.feeds import documents_from_feed, looks_like_feed
 from sitrep.ingest.fetch import Fetcher, FetchOptions, url_list
 from sitrep.ingest.read import iter_documents
 from sitrep.models import Document, Failure
 from tests.conftest import DEV, needs_shared
-from tests.ingest.feedsite import ARTICLE_IDS, Route, Site, article_html, atom_feed, build_site, dev_article, rss_feed, serve, write_warc
+from tests.ingest.feedsite import ARTICLE_IDS, Route, article_html, atom_feed, dev_article, rss_feed, write_warc
 
 pytestmark = needs_shared(DEV)
-
-
-@pytest.fixture
-def site():
-    site = Site()
-    server = serve(site)
-    build_site(site)
-    yield site
-    server.shutdown()
-    server.server_close()
 
 
 def fetcher(tmp_path: Path, **options) -> Fetcher:

@@ -7,26 +7,15 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from typer.testing import CliRunner
 
 import sitrep
 import sitrep.cli.db  # noqa: F401 - registers the store commands
 from sitrep.cli import app
 from tests.conftest import DEV, needs_shared
-from tests.ingest.feedsite import ARTICLE_IDS, Site, article_html, build_site, dev_article, rss_feed, serve, write_warc
+from tests.ingest.feedsite import ARTICLE_IDS, article_html, dev_article, rss_feed, write_warc
 
 pytestmark = needs_shared(DEV)
-
-
-@pytest.fixture
-def site():
-    site = Site()
-    server = serve(site)
-    build_site(site)
-    yield site
-    server.shutdown()
-    server.server_close()
 
 
 def test_extract_reads_a_warc_and_dates_an_undated_page_by_its_capture(tmp_path):
