@@ -389,10 +389,13 @@ def check_ingest(rc, stderr, db: Path, good, bad, counts, problems) -> None:
 
     stored: set[int] = set()
     failed: set[int] = set()
+    timed_out: set[int] = set()
     if db.exists():
         with sitrep.open(str(db)) as store:
             stored = {i for s in store.sql("SELECT source FROM documents").column(0).to_pylist() if (i := index_of(s)) is not None}
-            failed = {i for s in store.sql("SELECT source FROM failures").column(0).to_pylist() if (i := index_of(s)) is not None}
+            rows = store.sql("SELECT source, error FROM failures").to_pylist()
+            failed = {i for r in rows if (i := index_of(r["source"])) is not None}
+            timed_out = {i for r in rows if "--doc-timeout" in r["error"] and (i := index_of(r["source"])) is not None}
     expected_rc = 0 if stored else 1
     if rc != expected_rc:
         counts["wrong exit code"] += 1
@@ -400,6 +403,9 @@ def check_ingest(rc, stderr, db: Path, good, bad, counts, problems) -> None:
     for index, kind in good.items():
         if index in stored:
             counts["good input stored"] += 1
+        elif index in timed_out:
+            counts["good input over its budget"] += 1  # --doc-timeout did its job: a recorded failure
+            problems.append(f"ingest: {kind} {index} past --doc-timeout (a recorded failure)")
         else:
             counts["good input not stored"] += 1
             problems.append(f"ingest: {kind} {index} not stored{' (a recorded failure)' if index in failed else ''}")
@@ -418,7 +424,8 @@ def report(counts: Counter, problems: list[str], peak: dict, seconds: dict, tota
     print(f"inputs: {total:,} ({sum(v for k, v in counts.items() if k.startswith('input'))} generated)")
     for kind in KINDS:
         print(f"  {kind:<14} {counts[f'input {kind}']:>6}  {'good' if KINDS[kind][0] else 'bad'}")
-    for key in ("good input read", "good input stored", "bad input one error line", "bad input recorded failure", *BAD_COUNTS):
+    for key in ("good input read", "good input stored", "good input over its budget", "bad input one error line",
+                "bad input recorded failure", *BAD_COUNTS):
         print(f"{key:<28} {counts[key]:>6}")
     print(f"peak RSS: extract {peak['extract']:.0f} MiB, ingest {peak['ingest']:.0f} MiB")
     print(f"time: extract {seconds['extract']:.0f} s, ingest {seconds['ingest']:.0f} s")
