@@ -13,7 +13,7 @@ from sitrep.store import open_store
 from tests.store.factories import synthetic_reports
 
 COMMAND = [sys.executable, "-m", "sitrep"]
-DOCUMENTS = 800
+DOCUMENTS = 3000  # enough batches that the ingest is still writing when a reader process has started, on a fast machine too
 BATCH = 20
 READS = 6
 
