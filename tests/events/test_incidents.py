@@ -372,3 +372,9 @@ def test_an_event_told_as_later_is_on_the_story_day_but_a_word_containing_later_
     assert (released.date, released.date_text) == ("2021-06-16", "later")
     [killed] = incidents("Gunmen killed two traders in Beledweyne, causing collateral damage to shops.")
     assert killed.date is None
+
+
+def test_soldiers_counted_dead_are_a_toll():
+    # "counted three soldiers dead": the object of the verb that "dead" completes
+    [incident] = incidents("The military counted three soldiers dead after the clashes in Basilan on Wednesday.")
+    assert (incident.acled_type, incident.killed) == ("Battles", 3)
