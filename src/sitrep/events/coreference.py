@@ -211,7 +211,7 @@ def corefer(mentions: list[EventMention], sentence_index: dict[int, int]) -> lis
     something told only in general), while in a text that tells nothing else ("clashes
     broke out ... both sides used heavy weapons in the battle") it is the event."""
     events: list[Event] = []
-    tells_others = sum(not m.pointer for m in mentions) > 0
+    tells_others = any(not m.pointer for m in mentions)
     for mention in mentions:
         number = sentence_index[mention.sentence.start]
         target = None

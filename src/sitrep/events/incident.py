@@ -5,7 +5,6 @@ account's date and place."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from sitrep.actors import load_kb
@@ -104,8 +103,8 @@ def date_of(
         return context.narrative.value, precision_of(context.narrative.value), context.narrative.text
     rules = load_rules()
     published = adoc.document.published
-    phrase = next((p for m in account.mentions for p in rules.story_day_phrases
-                   if re.search(rf"\b{re.escape(p)}\b", m.sentence.text.lower())), None)
+    said = next((found for m in account.mentions if (found := rules.story_day.search(m.sentence.text))), None)
+    phrase = said.group().lower() if said else None
     if phrase is not None:
         if context.story_day is not None and context.story_day.value:
             return context.story_day.value, precision_of(context.story_day.value), phrase

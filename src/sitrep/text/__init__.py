@@ -27,9 +27,10 @@ def line_breaks(doc: Doc) -> Doc:
         previous = doc[token.i - 1]
         if "\n" in previous.text_with_ws and not token.is_space:
             token.is_sent_start = True
-    stamp = LEADING_STAMP.match(doc.text[:40])
+    opening = doc[:12]  # Doc.text would rebuild the whole text for its first words
+    stamp = LEADING_STAMP.match(opening.text)
     if stamp:
-        for token in doc[:12]:
+        for token in opening:
             if token.idx == stamp.end():
                 token.is_sent_start = True
     return doc

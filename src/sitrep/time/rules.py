@@ -53,10 +53,15 @@ class Rules:
     stamp_max_other_words: int
     banner_days: int
     inference_years: int
-    story_day_phrases: tuple[str, ...]
+    story_day: re.Pattern[str]  # "the same day", "earlier in the day", "later", as whole words
     recent_words: frozenset[str]
     months: dict[str, tuple[Calendar, int]]  # lower-cased name -> (calendar, month number)
     weekdays: dict[str, int]  # lower-cased name -> Monday=0
+
+
+def words_pattern(phrases: list[str]) -> str:
+    """One alternation matching any of the phrases as whole words, the longest first."""
+    return r"\b(?:" + "|".join(re.escape(p.lower()) for p in sorted(phrases, key=len, reverse=True)) + r")\b"
 
 
 def gregorian_month_names() -> dict[str, int]:
@@ -113,7 +118,7 @@ def load_rules() -> Rules:
         month_cues=tuple(raw["month_only"]["cues"]),
         year_cues=tuple(raw["year_only"]["cues"]),
         channel_nouns=frozenset(n.lower() for n in governance["channel_nouns"]),
-        story_day_phrases=tuple(p.lower() for p in raw["story_day"]["phrases"]),
+        story_day=re.compile(words_pattern(raw["story_day"]["phrases"]), re.IGNORECASE),
         recent_words=frozenset(w.lower() for w in raw["recent"]["words"]),
         simultaneous_marks=frozenset(m.lower() for m in governance["simultaneous_marks"]),
         stamp_keywords=tuple(k.lower() for k in stamps["keywords"]),
