@@ -40,13 +40,22 @@ def rfc822(day: str | None) -> str:
     return format_datetime(datetime(value.year, value.month, value.day, 8, tzinfo=timezone.utc))
 
 
+def headline(gold: dict) -> str:
+    """An entry's title: the article's first line, as far as 80 characters."""
+    return gold["text"].strip().split("\n")[0][:80]
+
+
+def paragraphs_html(gold: dict) -> str:
+    """The article's lines as the paragraphs of a feed entry's full text."""
+    return "".join(f"<p>{html.escape(p)}</p>" for p in gold["text"].split("\n") if p.strip())
+
+
 def rss_feed(base: str, ids: list[str], full_text: bool) -> str:
     items = []
     for doc_id in ids:
         gold = dev_article(doc_id)
-        first = gold["text"].strip().split("\n")[0][:80]
-        content = (f"<content:encoded><![CDATA[{''.join(f'<p>{html.escape(p)}</p>' for p in gold['text'].split(chr(10)) if p.strip())}]]></content:encoded>"
-                   if full_text else "")
+        first = headline(gold)
+        content = f"<content:encoded><![CDATA[{paragraphs_html(gold)}]]></content:encoded>" if full_text else ""
         items.append(
             f"<item><title>{html.escape(first)}</title><link>{base}/news/{doc_id}.html</link>"
             f"<guid>{base}/news/{doc_id}.html</guid><pubDate>{rfc822(gold['published'])}</pubDate>"
@@ -60,9 +69,8 @@ def atom_feed(base: str, ids: list[str], full_text: bool) -> str:
     entries = []
     for doc_id in ids:
         gold = dev_article(doc_id)
-        first = gold["text"].strip().split("\n")[0][:80]
-        content = (f'<content type="html">{html.escape("".join(f"<p>{html.escape(p)}</p>" for p in gold["text"].split(chr(10)) if p.strip()))}</content>'
-                   if full_text else "")
+        first = headline(gold)
+        content = f'<content type="html">{html.escape(paragraphs_html(gold))}</content>' if full_text else ""
         entries.append(
             f"<entry><title>{html.escape(first)}</title><link href=\"{base}/news/{doc_id}.html\"/>"
             f"<id>{base}/news/{doc_id}.html</id><updated>2020-12-23T10:00:00Z</updated>"

@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 
-
 @pytest.mark.parametrize(
     ("cc", "name", "expected"),
     [
