@@ -90,3 +90,19 @@ def test_a_body_that_is_no_article_is_refused_with_its_reason(client):
     assert form.status_code == 415
     assert client.post("/api/documents", content="  ", headers={"Content-Type": "text/plain", **AUTH}).json() == {
         "status": 400, "error": "empty request body"}
+
+
+def test_a_posted_article_keeps_how_its_bytes_were_decoded(client):
+    response = client.post("/api/documents", content=ARTICLE.encode("utf-16-le"),
+                           headers={"Content-Type": "text/plain", **AUTH})
+    assert response.status_code == 201, response.text
+    [row] = client.get("/api/incidents", params={"text": "police checkpoint"}).json()["items"]
+    document = client.get(f"/api/documents/{row['doc_key']}").json()["document"]
+    assert (document["text"], document["decoding"]) == (ARTICLE, "decoded as UTF-16-LE (no byte order mark)")
+    plain = client.post("/api/documents", content=ARTICLE.replace("three", "four"),
+                        headers={"Content-Type": "text/plain", **AUTH})
+    assert plain.status_code == 201
+    rows = client.get("/api/incidents", params={"text": "police checkpoint"}).json()["items"]
+    notes = sorted((client.get(f"/api/documents/{r['doc_key']}").json()["document"]["decoding"] or "")
+                   for r in rows)
+    assert notes == ["", "decoded as UTF-16-LE (no byte order mark)"]

@@ -30,8 +30,10 @@ def media_type(content_type: str | None) -> str:
     return (content_type or "").split(";", 1)[0].strip().lower()
 
 
-def read_body(kind: str, text: str) -> Iterator[Document | Failure]:
-    """The documents of one request body, by its media type; raises ValueError for a type we do not read."""
+def read_body(kind: str, text: str, decoding: str | None = None) -> Iterator[Document | Failure]:
+    """The documents of one request body, by its media type; raises ValueError for a type we do not read.
+    ``decoding`` says how the body's bytes were read (a text or HTML body's document keeps it,
+    as a file's does)."""
     from sitrep.ingest.read import IngestError, document_from_html, document_from_text, documents_from_jsonl_lines
 
     if kind in JSON_LINES:
@@ -49,7 +51,7 @@ def read_body(kind: str, text: str) -> Iterator[Document | Failure]:
         raise ValueError(kind)
     try:
         reader = document_from_html if kind == "text/html" else document_from_text
-        yield reader(text, doc_id="posted", source=SOURCE)
+        yield reader(text, doc_id="posted", source=SOURCE, decoding=decoding)
     except IngestError as error:
         yield Failure(source=SOURCE, error=str(error))
 
@@ -66,7 +68,7 @@ async def post_documents(
     if denied:
         status, reason = denied
         return error_response(status, reason, {"WWW-Authenticate": "Bearer"} if status == 401 else None)
-    from sitrep.ingest.read import decode, sniff_binary
+    from sitrep.ingest.read import IngestError, decode_with_note, sniff_binary
 
     body = await request.body()  # bounded by the BodyLimit middleware
     if not body.strip():
@@ -75,7 +77,11 @@ async def post_documents(
         return error_response(415, f"not a text document: {binary}")
     kind = media_type(content_type)
     try:
-        items = list(read_body(kind, decode(body)))
+        text, decoding = decode_with_note(body)
+    except IngestError as error:
+        return error_response(415, str(error))
+    try:
+        items = list(read_body(kind, text, decoding))
     except ValueError:
         return error_response(415, f"cannot read {kind or 'a body without Content-Type'}; send JSON Lines, JSON, "
                                    "text/plain or text/html")

@@ -92,7 +92,7 @@ def document_row(document: Document, doc_key: str, batch_id: str, now: datetime)
     return (
         doc_key, document.id, document.source, document.url, document.title, document.site_name,
         document.published, document.published_basis, document.text, json.dumps(document.removed),
-        batch_id, now,
+        batch_id, now, document.decoding,
     )
 
 

@@ -307,12 +307,19 @@ WIDE_COUNTS = (
     VIEWS[0],
 )
 
+#: How the document's bytes were decoded when they were not plain UTF-8 (``Document.decoding``:
+#: "decoded as UTF-16-LE (no byte order mark)", "decoded as UTF-8; 1 invalid byte replaced
+#: (U+FFFD)", "decoded as cp1251 (detected)"); NULL for plain UTF-8 and for documents stored
+#: before this migration. Added last, so every earlier table keeps its column order.
+DOCUMENT_DECODING = ("ALTER TABLE documents ADD COLUMN decoding TEXT",)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial tables", INITIAL),
     Migration(2, "indexes", INDEXES),
     Migration(3, "reader views", VIEWS),
     Migration(4, "agreements and compliance", AGREEMENTS),
     Migration(5, "counts as BIGINT", WIDE_COUNTS),
+    Migration(6, "document decoding", DOCUMENT_DECODING),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -457,13 +457,14 @@ class Store:
 
     def rebuild_extraction(self, doc_key: str) -> Extraction | None:
         found = self.backend.fetchall(
-            "SELECT doc_id, source, url, title, site_name, published, published_basis, text, removed "
+            "SELECT doc_id, source, url, title, site_name, published, published_basis, text, removed, decoding "
             "FROM documents WHERE doc_key = ?", (doc_key,))
         if not found:
             return None
         r = found[0]
         document = Document(id=r[0], source=r[1], url=r[2], title=r[3], site_name=r[4], published=as_date(r[5]),
-                            published_basis=r[6], text=r[7], removed=json.loads(r[8]), content_hash=doc_key)
+                            published_basis=r[6], text=r[7], removed=json.loads(r[8]), content_hash=doc_key,
+                            decoding=r[9])
         # In text order, as the pipeline emits them (local ids sort e10 before e2).
         incidents = [Incident.model_validate_json(row[0]) for row in self.backend.fetchall(
             "SELECT i.record FROM incidents i JOIN provenance p ON p.record_key = i.incident_key "
