@@ -324,6 +324,10 @@ class Attribution:
     speaker_plural: bool = False
     speaker_roles: tuple[str, ...] = ()
     speaker_points_back: bool = False
+    # The party the speaker speaks for (claims.speakers.speaker_party): a body is its own
+    # party; a person speaks for their affiliation, or for the body their phrase names
+    # ("NAME, speaking on behalf of the rebels' command", "the chairman of the front's panel").
+    speaker_party: Actor | None = None
 
 
 @dataclass

@@ -7,6 +7,10 @@ speaker keeps its description, lower-case, with the body it speaks for.
 
 from __future__ import annotations
 
+from sitrep import actors, places, time
+from sitrep import text as text_stage
+from sitrep.claims import find_attributions
+from sitrep.models import Document
 from sitrep.pipeline import extract_text
 
 
@@ -138,3 +142,20 @@ def test_the_military_is_the_military_that_spoke_before_not_the_story_countrys()
         "The military added that the depot stored rockets."
     )
     assert [name for name, _ in found] == ["Israeli military", "Lebanese security source", "Israeli military"]
+
+
+def parties(text: str) -> list[tuple[str | None, str | None]]:
+    """Each attribution's speaker and the party it speaks for, as the claims stage reads them."""
+    adoc = text_stage.annotate(Document(id="t", source="t", text=text))
+    adoc.times = time.find_time_mentions(adoc.doc, None)
+    adoc.actors = actors.resolve_actors(adoc)
+    adoc.places = places.find_places(adoc)
+    return [(a.speaker_name, a.speaker_party.name if a.speaker_party else None) for a in find_attributions(adoc)]
+
+
+def test_a_person_speaks_for_the_body_their_phrase_names():
+    assert parties(
+        "Tomas Reyes, speaking on behalf of the New People's Army, said two soldiers were killed. "
+        "The army said three rebels were killed. "
+        "He said the rebels had fled."
+    ) == [("Tomas Reyes", "New People's Army (NPA)"), ("Army", "Military Forces of Philippines"), ("Tomas Reyes", "New People's Army (NPA)")]

@@ -67,3 +67,21 @@ def test_one_person_a_witness_tells_of_is_within_the_toll_not_a_second_account()
     text = ("Security forces fired live ammunition into a crowd of protesters in Nasiriya on Friday, wounding 47 people, "
             "a human rights monitor said. A witness was quoted as saying by Amnesty that one protester was shot in the head.")
     assert [(i.injured, len(i.mentions)) for i in incidents(text)] == [(47, 2)]
+
+
+def test_each_party_to_the_fighting_gives_its_own_account_even_when_the_figures_agree():
+    found = incidents(
+        "Troops and rebels clashed near Maramag in Bukidnon on Tuesday. "
+        "The army said three rebels were killed in the fighting. "
+        "A rebel spokesman speaking on behalf of the New People's Army said two soldiers were killed and five wounded in the fighting."
+    )
+    assert [(i.killed, i.injured) for i in found] == [(3, None), (2, 5)]
+
+
+def test_a_second_source_of_the_same_party_joins_its_account():
+    found = incidents(
+        "Troops and rebels clashed near Maramag in Bukidnon on Tuesday. "
+        "The army said three rebels were killed in the fighting. "
+        "Colonel Ramon Santos, an army brigade commander, said three rebels were killed in the fighting."
+    )
+    assert [(i.killed, i.injured) for i in found] == [(3, None)]

@@ -336,6 +336,28 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
     return Reading(name, None, "body", start, end, lemma, plural=is_plural(head), points_back=generic and not proper[:-1])
 
 
+def speaker_party(adoc: AnnotatedDocument, speaker: Actor | None, head: Token | None = None) -> Actor | None:
+    """The party a speaker speaks for: a body speaks for itself; a person for their
+    affiliation; else for the body their own phrase names, in apposition or in a modifier
+    ("NAME, speaking for the rebels' northern command", "NAME, the chairman of the
+    front's panel"); None when nothing says. Countries and unknown bodies name no party."""
+    if speaker is not None and not speaker.is_person:
+        return speaker
+    if speaker is not None and speaker.affiliation:
+        for mention in adoc.actors:
+            if speaker.affiliation in (mention.actor.name, mention.actor.id):
+                return mention.actor
+        found = load_kb().lookup(speaker.affiliation)
+        if found is not None:
+            return found
+    if head is None:
+        return None
+    start, end = subtree_span(head)
+    named = [m.actor for m in overlapping(adoc.actors, start, end)
+             if not m.actor.is_person and m.actor.inter is not None and not m.actor.id.startswith("country:")]
+    return named[0] if named else None
+
+
 def start_token(adoc: AnnotatedDocument, start: int) -> int:
     span = adoc.doc.char_span(start, start + 1, alignment_mode="expand")
     return span.start if span is not None else 0
@@ -475,7 +497,8 @@ def resolve_pointers(adoc: AnnotatedDocument, attributions: list[Attribution]) -
                 if acting is not None:
                     name = acting.actor.name if acting.actor.is_person else body_name(adoc, acting, acting.text)
                     candidates = [replace(attribution, speaker=acting.actor, speaker_name=name,
-                                          speaker_sort="person" if acting.actor.is_person else "body")]
+                                          speaker_sort="person" if acting.actor.is_person else "body",
+                                          speaker_party=speaker_party(adoc, acting.actor))]
             if candidates and attribution.speaker_name and attribution.speaker is not None and candidates[0].speaker is not None and candidates[0].speaker.id == attribution.speaker.id:
                 attribution = replace(attribution, speaker_points_back=False)  # the body the actors stage said: its own naming
             elif candidates:
@@ -483,13 +506,14 @@ def resolve_pointers(adoc: AnnotatedDocument, attributions: list[Attribution]) -
                 attribution = replace(
                     attribution, speaker=found.speaker, speaker_name=found.speaker_name, speaker_sort=found.speaker_sort,
                     speaker_plural=found.speaker_plural, speaker_roles=found.speaker_roles, speaker_points_back=False,
+                    speaker_party=found.speaker_party,
                 )
             elif attribution.speaker_name is None and attribution.speaker is not None and attribution.speaker.is_person:
                 # no speaker before it: the person the actors stage took the pronoun for
                 attribution = replace(attribution, speaker_name=attribution.speaker.name, speaker_points_back=False)
             elif attribution.speaker_sort == "body" and attribution.speaker is None and (found := referent(adoc, attribution)):
                 attribution = replace(attribution, speaker=found.actor, speaker_name=body_name(adoc, found, found.text),
-                                      speaker_points_back=False)
+                                      speaker_points_back=False, speaker_party=speaker_party(adoc, found.actor))
             elif attribution.speaker_name is not None:
                 attribution = replace(attribution, speaker_points_back=False)  # no antecedent: as written
         resolved.append(attribution)
@@ -512,6 +536,7 @@ def named_later(adoc: AnnotatedDocument, attributions: list[Attribution]) -> lis
                 own = attribution.speaker
                 if own is None or found.speaker is None or own.id in (found.speaker.id, found.speaker.affiliation) or own.name == found.speaker.affiliation or not found.speaker.affiliation:
                     attribution = replace(attribution, speaker=found.speaker, speaker_name=found.speaker_name, speaker_sort="person",
-                                          speaker_roles=found.speaker_roles, speaker_points_back=False)
+                                          speaker_roles=found.speaker_roles, speaker_points_back=False,
+                                          speaker_party=found.speaker_party or attribution.speaker_party)
         out.append(attribution)
     return out

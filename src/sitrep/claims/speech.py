@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.claims.lexicon import KIND_RANK, content_kind, lexicon
-from sitrep.claims.speakers import read_speaker, report_source, resolve_pointers
+from sitrep.claims.speakers import read_speaker, report_source, resolve_pointers, speaker_party
 from sitrep.models import AnnotatedDocument, Attribution
 from sitrep.text.spans import Quotation, find_quotations, in_quotation, subtree_span
 
@@ -345,6 +345,7 @@ def make_attribution(adoc, sentence, cue, kind, head, phrase, content, channel, 
         speaker_plural=reading.plural,
         speaker_roles=reading.roles,
         speaker_points_back=reading.points_back,
+        speaker_party=speaker_party(adoc, reading.actor, head),
     )
 
 

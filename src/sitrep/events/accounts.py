@@ -16,6 +16,9 @@ from sitrep.events.counts import Count
 from sitrep.events.mentions import EventMention, source_of
 
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "we"}
+#: ACLED inter codes of state forces, and of rebels, militias and political militias.
+STATE_INTERS = (1, 8)
+NONSTATE_INTERS = (2, 3, 4)
 
 
 @dataclass
@@ -73,6 +76,12 @@ def contradicts(ours: list[EventMention], theirs: list[EventMention]) -> bool:
     return False
 
 
+def counts_alike(ours: list[EventMention], theirs: list[EventMention]) -> bool:
+    """Whether two tellings count the same toll (the dead, the wounded), whoever's: only
+    then is the other party's telling an account of its own, not a detail it adds."""
+    return bool({field_name for field_name, _ in figures(ours)} & {field_name for field_name, _ in figures(theirs)})
+
+
 def speaks_again(mention: EventMention) -> bool:
     """An attribution by a pronoun nobody resolved ("he added", "according to him"): the
     source of the sentences just before goes on speaking."""
@@ -92,11 +101,26 @@ def tellers(event: Event) -> list[str | None]:
     return found
 
 
+def party_side(mentions: list[EventMention]) -> str | None:
+    """The side of the party a source speaks for ("state" or "nonstate"), when the claims
+    stage found one: a body is its own party, a person speaks for their affiliation or for
+    the body their phrase names."""
+    for mention in mentions:
+        party = mention.attribution.speaker_party if mention.attribution is not None else None
+        if party is not None and party.inter in STATE_INTERS:
+            return "state"
+        if party is not None and party.inter in NONSTATE_INTERS:
+            return "nonstate"
+    return None
+
+
 def split_accounts(event: Event) -> list[Account]:
     """The story's own account (its sentences, and every source that agrees with them),
     then one account for each source whose figures contradict it or who disputes it with
-    figures of its own; a source that agrees, or adds what the story did not tell, joins
-    the story's."""
+    figures of its own, and one for each other party to the fighting that gives figures of
+    its own (the army counts the rebels it killed, the rebels the soldiers they killed:
+    two accounts, though neither contradicts the other); a source that agrees, or adds what
+    the story did not tell, joins the story's, as does a source of the same party."""
     by_source: dict[str | None, list[tuple[EventMention, int]]] = {}
     for mention, number, source in zip(event.mentions, event.sentence_numbers, tellers(event)):
         by_source.setdefault(source, []).append((mention, number))
@@ -104,15 +128,27 @@ def split_accounts(event: Event) -> list[Account]:
     for mention, number in by_source.pop(None, []):
         main.add(mention, number)
     accounts = [main]
+    main_party: str | None = None  # the party of the first source that gave the story's figures
+    by_party: dict[str, Account] = {}
     for source, told in by_source.items():
         mentions = [m for m, _ in told]
         disputes = any(m.contrast for m in mentions) and bool(figures(mentions))
+        party = party_side(mentions)
+        counted = bool(figures(mentions))
         if main.mentions and (disputes or contradicts(main.mentions, mentions)):
             account = Account(source=source, status="disputed" if disputes else "reported", parent=main)
+            accounts.append(account)
+        elif counted and party in by_party:
+            account = by_party[party]
+        elif counted and party is not None and main_party is not None and party != main_party and counts_alike(main.mentions, mentions):
+            account = Account(source=source, parent=main)
+            by_party[party] = account
             accounts.append(account)
         else:
             account = main
             account.source = account.source or source
+            if counted and main_party is None:
+                main_party = party
         for mention, number in told:
             account.add(mention, number)
     for account in accounts:  # each in the order the story tells it
