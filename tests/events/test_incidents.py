@@ -378,3 +378,12 @@ def test_soldiers_counted_dead_are_a_toll():
     # "counted three soldiers dead": the object of the verb that "dead" completes
     [incident] = incidents("The military counted three soldiers dead after the clashes in Basilan on Wednesday.")
     assert (incident.acled_type, incident.killed) == ("Battles", 3)
+
+
+def test_soldiers_counted_dead_beside_another_sides_toll_add_up():
+    # the parse hangs "dead" on "counted" as an adverbial clause when a "while" clause follows
+    [incident] = incidents(
+        "The army counted five soldiers dead while a rebel commander, the head of the front's northern unit, "
+        "said at least six rebel fighters were killed in the clashes in Basilan on Monday."
+    )
+    assert (incident.killed, incident.count_notes) == (11, ["killed nonstate: at least 6", "killed state: 5"])

@@ -238,7 +238,7 @@ def own_patient(token: Token) -> Token | None:
                 return next((g for g in child.children if g.dep_ == "pobj"), None)  # "the killing of an activist"
     if token.pos_ == "ADJ" and any(c.dep_ == "nummod" for c in children):
         return token  # "leaving four dead"
-    if token.pos_ == "ADJ" and token.dep_ in ("advmod", "oprd", "xcomp") and token.head.pos_ == "VERB":
+    if token.pos_ == "ADJ" and token.dep_ in ("advmod", "oprd", "xcomp", "advcl") and token.head.pos_ == "VERB":
         found = next((c for c in token.head.children if c.dep_ == "dobj"), None)
         if found is not None:
             return found  # "the military counted three soldiers dead", "left four people dead"
