@@ -387,3 +387,11 @@ def test_soldiers_counted_dead_beside_another_sides_toll_add_up():
         "said at least six rebel fighters were killed in the clashes in Basilan on Monday."
     )
     assert (incident.killed, incident.count_notes) == (11, ["killed nonstate: at least 6", "killed state: 5"])
+
+
+def test_an_agreement_announced_by_a_third_party_is_the_agreement_already_told():
+    # an agreement has two parties: the office announcing it is not a doer setting it apart
+    text = ("The government and the rebel front on Friday, June 11, signed a truce agreement, a move seen to end three days "
+            "of fighting in Kidal. The Office of the Mediator announced that the agreement was signed in Kidal by members "
+            "of the two delegations and military officers.")
+    assert [(i.acled_sub_type, i.date) for i in incidents(text)] == [("Agreement", "2021-06-11")]

@@ -133,3 +133,22 @@ def test_a_toll_of_a_whole_war_or_offensive_is_no_event_while_one_days_fighting_
                         options=OPTIONS).incidents == []
     [incident] = extract_text("Five soldiers have been killed in the fighting in Kunduz on Monday.", options=OPTIONS).incidents
     assert (incident.acled_sub_type, incident.killed) == ("Armed clash", 5)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a "when" clause cut down to its participle tells a rule of conduct, not an act
+        "The units are ordered to hold their ground, let aid convoys pass and only shoot in self-defence when attacked by other groups.",
+        # an attack noun right after a verb of intention is intended, however the parse attaches it
+        "According to the armed group, the army plans further attacks on their positions in Yei and Morobo counties and the other areas yet to be known in the region.",
+        "The opposition says the junta plans new attacks on its bases in the hills and the areas yet to be known.",
+    ],
+)
+def test_rules_of_conduct_and_plans_are_no_incident(sentence):
+    assert first(sentence) is None
+
+
+def test_an_attack_told_in_a_full_when_clause_is_an_incident():
+    incident = first("Two soldiers were wounded when they were attacked by militiamen near Bunia on Monday.")
+    assert (incident.acled_type, incident.injured, incident.date) == ("Battles", 2, "2021-06-14")

@@ -15,7 +15,7 @@ from sitrep.events.mentions import MERGED_FAMILIES, EventMention, source_of
 from sitrep.models import TimeMention
 
 #: Classes of two sides fighting each other, whose doer may be either side.
-MUTUAL_CLASSES = {"clash", "territory_taken", "territory_regained"}
+MUTUAL_CLASSES = {"clash", "territory_taken", "territory_regained", "agreement"}
 
 
 WINDOW_SENTENCES = 3

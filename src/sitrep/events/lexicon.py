@@ -72,6 +72,7 @@ class Filters:
     anchor_prepositions: frozenset[str]
     modal_words: frozenset[str]
     condition_marks: frozenset[str]
+    generic_clause_marks: frozenset[str]
     aggregate: re.Pattern[str]
     new_event_words: frozenset[str]
     sequel_words: frozenset[str]

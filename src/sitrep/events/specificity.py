@@ -45,6 +45,8 @@ def is_irrealis(token: Token, verb: Token) -> bool:
             return True
     if is_unrealised_infinitive(verb):
         return True
+    if is_reduced_generic(token) or is_intended_by_position(token):
+        return True
     current = token
     for _ in range(6):
         head = current.head
@@ -56,6 +58,31 @@ def is_irrealis(token: Token, verb: Token) -> bool:
             return True
         current = head
     return False
+
+
+def is_reduced_generic(token: Token) -> bool:
+    """A "when" clause reduced to its participle, with no subject and no auxiliary, tells a
+    rule, not an act: "they will fire only when attacked", "act in self-defence when
+    provoked" (an act told is "when they were attacked")."""
+    if token.tag_ != "VBN" or token.dep_ != "advcl":
+        return False
+    if not has_child(token, {"advmod", "mark"}, lexicon().filters.generic_clause_marks):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in token.children)
+
+
+def is_intended_by_position(token: Token) -> bool:
+    """An event noun straight after a verb of intention is what is intended, whatever the
+    parse attaches it to ("the regime plans further attacks on their positions ... yet to be
+    known", parsed with the attacks as the subject of "known")."""
+    if token.pos_ != "NOUN":
+        return False
+    lefts = [t for t in token.lefts if t.dep_ in ("det", "amod", "compound", "nummod", "poss")]
+    first = min([token.i, *(t.i for t in lefts)])
+    if first == token.sent.start:
+        return False
+    before = token.doc[first - 1]
+    return before.pos_ == "VERB" and before.lemma_.lower() in lexicon().filters.intention_verbs
 
 
 def is_unrealised_infinitive(verb: Token) -> bool:
