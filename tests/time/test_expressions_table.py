@@ -68,6 +68,11 @@ TABLE = [
     ("two weeks ago", SUN_APR_12, "past", "2020-03-26/2020-04-01", "week"),
     ("this week", SUN_APR_12, "present", "2020-04-06/2020-04-12", "week"),
     ("Earlier this week", FRI_AUG_19, "past", "2022-08-15/2022-08-18", "week"),
+    # the weekend: the Saturday and Sunday last begun by publication
+    ("bombed over the weekend", date(2021, 3, 9), "past", "2021-03-06/2021-03-07", "range"),
+    ("at the weekend", date(2021, 3, 8), "past", "2021-03-06/2021-03-07", "range"),
+    ("last weekend", SUN_APR_12, "past", "2020-04-11/2020-04-12", "range"),
+    ("the past weekend", date(2020, 4, 11), "past", "2020-04-11", "day"),
     # days, months and years ago
     ("three days ago", SUN_APR_12, "past", "2020-04-09", "day"),
     ("two days earlier.", SUN_APR_12, "past", "2020-04-10", "day"),

@@ -26,7 +26,7 @@ def test_month_spellings_are_unambiguous():
 def test_relative_phrases_are_consistent():
     rules = load_rules()
     for phrase, rule in rules.relative.items():
-        assert rule.unit in {"day", "week_of", "month", "year"}, phrase
+        assert rule.unit in {"day", "week_of", "weekend", "month", "year"}, phrase
         assert rule.precision in {None, "day", "range", "week", "month", "year"}, phrase
         if rule.end is not None and rule.unit == "day":
             assert rule.start <= rule.end, phrase

@@ -443,6 +443,9 @@ def resolve_relative(expression: Expression, published: date | None) -> Resolved
         last = monday + timedelta(days=end) if end >= 0 else published + timedelta(days=end)
         last = max(first, min(last, published))
         return span_value(first, last, rule.precision)
+    if rule.unit == "weekend":
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+        return span_value(saturday, min(saturday + timedelta(days=1), published))
     if rule.unit == "month":
         year, month = add_months(published, rule.start)
         return Resolved(f"{year:04d}-{month:02d}", "month")

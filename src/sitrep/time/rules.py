@@ -24,7 +24,7 @@ class RelativeRule:
     """A phrase read as an offset from publication ("yesterday", "last week")."""
 
     phrase: str
-    unit: str  # day | week_of | month | year
+    unit: str  # day | week_of | weekend | month | year
     start: int
     end: int | None
     precision: str | None
