@@ -146,3 +146,29 @@ def test_the_page_stamp_on_a_line_dates_no_event(annotate):
     adoc = annotate(text, date(2022, 5, 4))
     assert [m.text for m in adoc.times] == ["Tuesday"]
     assert governed(adoc, "At least", "killed") == ("Tuesday", "2022-05-03")
+
+
+def test_a_time_after_the_noun_dates_the_noun_and_the_one_before_dates_the_verb():
+    from tests.events.reading import first
+
+    incident = first("The rebels on Monday claimed responsibility for a raid on a police post in Gao late on Saturday.")
+    assert (incident.date, incident.date_text) == ("2021-06-12", "Saturday")
+    incident = first("Police on Tuesday detained three men over the bombing of a bus depot in Kano on Sunday.")
+    assert (incident.date, incident.date_text) == ("2021-06-13", "Sunday")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Four villagers were killed in the deadliest raid on the district this year, a local chief said.",
+    "Two policemen died in the second ambush on the highway this month.",
+])
+def test_a_year_or_month_a_ranking_runs_over_is_not_the_date(sentence):
+    from tests.events.reading import first
+
+    incident = first(sentence)
+    assert (incident.date, incident.date_text) == (None, None)
+
+
+def test_a_year_that_is_no_ranking_scope_still_dates():
+    from tests.events.reading import first
+
+    assert first("Four villagers were killed in Kandahar this year.").date == "2021"

@@ -336,7 +336,10 @@ def first_time(adoc: AnnotatedDocument, hits: list[TriggerHit]) -> TimeMention |
             return found
     for hit in ordered:
         start, end = subtree_span(hit.token)
-        inside = [t for t in adoc.times if start <= t.start and t.end <= end and t.value]
+        inside = [
+            t for t in adoc.times
+            if start <= t.start and t.end <= end and t.value and not time.ranks_within(adoc.doc, t)
+        ]
         if inside:
             return inside[0]
     return None

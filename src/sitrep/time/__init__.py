@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from sitrep.models import TimeMention
 from sitrep.time.datelines import is_page_date
 from sitrep.time.expressions import Expression, Resolved, resolve, resolve_text, scan
-from sitrep.time.governance import clause_tense, governing_time
+from sitrep.time.governance import clause_tense, governing_time, ranks_within
 from sitrep.time.publication import PublicationDate, collection_year, resolve_publication
 
 if TYPE_CHECKING:
@@ -76,6 +76,7 @@ __all__ = [
     "find_time_mentions",
     "governing_time",
     "precision_of",
+    "ranks_within",
     "resolve",
     "resolve_publication",
     "resolve_text",

@@ -149,12 +149,38 @@ def within(token: Token, ancestor: Token) -> bool:
     return False
 
 
+#: Precisions of a time that can scope a ranking ("the deadliest attack this year").
+SCOPE_PRECISIONS = frozenset({"year", "month"})
+
+
+def ranks_within(doc: Doc, time: TimeMention) -> bool:
+    """A year or month written right after a noun phrase that ranks ("the first attack
+    this year", "the deadliest breach of the truce on the border this year") is the
+    field the ranking runs over, not when the event happened (the parser hangs it on the
+    verb)."""
+    if time.precision not in SCOPE_PRECISIONS:
+        return False
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    current = doc[span.start - 1]
+    for _ in range(len(doc)):
+        if current.pos_ in VERBAL or current.head.i == current.i:
+            return False
+        if current.pos_ in ("NOUN", "PROPN") and any(
+            c.tag_ in ("JJS", "RBS") or c.ent_type_ == "ORDINAL" for c in current.subtree if c.i < current.i
+        ):
+            return True
+        current = current.head
+    return False
+
+
 def governing_time(adoc: AnnotatedDocument, token_i: int) -> TimeMention | None:
     """The TimeMention that governs the clause of token ``token_i`` (an event trigger or a
     speech verb), or None when its clause has none."""
     doc = adoc.doc
     token = doc[token_i]
-    times = sentence_times(adoc, token)
+    times = [t for t in sentence_times(adoc, token) if not ranks_within(doc, t)]
     if not times:
         return None
     roots = [(t, span_root(doc, t.start, t.end)) for t in times]
@@ -171,6 +197,13 @@ def governing_time(adoc: AnnotatedDocument, token_i: int) -> TimeMention | None:
         own = best([t for t, r in roots if r.i != token.i and within(r, token) and r.i in {d.i for d in token.subtree}])
         if own is not None and (own.precision == "day" or found is None or found.precision != "day"):
             return own
+        # "claimed on Tuesday an attack ... late on Sunday": with one time before the
+        # noun and another after it in one clause, the later-written one is the noun's
+        # (the parser hangs both on the verb; the first dates the verb's own act)
+        clause = [t for t in times if t.value and t.start in heads and heads[t.start].i == head.i]
+        after = [t for t in clause if t.start > token.idx]
+        if after and any(t.end <= token.idx and t.value != after[0].value for t in clause):
+            return best(after)
     if found is not None:
         return found
     # coordinated verbs share a time: "have been killed and nine others wounded last Friday"
