@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 from sitrep.time.calendars import islamic_to_gregorian, solar_hijri_to_gregorian
 from sitrep.time.rules import load_rules
@@ -45,3 +46,15 @@ def test_calendar_conversions():
     assert str(solar_hijri_to_gregorian(1399, 12, 30)) == "2021-03-20"
     assert str(islamic_to_gregorian(1441, 10, 1)) == "2020-05-24"
     assert islamic_to_gregorian(1441, 2, 30) is None
+
+
+def test_solar_hijri_conversions_through_the_cached_equinox_are_the_same_days():
+    # the equinox of a Gregorian year is computed once and kept; the days do not change
+    from convertdate import persian
+
+    assert hasattr(persian.equinox_jd, "cache_info")
+    for _ in range(2):
+        assert solar_hijri_to_gregorian(1400, 1, 1) == date(2021, 3, 21)
+        assert solar_hijri_to_gregorian(1399, 12, 30) == date(2021, 3, 20)
+        assert solar_hijri_to_gregorian(1400, 12, 30) is None  # 1400 has 29 days in Esfand
+        assert solar_hijri_to_gregorian(1402, 7, 1) == date(2023, 9, 23)

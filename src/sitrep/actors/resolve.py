@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 from sitrep.actors.kb import KnowledgeBase, Phrase, load_kb
 from sitrep.actors.names import ascii_fold, token_spans
 from sitrep.models import Actor, ActorMention, AnnotatedDocument
+from sitrep.text.spans import entities
 
 #: Which phrase wins when several are written the same way.
 PRIORITY = {"person": 0, "actor": 1, "reference": 2, "institution": 3, "category": 4, "armed": 5, "country": 6, "demonym": 7,
@@ -229,8 +230,8 @@ def person_spans(kb: KnowledgeBase, scan: Scan, taken: list[tuple[int, int]]) ->
     """(mention start, name start, name end) of people the KB phrase scan did not catch."""
     doc, text = scan.doc, scan.text
     found: list[tuple[int, int, int]] = []
-    candidates = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
-    for ent in doc.ents:
+    candidates = [(e.start, e.end) for e in entities(doc) if e.label_ == "PERSON"]
+    for ent in entities(doc):
         span = named_by_role(kb, ent)  # "Air Commodore NAME": the name starts after the role
         if span is not None:
             candidates.append(span)
@@ -727,9 +728,9 @@ def org_drafts(kb: KnowledgeBase, scan: Scan, drafts: list[Draft]) -> list[Draft
     by_name: dict[str, Actor] = {}
     out = list(drafts)
     # "Full Name (ABBR)": the abbreviation is left to abbreviation_drafts, everywhere
-    ends = {d.end for d in drafts} | {e.end_char for e in scan.doc.ents if e.label_ == "ORG"}
+    ends = {d.end for d in drafts} | {e.end_char for e in entities(scan.doc) if e.label_ == "ORG"}
     defined = {m.group(1) for m in re.finditer(r"\s\(([A-Z][A-Za-z0-9/&-]{1,9})\)", scan.text) if m.start() in ends}
-    for ent in scan.doc.ents:
+    for ent in entities(scan.doc):
         if ent.label_ != "ORG" or ent.text in defined:
             continue
         tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]

@@ -26,6 +26,7 @@ from spacy.tokens import Token
 from sitrep.claims.lexicon import KIND_RANK, lexicon
 from sitrep.claims.speech import cue_kind
 from sitrep.models import Actor, ActorMention, AnnotatedDocument, Attribution
+from sitrep.text.spans import tokens_from
 
 FIRST_PERSON = {"we", "us", "our", "i", "my", "ours"}
 SELF_PRONOUNS = {"it", "they", "its", "their", "itself", "themselves"}
@@ -41,8 +42,8 @@ def content_tokens(adoc: AnnotatedDocument, attribution: Attribution) -> list[To
         start = min(start, attribution.quote_start)
     speaker = (attribution.speaker_start, attribution.speaker_end)
     tokens = []
-    for token in doc:
-        if token.idx < start or token.idx >= end or token.i == attribution.cue_i:
+    for token in tokens_from(doc, start, end):
+        if token.i == attribution.cue_i:
             continue
         if speaker[0] is not None and speaker[0] <= token.idx < (speaker[1] or 0):
             continue

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from sitrep.actors import load_kb
 from sitrep.claims.lexicon import lexicon
 from sitrep.models import Actor, ActorMention, AnnotatedDocument, Attribution
-from sitrep.text.spans import overlapping, subtree_span
+from sitrep.text.spans import entities_within, overlapping, subtree_span
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 BODY_PRONOUNS = {"it"}
@@ -215,7 +215,7 @@ def phrase_name(doc: Doc, start: int, end: int, head: Token) -> str:
     """A speaker the actors stage did not know: a name inside the phrase, else its head
     with the words before it ("Security officials in Badakhshan province" -> "Security
     officials"), which is how a source is usually referred to."""
-    names = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and start <= e.start_char and e.end_char <= end]
+    names = [e for e in entities_within(doc, start, end) if e.label_ in ("PERSON", "ORG")]
     people = [e for e in names if e.label_ == "PERSON"]
     if people:
         return clean_name(people[-1].text)
@@ -298,7 +298,7 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
     if person is not None:
         around = text[start:end] + " " + apposition_after(adoc, person.end, limit)
         return Reading(person.actor.name, person.actor, "person", start, end, lemma, roles=roles_in(around))
-    named_person = [e for e in adoc.doc.ents if e.label_ == "PERSON" and start <= e.start_char and e.end_char <= end]
+    named_person = [e for e in entities_within(adoc.doc, start, end) if e.label_ == "PERSON"]
     if named_person:
         return Reading(clean_name(named_person[-1].text), None, "person", start, end, lemma)
     bodies = [m for m in overlapping(adoc.actors, start, end) if not m.actor.is_person]

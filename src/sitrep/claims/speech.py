@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.claims.lexicon import KIND_RANK, content_kind, lexicon
 from sitrep.claims.speakers import read_speaker, report_source, resolve_pointers, speaker_party
 from sitrep.models import AnnotatedDocument, Attribution
-from sitrep.text.spans import Quotation, find_quotations, in_quotation, subtree_span
+from sitrep.text.spans import Quotation, entities_within, find_quotations, in_quotation, subtree_span
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 FIRST_AND_SECOND_PERSON = {"i", "we", "you", "me", "us"}
@@ -100,7 +100,8 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
         return subject_of(verb.head)
     # a misparse that left the verb without a subject: the last person named before it
-    people = [e for e in verb.sent.ents if e.label_ == "PERSON" and e.end <= verb.i and not preceded_by_place_word(e)]
+    sentence = verb.sent
+    people = [e for e in entities_within(verb.doc, sentence.start_char, sentence.end_char) if e.label_ == "PERSON" and e.end <= verb.i and not preceded_by_place_word(e)]
     if people:
         return people[-1].root
     return None

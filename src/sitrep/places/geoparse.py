@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.models import AnnotatedDocument, Place, PlaceMention
 from sitrep.places.gazetteer import Gazetteer, load_gazetteer, load_toml
 from sitrep.places.names import fold, variants
+from sitrep.text.spans import covering_entity
 
 MAX_SPAN_TOKENS = 7
 # Tokens allowed inside a multi-word name besides capitalised words ("Sar-e Pul",
@@ -278,7 +279,9 @@ def _head_of_longer_place(span: Span, lex: Lexicon, gaz: Gazetteer) -> bool:
     Bay", "Bar" of "Bar Elias"): a place the index lacks, not the one it names. A known
     name next to it ("Tijuana Baja California") is a second place, not the rest of one."""
     doc = span.doc
-    ent = next((e for e in doc.ents if e.start == span.start and e.end > span.end), None)
+    ent = covering_entity(doc, span.start, span.end + 1)  # the one beginning with the span and longer
+    if ent is not None and ent.start != span.start:
+        ent = None
     if ent is None or ent.label_ not in _PLACE_ENTS:
         return False
     nxt = doc[span.end]
@@ -303,9 +306,9 @@ def _currency(span: Span, options: list[Place], lex: Lexicon) -> bool:
 
 def _embedding_entity(span: Span) -> Span | None:
     """The organisation or facility whose longer name contains the span ("Dhaka University")."""
-    for e in span.doc.ents:
-        if e.start <= span.start and e.end >= span.end and (e.start, e.end) != (span.start, span.end):
-            return e if e.label_ in ("ORG", "FAC") else None
+    e = covering_entity(span.doc, span.start, span.end)
+    if e is not None and (e.start, e.end) != (span.start, span.end):
+        return e if e.label_ in ("ORG", "FAC") else None
     return None
 
 
@@ -325,7 +328,7 @@ def _keep(span: Span, options: list[Place], hint: str | None, lex: Lexicon, min_
     if ents & _BLOCKING_ENTS and not hint and not (ents & _PLACE_ENTS):
         # The small model tags many unfamiliar place names PERSON; a name is only
         # rejected when the entity is longer than it ("Jordan Peterson", "Kabul Bank").
-        ent = next((e for e in span.doc.ents if e.start <= span.start and e.end >= span.end), None)
+        ent = covering_entity(span.doc, span.start, span.end)
         if _in_gloss(span):
             return True
         if ent is None or (ent.start, ent.end) != (span.start, span.end):

@@ -20,6 +20,7 @@ from sitrep.models import AnnotatedDocument, Place, PlaceMention
 from sitrep.places.gazetteer import load_gazetteer
 from sitrep.places.geoparse import CAPITAL_PHRASE, lexicon, road_mentions
 from sitrep.places.names import fold, variants
+from sitrep.text.spans import covering_entity, entities
 
 Precision = Literal["place", "admin2", "admin1", "country"]
 _PRECISION_RANK = {"place": 0, "admin2": 1, "admin1": 2, "country": 3}
@@ -282,7 +283,9 @@ def is_qualifier(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     span = _tokens(adoc.doc, m)
     if span is None:
         return False
-    for e in adoc.doc.ents:
+    # Entities do not overlap: only the one holding the span's first token can hold the span.
+    holders = [covering_entity(adoc.doc, span.start, span.start + 1)] if len(span) else entities(adoc.doc)
+    for e in filter(None, holders):
         end = e.end - 1 if e[-1].text in ("'s", "’s") else e.end  # "Surat Thani's"
         if e.start <= span.start and end >= span.end and (e.start, end) != (span.start, span.end):
             return e.label_ in ("ORG", "FAC", "PERSON")
@@ -362,7 +365,23 @@ def _sole_province(adoc: AnnotatedDocument) -> Place | None:
     in (datelines and speakers' places aside), as an admin1 ``Place``; else None.
 
     A story that also names a place abroad (talks in Doha about a clash in Badakhshan)
-    is not set in one province, so its unplaced events stay at country level."""
+    is not set in one province, so its unplaced events stay at country level.
+
+    Every event without a place of its own asks; the answer is kept in ``doc.user_data``
+    with the places and country it was read from, and read again only when they change."""
+    key = (adoc.country, tuple(adoc.places))
+    cached = adoc.doc.user_data.get(SOLE_PROVINCE_KEY)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    province = _find_sole_province(adoc)
+    adoc.doc.user_data[SOLE_PROVINCE_KEY] = (key, province)
+    return province
+
+
+SOLE_PROVINCE_KEY = "sitrep.places.sole_province"
+
+
+def _find_sole_province(adoc: AnnotatedDocument) -> Place | None:
     text = adoc.document.text
     # A stray namesake abroad ("Addis" read as a hamlet in the US) says nothing about
     # the story's setting; a place abroad whose country the story names does.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
@@ -28,6 +29,68 @@ def overlapping(mentions: Sequence[M], start: int, end: int) -> list[M]:
 
 def within(mentions: Sequence[M], start: int, end: int) -> list[M]:
     return [m for m in mentions if start <= m.start and m.end <= end]
+
+
+#: Where the per-Doc indexes below are kept: ``doc.user_data``, so they live and die with
+#: the parse they were computed from and never outlast it or pass to another document.
+ENTS_KEY = "sitrep.text.ents"
+ENT_STARTS_KEY = "sitrep.text.ent_starts"
+TOKEN_STARTS_KEY = "sitrep.text.token_starts"
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per parse. spaCy builds the tuple anew, one Span per entity,
+    on every read of ``doc.ents``; the stages read it for every place, speaker and name, so
+    a 20,000-character segment paid for it thousands of times. Nothing sets ``doc.ents``
+    after the parse, so the tuple stays that of the Doc."""
+    cached = doc.user_data.get(ENTS_KEY)
+    if cached is None:
+        cached = doc.user_data[ENTS_KEY] = tuple(doc.ents)
+    return cached
+
+
+def _entity_starts(doc: Doc) -> tuple[list[int], list[int]]:
+    """The entities' first tokens and first characters, in text order."""
+    cached = doc.user_data.get(ENT_STARTS_KEY)
+    if cached is None:
+        ents = entities(doc)
+        cached = doc.user_data[ENT_STARTS_KEY] = ([e.start for e in ents], [e.start_char for e in ents])
+    return cached
+
+
+def covering_entity(doc: Doc, start: int, end: int) -> Span | None:
+    """The first entity (in text order) with ``e.start <= start`` and ``e.end >= end``, in
+    tokens: what ``next(e for e in doc.ents if ...)`` finds, without reading them all.
+    Entities do not overlap, so for a non-empty range only the last one to begin at or
+    before ``start`` can cover it."""
+    if end <= start:
+        return next((e for e in entities(doc) if e.start <= start and e.end >= end), None)
+    i = bisect_right(_entity_starts(doc)[0], start) - 1
+    if i < 0:
+        return None
+    ent = entities(doc)[i]
+    return ent if ent.end >= end else None
+
+
+def entities_within(doc: Doc, start: int, end: int) -> list[Span]:
+    """Entities whose characters lie in [start, end), in text order (as a filter of
+    ``doc.ents`` on ``start <= e.start_char and e.end_char <= end`` would give them)."""
+    ents = entities(doc)
+    i = bisect_left(_entity_starts(doc)[1], start)
+    found = []
+    while i < len(ents) and ents[i].end_char <= end:  # ends grow with starts: the first past ``end`` ends the run
+        found.append(ents[i])
+        i += 1
+    return found
+
+
+def tokens_from(doc: Doc, start: int, end: int) -> Span:
+    """The tokens that begin in [start, end) of the text, as a slice of the Doc, found by
+    bisection on the token offsets (kept per Doc) instead of a walk through every token."""
+    starts = doc.user_data.get(TOKEN_STARTS_KEY)
+    if starts is None:
+        starts = doc.user_data[TOKEN_STARTS_KEY] = [t.idx for t in doc]
+    return doc[bisect_left(starts, start) : max(bisect_left(starts, start), bisect_left(starts, end))]
 
 
 def token_span(token: Token) -> tuple[int, int]:
