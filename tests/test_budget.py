@@ -60,6 +60,53 @@ def test_off_the_main_thread_the_budget_is_checked_between_steps():
     assert outcome == ["took longer than the per-document budget of 0.05 s (--doc-timeout)"]
 
 
+def in_a_thread(work) -> list:
+    """Run ``work`` on another thread (as the server extracts a posted body); its outcome."""
+    outcome: list = []
+
+    def run():
+        try:
+            outcome.append(work())
+        except budget.DocumentTimeout as error:
+            outcome.append(str(error))
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    return outcome
+
+
+def test_off_the_main_thread_a_loop_past_its_budget_is_stopped_without_a_check():
+    def work():
+        with budget.deadline(0.2):
+            spin(30)
+        return "ran to the end"
+
+    assert in_a_thread(work) == ["took longer than the per-document budget of 0.2 s (--doc-timeout)"]
+
+
+def test_off_the_main_thread_a_block_within_its_budget_is_not_stopped_later():
+    def work():
+        for _ in range(3):
+            with budget.deadline(2):  # 200 times what the block takes: a loaded machine cannot overrun it
+                spin(0.01)
+        spin(2.2)  # past every budget: their timers were disarmed
+        return "ran to the end"
+
+    assert in_a_thread(work) == ["ran to the end"]
+
+
+def test_a_budget_off_the_main_thread_leaves_the_main_threads_budget_alone():
+    def overrun():
+        with budget.deadline(0.05):
+            spin(30)
+
+    with budget.deadline(30):
+        assert in_a_thread(lambda: budget.check() or "no budget of its own") == ["no budget of its own"]
+        assert in_a_thread(overrun) == ["took longer than the per-document budget of 0.05 s (--doc-timeout)"]
+        budget.check()  # the main thread's 30 s are not spent
+
+
 def test_a_slow_document_is_a_failure_and_the_next_is_extracted(monkeypatch):
     pipeline.warm_up()
     real = pipeline.run_stages

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -106,3 +107,33 @@ def test_a_posted_article_keeps_how_its_bytes_were_decoded(client):
     notes = sorted((client.get(f"/api/documents/{r['doc_key']}").json()["document"]["decoding"] or "")
                    for r in rows)
     assert notes == ["", "decoded as UTF-16-LE (no byte order mark)"]
+
+
+def test_a_posted_document_past_its_budget_is_a_recorded_failure_and_the_others_are_stored(filled, monkeypatch):
+    from sitrep import pipeline
+    from sitrep.store import open_store
+
+    pipeline.warm_up()  # the model's load is no document's time
+    real = pipeline.run_stages
+
+    def run_stages(adoc, options=pipeline.ExtractOptions(), publication=None):
+        while adoc.document.id == "endless":  # a stage that never ends, as a poison document's once did
+            time.sleep(0.01)
+        return real(adoc, options, publication)
+
+    monkeypatch.setattr(pipeline, "run_stages", run_stages)
+    lines = "\n".join(json.dumps({"id": name, "text": text}) for name, text in (
+        ("endless", "Mortar rounds hit a school in Kandahar province on Monday, wounding six pupils, police said."),
+        ("after", ARTICLE)))
+    reason = "extraction stopped: took longer than the per-document budget of 0.5 s (--doc-timeout)"
+    with client_for(filled, token=TOKEN, doc_timeout=0.5) as client:
+        response = client.post("/api/documents", content=lines, headers={"Content-Type": "application/x-ndjson", **AUTH})
+        assert response.status_code == 201, response.text
+        body = response.json()
+        assert (body["read"], body["documents"], body["failures"]) == (2, 1, 1)
+        assert body["errors"] == [{"source": "POST /api/documents:1", "error": reason}]
+        stored = client.get("/api/incidents", params={"text": "police checkpoint"}).json()["items"]
+        assert [row["doc_id"] for row in stored] == ["after"]
+    with open_store(filled) as store:
+        assert store.sql("SELECT source, error FROM failures").to_pylist() == [
+            {"source": "POST /api/documents:1", "error": reason}]

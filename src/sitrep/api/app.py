@@ -16,7 +16,7 @@ from sitrep.api.cache import CachedReads, ResponseCache
 from sitrep.api.responses import error_response
 from sitrep.api.security import BodyLimit, SecurityHeaders
 from sitrep.api.sessions import StoreSessions
-from sitrep.config import MAX_INPUT_BYTES
+from sitrep.config import DEFAULT_DOC_TIMEOUT, MAX_INPUT_BYTES
 from sitrep.store import DEFAULT_DB, open_store
 from sitrep.store.store import is_duckdb_path
 
@@ -37,6 +37,9 @@ class ServeConfig:
     allowed_hosts: tuple[str, ...] = field(default=LOOPBACK_HOSTS)
     #: Bytes of answers kept in memory until the store changes (``api.cache``); 0 keeps none.
     cache_bytes: int = DEFAULT_CACHE_BYTES
+    #: Seconds one posted document may take to extract (``--doc-timeout``, as in ``sitrep
+    #: ingest``): past it, the document is a recorded failure and the request goes on. 0: no limit.
+    doc_timeout: float = DEFAULT_DOC_TIMEOUT
 
 
 def field_name(location: tuple) -> str:

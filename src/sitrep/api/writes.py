@@ -86,19 +86,30 @@ async def post_documents(
         return error_response(415, f"cannot read {kind or 'a body without Content-Type'}; send JSON Lines, JSON, "
                                    "text/plain or text/html")
     try:
-        totals = await run_in_threadpool(store_items, request.app.state.sessions, items)
+        totals, failures = await run_in_threadpool(
+            store_items, request.app.state.sessions, items, request.app.state.config.doc_timeout)
     finally:
         request.app.state.cache.changed()  # what was kept may now be out of date
-    errors = [{"source": item.source, "error": item.error} for item in items if isinstance(item, Failure)]
+    errors = [{"source": failure.source, "error": failure.error} for failure in failures]
     result = {"read": totals.read, "documents": totals.documents, "skipped": totals.skipped,
               "failures": totals.failures, "errors": errors, "incidents": totals.incidents,
               "statements": totals.statements}
     return json_response(result, 201 if totals.documents else 200)
 
 
-def store_items(sessions, items: list[Document | Failure]):
-    """Extract and store, one request at a time (runs in a worker thread: extraction is CPU work)."""
-    from sitrep.corpus.ingest import IngestOptions, run_ingest
+def store_items(sessions, items: list[Document | Failure], doc_timeout: float | None = None):
+    """Extract and store, one request at a time (runs in a worker thread: extraction is CPU work).
 
+    Each document runs under ``doc_timeout`` seconds, as in ``sitrep ingest``: an overrun is a
+    recorded failure with its reason, and the other documents go on. Returns the totals and
+    every failure (unreadable inputs, then failed extractions, batch by batch).
+    """
+    from sitrep.corpus.ingest import IngestOptions, run_ingest
+    from sitrep.pipeline import ExtractOptions
+
+    failures: list[Failure] = []
+    options = IngestOptions(jobs=1, extract=ExtractOptions(doc_timeout=doc_timeout or None))
     with sessions.write_lock:
-        return run_ingest(sessions.current(), items, IngestOptions(jobs=1))
+        totals = run_ingest(sessions.current(), items, options,
+                            on_batch=lambda progress: failures.extend(progress.new_failures))
+    return totals, failures

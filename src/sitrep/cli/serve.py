@@ -10,7 +10,7 @@ import typer
 
 from sitrep.cli import app
 from sitrep.cli.db import DbOption
-from sitrep.config import MAX_INPUT_BYTES
+from sitrep.config import DEFAULT_DOC_TIMEOUT, MAX_INPUT_BYTES
 
 
 def examples_dir() -> Path:
@@ -50,6 +50,7 @@ def serve(
     max_request_bytes: Annotated[int, typer.Option(min=1024, help="Larger requests get 413.")] = MAX_INPUT_BYTES,
     access_log: Annotated[bool, typer.Option(help="Log every request.")] = False,
     cache_mb: Annotated[int, typer.Option(min=0, help="MiB of API answers kept in memory until the store changes; 0 keeps none.")] = 64,
+    doc_timeout: Annotated[float, typer.Option(min=0, help="Seconds one posted document may take; past it, the document is a recorded failure (0: no limit).")] = DEFAULT_DOC_TIMEOUT,
 ) -> None:
     """Serve the page (map, timeline, lists, sources) and the JSON API (/docs) over the store."""
     import uvicorn
@@ -64,7 +65,8 @@ def serve(
         if not loopback:
             typer.echo(f"sitrep: warning: listening on {host}: other machines can read this store", err=True)
         config = ServeConfig(db=target, token=token or None, max_request_bytes=max_request_bytes,
-                             cache_bytes=cache_mb * 2**20, allowed_hosts=LOOPBACK_HOSTS if loopback else ("*",))
+                             cache_bytes=cache_mb * 2**20, allowed_hosts=LOOPBACK_HOSTS if loopback else ("*",),
+                             doc_timeout=doc_timeout)
         country_outlines()  # built once and cached; the first page load need not wait for it
         typer.echo(f"sitrep: serving {target} at http://{host}:{port}/ (API reference at /docs; writes "
                    f"{'need the token' if config.token else 'are off'})", err=True)
