@@ -9,7 +9,7 @@ import pytest
 
 from sitrep.pipeline import extract_text
 from tests.conftest import DEV, needs_shared
-from tests.events.reading import OPTIONS
+from tests.events.reading import OPTIONS, first
 
 
 def incidents(text: str):
@@ -395,3 +395,10 @@ def test_an_agreement_announced_by_a_third_party_is_the_agreement_already_told()
             "of fighting in Kidal. The Office of the Mediator announced that the agreement was signed in Kidal by members "
             "of the two delegations and military officers.")
     assert [(i.acled_sub_type, i.date) for i in incidents(text)] == [("Agreement", "2021-06-11")]
+
+
+def test_who_reports_shelling_is_not_its_doer():
+    # "villagers reported shelling": the villagers tell of it, they are no crowd doing violence
+    incident = first("Villagers reported shelling on Tuesday night on the outskirts of Hodeidah.")
+    assert (incident.acled_type, incident.acled_sub_type, incident.date) == (
+        "Explosions/Remote violence", "Shelling/artillery/missile attack", "2021-06-15")

@@ -174,10 +174,11 @@ def doers_of(token: Token, actors: list[ActorMention]) -> str | None:
                 doers.extend(g for g in child.children if g.dep_ == "pobj")
             elif child.dep_ == "prep" and child.lower_ == "with" and current.lemma_.lower() in ("clash", "fight", "scuffle", "brawl"):
                 doers.extend(g for g in child.children if g.dep_ == "pobj")
-        if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i and not doers:
+        if (current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i and not doers
+                and current.head.lemma_.lower() not in lex.filters.perceiving_verbs):
             current = current.head
             continue
-        break
+        break  # "residents reported shelling": who tells or hears of the act did not do it
     if token.dep_ == "nsubj" and mutual:  # "clashes broke out between police and activists"
         doers += [g for c in token.head.children if c.dep_ == "prep" and c.lower_ in ("between", "among", "with")
                   for g in c.children if g.dep_ == "pobj"]

@@ -73,6 +73,7 @@ class Filters:
     modal_words: frozenset[str]
     condition_marks: frozenset[str]
     generic_clause_marks: frozenset[str]
+    perceiving_verbs: frozenset[str]
     aggregate: re.Pattern[str]
     new_event_words: frozenset[str]
     sequel_words: frozenset[str]
