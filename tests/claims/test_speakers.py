@@ -159,3 +159,8 @@ def test_a_person_speaks_for_the_body_their_phrase_names():
         "The army said three rebels were killed. "
         "He said the rebels had fled."
     ) == [("Tomas Reyes", "New People's Army (NPA)"), ("Army", "Military Forces of Philippines"), ("Tomas Reyes", "New People's Army (NPA)")]
+
+
+def test_a_speaker_set_against_a_report_by_while_speaks_for_themself():
+    found = parties("The army said four soldiers died in the ambush near Jowhar, while al-Shabaab put the number at 12.")
+    assert found == [("Somali National Army", "Somali National Army"), ("Al-Shabaab", "al-Shabaab")]

@@ -85,3 +85,19 @@ def test_a_second_source_of_the_same_party_joins_its_account():
         "Colonel Ramon Santos, an army brigade commander, said three rebels were killed in the fighting."
     )
     assert [(i.killed, i.injured) for i in found] == [(3, None)]
+
+
+def test_two_accounts_in_one_sentence_are_two_incidents():
+    found = incidents(
+        "The general said seven soldiers died in the attack on the base in Kismayo on Saturday, "
+        "while the militants put the number at 15."
+    )
+    assert [(i.killed, i.reported_by.mention) for i in found] == [(7, "The general"), (15, "the militants")]
+    assert found[0].evidence.text == found[1].evidence.text
+
+
+def test_a_toll_given_as_a_figure_is_a_count():
+    [incident] = incidents("A police source confirmed the attack on the village of Sogo on Sunday but gave the death toll as 19.")
+    assert (incident.killed, incident.count_notes) == (19, ["killed unspecified: 19"])
+    [incident] = incidents("A number of people were wounded when a bomb went off at the market in Sogo on Sunday.")
+    assert incident.killed is None

@@ -32,6 +32,9 @@ class SpeechLexicon:
     role_synonyms: dict[str, str]  # "spokesperson" -> "spokesman": one role however written
     light_verbs: frozenset[str]  # "made the denial", "issued a warning": the object names the act
     speech_nouns: dict[str, str]  # noun of a speech act -> its kind
+    figure_verbs: frozenset[str]  # "put the number at 15": giving a figure for a toll tells it
+    figure_nouns: frozenset[str]
+    figure_prepositions: frozenset[str]
     acts: frozenset[str]  # hostile acts: told of another party, a report accuses it (claims/agency.py)
     breaches: frozenset[str]  # breaking a commitment: an accusation even with its doer unnamed
     carrying_verbs: frozenset[str]  # "launched attacks", "committed violations": their subject did the act
@@ -62,6 +65,9 @@ def lexicon() -> SpeechLexicon:
         collective_nouns=frozenset(speakers["collective_nouns"]),
         light_verbs=frozenset(data["light_verbs"]["verbs"]),
         speech_nouns=dict(data["light_verbs"]["nouns"]),
+        figure_verbs=frozenset(data["figure_verbs"]["verbs"]),
+        figure_nouns=frozenset(data["figure_verbs"]["nouns"]),
+        figure_prepositions=frozenset(data["figure_verbs"]["prepositions"]),
         acts=frozenset(data["acts"]["hostile"]),
         breaches=frozenset(data["acts"]["breaches"]),
         operations=frozenset(data["acts"]["operations"]),

@@ -43,7 +43,25 @@ def cue_kind(token: Token) -> str | None:
         for child in token.children:
             if child.dep_ == "dobj" and child.lemma_.lower() in lex.speech_nouns:
                 return lex.speech_nouns[child.lemma_.lower()]
+    if gives_a_figure(token):
+        return "statement"
     return lex.verbs.get(lemma)
+
+
+def gives_a_figure(verb: Token) -> bool:
+    """ "the rebels put the number at 15", "gave the death toll as 19": a figure given for a
+    toll is told by whoever gives it."""
+    lex = lexicon()
+    if verb.lemma_.lower() not in lex.figure_verbs:
+        return False
+    for noun in verb.children:
+        if noun.dep_ != "dobj" or noun.lemma_.lower() not in lex.figure_nouns:
+            continue
+        for holder in (noun, verb):
+            if any(c.dep_ == "prep" and c.lower_ in lex.figure_prepositions and any(g.dep_ == "pobj" and g.pos_ == "NUM" for g in c.children)
+                   for c in holder.children):
+                return True
+    return False
 
 
 def of_a_report(token: Token) -> bool:
@@ -215,6 +233,10 @@ def can_speak(adoc: AnnotatedDocument, head: Token) -> bool:
     return bool({lemma, head.lower_} & (lex.person_nouns | lex.body_nouns | lex.report_nouns | lex.speaking_nouns))
 
 
+#: Subordinators that set one clause against another: "..., while the rebels said ...".
+CONTRASTING = {"while", "whereas", "whilst"}
+
+
 def own_doer(cue: Token) -> Token | None:
     """The named doer of a speech act told inside another's words or a noun phrase: "the
     commanders the Taliban were demanding" (a clause with a subject of its own), "a claim
@@ -223,6 +245,12 @@ def own_doer(cue: Token) -> Token | None:
     if cue.dep_ == "relcl":
         subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.lower_ not in ("who", "that", "which"):
+            return subject
+    if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRASTING for c in cue.children):
+        # "the general said seven died, while the militants put the number at 15": set against
+        # the report, not part of it
+        subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
             return subject
     if cue.dep_ in ("acl", "relcl") and cue.tag_ == "VBN":
         agent = next((c for c in cue.children if c.dep_ == "agent"), None)

@@ -47,6 +47,8 @@ class CasualtyLexicon:
     pronouns: frozenset[str]
     dying_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
+    toll_nouns: frozenset[str] = frozenset()
+    toll_prepositions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,8 @@ def casualty_lexicon() -> CasualtyLexicon:
     persons = data["persons"]
     return CasualtyLexicon(field_by_lemma, frozenset(data["suffer"]["verbs"]), side_by_word, to_death,
                            frozenset(persons["words"]), frozenset(persons["pronouns"]), frozenset(persons["dying_verbs"]),
-                           frozenset(persons["reporting_verbs"]))
+                           frozenset(persons["reporting_verbs"]), frozenset(data["tolls"]["nouns"]),
+                           frozenset(data["tolls"]["prepositions"]))
 
 
 def count_field(token: Token) -> str | None:
@@ -327,6 +330,7 @@ def sentence_counts(sentence: Span, actors: list[ActorMention]) -> list[Count]:
             continue
         counted.add((field, patient.i))
         counts.append(Count(field, quantity.value, side, token.i, " ".join(t.text for t in patient.subtree), quantity.bound, quantity.vague))
+    counts += toll_figures(sentence, counts)
     coded = CODED_FIGURE.search(sentence.text)
     if coded and not plausible(int(next(g for g in coded.groups() if g is not None))):
         coded = None  # an implausible coded figure is no figure
@@ -340,6 +344,30 @@ def sentence_counts(sentence: Span, actors: list[ActorMention]) -> list[Count]:
             value = int(value / parts + 0.5) if parts else value  # each event's share, rounded
         counts.append(Count("killed", value, None, anchor, coded.group(0), "coded"))
     return fill_sides(counts, sentence)
+
+
+def toll_figures(sentence: Span, counts: list[Count]) -> list[Count]:
+    """A toll given as a figure: "put the number at 15", "gave the death toll of 19". The
+    noun's modifier names the field ("death toll"); a bare "number" restates the field the
+    sentence counts, the dead when it counts none."""
+    lex = casualty_lexicon()
+    found: list[Count] = []
+    for token in sentence:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.toll_nouns:
+            continue
+        holders = [token] + ([token.head] if token.dep_ == "dobj" else [])
+        figures = [g for holder in holders for c in holder.children if c.dep_ == "prep" and c.lower_ in lex.toll_prepositions
+                   for g in c.children if g.dep_ == "pobj" and g.pos_ == "NUM"]
+        if not figures:
+            continue  # "a number of people", "the toll rose": no figure given for the toll
+        quantity = parse_quantity(" ".join(t.text for t in figures[0].subtree))
+        if quantity is None or quantity.value is None:
+            continue
+        named = [count_field(c) for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+        field = next((f for f in named if f), None) or next((c.field for c in counts if c.value is not None), "killed")
+        text = " ".join(t.text for t in sentence.doc[token.left_edge.i : figures[0].right_edge.i + 1])
+        found.append(Count(field, quantity.value, None, token.i, text, quantity.bound))
+    return found
 
 
 def killed_and_wounded_partner(token: Token) -> Token | None:

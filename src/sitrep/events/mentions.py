@@ -8,7 +8,7 @@ with what the sentence tells of it: counts, time, place, source, actors.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -314,8 +314,37 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 vehicles = lexicon().vehicle_nouns
                 mention.thrown = any(bomb_thrower(h.token) for h in bombs)
                 mention.at_vehicle = any(t.lemma_.lower() in vehicles or t.lower_ in vehicles for t in sentence)
-            mentions.append(mention)
+            mentions.extend(told_apart(mention, adoc))
     return mentions
+
+
+def told_apart(mention: EventMention, adoc: AnnotatedDocument) -> list[EventMention]:
+    """Two accounts in one sentence: "the general said seven soldiers died, while the
+    militants put the number at 15". A figure that another speaker of the sentence gives (it
+    stands in that speaker's words, and in no narrower report) is that speaker's telling of
+    the event, when the sentence's own source gives figures too."""
+    sentence = mention.sentence
+    in_sentence = [a for a in adoc.attributions if a.sent_start == sentence.start_char]
+    if len(in_sentence) < 2 or mention.attribution is None:
+        return [mention]
+    own: list[Count] = []
+    others: dict[int, list[Count]] = {}
+    for count in mention.counts:
+        offset = sentence.doc[count.token_i].idx
+        covering = [a for a in in_sentence if a.content_start <= offset < a.content_end]
+        teller = min(covering, key=lambda a: a.content_end - a.content_start) if covering else None
+        if teller is None or teller is mention.attribution or speaker_of(teller) == speaker_of(mention.attribution):
+            own.append(count)
+        else:
+            others.setdefault(in_sentence.index(teller), []).append(count)
+    if not others or not any(c.value is not None for c in own):
+        return [mention]
+    mention.counts = own
+    return [mention] + [replace(mention, counts=counts, attribution=in_sentence[index]) for index, counts in others.items()]
+
+
+def speaker_of(attribution: Attribution) -> str:
+    return attribution.speaker.id if attribution.speaker else (attribution.speaker_name or "").lower()
 
 
 def first_time(adoc: AnnotatedDocument, hits: list[TriggerHit]) -> TimeMention | None:
