@@ -101,3 +101,12 @@ def test_a_toll_given_as_a_figure_is_a_count():
     assert (incident.killed, incident.count_notes) == (19, ["killed unspecified: 19"])
     [incident] = incidents("A number of people were wounded when a bomb went off at the market in Sogo on Sunday.")
     assert incident.killed is None
+
+
+def test_a_monitor_that_counts_another_side_is_no_party_with_an_account_of_its_own():
+    found = incidents(
+        "Troops and rebels clashed near Maramag in Bukidnon on Tuesday. "
+        "The rebels said three soldiers were killed in the fighting. "
+        "Human Rights Watch said two civilians were killed in the fighting."
+    )
+    assert [(i.killed, i.injured) for i in found] == [(5, None)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sitrep.actors import load_kb
 from sitrep.events.coreference import Event
 from sitrep.events.counts import Count
 from sitrep.events.mentions import EventMention, source_of
@@ -104,9 +105,13 @@ def tellers(event: Event) -> list[str | None]:
 def party_side(mentions: list[EventMention]) -> str | None:
     """The side of the party a source speaks for ("state" or "nonstate"), when the claims
     stage found one: a body is its own party, a person speaks for their affiliation or for
-    the body their phrase names."""
+    the body their phrase names. A monitor (a rights group, an observer mission) is no
+    party to the fighting."""
+    monitors = load_kb().monitors
     for mention in mentions:
         party = mention.attribution.speaker_party if mention.attribution is not None else None
+        if party is not None and party.id.partition(":")[0] in monitors:
+            continue
         if party is not None and party.inter in STATE_INTERS:
             return "state"
         if party is not None and party.inter in NONSTATE_INTERS:
