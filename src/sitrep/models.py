@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 if TYPE_CHECKING:  # spaCy is heavy to import; only type checkers need it here.
     from spacy.tokens import Doc
@@ -36,6 +36,18 @@ Stance = Literal[
 ]
 CommitmentKind = Literal["release", "withdrawal", "handover", "ceasefire", "other"]
 Bound = Literal["lower", "upper", "approximate"]
+
+#: The longest reason a one-line report carries (a Failure's error, an API error): past it
+#: the reason is cut and ends with an ellipsis, so that no input can make a report unbounded.
+MAX_REASON_CHARS = 500
+
+
+def one_line(text: object, limit: int = MAX_REASON_CHARS) -> str:
+    """``text`` as one line of at most ``limit`` characters: every run of whitespace (line
+    breaks, tabs, Unicode line and paragraph separators) is one space, and a longer line is
+    cut to ``limit - 1`` characters and an ellipsis. The one rule for every one-line reason."""
+    line = " ".join(str(text).split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
 class Record(BaseModel):
@@ -228,6 +240,11 @@ class Failure(Record):
 
     source: str
     error: str
+
+    @field_validator("error")
+    @classmethod
+    def as_one_line(cls, error: str) -> str:
+        return one_line(error)
 
 
 # --- mentions: annotations that stages attach to one document -------------------------

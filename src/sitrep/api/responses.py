@@ -13,6 +13,8 @@ import orjson
 from fastapi import Response
 from pydantic import BaseModel, Field
 
+from sitrep.models import one_line
+
 Row = dict[str, Any]
 
 
@@ -23,10 +25,6 @@ def json_response(payload: Any, status_code: int = 200, headers: dict[str, str] 
 
 def error_response(status_code: int, reason: str, headers: dict[str, str] | None = None) -> Response:
     return json_response({"status": status_code, "error": one_line(reason)}, status_code, headers)
-
-
-def one_line(text: str) -> str:
-    return " ".join(str(text).split())[:500]
 
 
 def page(rows: list[Row], offset: int, limit: int) -> dict[str, Any]:

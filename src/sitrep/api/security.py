@@ -13,7 +13,7 @@ import hmac
 
 import orjson
 
-from sitrep.api.responses import one_line
+from sitrep.models import one_line
 
 CONTENT_SECURITY_POLICY = "; ".join((
     "default-src 'none'",

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sitrep.ingest.read import IngestError, finish, one_line
-from sitrep.models import Document, Failure
+from sitrep.ingest.read import IngestError, finish
+from sitrep.models import Document, Failure, one_line
 
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 FEED_HEAD = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.S)

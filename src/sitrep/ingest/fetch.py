@@ -34,8 +34,8 @@ from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
 from sitrep.config import CACHE_DIR, MAX_INPUT_BYTES
-from sitrep.ingest.read import HTML_TYPES, IngestError, document_from_page, one_line, parse_iso_date
-from sitrep.models import Document, Failure
+from sitrep.ingest.read import HTML_TYPES, IngestError, document_from_page, parse_iso_date
+from sitrep.models import Document, Failure, one_line
 
 URL = re.compile(r"^https?://[^\s/]+", re.I)
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")

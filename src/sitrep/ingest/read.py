@@ -21,7 +21,7 @@ from charset_normalizer import from_bytes
 from sitrep.config import MAX_INPUT_BYTES, MAX_TEXT_CHARS
 from sitrep.ingest.boilerplate import strip_boilerplate
 from sitrep.ingest.layout import unwrap
-from sitrep.models import Document, Failure
+from sitrep.models import Document, Failure, one_line
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -404,11 +404,6 @@ RECORD_FIELDS: dict[str, tuple[type, ...]] = {
     "id": (str, int), "url": (str,), "title": (str,), "published": (str,), "html": (str,), "site_name": (str,),
 }
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def one_line(message: str) -> str:
-    """An error message as the single line a Failure carries."""
-    return " ".join(message.split())
 
 
 def check_text_field(name: str, value: str) -> None:

@@ -19,8 +19,8 @@ from datetime import date
 from pathlib import Path
 
 from sitrep.config import MAX_INPUT_BYTES
-from sitrep.ingest.read import HTML_TYPES, IngestError, document_from_page, one_line, parse_iso_date
-from sitrep.models import Document, Failure
+from sitrep.ingest.read import HTML_TYPES, IngestError, document_from_page, parse_iso_date
+from sitrep.models import Document, Failure, one_line
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 
