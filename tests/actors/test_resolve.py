@@ -276,3 +276,10 @@ def test_names_in_a_bracketed_place_gloss_are_no_people():
 def test_a_country_named_inside_a_name_or_as_where_a_place_lies_is_no_actor(text, country_actors):
     adoc = _adoc(text)
     assert {m.actor.name for m in adoc.actors if m.actor.id.startswith("country:")} == country_actors
+
+
+def test_a_known_name_inside_a_longer_organisation_name_is_not_that_body():
+    # "Security Council" is the UN's; "the National Security Council" is another body
+    found = _by_text(_adoc("On Monday the National Security Council met in Kabul. Later the UN Security Council met in New York."))
+    assert found["National Security Council"] == {"National Security Council"}
+    assert found["UN Security Council"] == {"UN Security Council"}

@@ -113,9 +113,29 @@ def scan_phrases(kb: KnowledgeBase, scan: Scan) -> list[Hit]:
             i += 1
             continue
         found.start, found.end = scan.starts[found.first], scan.ends[found.last - 1]
+        if (not hits or hits[-1].last < found.first) and inside_longer_name(kb, scan, found):
+            i = found.last
+            continue
         hits.append(found)
         i = found.last
     return hits
+
+
+def inside_longer_name(kb: KnowledgeBase, scan: Scan, hit: Hit) -> bool:
+    """ "the National Security Council": a name of several words read inside a longer proper
+    name that the parser takes as one organisation, opened by a capitalised word no known
+    name begins at (the scan found none there), is that other body's name."""
+    if hit.phrase.kind != "actor" or hit.last - hit.first < 2 or hit.first == 0:
+        return False
+    before = scan.words[hit.first - 1]
+    if not before[:1].isupper() or before.isupper():
+        return False
+    if scan.sentence_of(scan.starts[hit.first - 1]) != scan.sentence_of(hit.start):
+        return False
+    first, previous = scan.token_at(hit.start), scan.token_at(scan.starts[hit.first - 1])
+    if first is None or previous is None or previous.is_sent_start:
+        return False
+    return previous.ent_type_ == "ORG" and first.ent_type_ == "ORG" and previous.ent_iob_ != "O" and first.ent_iob_ == "I"
 
 
 def _gazetteer():
