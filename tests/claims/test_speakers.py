@@ -164,3 +164,9 @@ def test_a_person_speaks_for_the_body_their_phrase_names():
 def test_a_speaker_set_against_a_report_by_while_speaks_for_themself():
     found = parties("The army said four soldiers died in the ambush near Jowhar, while al-Shabaab put the number at 12.")
     assert found == [("Somali National Army", "Somali National Army"), ("Al-Shabaab", "al-Shabaab")]
+
+
+def test_a_capital_that_speaks_is_its_government_and_a_country_keeps_its_name():
+    # "Kiev" is often tagged a person; as the subject of a speech verb it is Ukraine's government
+    assert speakers("Kiev accused Moscow of moving tanks to the border on Sunday.") == [("Ukrainian government", "Ukraine")]
+    assert speakers("Ukraine said on Sunday that the talks would resume.") == [("Ukraine", "Ukraine")]

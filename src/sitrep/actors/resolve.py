@@ -824,7 +824,9 @@ def resolve_actors(adoc: AnnotatedDocument) -> list[ActorMention]:
                 clusters.append(cluster)
                 found = len(clusters) - 1
             draft.cluster = found
-    taken = [(d.start, d.end) for d in drafts if d.note in ("actor", "person", "country", "abbreviation", "org", "militia")]
+    # a capital that acts stands for its government even when the tagger calls it a person ("Kiev accused ...")
+    taken = [(d.start, d.end) for d in drafts if d.note in ("actor", "person", "country", "abbreviation", "org", "militia")
+             or (d.note == "capital" and d.actor is not None)]
     for mention_start, name_start, name_end in person_spans(kb, scan, taken):
         name = scan.text[name_start:name_end]
         found = match_cluster(clusters, name)

@@ -298,7 +298,9 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
     if person is not None:
         around = text[start:end] + " " + apposition_after(adoc, person.end, limit)
         return Reading(person.actor.name, person.actor, "person", start, end, lemma, roles=roles_in(around))
-    named_person = [e for e in entities_within(adoc.doc, start, end) if e.label_ == "PERSON"]
+    not_people = [m for m in overlapping(adoc.actors, start, end) if m.actor.id.startswith("country:")]
+    named_person = [e for e in entities_within(adoc.doc, start, end) if e.label_ == "PERSON"
+                    and not any(m.start <= e.start_char and e.end_char <= m.end for m in not_people)]  # "Kiev" tagged a person
     if named_person:
         return Reading(clean_name(named_person[-1].text), None, "person", start, end, lemma)
     bodies = [m for m in overlapping(adoc.actors, start, end) if not m.actor.is_person]
@@ -320,6 +322,10 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
     if body is not None and not at_head and is_name_word(head):
         # "Lebanon's official National News Agency": a name of its own, whose side the body is
         return Reading(phrase_name(adoc.doc, start, end, head), body.actor, "body", start, end, lemma, plural=is_plural(head))
+    if body is not None and body.actor.id.startswith("country:") and at_head and names_a_capital(body):
+        # "Kiev accused", "Moscow called the reports fake": the capital that speaks is its
+        # government ("Ukraine said" keeps the country's name, as written)
+        return Reading(government_name(body.actor), body.actor, "body", start, end, lemma, plural=is_plural(head))
     if body is not None:
         phrase = text[start:end]
         local = [t.lower_ for t in head.lefts if t.lower_ in lex.local_modifiers]
@@ -356,6 +362,19 @@ def speaker_party(adoc: AnnotatedDocument, speaker: Actor | None, head: Token | 
     named = [m.actor for m in overlapping(adoc.actors, start, end)
              if not m.actor.is_person and m.actor.inter is not None and not m.actor.id.startswith("country:")]
     return named[0] if named else None
+
+
+def names_a_capital(mention: ActorMention) -> bool:
+    record = load_kb().countries.get(mention.actor.country or "")
+    return record is not None and clean_words(mention.text).lower() in {c.lower() for c in record.capitals}
+
+
+def government_name(country: Actor) -> str:
+    """ "Ukrainian government": a country's government named by its demonym, else "Government of X"."""
+    record = load_kb().countries.get(country.country or "")
+    if record is not None and record.demonyms:
+        return f"{record.demonyms[0]} government"
+    return f"Government of {country.name}"
 
 
 def start_token(adoc: AnnotatedDocument, start: int) -> int:
