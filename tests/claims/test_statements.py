@@ -369,3 +369,13 @@ def test_an_unnamed_role_is_the_one_person_the_story_names_in_it_even_later():
         "Another spokesman said the road was closed."
     )
     assert [s.speaker.name for s in found] == ["Ndjike Kaiko", "Ndjike Kaiko", "spokesman"]
+
+
+def test_a_news_outlet_reports_what_happened_it_accuses_no_one():
+    s = one("The state news agency reported that rebel shelling wounded four people in the market on Friday.")
+    assert (s.speaker.name, s.kind) == ("State news agency", "statement")
+    s = one("Gunmen from the Eastern Brigade burned two villages on Monday, according to a report in the Daily Courier.")
+    assert (s.speaker.name, s.kind) == ("Daily Courier", "statement")
+    # its own verb still makes it an accusation
+    s = one("The rebels' television accused the army of shelling the market.")
+    assert s.kind == "accusation"

@@ -21,6 +21,8 @@ words for acts are data (``data/claims/speech.toml``, ``[acts]``).
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from sitrep.claims.lexicon import KIND_RANK, lexicon
@@ -338,8 +340,23 @@ def first_person_acts(adoc: AnnotatedDocument, attribution: Attribution, tokens:
     return kinds
 
 
+def news_outlet(adoc: AnnotatedDocument, attribution: Attribution) -> bool:
+    """ "Lebanon's official National News Agency reported", "according to a report in X": a
+    news outlet that tells what happened."""
+    if attribution.speaker_start is None:
+        return False
+    text = adoc.document.text
+    words = set(re.findall(r"[a-z]+", text[attribution.speaker_start : attribution.speaker_end].lower()))
+    if words & lexicon().media_nouns:
+        return True
+    return bool(re.search(r"\breports? (in|by|from|on) (the )?$", text[max(0, attribution.speaker_start - 20) : attribution.speaker_start].lower()))
+
+
 def reported_kind(adoc: AnnotatedDocument, attribution: Attribution) -> str | None:
-    """The kind what a plain report tells gives it, or None when it tells nothing of the kind."""
+    """The kind what a plain report tells gives it, or None when it tells nothing of the kind.
+    A news outlet's report tells, it accuses no one (``news_outlet``)."""
+    if news_outlet(adoc, attribution):
+        return None
     tokens = content_tokens(adoc, attribution)
     performed = first_person_acts(adoc, attribution, tokens)
     if performed:

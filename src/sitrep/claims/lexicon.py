@@ -40,6 +40,7 @@ class SpeechLexicon:
     carrying_verbs: frozenset[str]  # "launched attacks", "committed violations": their subject did the act
     state_force_nouns: frozenset[str]  # "troops", "police": a state's forces, named by what they are
     irregular_nouns: frozenset[str]  # "rebels", "gunmen": armed men who are no state's
+    media_nouns: frozenset[str]  # a speaker phrase with these is a news outlet: it reports, it does not accuse
     state_nouns: frozenset[str]  # an unnamed speaker described by these speaks for a state
     civilian_nouns: frozenset[str]  # victims that make a state's report of an attack an accusation
     operations: frozenset[str]  # what a state body announces of its own side besides hostile acts
@@ -73,6 +74,7 @@ def lexicon() -> SpeechLexicon:
         operations=frozenset(data["acts"]["operations"]),
         civilian_nouns=frozenset(data["acts"]["civilian_nouns"]),
         state_nouns=frozenset(speakers["state_nouns"]),
+        media_nouns=frozenset(speakers["media_nouns"]),
         state_force_nouns=frozenset(data["acts"]["state_force_nouns"]),
         irregular_nouns=frozenset(data["acts"]["irregular_nouns"]),
         carrying_verbs=frozenset(data["acts"]["carrying_verbs"]),
