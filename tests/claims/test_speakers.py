@@ -170,3 +170,10 @@ def test_a_capital_that_speaks_is_its_government_and_a_country_keeps_its_name():
     # "Kiev" is often tagged a person; as the subject of a speech verb it is Ukraine's government
     assert speakers("Kiev accused Moscow of moving tanks to the border on Sunday.") == [("Ukrainian government", "Ukraine")]
     assert speakers("Ukraine said on Sunday that the talks would resume.") == [("Ukraine", "Ukraine")]
+
+
+def test_a_demonym_tells_where_an_unnamed_speaker_is_from_not_whom_it_speaks_for():
+    # activists of a country's opposition do not speak for its state, so its jets are not their side
+    found = extract_text("Syrian opposition activists said Syrian army jets bombed a market in the town on Sunday.").statements
+    assert [(s.speaker.name, s.speaker.affiliation, s.kind) for s in found] == [("syrian opposition activists", None, "accusation")]
+    assert speakers("A Syrian military source said the talks would resume.") == [("Syrian military source", "Military Forces of Syria")]

@@ -312,7 +312,7 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
         name = description_name(head, start)
         if one_of:  # "one of these sources" is a source
             name = name[: len(name) - len(head.text)] + head.lemma_
-        return Reading(name, body.actor if body else None, "description", start, end, lemma, plural=is_plural(head) and not one_of,
+        return Reading(name, speaks_for(body, text[start:end]), "description", start, end, lemma, plural=is_plural(head) and not one_of,
                        points_back=definite, roles=(lemma,))
     abbreviation = abbreviation_after(adoc, end) if not proper else None
     if abbreviation is not None:
@@ -362,6 +362,20 @@ def speaker_party(adoc: AnnotatedDocument, speaker: Actor | None, head: Token | 
     named = [m.actor for m in overlapping(adoc.actors, start, end)
              if not m.actor.is_person and m.actor.inter is not None and not m.actor.id.startswith("country:")]
     return named[0] if named else None
+
+
+def speaks_for(body: ActorMention | None, phrase: str) -> Actor | None:
+    """The actor an unnamed speaker speaks for. A country known only from a demonym is
+    where the speaker is from, not whom it speaks for, unless the words make it the
+    state's ("Syrian opposition activists", "Palestinian witnesses" speak for no state;
+    "a Syrian military source", "Afghan officials" do)."""
+    if body is None:
+        return None
+    if body.actor.id.startswith("country:") and not names_a_capital(body):
+        words = set(re.findall(r"[a-z']+", phrase.lower()))
+        if not words & lexicon().state_nouns:
+            return None
+    return body.actor
 
 
 def names_a_capital(mention: ActorMention) -> bool:
