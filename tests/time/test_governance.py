@@ -172,3 +172,17 @@ def test_a_year_that_is_no_ranking_scope_still_dates():
     from tests.events.reading import first
 
     assert first("Four villagers were killed in Kandahar this year.").date == "2021"
+
+
+def test_a_length_of_time_up_to_now_is_a_span_ending_on_the_report():
+    from tests.events.reading import first
+
+    incident = first("Fighting between two clans, which has been going on for four days, has killed 12 herders.")
+    assert (incident.date, incident.date_text) == ("2021-06-12/2021-06-16", "for four days")
+
+
+def test_a_length_of_time_in_the_past_dates_nothing():
+    from tests.events.reading import first
+
+    incident = first("The two clans fought for four days, killing 12 herders.")
+    assert (incident.killed, incident.date, incident.date_text) == (12, None, None)

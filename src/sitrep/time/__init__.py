@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from sitrep.models import TimeMention
 from sitrep.time.datelines import is_page_date
 from sitrep.time.expressions import Expression, Resolved, resolve, resolve_text, scan
-from sitrep.time.governance import clause_tense, governing_time, ranks_within
+from sitrep.time.governance import clause_tense, governing_time, ranks_within, up_to_now
 from sitrep.time.publication import PublicationDate, collection_year, resolve_publication
 
 if TYPE_CHECKING:
@@ -53,6 +53,10 @@ def find_time_mentions(doc: Doc, published: date | None) -> list[TimeMention]:
         if is_page_date(text, expression.start, expression.end):
             continue
         tense = clause_tense(doc, expression.start, expression.end)
+        if expression.kind == "duration":
+            if not up_to_now(doc, expression.start, expression.end):
+                continue  # a length of time that dates nothing ("fought for three days")
+            tense = "present"
         resolved = resolve(expression, published, tense)
         mentions.append(
             TimeMention(

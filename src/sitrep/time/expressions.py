@@ -61,6 +61,7 @@ class Patterns:
     weekday: re.Pattern
     relative: re.Pattern
     span: re.Pattern
+    duration: re.Pattern
     ago: re.Pattern
     month_year: re.Pattern
     month_only: re.Pattern
@@ -108,6 +109,7 @@ def patterns() -> Patterns:
         span=re.compile(
             rf"\b(?P<lead>{ci(alternation(rules.span_leads))})\s+(?P<n>\d+|{ci(numbers)})[\s-]+(?P<unit>{ci(units)})s?\b"
         ),
+        duration=re.compile(rf"\b{ci('for')}\s+(?P<n>\d+|{ci(numbers)})[\s-]+(?P<unit>{ci(units)})s?\b"),
         ago=re.compile(
             rf"\b(?P<n>\d+|{ci(numbers)})[\s-]+(?P<unit>{ci(units)})s?\s+(?P<word>{ci(alternation(rules.ago_words))})\b"
             rf"(?P<tail>\s*[,.;:)]|\s*$|(?!\s+(?:the|a|an|his|her|their|its|this|that|[A-Z])\b))"
@@ -291,6 +293,10 @@ def scan_cached(text: str) -> tuple[Expression, ...]:
         amount = number_of(m.group("n"), rules)
         if amount:
             found.append(Expression(m.start(), m.end(), m.group(0), "range", amount=amount, unit=m.group("unit").lower()))
+    for m in p.duration.finditer(text):
+        amount = number_of(m.group("n"), rules)
+        if amount:
+            found.append(Expression(m.start(), m.end(), m.group(0), "duration", amount=amount, unit=m.group("unit").lower()))
     for m in p.ago.finditer(text):
         amount = number_of(m.group("n"), rules)
         end = m.end("word")
@@ -541,6 +547,11 @@ def resolve(expression: Expression, published: date | None, tense: Tense = None)
         return resolve_relative(expression, published)
     if expression.kind == "range":
         return resolve_span(expression, published)
+    if expression.kind == "duration":
+        # "has been going on for three days": a span up to now, read so only in a clause
+        # that runs up to the report (the caller says so with "present"); "fought for three
+        # days" says how long, not when
+        return resolve_span(expression, published) if tense == "present" else UNRESOLVED
     if expression.kind == "month":
         return resolve_month(expression, published, tense)
     if expression.kind == "year":

@@ -93,6 +93,16 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense:
     return "present"
 
 
+def up_to_now(doc: Doc, start: int, end: int) -> bool:
+    """Whether the expression's clause is in the present perfect ("has been going on for
+    three days", "have lasted for a week"): a length of time that runs up to the report."""
+    root = span_root(doc, start, end)
+    verb = nearest_verb(root) if root is not None else None
+    if verb is None:
+        return False
+    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
 def sentence_times(adoc: AnnotatedDocument, token: Token) -> list[TimeMention]:
     sentence = token.sent
     return [t for t in adoc.times if sentence.start_char <= t.start and t.end <= sentence.end_char]
