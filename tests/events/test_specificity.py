@@ -152,3 +152,18 @@ def test_rules_of_conduct_and_plans_are_no_incident(sentence):
 def test_an_attack_told_in_a_full_when_clause_is_an_incident():
     incident = first("Two soldiers were wounded when they were attacked by militiamen near Bunia on Monday.")
     assert (incident.acled_type, incident.injured, incident.date) == ("Battles", 2, "2021-06-14")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The movement, which controls the capital, says it is fighting a corrupt system.",
+    "The governor said his office was fighting poverty in the north.",
+])
+def test_fighting_a_thing_is_no_clash(sentence):
+    assert extract_text(sentence, options=OPTIONS).incidents == []
+
+
+def test_fighting_people_or_forces_is_still_a_clash():
+    from tests.events.reading import first
+
+    incident = first("Soldiers fought a band of gunmen near Gao on Monday, killing four.")
+    assert (incident.acled_type, incident.date, incident.killed) == ("Battles", "2021-06-14", 4)

@@ -38,6 +38,8 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
     kind = hit.rule.argument
     token = hit.token
     event_class = hit.event_class
+    if figurative_fight(token):
+        return None
     if kind is None:
         return event_class
     args = arguments_of(token)
@@ -139,6 +141,23 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
             return event_class
         return None
     return event_class
+
+
+def figurative_fight(token: Token) -> bool:
+    """ "says it is fighting a corrupt system", "fighting poverty": a verb of fighting whose
+    every object is a thing, with no article or only an indefinite one, names no opponent
+    (people, forces, a named group or "the government" still do)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in MUTUAL_LEMMAS:
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    lex = lexicon()
+    parties = lex.force_nouns | lex.person_object_words | lex.rioter_nouns
+    return bool(objects) and all(
+        o.pos_ == "NOUN" and not o.ent_type_ and not names_people([o]) and o.lemma_.lower() not in parties
+        and o.lower_ not in parties
+        and all(c.lower_ in ("a", "an") for c in o.children if c.dep_ == "det")
+        for o in objects
+    )
 
 
 def is_disrupted(token: Token) -> bool:
