@@ -324,3 +324,12 @@ def test_talks_in_a_country_abroad_are_in_the_one_city_the_story_names_there(pla
     )
     loc = _locate(adoc, "agreed", "agreed")
     assert (loc.country, loc.admin1, loc.place) == ("MX", "Mexico City", "Mexico City")
+
+
+def test_a_lower_case_arabic_article_hyphened_to_a_name_is_part_of_it(placed):
+    adoc = placed("Drones struck the fishing port of al-Mokha on the Red Sea coast, residents said.")
+    loc = _locate(adoc, "Drones", "struck")
+    assert (loc.country, loc.admin1, loc.place) == ("YE", "Taizz", "Mocha")
+    adoc = placed("Gunmen raided a market near el-Geneina, killing three traders.")
+    loc = _locate(adoc, "Gunmen", "raided")
+    assert (loc.country, loc.admin1, loc.place) == ("SD", "West Darfur", "Al-Junaynah")

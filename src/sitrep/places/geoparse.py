@@ -28,6 +28,8 @@ MAX_SPAN_TOKENS = 7
 # Tokens allowed inside a multi-word name besides capitalised words ("Sar-e Pul",
 # "Lal wa Sarjangal", "Bay of Bengal", "Deir ez-Zor").
 _CONNECTORS = {"-", "e", "i", "wa", "of", "al", "el", "ez", "ad", "as", "ar", "an", "at", "az", "de", "del", "la", "le", "du", "da", "ul", "us", "au", "aux", "sur", "en", "los", "las", "di", "do", "dos", "das", "am", "im", "bin", "'s"}
+#: Arabic articles written lower-case before a hyphen ("al-Mokha", "el-Geneina").
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "an", "at", "az", "ash", "adh", "ath"})
 _BLOCKING_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 
@@ -195,7 +197,9 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer, lex: Lexicon):
     n = len(doc)
     while i < n:
         tok = doc[i]
-        if not _capitalised(tok) or tok.is_punct:
+        # "al-Mokha", "el-Fasher": a lower-case Arabic article hyphened to a name opens it
+        article = tok.lower_ in _ARTICLES and i + 2 < n and doc[i + 1].text == "-" and _capitalised(doc[i + 2])
+        if (not _capitalised(tok) and not article) or tok.is_punct:
             i += 1
             continue
         found = None
