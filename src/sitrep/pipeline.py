@@ -8,11 +8,20 @@ A text longer than ``config.SEGMENT_CHARS`` is read as bounded segments
 (``text.segment_bounds``), each parsed and extracted on its own and then merged into one
 ``Extraction`` with offsets into the whole text, so that a document's cost is linear in
 its length. ``ExtractOptions.doc_timeout`` bounds each document's time (``budget``).
+
+The segments after the first (which gives the whole text its publication date) depend on
+nothing but it, so a main process extracts them in forked workers, one per core
+(``ExtractOptions.segment_jobs``); the parts come back in text order, so the merged
+Extraction is the one a single process would make. The budget stays the document's: the
+timer fires in the waiting main process, and leaving the pool kills its workers.
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -37,6 +46,9 @@ class ExtractOptions:
     country: str | None = None  # --country: the collection's country (ISO alpha-2), when every article is from one
     today: date | None = None  # the processing date; nothing is published after it
     doc_timeout: float | None = None  # --doc-timeout: seconds one document may take (None: no budget)
+    # processes that extract a long text's segments at once (None: one per core in the main
+    # thread of a main process, else 1; a caller that runs documents in parallel gives 1)
+    segment_jobs: int | None = None
 
 
 def run_stages(
@@ -90,23 +102,58 @@ def extract_document(document: Document, options: ExtractOptions = ExtractOption
 def extract_segmented(
     document: Document, options: ExtractOptions = ExtractOptions(), limit: int = SEGMENT_CHARS
 ) -> Extraction:
-    """A long text segment by segment: one parse at a time, so memory holds one segment's parse."""
-    parts: list[tuple[int, Extraction]] = []
-    publication: time.PublicationDate | None = None
-    for start, end in text.segment_bounds(document.text, limit):
-        piece = document.text[start:end]
-        if not piece.strip():
-            continue
+    """A long text segment by segment: each process holds one segment's parse at a time."""
+    pieces = [
+        (start, document.model_copy(update={"text": document.text[start:end]}))
+        for start, end in text.segment_bounds(document.text, limit)
+        if document.text[start:end].strip()
+    ]
+    if not pieces:
+        return merge_segments(document, [])
+    budget.check()
+    first = run_stages(text.annotate(pieces[0][1]), options)
+    meta = first.document
+    publication = time.PublicationDate(
+        meta.published, meta.published_basis, meta.published_text,
+        tuple(meta.published_candidates), "read from the first segment",
+    )
+    parts: list[tuple[int, Extraction]] = [(pieces[0][0], first)]
+    rest = pieces[1:]
+    jobs = min(segment_jobs(options), len(rest))
+    if jobs > 1:
         budget.check()
-        extraction = run_stages(text.annotate(document.model_copy(update={"text": piece})), options, publication)
-        if publication is None:
-            first = extraction.document
-            publication = time.PublicationDate(
-                first.published, first.published_basis, first.published_text,
-                tuple(first.published_candidates), "read from the first segment",
-            )
-        parts.append((start, extraction))
+        tasks = [(piece, options, publication) for _, piece in rest]
+        # fork: the workers start with the parser and knowledge bases already loaded
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:  # leaving it terminates the workers
+            for (start, _), extraction in zip(rest, pool.imap(_extract_piece, tasks)):
+                parts.append((start, extraction))
+                budget.check()
+        return merge_segments(document, parts)
+    for start, piece in rest:
+        budget.check()
+        parts.append((start, run_stages(text.annotate(piece), options, publication)))
     return merge_segments(document, parts)
+
+
+def _extract_piece(task: tuple[Document, ExtractOptions, time.PublicationDate]) -> Extraction:
+    piece, options, publication = task
+    return run_stages(text.annotate(piece), options, publication)
+
+
+def segment_jobs(options: ExtractOptions) -> int:
+    """How many processes extract one long text's segments (see ``ExtractOptions.segment_jobs``).
+
+    By default one per usable core, but only in the main thread of a main process where
+    fork is available: a worker of a pool, or a server's thread, runs its segments itself."""
+    if options.segment_jobs is not None:
+        return max(1, options.segment_jobs)
+    if (
+        multiprocessing.parent_process() is not None
+        or threading.current_thread() is not threading.main_thread()
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        return 1
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def shifted(evidence: Evidence, offset: int) -> Evidence:

@@ -9,11 +9,21 @@ document of its own, and the merged record indexes the whole text.
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+import threading
+import time
+from dataclasses import replace
 from datetime import date
+
+import pytest
+
+from sitrep import budget, pipeline
 
 from sitrep.ingest import document_from_text
 from sitrep.models import Agreement, AgreementRef, Delivery, Document, Evidence, Extraction, Incident, Statement, Source
-from sitrep.pipeline import ExtractOptions, extract_document, extract_segmented, merge_segments
+from sitrep.pipeline import ExtractOptions, extract_document, extract_segmented, merge_segments, segment_jobs
+from sitrep.text import segment_bounds
 from tests.conftest import DEV, needs_shared
 
 OPTIONS = ExtractOptions(published=date(2020, 7, 21))
@@ -116,3 +126,44 @@ def test_merging_renumbers_ids_moves_offsets_and_lists_an_agreement_once():
     assert [(a.id, a.evidence.start, [m.start for m in a.mentions]) for a in merged.agreements] == [
         ("us-taliban-2020", 4, [4, 104]),
     ]
+
+
+@needs_shared(DEV)
+def test_segments_extracted_by_two_workers_make_the_record_one_process_makes():
+    names = ["n-af-001", "n-af-002", "n-af-003", "n-af-004"]
+    text = "\n\n".join(dev_text(name) for name in names)
+    assert len(segment_bounds(text, 1500)) > 3
+    alone = extract_segmented(document(text), replace(OPTIONS, segment_jobs=1), limit=1500)
+    pooled = extract_segmented(document(text), replace(OPTIONS, segment_jobs=2), limit=1500)
+    assert pooled == alone
+    assert len(pooled.incidents) > 0 and len(pooled.statements) > 0
+    assert multiprocessing.active_children() == []
+
+
+def test_how_many_processes_read_the_segments():
+    assert segment_jobs(replace(OPTIONS, segment_jobs=3)) == 3
+    assert segment_jobs(replace(OPTIONS, segment_jobs=0)) == 1
+    assert segment_jobs(OPTIONS) == len(os.sched_getaffinity(0))  # the main thread of a main process
+    found = []
+    worker = threading.Thread(target=lambda: found.append(segment_jobs(OPTIONS)))
+    worker.start()
+    worker.join()
+    assert found == [1]  # a server's thread reads its segments itself
+
+
+def test_a_budget_that_runs_out_while_workers_read_stops_the_document_and_its_workers(monkeypatch):
+    real = pipeline.run_stages
+
+    def run_stages(adoc, options, publication=None):
+        if multiprocessing.parent_process() is not None:
+            time.sleep(60)  # a worker's segment that never ends
+        return real(adoc, options, publication)
+
+    monkeypatch.setattr(pipeline, "run_stages", run_stages)
+    text = "\n\n".join(["Gunmen killed two farmers in Ghazni on Monday, police said."] * 12)
+    started = time.monotonic()
+    with pytest.raises(budget.DocumentTimeout):
+        with budget.deadline(3):
+            extract_segmented(document(text), replace(OPTIONS, segment_jobs=2), limit=130)
+    assert time.monotonic() - started < 20
+    assert multiprocessing.active_children() == []

@@ -19,7 +19,7 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from multiprocessing import get_context
 from pathlib import Path
@@ -161,6 +161,8 @@ def extract_chunk(documents: list[Document], options: ExtractOptions) -> list[Ex
     """Extract one batch; each output keeps its document's content hash, failures included."""
     from sitrep.pipeline import extract_documents
 
+    if options.segment_jobs is None:
+        options = replace(options, segment_jobs=1)  # the corpus runs documents in parallel already: no pool in a pool
     try:
         outputs = list(extract_documents(documents, options, batch_size=len(documents) or 1))
     except Exception:
