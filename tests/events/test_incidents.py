@@ -402,3 +402,12 @@ def test_who_reports_shelling_is_not_its_doer():
     incident = first("Villagers reported shelling on Tuesday night on the outskirts of Hodeidah.")
     assert (incident.acled_type, incident.acled_sub_type, incident.date) == (
         "Explosions/Remote violence", "Shelling/artillery/missile attack", "2021-06-15")
+
+
+def test_the_strike_pointed_back_to_with_a_relative_clause_and_a_day_off_is_the_strike_told():
+    # "the air strike that hit a market" points back, and "late on Friday" borders "at the weekend"
+    text = ("Thirty civilians were killed by an air strike in a district of Darfur at the weekend, aid groups said. "
+            "The army did not respond to requests for comment. The rebels did not comment either. "
+            "Relief officials said the lack of fuel was hampering care for the wounded, in a statement issued after "
+            "the air strike that hit a market late on Friday.")
+    assert [(i.acled_sub_type, i.date, i.killed) for i in incidents(text)] == [("Air/drone strike", "2021-06-12/2021-06-13", 30)]

@@ -9,6 +9,7 @@ by the accounts component.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from dataclasses import dataclass, field
 
 from sitrep.events.mentions import MERGED_FAMILIES, EventMention, source_of
@@ -19,6 +20,8 @@ MUTUAL_CLASSES = {"clash", "territory_taken", "territory_regained", "agreement"}
 
 
 WINDOW_SENTENCES = 3
+#: How many days a mention pointing back ("the air strike") may be dated off the event's.
+ANAPHORIC_SLACK_DAYS = 1
 
 #: Families one event may hold: a protest turning violent; a meeting at which an agreement is reached.
 COMPATIBLE_FAMILIES = {frozenset({"violence", "protest"}), frozenset({"meeting", "agreement"})}
@@ -50,17 +53,28 @@ def families_compatible(a: str, b: str) -> bool:
     return a == b or frozenset({a, b}) in COMPATIBLE_FAMILIES
 
 
-def time_conflict(a: TimeMention | None, b: TimeMention | None) -> bool:
+def time_conflict(a: TimeMention | None, b: TimeMention | None, slack_days: int = 0) -> bool:
+    """Whether two times cannot be of one event; ``slack_days`` widens a day-precise one
+    (an event pointed back to, told "late on Friday" after "at the weekend")."""
     if a is None or b is None:
         return False
     if a.value and b.value:
         a_start, _, a_end = a.value.partition("/")
         b_start, _, b_end = b.value.partition("/")
         a_end, b_end = a_end or a_start, b_end or b_start
+        if slack_days:
+            a_start, a_end = widened(a_start, -slack_days), widened(a_end, slack_days)
         # month-level values ("2020-06") cover their days: compare on the shared prefix
         return not (a_start[: len(b_end)] <= b_end and b_start[: len(a_end)] <= a_end)
     days_a, days_b = set(WEEKDAYS.findall(a.text.lower())), set(WEEKDAYS.findall(b.text.lower()))
     return bool(days_a and days_b and not days_a & days_b)
+
+
+def widened(day: str, days: int) -> str:
+    try:
+        return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return day  # a month or a year: already wide
 
 
 def place_conflict(event: Event, mention: EventMention) -> bool:
@@ -186,7 +200,8 @@ def can_join(event: Event, mention: EventMention, sentence_number: int) -> bool:
         return True  # "during the meeting in Minsk, they agreed to a ceasefire between Kiev and the rebels": where it was reached
     if place_conflict(event, mention):
         return False
-    if not mention.later_death and any(time_conflict(m.time, mention.time) for m in event.mentions):
+    slack = ANAPHORIC_SLACK_DAYS if mention.anaphoric else 0
+    if not mention.later_death and any(time_conflict(m.time, mention.time, slack) for m in event.mentions):
         return False  # a victim who succumbs days later died of the event already told
     if sentence_number == event.last_sentence:
         return True

@@ -98,6 +98,13 @@ def is_anaphoric(token: Token) -> bool:
     return any(d in lexicon().filters.anaphoric_determiners for d in determiners)
 
 
+def describes_told(hit: TriggerHit, hits: list[TriggerHit]) -> bool:
+    """A trigger in the relative clause of an event noun that points back describes that
+    event: "following the air strike that hit a camp" tells the strike already told."""
+    token = hit.token
+    return token.dep_ in ("relcl", "acl") and any(h.token.i == token.head.i and is_anaphoric(h.token) for h in hits)
+
+
 def opens_new_event(sentence: Span, hits: list[TriggerHit]) -> bool:
     words = lexicon().filters.new_event_words
     opening = sentence.text.lstrip().lower()
@@ -291,7 +298,7 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 # what was reported names no place below the country: the sentence may ("Kunduz police said ...")
                 mention.location = places.locate_event(adoc, sentence.start_char, sentence.end_char, main.start) or mention.location
             mention.own_place = bool(within(adoc.places, *told))
-            mention.anaphoric = all(is_anaphoric(h.token) or h.event_class.casualty_only for h in hits)
+            mention.anaphoric = all(is_anaphoric(h.token) or h.event_class.casualty_only or describes_told(h, hits) for h in hits)
             mention.pointer = all(is_anaphoric(h.token) for h in hits)
             mention.later_death = all(h.event_class.casualty_only for h in hits) and any(
                 t.lemma_.lower() == "succumb" or (t.lemma_.lower() in ("injury", "wound", "burn") and t.head.lemma_.lower() in ("of", "from", "to"))
