@@ -333,3 +333,22 @@ def test_a_lower_case_arabic_article_hyphened_to_a_name_is_part_of_it(placed):
     adoc = placed("Gunmen raided a market near el-Geneina, killing three traders.")
     loc = _locate(adoc, "Gunmen", "raided")
     assert (loc.country, loc.admin1, loc.place) == ("SD", "West Darfur", "Al-Junaynah")
+
+
+def test_the_district_points_back_to_the_district_the_story_has_named(placed):
+    adoc = placed(
+        "Government troops pulled out of Zhari district in Kandahar province on Monday.\n"
+        "Zhari district lies west of the city and borders Maiwand district.\n"
+        "Elders said that insurgents attacked the district before dawn and killed six policemen."
+    )
+    loc = _locate(adoc, "Elders said", "attacked")
+    assert (loc.country, loc.admin1, loc.place, loc.geo_precision) == ("AF", "Kandahar", "Zhari", "admin2")
+
+
+def test_the_state_points_back_to_nothing(placed):
+    adoc = placed(
+        "Gunmen raided Zurmi in Zamfara State and Isa in Sokoto State on Monday.\n"
+        "Elders said that the state had failed to protect them after bandits attacked again."
+    )
+    loc = _locate(adoc, "Elders said", "attacked")
+    assert (loc.country, loc.admin1) == ("NG", None)

@@ -401,6 +401,45 @@ def _find_sole_province(adoc: AnnotatedDocument) -> Place | None:
     return load_gazetteer().admin1(country, admin1)
 
 
+#: Level words that, after "the", point back to a division the story has named ("the
+#: district", "the province"); words that also name other things ("the state", "the
+#: region", "the capital", "the area") do not.
+_ANAPHORIC_LEVELS = {"province": "admin1", "governorate": "admin1", "oblast": "admin1", "prefecture": "admin1",
+                     "district": "admin2", "county": "admin2", "woreda": "admin2", "tehsil": "admin2",
+                     "upazila": "admin2", "subdistrict": "admin2", "town": "place", "village": "place"}
+
+
+def _named_before(adoc: AnnotatedDocument, start: int, end: int, trigger: Token | None) -> Place | None:
+    """ "the Taliban attacked the district": a bare "the district" (or "the province", "the
+    village") in the event's sentence is the division of that level the story has named
+    most often before it (of equals, the first named: the story's own)."""
+    if trigger is None:
+        return None
+    levels = [
+        _ANAPHORIC_LEVELS[t.lower_] for t in trigger.sent
+        if t.lower_ in _ANAPHORIC_LEVELS and start <= t.idx < end
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+        and not any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in t.children)
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+    ]
+    if not levels:
+        return None
+    text = adoc.document.text
+    before = [
+        m for m in adoc.places
+        if m.end <= start and m.place.level == levels[0] and not is_dateline(text, m)
+        and not is_speaker_place(adoc, m, None) and not is_stray(adoc, m)
+    ]
+    if not before:
+        return None
+    key = lambda m: (m.place.country, m.place.admin1, m.place.name)  # noqa: E731
+    counts: dict[tuple, int] = {}
+    for m in before:
+        counts[key(m)] = counts.get(key(m), 0) + 1
+    best = max(range(len(before)), key=lambda k: (counts[key(before[k])], -k))
+    return before[best].place
+
+
 def locate_event(
     adoc: AnnotatedDocument, start: int, end: int, trigger: int | None = None
 ) -> Location | None:
@@ -429,6 +468,9 @@ def locate_event(
     roads = [m for m in road_mentions(adoc) if m.start >= start and m.end <= end and not is_stray(adoc, m)]
     if roads:
         return _pick(adoc, roads, tok)
+    told_before = _named_before(adoc, start, end, tok)
+    if told_before is not None:
+        return location_of(told_before)
     text = adoc.document.text
     para = _paragraph_start(text, start)
     earlier = [m for m in adoc.places if para <= m.start < start and not is_dateline(text, m)]
