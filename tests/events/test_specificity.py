@@ -143,9 +143,11 @@ def test_a_toll_of_a_whole_war_or_offensive_is_no_event_while_one_days_fighting_
         # an attack noun right after a verb of intention is intended, however the parse attaches it
         "According to the armed group, the army plans further attacks on their positions in Yei and Morobo counties and the other areas yet to be known in the region.",
         "The opposition says the junta plans new attacks on its bases in the hills and the areas yet to be known.",
+        # a present the tagger reads as a base form, joined to a past: what the men do as a rule
+        "Officials say demobilised militiamen abandoned their camps and use their guns for looting.",
     ],
 )
-def test_rules_of_conduct_and_plans_are_no_incident(sentence):
+def test_rules_of_conduct_plans_and_habits_are_no_incident(sentence):
     assert first(sentence) is None
 
 

@@ -98,6 +98,14 @@ def is_anaphoric(token: Token) -> bool:
     return any(d in lexicon().filters.anaphoric_determiners for d in determiners)
 
 
+def tense_verb(word: Token, verb: Token) -> Token:
+    """The verb whose tense a trigger's act takes: a gerund after a preposition ("use their
+    arms for looting", "arrested for looting") has none of its own, it takes its governor's."""
+    if word.tag_ == "VBG" and word.dep_ == "pobj" and word.head.head.i != word.head.i:
+        return clause_verb(word.head.head)
+    return verb
+
+
 def describes_told(hit: TriggerHit, hits: list[TriggerHit]) -> bool:
     """A trigger in the relative clause of an event noun that points back describes that
     event: "following the air strike that hit a camp" tells the strike already told."""
@@ -237,7 +245,7 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             negated = is_negated(word, verb)
             intended = not negated and is_irrealis(word, verb)
             background = (is_talked_about(word) or is_aggregate(word, sentence) or is_trend(word) or is_several(word)
-                          or is_cumulative(word, verb, dated=day_dated(adoc, word)) or is_habitual(verb, reporting)
+                          or is_cumulative(word, verb, dated=day_dated(adoc, word)) or is_habitual(tense_verb(word, verb), reporting)
                           or token.i in describing or any(a.i in describing for a in token.ancestors))
             if negated or intended or background:
                 dropped.add(token.i)

@@ -173,9 +173,17 @@ def is_habitual(verb: Token, reporting: set[int]) -> bool:
     at night", "they attack our posts every night") or what a photograph shows ("police
     inspect the scene of a bombing"), not what happened; the present of a reporting verb
     ("claims responsibility for the attack") is the report's, not the event's."""
-    if verb.tag_ not in ("VBZ", "VBP") or verb.i in reporting or verb.lower_ in SAME_IN_PAST:
+    if verb.tag_ not in ("VBZ", "VBP") and not is_bare_present(verb) or verb.i in reporting or verb.lower_ in SAME_IN_PAST:
         return False
     return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def is_bare_present(verb: Token) -> bool:
+    """A bare verb joined to a finite one that has no auxiliary to lend it is a present the
+    tagger read as a base form: "the fighters left their camps and use their arms for looting"."""
+    head = verb.head
+    return (verb.tag_ == "VB" and verb.dep_ == "conj" and head.tag_ in ("VBD", "VBZ", "VBP")
+            and not any(c.dep_ in ("aux", "auxpass", "neg") for c in (*verb.children, *head.children)))
 
 
 def is_trend(token: Token) -> bool:
