@@ -379,3 +379,15 @@ def test_a_news_outlet_reports_what_happened_it_accuses_no_one():
     # its own verb still makes it an accusation
     s = one("The rebels' television accused the army of shelling the market.")
     assert s.kind == "accusation"
+
+
+def test_we_reject_the_allegations_is_a_denial_whatever_they_allege():
+    s = one('"We reject the allegations of shelling the village and of killing civilians," the army spokesman said.')
+    assert s.kind == "denial"
+
+
+def test_a_reply_already_made_is_no_threat_and_warning_against_a_delay_is_a_demand():
+    s = one("The rebel group said it had retaliated by firing mortars at the army post.")
+    assert s.kind != "threat"
+    s = one("The opposition leader warned against any delay in the release of the prisoners.")
+    assert s.kind == "demand"
