@@ -391,3 +391,8 @@ def test_a_reply_already_made_is_no_threat_and_warning_against_a_delay_is_a_dema
     assert s.kind != "threat"
     s = one("The opposition leader warned against any delay in the release of the prisoners.")
     assert s.kind == "demand"
+
+
+def test_a_speaker_quantified_by_no_is_no_one():
+    assert statements("No group has claimed responsibility for the bombing of the bridge on Monday.") == []
+    assert statements("Nobody has claimed the attack on the convoy.") == []

@@ -125,6 +125,12 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def nobody(speaker: Token) -> bool:
+    """ "No group has claimed responsibility", "nobody has claimed the attack": a speaker
+    quantified by "no" is no one, and says nothing."""
+    return speaker.lower_ in ("nobody", "none", "no-one") or any(c.dep_ == "det" and c.lower_ == "no" for c in speaker.children)
+
+
 def speaker_before(verb: Token) -> Token | None:
     """ "..., an officer from Kirkuk police told Rudaw", "“...,” an eyewitness told Xinhua":
     a verb the parser left without a subject, right after a comma or a closing quote, has
@@ -326,7 +332,7 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
         if nested_in_other_cue(token, cue_indices) and own_doer(token) is None:
             continue  # part of what another speaker reports
         speaker = subject_of(token)
-        if speaker is None or speaker.lower_ in FIRST_AND_SECOND_PERSON:
+        if speaker is None or speaker.lower_ in FIRST_AND_SECOND_PERSON or nobody(speaker):
             continue
         if speaker.lower_ == "it" and token.tag_ == "VBN":
             continue  # "It has been said": nobody in particular
