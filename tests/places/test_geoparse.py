@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from sitrep.places import locate_event
+from sitrep.places.locate import event_mentions
 
 
 def _sentence_of(adoc, needle):
@@ -352,3 +353,11 @@ def test_the_state_points_back_to_nothing(placed):
     )
     loc = _locate(adoc, "Elders said", "attacked")
     assert (loc.country, loc.admin1) == ("NG", None)
+
+
+def test_the_one_told_is_no_place_of_the_event(placed):
+    adoc = placed(
+        "Militants stormed an army base in Lower Juba province on Saturday.\n"
+        "A regional minister told state-run Radio Mogadishu that 40 attackers were killed."
+    )
+    assert [m.text for m in event_mentions(adoc, 0, len(adoc.document.text))] == ["Lower Juba"]

@@ -110,6 +110,9 @@ def is_speaker_place(adoc: AnnotatedDocument, m: PlaceMention, trigger: Token | 
                 return False
             # "it was reported in X that...", "a video was published in X": no one speaks.
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+            # "told state-run Radio Mogadishu": the one told is an addressee, never where
+            if tok.i == span.root.i and tok.dep_ == "dobj" and head.lemma_.lower() in ("tell", "brief"):
+                return True
             # "told the press in Moscow": the audience is where the speaker was.
             audience = tok.dep_ == "dobj" and tok.lemma_.lower() in lex.audiences
             return via_prep and (tok.dep_ == "prep" or audience) and not passive
