@@ -396,3 +396,8 @@ def test_a_reply_already_made_is_no_threat_and_warning_against_a_delay_is_a_dema
 def test_a_speaker_quantified_by_no_is_no_one():
     assert statements("No group has claimed responsibility for the bombing of the bridge on Monday.") == []
     assert statements("Nobody has claimed the attack on the convoy.") == []
+
+
+def test_a_state_body_saying_its_forces_did_not_carry_out_an_act_denies_it():
+    s = one('"Our aircraft did not carry out any flights over the valley," the Russian defence ministry said.')
+    assert s.kind == "denial"

@@ -367,6 +367,8 @@ def reported_kind(adoc: AnnotatedDocument, attribution: Attribution) -> str | No
         breach = is_breach(token)
         hostile = is_act(token)
         operation = token.pos_ in ("VERB", "NOUN") and token.lemma_.lower() in operations
+        if token.pos_ == "VERB" and token.lemma_.lower() in lexicon().carrying_verbs and negated(token):
+            operation = True  # "our air force did not carry out any missions": an act of its own said not to be
         if not (breach or hostile or operation):
             continue
         if not as_noun(token):
@@ -375,7 +377,7 @@ def reported_kind(adoc: AnnotatedDocument, attribution: Attribution) -> str | No
             doer, governing = doer_of_noun(token), token.head
         side = side_of(adoc, attribution, doer, governing) if doer is not None else None
         if negated(token):
-            if side in ("own", "kin") and (breach or hostile):
+            if side in ("own", "kin") and (breach or hostile or operation):
                 denies = True
             elif breach and side == "other":
                 denies = True  # "there was no violation from their side": a breach said not to be
