@@ -177,3 +177,11 @@ def test_a_demonym_tells_where_an_unnamed_speaker_is_from_not_whom_it_speaks_for
     found = extract_text("Syrian opposition activists said Syrian army jets bombed a market in the town on Sunday.").statements
     assert [(s.speaker.name, s.speaker.affiliation, s.kind) for s in found] == [("syrian opposition activists", None, "accusation")]
     assert speakers("A Syrian military source said the talks would resume.") == [("Syrian military source", "Military Forces of Syria")]
+
+
+def test_a_name_after_a_role_and_its_department_in_commas_is_that_person():
+    found = speakers(
+        "Air Commodore Tunde Bello said the jets struck the camp. "
+        "The Director, Army Public Relations, Col. Sani Garba, made the denial in a short message sent to reporters."
+    )
+    assert [name for name, _ in found] == ["Tunde Bello", "Sani Garba"]

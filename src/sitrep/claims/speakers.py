@@ -120,15 +120,18 @@ def person_in_apposition(adoc: AnnotatedDocument, end: int, limit: int) -> tuple
     role phrase, set off by a comma, before the speech verb. Returns the mention and the
     end of the apposition."""
     text = adoc.document.text
-    match = re.match(r"\s*,\s*", text[end:limit])
-    if match is None:
-        return None
-    at = end + match.end()
-    for mention in adoc.actors:
-        if mention.start == at and mention.actor.is_person and mention.end <= limit:
-            rest = text[mention.end : limit]
-            if re.match(r"\s*(,|$|\w)", rest):
-                return mention, mention.end
+    # the name may come after the role's own department, set off by commas of its own
+    # ("The Director, Army Public Relations, Col. NAME, made the denial")
+    for pattern in (r"\s*,\s*", r"\s*,\s*[A-Z][\w .&'’-]{0,40}?,\s*"):
+        match = re.match(pattern, text[end:limit])
+        if match is None:
+            continue
+        at = end + match.end()
+        for mention in adoc.actors:
+            if mention.start == at and mention.actor.is_person and mention.end <= limit:
+                rest = text[mention.end : limit]
+                if re.match(r"\s*(,|$|\w)", rest):
+                    return mention, mention.end
     return None
 
 
