@@ -186,3 +186,10 @@ def test_a_length_of_time_in_the_past_dates_nothing():
 
     incident = first("The two clans fought for four days, killing 12 herders.")
     assert (incident.killed, incident.date, incident.date_text) == (12, None, None)
+
+
+def test_a_subject_among_events_dated_by_a_participle_shares_their_day():
+    from tests.events.reading import first
+
+    incident = first("The shelling was among 30 breaches of the truce carried out by the army on Monday, the rebels said.")
+    assert (incident.date, incident.date_text) == ("2021-06-14", "Monday")

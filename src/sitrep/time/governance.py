@@ -237,6 +237,14 @@ def governing_time(adoc: AnnotatedDocument, token_i: int) -> TimeMention | None:
         found = best([t for t in times if t.start in heads and heads[t.start].i == parent.i])
         if found is not None:
             return found
+    # a subject said to be among events dated by a participle shares their time: "the
+    # raids were among 40 violations of the truce committed on Sunday"
+    if token.dep_ == "nsubj" and token.head.i == head.i and head.lemma_ == "be":
+        complement = {d.i for c in head.children if c.dep_ in ("prep", "attr") for d in c.subtree}
+        found = best([t for t in times if t.start in heads and heads[t.start].dep_ == "acl"
+                      and heads[t.start].i in complement])
+        if found is not None:
+            return found
     # a simultaneous clause lends its time: "agreed ... as the round ended Friday"
     found = best([t for t in times if t.start in heads and is_simultaneous(heads[t.start], head)])
     if found is not None:
