@@ -25,8 +25,17 @@ MAX_TEXT_CHARS = 1_000_000
 SEGMENT_CHARS = 20_000
 
 #: Seconds one document's extraction may take before it becomes a recorded failure
-#: (``--doc-timeout`` of ``sitrep extract`` and ``sitrep ingest``; 0 turns it off).
+#: (``--doc-timeout`` of ``sitrep extract``, ``sitrep ingest`` and ``sitrep serve``; 0 turns it off).
 DEFAULT_DOC_TIMEOUT = 60.0
+
+#: Batches one extraction worker (a pool process, a Ray worker) extracts before a fresh
+#: process replaces it (``--worker-batches``; 0 keeps workers for the whole run). A
+#: worker's memory grows over a long ingest (519 to 629 MiB over 60,000 documents, from
+#: caches and allocator fragmentation no stage frees, about 2 MiB per 1,000); at the
+#: default 64 documents a batch, 200 batches is 12,800 documents (some 25 MiB of growth),
+#: which take 10 to 60 minutes a worker, and a fresh worker's model load took 40 s on
+#: the loaded 2-core machine (a few seconds on a quiet one): 1 to 7% of that time.
+WORKER_BATCHES = 200
 
 #: The largest count an article can mean for one incident. The deadliest single events
 #: on record are counted in hundreds of thousands; a figure past this is a typo, a

@@ -214,3 +214,17 @@ def test_the_driver_killed_mid_run_loses_no_committed_batch(tmp_path):
             k: expected[k] for k in ("documents", "incidents", "statements", "clusters", "failures")}
     finally:
         store.close()
+
+
+def test_a_ray_worker_is_replaced_after_its_batches(local_ray):
+    from sitrep.corpus.ray_engine import RayExecutor, worker_probe
+
+    executor = RayExecutor(1, worker_batches=2)
+    probes = [executor.submit(worker_probe).result() for _ in range(6)]
+    by_worker: dict[int, list[int]] = {}
+    for pid, loads in probes:
+        by_worker.setdefault(pid, []).append(loads)
+    assert os.getpid() not in by_worker
+    assert all(len(calls) <= 2 for calls in by_worker.values())  # Ray's max_calls: no worker ran a third
+    assert len(by_worker) >= 3
+    assert all(set(loads) == {1} for loads in by_worker.values())  # each fresh worker loads the model once

@@ -28,7 +28,7 @@ from sitrep.cli import (
     parse_country_option,
     parse_date_option,
 )
-from sitrep.config import DEFAULT_DOC_TIMEOUT
+from sitrep.config import DEFAULT_DOC_TIMEOUT, WORKER_BATCHES
 
 DbOption = Annotated[
     str,
@@ -137,6 +137,7 @@ def ingest(
     engine: Annotated[Engine, typer.Option(help="Where extraction runs: a local process pool, or Ray tasks (local Ray, or the cluster at --address).")] = Engine.process,
     address: Annotated[Optional[str], typer.Option(help="With --engine ray: the Ray cluster to join (HOST:PORT of `ray start --head`, or ray://HOST:10001).")] = None,
     doc_timeout: Annotated[float, typer.Option(min=0, help="Seconds one document may take; past it, the document is a recorded failure (0: no limit).")] = DEFAULT_DOC_TIMEOUT,
+    worker_batches: Annotated[int, typer.Option(min=0, help="Batches a worker extracts before a fresh process replaces it, bounding its memory (0: never).")] = WORKER_BATCHES,
 ) -> None:
     """Add articles to the store: extract, merge with earlier reports, commit batch by batch."""
     from sitrep.cli.render import terminal_line
@@ -155,7 +156,8 @@ def ingest(
     else:
         workers = jobs or default_jobs(total, batch_size)
     options = IngestOptions(jobs=workers or 0, batch_size=batch_size, retry_failed=retry_failed,
-                            extract=extract_options, engine=engine.value, address=address)
+                            extract=extract_options, engine=engine.value, address=address,
+                            worker_batches=worker_batches)
     store = open_db(db, read_only=False)
     bar, update = progress_reporter(total)
 

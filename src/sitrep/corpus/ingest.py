@@ -4,7 +4,9 @@ Memory stays bounded whatever the input size: inputs are read lazily, and at mos
 ``2 * jobs`` batches are in flight between the reader and the single writer. Documents
 whose content hash the store already holds (or, unless retried, already failed on) are
 skipped before extraction, which makes a re-run add nothing and lets a killed run
-resume where its last committed batch ended.
+resume where its last committed batch ended. A worker is replaced by a fresh process
+after ``IngestOptions.worker_batches`` batches, so its memory cannot grow for the whole
+of a long run.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
-from sitrep.config import MAX_INPUT_BYTES
+from sitrep.config import MAX_INPUT_BYTES, WORKER_BATCHES
 from sitrep.ingest.read import bounded_lines, documents_from_jsonl_lines, iter_documents, iter_sources, iter_stdin
 from sitrep.models import Document, Extraction, Failure
 from sitrep.pipeline import ExtractOptions
@@ -59,6 +61,7 @@ class IngestOptions:
     extract: ExtractOptions = field(default_factory=ExtractOptions)
     engine: str = "process"  # "process": a local process pool; "ray": Ray tasks (corpus.ray_engine)
     address: str | None = None  # with engine "ray": the cluster to join (else a local Ray is started)
+    worker_batches: int = WORKER_BATCHES  # batches a worker extracts before a fresh process replaces it (0: never)
 
 
 @dataclass
@@ -210,18 +213,22 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def make_executor(jobs: int, engine: str = "process", address: str | None = None):
+def make_executor(jobs: int, engine: str = "process", address: str | None = None, worker_batches: int = 0):
+    """The pool that runs ``extract_chunk``: each of its workers is replaced by a fresh
+    process after ``worker_batches`` chunks (0: kept for the run). ``-j 1`` runs in this
+    process, which is not recycled."""
     if engine == "ray":
         from sitrep.corpus.ray_engine import RayExecutor
 
-        return RayExecutor(jobs, address)
+        return RayExecutor(jobs, address, worker_batches)
     if engine != "process":
         raise ValueError(f"unknown engine {engine!r} (process or ray)")
     if jobs <= 1:
         return InlineExecutor()
     # spawn, not fork: the parent holds an open database connection and its threads.
     return ProcessPoolExecutor(
-        max_workers=jobs, mp_context=get_context("spawn"), initializer=die_with_parent, initargs=(os.getpid(),)
+        max_workers=jobs, mp_context=get_context("spawn"), initializer=die_with_parent, initargs=(os.getpid(),),
+        max_tasks_per_child=worker_batches or None,
     )
 
 
@@ -285,7 +292,7 @@ def run_ingest(
 ) -> Progress:
     """Store every item (Documents are extracted first); return the totals."""
     progress = Progress()
-    executor = make_executor(options.jobs, options.engine, options.address)
+    executor = make_executor(options.jobs, options.engine, options.address, options.worker_batches)
     in_flight = max(2, 2 * getattr(executor, "jobs", options.jobs))
     window: deque[Chunk] = deque()
     iterator = iter(items)

@@ -10,7 +10,9 @@ task is run again by Ray (``max_retries``) while a killed driver loses only batc
 yet committed, which the next run extracts again.
 
 Ray reuses its worker processes, so each worker loads the spaCy model once (the text
-stage caches it per process) and keeps it for every batch it is given. Without an
+stage caches it per process) and keeps it for the batches it is given: up to
+``worker_batches`` of them (Ray's ``max_calls``), after which Ray replaces it with a
+fresh process, so that a worker's memory cannot grow for the whole of a long run. Without an
 address a local Ray is started for the run with ``jobs`` CPUs and stopped after it; with
 one (``ray://`` or ``HOST:PORT`` of a ``ray start --head``), the driver joins that cluster,
 and ``jobs`` defaults to the cluster's CPUs. Every node must have sitrep installed in
@@ -46,7 +48,7 @@ def worker_probe() -> tuple[int, int]:
 class RayExecutor:
     """Runs chunks as Ray tasks; ``submit`` returns a ``concurrent.futures.Future``."""
 
-    def __init__(self, jobs: int | None = None, address: str | None = None):
+    def __init__(self, jobs: int | None = None, address: str | None = None, worker_batches: int = 0):
         try:
             import ray
         except ImportError:  # an optional extra
@@ -62,7 +64,8 @@ class RayExecutor:
                 ray.init(num_cpus=jobs or os.cpu_count() or 1, object_store_memory=LOCAL_OBJECT_STORE_BYTES, **settings)
         cpus = int(ray.cluster_resources().get("CPU", 1))
         self.jobs = max(1, min(jobs, cpus) if jobs else cpus)
-        self.remote = ray.remote(num_cpus=1, max_retries=TASK_RETRIES, retry_exceptions=False)(run_task)
+        recycling = {"max_calls": worker_batches} if worker_batches else {}  # 0: Ray keeps its workers
+        self.remote = ray.remote(num_cpus=1, max_retries=TASK_RETRIES, retry_exceptions=False, **recycling)(run_task)
 
     def submit(self, fn, *args) -> Future:
         return self.remote.options(name=f"sitrep.{fn.__name__}").remote(fn, *args).future()
