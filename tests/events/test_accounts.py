@@ -110,3 +110,12 @@ def test_a_monitor_that_counts_another_side_is_no_party_with_an_account_of_its_o
         "Human Rights Watch said two civilians were killed in the fighting."
     )
     assert [(i.killed, i.injured) for i in found] == [(5, None)]
+
+
+def test_another_source_that_counts_more_dead_than_the_story_gives_its_own_larger_toll():
+    found = incidents(
+        "Four soldiers were killed and four wounded in an air strike near Homs on Monday, state media said. "
+        "A war monitor, the Syrian Network, said it had documented two additional fighters killed in the strikes."
+    )
+    assert [(i.killed, i.injured, i.reported_by.name) for i in found] == [(4, 4, "State media"), (6, None, "War monitor")]
+    assert [i.date for i in found] == ["2021-06-14", "2021-06-14"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from sitrep.actors import load_kb
 from sitrep.events.coreference import Event
-from sitrep.events.counts import Count
+from sitrep.events.counts import Count, adds_to_toll
 from sitrep.events.mentions import EventMention, source_of
 
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "we"}
@@ -31,6 +31,7 @@ class Account:
     source: str | None = None
     status: str = "reported"
     parent: "Account | None" = None  # the account a later one contradicts
+    adds: bool = False  # its figures are more of the parent's toll: "two additional fighters killed"
 
     @property
     def family(self) -> str:
@@ -81,6 +82,12 @@ def counts_alike(ours: list[EventMention], theirs: list[EventMention]) -> bool:
     """Whether two tellings count the same toll (the dead, the wounded), whoever's: only
     then is the other party's telling an account of its own, not a detail it adds."""
     return bool({field_name for field_name, _ in figures(ours)} & {field_name for field_name, _ in figures(theirs)})
+
+
+def told_as_more(mentions: list[EventMention]) -> bool:
+    """Whether every figure a source gives is told as more of a toll already told."""
+    counts = [c for m in mentions for c in m.counts if c.value is not None and c.bound != "coded"]
+    return bool(counts) and all(adds_to_toll(c) for c in counts)
 
 
 def speaks_again(mention: EventMention) -> bool:
@@ -140,7 +147,11 @@ def split_accounts(event: Event) -> list[Account]:
         disputes = any(m.contrast for m in mentions) and bool(figures(mentions))
         party = party_side(mentions)
         counted = bool(figures(mentions))
-        if main.mentions and (disputes or contradicts(main.mentions, mentions)):
+        if counted and figures(main.mentions) and told_as_more(mentions) and source != main.source:
+            # "the monitor documented two additional fighters killed": a larger toll than the story's
+            account = Account(source=source, parent=main, adds=True)
+            accounts.append(account)
+        elif main.mentions and (disputes or contradicts(main.mentions, mentions)):
             account = Account(source=source, status="disputed" if disputes else "reported", parent=main)
             accounts.append(account)
         elif counted and party in by_party:

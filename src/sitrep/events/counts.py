@@ -49,6 +49,7 @@ class CasualtyLexicon:
     reporting_verbs: frozenset[str]
     toll_nouns: frozenset[str] = frozenset()
     toll_prepositions: frozenset[str] = frozenset()
+    added_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def casualty_lexicon() -> CasualtyLexicon:
     return CasualtyLexicon(field_by_lemma, frozenset(data["suffer"]["verbs"]), side_by_word, to_death,
                            frozenset(persons["words"]), frozenset(persons["pronouns"]), frozenset(persons["dying_verbs"]),
                            frozenset(persons["reporting_verbs"]), frozenset(data["tolls"]["nouns"]),
-                           frozenset(data["tolls"]["prepositions"]))
+                           frozenset(data["tolls"]["prepositions"]), frozenset(data["tolls"]["added"]))
 
 
 def count_field(token: Token) -> str | None:
@@ -344,6 +345,14 @@ def sentence_counts(sentence: Span, actors: list[ActorMention]) -> list[Count]:
             value = int(value / parts + 0.5) if parts else value  # each event's share, rounded
         counts.append(Count("killed", value, None, anchor, coded.group(0), "coded"))
     return fill_sides(counts, sentence)
+
+
+def adds_to_toll(count: Count) -> bool:
+    """ "two additional fighters", "at least three more": a count told as more of a toll
+    already told (the word stands right after the figure)."""
+    words = count.text.lower().split()
+    lex = casualty_lexicon()
+    return any(word in lex.added_words for word in words[1:4]) and not any(word in lex.added_words for word in words[:1])
 
 
 def toll_figures(sentence: Span, counts: list[Count]) -> list[Count]:

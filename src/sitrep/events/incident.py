@@ -5,7 +5,7 @@ account's date and place."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sitrep.actors import load_kb
 from sitrep.events.classify import civilian_only, incident_type
@@ -227,10 +227,19 @@ def story_time(account: Account, dated: list[tuple[int, TimeMention]]) -> StoryT
     return StoryTime(narrative=earlier[-1] if earlier else None, story_day=story_day)
 
 
+def added_to(account: Account) -> list[EventMention]:
+    """What an account told as more of its parent's toll adds to: the parent's figures for
+    the fields it counts ("two additional fighters killed" adds to the dead, not the wounded)."""
+    if not account.adds or account.parent is None:
+        return []
+    fields = {c.field for m in account.mentions for c in m.counts if c.value is not None}
+    return [replace(m, counts=[c for c in m.counts if c.field in fields]) for m in account.parent.mentions]
+
+
 def build_incident(account: Account, adoc: AnnotatedDocument, number: int, context: StoryTime | None = None) -> Incident:
     chosen = evidence_mention(account)
     acled_type, acled_sub_type, plover_type, plover_mode = incident_type(account)
-    totals, notes = total_counts(account.mentions)
+    totals, notes = total_counts(account.mentions + added_to(account))
     date, precision, date_text = date_of(account, adoc, chosen, context)
     location = location_of(account, chosen)
     reporter = reporter_of(account, chosen)
