@@ -3,6 +3,7 @@
     python benchmarks/scale.py rates [--docs 240]          # (a) articles/s, as ratios, in one run
     python benchmarks/scale.py soak [--docs 200000] [--db PATH|URL] [--jobs 2]   # (b)
     python benchmarks/scale.py estimate --per-core RATE    # (c) the paper estimate alone
+    python benchmarks/scale.py store [--docs 200000] [--sample 500] [--db PATH|URL]   # (b), the store alone
 
 (a) ``rates`` ingests the same articles (the dev articles and the bundled examples,
 repeated with a copy number appended so that each copy is a new document to the store)
@@ -19,6 +20,19 @@ number, into DuckDB or PostgreSQL. It prints the throughput of every 10,000 docu
 the resident memory of every process of the ingest, then whether throughput stayed flat
 (the last 10% within 20% of the first) and the peak memory of each process.
 
+``store`` is the store's half of (b) without spaCy: it extracts ``--sample`` documents
+of the same mix once (every n-th, so notes and articles keep their proportion), then
+feeds their extractions again and again, each copy with a new id, a copy number in its
+text (a new content hash) and every date moved by ``--shift-days`` per copy, through the
+code path ``sitrep ingest --extracted`` takes (``run_ingest``: known-hash check, one
+``write_batch`` transaction per batch with the cross-article merge and the denial links).
+Moving the dates makes the store grow as a feed over the years grows (more days, about
+the same reports per day); ``--shift-days 0`` keeps them, so every copy of a report
+joins the same cluster, as in ``soak``. It prints the store's documents/s and the
+resident memory of this process per ``--every`` documents, and the same flatness test;
+also documents per CPU-second of this process (DuckDB's threads included), which moves
+far less than the wall-clock rate with the load other jobs put on the machine.
+
 (c) ``estimate`` turns a per-core rate into the cores that keep up with 200,000 articles
 a day (GDELT's order of magnitude) and the core-hours of a year's backfill.
 
@@ -31,11 +45,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -238,6 +254,146 @@ def soak(args) -> None:
     record(args, result)
 
 
+# --- (b) without extraction: the store alone ---------------------------------------------
+
+
+def sample_extractions(count: int) -> list[dict]:
+    """Extract every n-th document of the soak's mix once; return the extractions as dicts."""
+    from sitrep.ingest.read import documents_from_jsonl_lines
+    from sitrep.pipeline import extract_documents
+
+    mix = acled_records() + article_records()
+    step = max(1, len(mix) // count)
+    chosen = mix[::step][:count]
+    lines = [json.dumps(record, ensure_ascii=False) for record in chosen]
+    documents = list(documents_from_jsonl_lines(lines, "sample", "sample"))
+    return [output.model_dump(mode="json") for output in extract_documents(documents, batch_size=32)
+            if not hasattr(output, "error")]
+
+
+DATE_VALUE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?(?:/\d{4}-\d{2}(?:-\d{2})?)?")
+
+
+def shift_value(value: str, days: int) -> str:
+    def one(part: str) -> str:
+        if len(part) == 7:  # a month: the month its first day moves into
+            return (date.fromisoformat(part + "-01") + timedelta(days=days)).isoformat()[:7]
+        return (date.fromisoformat(part) + timedelta(days=days)).isoformat()
+
+    return "/".join(one(part) for part in value.split("/"))
+
+
+def shifted_dates(value, days: int):
+    """``value`` (an extraction as JSON data) with every ISO date or month value moved by ``days``."""
+    if isinstance(value, dict):
+        return {key: shifted_dates(item, days) for key, item in value.items()}
+    if isinstance(value, list):
+        return [shifted_dates(item, days) for item in value]
+    if isinstance(value, str) and days and DATE_VALUE.fullmatch(value):
+        try:
+            return shift_value(value, days)
+        except ValueError:
+            return value
+    return value
+
+
+def extraction_copy(base: dict, round_: int, shift_days: int):
+    """Copy ``round_`` of one extraction: a new id, text and content hash, dates moved."""
+    from sitrep.ingest.read import content_hash
+    from sitrep.models import Extraction
+
+    data = shifted_dates(base, round_ * shift_days)
+    if round_:
+        document = data["document"]
+        document["id"] = f"{document['id']}-c{round_}"
+        document["text"] = f"{document['text'].rstrip()}\n\n(Copy {round_}.)"
+        document["content_hash"] = content_hash(document["text"])
+    return Extraction.model_validate(data)
+
+
+def rss_mib() -> int:
+    status = Path("/proc/self/status").read_text()
+    return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")) // 1024
+
+
+def store_only(args) -> None:
+    from sitrep.corpus.ingest import IngestOptions, run_ingest
+    from sitrep.store import open_store
+
+    started = time.monotonic()
+    if args.extractions and args.extractions.is_file():
+        bases = [json.loads(line) for line in args.extractions.read_text(encoding="utf-8").splitlines()]
+    else:
+        bases = sample_extractions(args.sample)
+        if args.extractions:
+            args.extractions.write_text("".join(json.dumps(b, ensure_ascii=False) + "\n" for b in bases),
+                                        encoding="utf-8")
+    extract_seconds = time.monotonic() - started
+    incidents = sum(len(b["incidents"]) for b in bases)
+    statements = sum(len(b["statements"]) for b in bases)
+    with tempfile.TemporaryDirectory(prefix="sitrep-store-") as tmp:
+        db = args.db or str(Path(tmp) / "store.duckdb")
+        kind = "postgresql" if db.startswith("postgres") else "duckdb"
+        print(f"store: {args.docs:,} documents, copies of {len(bases)} extractions ({incidents} incidents, "
+              f"{statements} statements; extracted in {extract_seconds:.0f} s), dates moved {args.shift_days} "
+              f"days a copy, batches of {args.batch_size}, {kind}", flush=True)
+        store = open_store(db)
+        options = IngestOptions(jobs=1, batch_size=args.batch_size)
+        windows, done, store_seconds, cpu_seconds, stopped = [], 0, 0.0, 0.0, False
+        limit_started = time.monotonic()
+        try:
+            while done < args.docs:
+                if args.max_minutes and time.monotonic() - limit_started > 60 * args.max_minutes:
+                    stopped = True
+                    break
+                count = min(args.every, args.docs - done)
+                items = [extraction_copy(bases[n % len(bases)], n // len(bases), args.shift_days)
+                         for n in range(done, done + count)]  # built outside the timing
+                began, began_cpu = time.monotonic(), time.process_time()
+                totals = run_ingest(store, items, options)
+                seconds, cpu = time.monotonic() - began, time.process_time() - began_cpu
+                assert totals.failures == 0 and totals.documents == count, totals
+                del items
+                done += count
+                store_seconds += seconds
+                cpu_seconds += cpu
+                counts = store.backend.fetchall("SELECT (SELECT count(*) FROM incidents), (SELECT count(*) FROM clusters)")[0]
+                size = Path(db).stat().st_size // 2**20 if kind == "duckdb" else None
+                windows.append({"read": done, "seconds": round(store_seconds, 1), "docs_per_s": round(count / seconds, 1),
+                                "docs_per_cpu_s": round(count / cpu, 1), "load": round(os.getloadavg()[0], 1),
+                                "rss_mib": rss_mib(), "incidents": counts[0], "clusters": counts[1], "file_mib": size})
+                print(json.dumps(windows[-1]), flush=True)
+        finally:
+            store.close()
+    tenth = max(1, len(windows) // 10)
+    first = sum(w["docs_per_s"] for w in windows[:tenth]) / tenth
+    last = sum(w["docs_per_s"] for w in windows[-tenth:]) / tenth
+    result = {
+        "kind": "store", "commit": commit(), "documents_planned": args.docs, "documents": done,
+        "stopped_at_time_limit": stopped, "sample": len(bases), "sample_incidents": incidents,
+        "sample_statements": statements, "shift_days": args.shift_days, "batch_size": args.batch_size,
+        "store": kind, "load_average_at_end": os.getloadavg()[0], "seconds": round(store_seconds, 1),
+        "docs_per_s_overall": round(done / store_seconds, 1) if store_seconds else None,
+        "first_10pct_docs_per_s": round(first, 1), "last_10pct_docs_per_s": round(last, 1),
+        "last_over_first": round(last / first, 3), "flat": abs(last / first - 1) <= 0.2,
+        "cpu_seconds": round(cpu_seconds, 1),
+        "first_10pct_docs_per_cpu_s": round(sum(w["docs_per_cpu_s"] for w in windows[:tenth]) / tenth, 1),
+        "last_10pct_docs_per_cpu_s": round(sum(w["docs_per_cpu_s"] for w in windows[-tenth:]) / tenth, 1),
+        "rss_mib_first_last": [windows[0]["rss_mib"], windows[-1]["rss_mib"]] if windows else None,
+        "windows": windows,
+    }
+    print(json.dumps({k: v for k, v in result.items() if k != "windows"}, indent=2))
+    record(args, result)
+
+
+def commit() -> str | None:
+    try:
+        return subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
 def record(args, result: dict) -> None:
     if args.record:
         with args.record.open("a", encoding="utf-8") as handle:
@@ -257,15 +413,26 @@ def main() -> None:
     b.add_argument("--engine", choices=("process", "ray"), default="process")
     b.add_argument("--max-minutes", type=float, help="stop the ingest after this long and report what ran")
     b.add_argument("--db", help="DuckDB file or postgresql:// URL (default: a temporary DuckDB file)")
+    s = sub.add_parser("store", help="(b) the store alone: copies of a few hundred extractions, no spaCy")
+    s.add_argument("--docs", type=int, default=200_000)
+    s.add_argument("--every", type=int, default=10_000)
+    s.add_argument("--sample", type=int, default=500, help="documents extracted once (every n-th of the mix)")
+    s.add_argument("--extractions", type=Path, help="a cache of the sample's extractions (read if it exists, else written)")
+    s.add_argument("--shift-days", type=int, default=9, help="days every date moves per copy (0: as in soak)")
+    s.add_argument("--batch-size", type=int, default=64)
+    s.add_argument("--max-minutes", type=float, help="stop after this long and report what ran")
+    s.add_argument("--db", help="DuckDB file or postgresql:// URL (default: a temporary DuckDB file)")
     c = sub.add_parser("estimate", help="(c) cores for 200,000 articles a day from a per-core rate")
     c.add_argument("--per-core", type=float, required=True)
-    for p in (a, b, c):
+    for p in (a, b, s, c):
         p.add_argument("--record", type=Path, help="append the result as a JSON line to this file")
     args = parser.parse_args()
     if args.command == "rates":
         rates(args)
     elif args.command == "soak":
         soak(args)
+    elif args.command == "store":
+        store_only(args)
     else:
         result = estimate(args.per_core)
         print(json.dumps(result, indent=2))
