@@ -320,6 +320,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "agreements and compliance", AGREEMENTS),
     Migration(5, "counts as BIGINT", WIDE_COUNTS),
     Migration(6, "document decoding", DOCUMENT_DECODING),
+    # The merge reads the actors of a batch's candidate reports by incident key; the primary
+    # key (incident_key, position) is not an index DuckDB looks a key list up in.
+    Migration(7, "index of incident actors by incident", (
+        "CREATE INDEX incident_actors_incident ON incident_actors (incident_key)",
+    )),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -79,6 +79,20 @@ MEMBER_COLUMNS = (
 )
 
 
+def one_of(column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
+    """``column IN (?, ?, ...)`` with one placeholder per value, and the values.
+
+    Not ``column = ANY(?)`` with one list parameter: DuckDB reads that as a join with
+    the unnested list and scans the whole table, so every lookup of a batch's keys
+    cost time in proportion to the store's size; a list of constants is looked up in
+    the column's index (PostgreSQL uses its index for either). No values match nothing.
+    """
+    values = list(values)
+    if not values:
+        return f"{column} IN (NULL)", []
+    return f"{column} IN ({', '.join('?' * len(values))})", values
+
+
 def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
@@ -125,11 +139,12 @@ class Store:
         if not hashes:
             return set()
         with self.backend.session():
-            found = {row[0] for row in self.backend.fetchall(
-                "SELECT doc_key FROM documents WHERE doc_key = ANY(?)", (list(hashes),))}
+            where, params = one_of("doc_key", hashes)
+            found = {row[0] for row in self.backend.fetchall(f"SELECT doc_key FROM documents WHERE {where}", params)}
             if include_failed:
+                where, params = one_of("content_hash", hashes)
                 found |= {row[0] for row in self.backend.fetchall(
-                    "SELECT content_hash FROM failures WHERE content_hash = ANY(?)", (list(hashes),))}
+                    f"SELECT content_hash FROM failures WHERE {where}", params)}
         return found
 
     def write_batch(
@@ -175,7 +190,8 @@ class Store:
             self.insert_rows(fresh)
             if fresh:
                 # A document stored now (a retried failure, say) is no longer a failure.
-                self.backend.execute("DELETE FROM failures WHERE content_hash = ANY(?)", ([r.doc_key for r in fresh],))
+                where, params = one_of("content_hash", [r.doc_key for r in fresh])
+                self.backend.execute(f"DELETE FROM failures WHERE {where}", params)
             result.documents = len(fresh)
             result.incidents = sum(len(rows.incident_keys) for rows in fresh)
             result.statements = sum(len(rows.statement_keys) for rows in fresh)
@@ -220,24 +236,27 @@ class Store:
             rows[key] = (key, item.failure.source, item.failure.error, item.content_hash, batch_id, now)
         if not rows:
             return []
-        stored = {row[0] for row in self.backend.fetchall(
-            "SELECT failure_key FROM failures WHERE failure_key = ANY(?)", (list(rows),))}
+        where, params = one_of("failure_key", list(rows))
+        stored = {row[0] for row in self.backend.fetchall(f"SELECT failure_key FROM failures WHERE {where}", params)}
         return [row for key, row in rows.items() if key not in stored]
 
     # --- merging across articles ----------------------------------------------------------
 
     def reports(self, keys: Sequence[str]) -> dict[str, Report]:
+        keys = sorted(set(keys))
         actors: dict[str, set[str]] = defaultdict(set)
-        for key, name in self.backend.fetchall(
-            "SELECT ia.incident_key, lower(a.name) FROM incident_actors ia "
-            "JOIN actors a ON a.actor_key = ia.actor_key WHERE ia.incident_key = ANY(?)",
-            (list(keys),),
-        ):
-            actors[key].add(" ".join(name.split()))
+        where, params = one_of("ia.incident_key", keys)
+        links = self.backend.fetchall(f"SELECT ia.incident_key, ia.actor_key FROM incident_actors ia WHERE {where}", params)
+        where, params = one_of("actor_key", sorted({actor for _, actor in links}))
+        names = dict(self.backend.fetchall(f"SELECT actor_key, lower(name) FROM actors WHERE {where}", params))
+        for key, actor in links:
+            if actor in names:  # as the inner join did
+                actors[key].add(" ".join(names[actor].split()))
+        where, params = one_of("incident_key", keys)
         rows = self.backend.fetchall(
             "SELECT incident_key, doc_key, acled_type, date_start, date_end, country, admin1, place, source_key "
-            "FROM incidents WHERE incident_key = ANY(?)",
-            (list(keys),),
+            f"FROM incidents WHERE {where}",
+            params,
         )
         return {
             row[0]: Report(
@@ -250,17 +269,18 @@ class Store:
 
     def candidate_pairs(self, new_keys: Sequence[str]) -> list[tuple[str, str]]:
         """(new, stored) report pairs that could tell of one incident: the cheap part of the rule, in SQL."""
+        where, params = one_of("n.incident_key", new_keys)
         return self.backend.fetchall(
             "SELECT n.incident_key, i.incident_key FROM incidents n JOIN incidents i "
             "ON i.country = n.country AND i.date_start <= n.date_end AND i.date_end >= n.date_start "
             "AND (lower(i.admin1) = lower(n.admin1) OR lower(i.place) = lower(n.place)) "
-            "AND i.incident_key <> n.incident_key WHERE n.incident_key = ANY(?)",
-            (list(new_keys),),
+            f"AND i.incident_key <> n.incident_key WHERE {where}",
+            params,
         )
 
     def cluster_of(self, keys: Sequence[str]) -> dict[str, str]:
-        return dict(self.backend.fetchall(
-            "SELECT incident_key, cluster_id FROM incidents WHERE incident_key = ANY(?)", (list(keys),)))
+        where, params = one_of("incident_key", keys)
+        return dict(self.backend.fetchall(f"SELECT incident_key, cluster_id FROM incidents WHERE {where}", params))
 
     def merge_incidents(self, new_keys: Sequence[str]) -> set[str]:
         """Join each new report to the clusters of the reports it matches; return the clusters changed.
@@ -289,22 +309,24 @@ class Store:
         moves = {cluster: root(cluster) for cluster in parent if root(cluster) != cluster}
         if moves:
             sources, targets = zip(*sorted(moves.items()))
+            # The IN list as well as the join: it lets DuckDB find the rows through the index.
+            where, params = one_of("incidents.cluster_id", sources)
             self.backend.execute(
                 "UPDATE incidents SET cluster_id = m.target FROM "
                 "(SELECT unnest(CAST(? AS TEXT[])) AS source, unnest(CAST(? AS TEXT[])) AS target) m "
-                "WHERE incidents.cluster_id = m.source",
-                (list(sources), list(targets)),
+                f"WHERE incidents.cluster_id = m.source AND {where}",
+                (list(sources), list(targets), *params),
             )
-            self.backend.execute("DELETE FROM clusters WHERE cluster_id = ANY(?)", (list(sources),))
+            where, params = one_of("cluster_id", sources)
+            self.backend.execute(f"DELETE FROM clusters WHERE {where}", params)
         touched = {root(clusters[key]) for key in new_keys} | set(moves.values())
         self.refresh_clusters(sorted(touched))
         return touched
 
     def refresh_clusters(self, cluster_ids: Sequence[str]) -> None:
         members: dict[str, list[Member]] = defaultdict(list)
-        for row in self.backend.fetchall(
-            f"SELECT cluster_id, {MEMBER_COLUMNS} FROM incidents WHERE cluster_id = ANY(?)", (list(cluster_ids),)
-        ):
+        where, params = one_of("cluster_id", cluster_ids)
+        for row in self.backend.fetchall(f"SELECT cluster_id, {MEMBER_COLUMNS} FROM incidents WHERE {where}", params):
             values = list(row[1:])
             values[4], values[5] = as_date(values[4]), as_date(values[5])
             members[row[0]].append(Member(*values))
@@ -320,7 +342,8 @@ class Store:
                 summary.documents, summary.contested, best.key,
             ))
         # Replace rather than upsert: one bulk insert instead of a statement per cluster.
-        self.backend.execute("DELETE FROM clusters WHERE cluster_id = ANY(?)", (list(cluster_ids),))
+        where, params = one_of("cluster_id", cluster_ids)
+        self.backend.execute(f"DELETE FROM clusters WHERE {where}", params)
         self.backend.insert("clusters", rows)
 
     # --- denials answering accusations across documents -------------------------------------
@@ -341,8 +364,8 @@ class Store:
         if not new_keys:
             return
         links = []
-        for statement in self.statement_refs("st.statement_key = ANY(?) AND st.kind IN ('denial', 'accusation')",
-                                             (list(new_keys),)):
+        where, params = one_of("st.statement_key", new_keys)
+        for statement in self.statement_refs(f"{where} AND st.kind IN ('denial', 'accusation')", params):
             if statement.kind == "denial":
                 # The accused may be named by the speaker or by whom the speaker speaks for.
                 others = self.statement_refs(
