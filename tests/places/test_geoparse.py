@@ -361,3 +361,13 @@ def test_the_one_told_is_no_place_of_the_event(placed):
         "A regional minister told state-run Radio Mogadishu that 40 attackers were killed."
     )
     assert [m.text for m in event_mentions(adoc, 0, len(adoc.document.text))] == ["Lower Juba"]
+
+
+def test_the_level_words_that_point_back_take_their_levels_from_the_level_words():
+    from sitrep.places.geoparse import lexicon
+
+    anaphoric = lexicon().anaphoric_levels
+    assert anaphoric == {"province": "admin1", "governorate": "admin1", "oblast": "admin1", "prefecture": "admin1",
+                         "district": "admin2", "county": "admin2", "woreda": "admin2", "tehsil": "admin2",
+                         "upazila": "admin2", "subdistrict": "admin2", "town": "place", "village": "place"}
+    assert not {"state", "region", "capital", "area"} & set(anaphoric)

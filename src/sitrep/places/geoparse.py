@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -48,6 +48,7 @@ class Lexicon:
     place_nouns: frozenset[str] = frozenset()
     audiences: frozenset[str] = frozenset()
     seats_of_power: frozenset[str] = frozenset()
+    anaphoric_levels: dict[str, str] = field(default_factory=dict)  # "the district" -> admin2: a level named before
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +67,7 @@ def lexicon() -> Lexicon:
         place_nouns=frozenset(ctx.get("place_nouns", ())),
         audiences=frozenset(ctx.get("audiences", ())),
         seats_of_power=frozenset(ctx.get("seats_of_power", ())),
+        anaphoric_levels={w: levels[w] for w in ctx.get("anaphoric_levels", ())},
     )
 
 

@@ -11,6 +11,7 @@ then the story's country.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
@@ -404,23 +405,16 @@ def _find_sole_province(adoc: AnnotatedDocument) -> Place | None:
     return load_gazetteer().admin1(country, admin1)
 
 
-#: Level words that, after "the", point back to a division the story has named ("the
-#: district", "the province"); words that also name other things ("the state", "the
-#: region", "the capital", "the area") do not.
-_ANAPHORIC_LEVELS = {"province": "admin1", "governorate": "admin1", "oblast": "admin1", "prefecture": "admin1",
-                     "district": "admin2", "county": "admin2", "woreda": "admin2", "tehsil": "admin2",
-                     "upazila": "admin2", "subdistrict": "admin2", "town": "place", "village": "place"}
-
-
 def _named_before(adoc: AnnotatedDocument, start: int, end: int, trigger: Token | None) -> Place | None:
     """ "the Taliban attacked the district": a bare "the district" (or "the province", "the
     village") in the event's sentence is the division of that level the story has named
     most often before it (of equals, the first named: the story's own)."""
     if trigger is None:
         return None
+    anaphoric = lexicon().anaphoric_levels
     levels = [
-        _ANAPHORIC_LEVELS[t.lower_] for t in trigger.sent
-        if t.lower_ in _ANAPHORIC_LEVELS and start <= t.idx < end
+        anaphoric[t.lower_] for t in trigger.sent
+        if t.lower_ in anaphoric and start <= t.idx < end
         and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
         and not any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in t.children)
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
@@ -436,9 +430,7 @@ def _named_before(adoc: AnnotatedDocument, start: int, end: int, trigger: Token 
     if not before:
         return None
     key = lambda m: (m.place.country, m.place.admin1, m.place.name)  # noqa: E731
-    counts: dict[tuple, int] = {}
-    for m in before:
-        counts[key(m)] = counts.get(key(m), 0) + 1
+    counts = Counter(key(m) for m in before)
     best = max(range(len(before)), key=lambda k: (counts[key(before[k])], -k))
     return before[best].place
 

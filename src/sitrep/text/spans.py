@@ -90,7 +90,8 @@ def tokens_from(doc: Doc, start: int, end: int) -> Span:
     starts = doc.user_data.get(TOKEN_STARTS_KEY)
     if starts is None:
         starts = doc.user_data[TOKEN_STARTS_KEY] = [t.idx for t in doc]
-    return doc[bisect_left(starts, start) : max(bisect_left(starts, start), bisect_left(starts, end))]
+    first = bisect_left(starts, start)
+    return doc[first : max(first, bisect_left(starts, end))]
 
 
 def token_span(token: Token) -> tuple[int, int]:
