@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from sitrep.ingest import iter_documents
-from sitrep.ingest.read import decode_with_note, sniff_binary
+from sitrep.ingest.read import decode_with_note, document_from_page, sniff_binary
 from sitrep.models import Document
 from tests.conftest import DEV, needs_shared
 
@@ -83,3 +83,48 @@ def test_a_file_with_no_utf8_in_it_is_windows_1252_or_detected():
 def test_binary_with_zero_bytes_is_still_binary():
     assert sniff_binary(b"abc\x00\x01\x02" * 10) == "binary data"
     assert sniff_binary(bytes(range(256)) * 4) == "binary data"
+
+
+PAGE = ("<html><head><title>Checkpoint attack</title></head><body><article><p>{}</p>"
+        "</article></body></html>")
+SENTENCE = ("Gunmen attacked a police checkpoint near Kunduz on Monday night and wounded four "
+            "officers, the province’s police spokesman said on Tuesday.")
+
+
+def page_document(body: bytes, content_type: str) -> Document:
+    return document_from_page(body, content_type=content_type, url="http://127.0.0.1/a",
+                              doc_id="a", source="test.warc", captured=None)
+
+
+def test_an_archived_or_fetched_page_keeps_how_its_bytes_were_read():
+    """WARC records and fetched pages go through one path; their documents carry the note."""
+    utf8 = PAGE.format(SENTENCE).encode()
+    assert page_document(utf8, "text/html; charset=utf-8").decoding is None
+    assert page_document(utf8, "text/html").decoding is None
+    cut = utf8.index(b"Kunduz")
+    stray = utf8[:cut] + b"\x9d" + utf8[cut:]
+    document = page_document(stray, "text/html")
+    assert document.decoding == "decoded as UTF-8; 1 invalid byte replaced (U+FFFD)"
+    assert "\ufffdKunduz" in document.text
+    latin = PAGE.format(SENTENCE.replace("’", "'").replace("officers", "officiers de la sûreté")).encode("latin-1")
+    document = page_document(latin, "text/html; charset=ISO-8859-1")
+    assert document.decoding == "decoded as ISO-8859-1 (declared charset)"
+    assert "sûreté" in document.text
+
+
+def test_a_stray_byte_in_one_json_lines_record_is_noted_on_that_record_only(tmp_path):
+    records = [
+        {"id": "first", "text": SENTENCE},
+        {"id": "second", "text": SENTENCE.replace("Kunduz", "Baghlan")},
+        {"id": "third", "text": SENTENCE.replace("Kunduz", "Takhar")},
+    ]
+    lines = [json.dumps(record, ensure_ascii=False).encode() for record in records]
+    cut = lines[1].index(b"Baghlan")
+    lines[1] = lines[1][:cut] + b"\x9d" + lines[1][cut:]
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + b"\n".join(lines) + b"\n")
+    documents = list(iter_documents([str(path)]))
+    assert [d.id for d in documents] == ["first", "second", "third"]
+    assert [d.decoding for d in documents] == [
+        None, "decoded as UTF-8; 1 invalid byte replaced (U+FFFD)", None]
+    assert "\ufffdBaghlan" in documents[1].text

@@ -107,3 +107,13 @@ def test_a_record_names_its_outlet(tmp_path: Path):
     path = tmp_path / "feed.jsonl"
     path.write_text(json.dumps({"id": "a", "text": ARTICLE, "site_name": "Dawn"}) + "\n" + GOOD + "\n", encoding="utf-8")
     assert [item.site_name for item in iter_documents([str(path)])] == ["Dawn", None]
+
+
+def test_standard_input_is_read_as_bytes_and_a_stray_byte_is_noted_on_its_record():
+    good = json.dumps({"id": "kept", "text": "Gunmen shot dead two farmers near Gao on Sunday, a local official said."})
+    odd = json.dumps({"id": "odd", "text": "Soldiers repelled an attack on a base near Menaka on Monday, the army’s spokesman said."}, ensure_ascii=False)
+    cut = odd.index("Menaka")
+    data = good.encode() + b"\n" + odd[:cut].encode() + b"\x9d" + odd[cut:].encode() + b"\n"
+    documents = list(iter_stdin_streaming(io.BytesIO(data)))
+    assert [(d.id, d.decoding) for d in documents] == [
+        ("kept", None), ("odd", "decoded as UTF-8; 1 invalid byte replaced (U+FFFD)")]

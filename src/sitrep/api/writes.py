@@ -37,7 +37,7 @@ def read_body(kind: str, text: str, decoding: str | None = None) -> Iterator[Doc
     from sitrep.ingest.read import IngestError, document_from_html, document_from_text, documents_from_jsonl_lines
 
     if kind in JSON_LINES:
-        yield from documents_from_jsonl_lines(text.splitlines(), SOURCE, "posted")
+        yield from documents_from_jsonl_lines(text.splitlines(), SOURCE, "posted", decoding)
         return
     if kind == "application/json":
         try:
@@ -45,7 +45,7 @@ def read_body(kind: str, text: str, decoding: str | None = None) -> Iterator[Doc
         except json.JSONDecodeError as error:
             yield Failure(source=SOURCE, error=f"not valid JSON ({error.msg} at line {error.lineno})")
             return
-        yield from documents_from_jsonl_lines([json.dumps(record)], SOURCE, "posted")
+        yield from documents_from_jsonl_lines([json.dumps(record)], SOURCE, "posted", decoding)
         return
     if kind not in {"text/plain", "text/html"}:
         raise ValueError(kind)

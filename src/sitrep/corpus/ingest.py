@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from multiprocessing import get_context
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from pydantic import ValidationError
 
@@ -89,17 +89,22 @@ ProgressCallback = Callable[[Progress], None]
 # --- reading ---------------------------------------------------------------------------
 
 
-def iter_stdin_streaming(stream: TextIO | None = None) -> Iterator[Document | Failure]:
-    """Standard input: JSON Lines are read line by line (any length of stream); text as one document."""
-    # Bytes decoded with replacement: one invalid byte in a stream must not end the run.
-    stream = stream or io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+def iter_stdin_streaming(stream: TextIO | BinaryIO | None = None) -> Iterator[Document | Failure]:
+    """Standard input: JSON Lines are read line by line (any length of stream); text as one document.
+
+    Standard input is read as bytes, so each JSON Lines record is decoded on its own and a
+    stray byte is noted on its record's document, as in a file (``documents_from_jsonl_lines``).
+    """
+    stream = stream or sys.stdin.buffer
     lines = bounded_lines(stream)
     first = next(lines, "")
-    if first is None or first.removeprefix("\ufeff").lstrip().startswith("{"):
+    head = first.decode("utf-8", errors="replace") if isinstance(first, bytes) else first
+    if first is None or head.removeprefix("\ufeff").lstrip().startswith("{"):
         yield from documents_from_jsonl_lines(chain([first], lines), "-", "stdin")
         return
-    first = first.removeprefix("\ufeff")
-    yield from iter_stdin(io.StringIO(first + stream.read(MAX_INPUT_BYTES + 1 - len(first))))
+    rest = stream.read(MAX_INPUT_BYTES + 1 - len(first))
+    whole = io.BytesIO(first + rest) if isinstance(first, bytes) else io.StringIO(head.removeprefix("\ufeff") + rest)
+    yield from iter_stdin(whole)
 
 
 def iter_inputs(paths: Iterable[str], fetcher=None) -> Iterator[Document | Failure]:

@@ -6,6 +6,7 @@ Every check that can refuse a document raises ``IngestError`` with a one-line re
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import re
@@ -343,17 +344,25 @@ def html_charset(content_type: str) -> str | None:
     return None
 
 
-def page_text(body: bytes, content_type: str) -> str:
-    """The page's bytes as text: the declared charset when it decodes, else detection."""
+def page_text(body: bytes, content_type: str) -> tuple[str, str | None]:
+    """The page's bytes as text, and how they were read when not as plain UTF-8.
+
+    The declared charset decides when the bytes decode in it; otherwise the bytes go the
+    way a file's do (``decode_with_note``), so an archived or fetched page keeps the same
+    note on its document as a file on disk would.
+    """
     if kind := sniff_binary(body):
         raise IngestError(f"not a text document: {kind}")
     charset = html_charset(content_type)
     if charset:
         try:
-            return body.decode(charset)
+            text = body.decode(charset)
         except (LookupError, UnicodeDecodeError):
             pass
-    return decode(body)
+        else:
+            plain = codecs.lookup(charset).name in {"utf-8", "ascii"}
+            return text, None if plain else f"decoded as {charset.upper()} (declared charset)"
+    return decode_with_note(body)
 
 
 def document_from_page(
@@ -364,7 +373,8 @@ def document_from_page(
         raise IngestError("empty response body")
     if len(body) > MAX_INPUT_BYTES:
         raise IngestError(f"page too large ({len(body):,} bytes; limit {MAX_INPUT_BYTES:,})")
-    document = document_from_html(page_text(body, content_type), doc_id=doc_id, source=source, url=url)
+    text, decoding = page_text(body, content_type)
+    document = document_from_html(text, doc_id=doc_id, source=source, url=url, decoding=decoding)
     return document.model_copy(update={"captured": captured}) if captured else document
 
 
@@ -435,31 +445,41 @@ def parse_record(line: str) -> dict:
     return record
 
 
-def bounded_lines(handle, limit: int | None = None) -> Iterator[str | None]:
-    """The lines of a text stream, none read past ``limit`` characters (the input limit):
-    a longer line is None (and the rest of it is skipped), so one endless line cannot fill the memory."""
+def bounded_lines(handle, limit: int | None = None) -> Iterator[str | bytes | None]:
+    """The lines of a text or binary stream, none read past ``limit`` characters or bytes (the
+    input limit): a longer line is None (and the rest of it is skipped), so one endless line
+    cannot fill the memory."""
     limit = limit or MAX_INPUT_BYTES
     while line := handle.readline(limit + 1):
-        if len(line) > limit and not line.endswith("\n"):
-            while (rest := handle.readline(limit)) and not rest.endswith("\n"):
+        newline = "\n" if isinstance(line, str) else b"\n"
+        if len(line) > limit and not line.endswith(newline):
+            while (rest := handle.readline(limit)) and not rest.endswith(newline):
                 pass
             yield None
         else:
             yield line
 
 
-def documents_from_jsonl_lines(lines: Iterable[str | None], source: str, stem: str) -> Iterator[Document | Failure]:
+def documents_from_jsonl_lines(
+    lines: Iterable[str | bytes | None], source: str, stem: str, decoding: str | None = None
+) -> Iterator[Document | Failure]:
     """One document per JSON object: ``text`` required; ``id``, ``url``, ``title``, ``published``,
     ``site_name`` (the outlet, as a feed names it) optional.
 
     Each record is checked on its own: a bad one becomes a Failure named ``SOURCE:LINE``
-    and the records after it are still read.
+    and the records after it are still read. A line given as bytes is decoded on its own, so
+    a stray byte in one record is noted on that record's document (``decoding``, else the
+    note of the whole input) and touches no other.
     """
     for number, line in enumerate(lines, start=1):
         where = f"{source}:{number}"
         if line is None:
             yield Failure(source=where, error=f"line too long (over {MAX_INPUT_BYTES:,} characters)")
             continue
+        note = decoding
+        if isinstance(line, bytes):
+            line, line_note = decode_with_note(line)
+            note = line_note or decoding
         if number == 1:
             line = line.removeprefix("\ufeff")  # a byte order mark before the first record
         if not line.strip():
@@ -469,12 +489,13 @@ def documents_from_jsonl_lines(lines: Iterable[str | None], source: str, stem: s
             doc_id = str(record.get("id") or f"{stem}-{number}")
             url = record.get("url") or None
             if record.get("html"):
-                yield document_from_html(record["html"], doc_id=doc_id, source=url or where, url=url)
+                yield document_from_html(record["html"], doc_id=doc_id, source=url or where, url=url,
+                                         decoding=note)
             else:
                 yield finish(
                     record["text"], doc_id=doc_id, source=url or where, url=url,
                     title=record.get("title"), published=parse_iso_date(record.get("published")),
-                    site_name=record.get("site_name") or None,
+                    site_name=record.get("site_name") or None, decoding=note,
                 )
         except IngestError as error:
             yield Failure(source=where, error=one_line(str(error)))
@@ -483,7 +504,7 @@ def documents_from_jsonl_lines(lines: Iterable[str | None], source: str, stem: s
 
 
 def iter_jsonl_file(path: Path) -> Iterator[Document | Failure]:
-    with path.open(encoding="utf-8-sig", errors="replace") as handle:
+    with path.open("rb") as handle:
         yield from documents_from_jsonl_lines(bounded_lines(handle), str(path), path.stem)
 
 
@@ -538,7 +559,7 @@ def iter_stdin(stream=None) -> Iterator[Document | Failure]:
             data, decoding = decode_with_note(data)
         data = data.removeprefix("\ufeff")
         if data.lstrip().startswith("{"):
-            yield from documents_from_jsonl_lines(data.splitlines(), "-", "stdin")
+            yield from documents_from_jsonl_lines(data.splitlines(), "-", "stdin", decoding)
             return
         if looks_like_html(data):
             yield document_from_html(data, doc_id="stdin", source="-", decoding=decoding)
