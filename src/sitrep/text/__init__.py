@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.config import SPACY_MODEL
+from sitrep.ingest.layout import LEADING_STAMP
 from sitrep.models import AnnotatedDocument, Document
 from sitrep.text.segments import segment_bounds  # noqa: F401  (the stage's API)
 
@@ -34,10 +35,6 @@ def line_breaks(doc: Doc) -> Doc:
             if token.idx == stamp.end():
                 token.is_sent_start = True
     return doc
-
-
-#: A page's date stamp at the start of its text: "date 2019-07-22 ".
-LEADING_STAMP = re.compile(r"\s*(?:date|published|posted|updated):?\s+\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
 
 
 #: The longest run without whitespace handed to spaCy's tokenizer in one piece. The
