@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from sitrep.ingest.layout import closed_class_words, soft_breaks, unwrap
+from sitrep.ingest.layout import closed_class_words, run_in_dateline, soft_breaks, unwrap
 
 WRAPPED = (
     "KHERSON, May 3 Officials on both sides of the river traded\n"
@@ -124,6 +124,26 @@ def test_a_first_line_that_ends_on_a_word_no_headline_ends_on_goes_on():
 
 def test_a_text_of_short_lower_case_lines_is_not_wrapped():
     assert soft_breaks("Tags\nceasefire\nsouth\nrebels\nborder\nNews of the day.\n") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "sentence"),
+    [
+        ("KHERSON, May 3 Officials on both sides", "Officials on both sides"),
+        ("ASHGROVE, Nordland June 9 The militia said", "The militia said"),
+        ("ASHGROVE, Nordland, June 9, 2023 Rescuers said", "Rescuers said"),
+        ("ASHGROVE (Sitrep Wire) Rescuers said", "Rescuers said"),
+        ("NEW PORT, Nordland, May 3 (Sitrep Wire) \"We saw the smoke", '"We saw the smoke'),
+        ("ASHGROVE, May 3 (Sitrep Wire) - Rescuers said", None),  # a dash ends it: the sentence holds it
+        ("ASHGROVE — Rescuers said", None),
+        ("NATO May 3 talks", None),
+        ("UN envoys said on May 3 that", None),
+        ("Ashgrove, May 3 Rescuers said", None),
+    ],
+)
+def test_a_dateline_run_into_the_first_sentence(line, sentence):
+    length = run_in_dateline(line)
+    assert (line[length:] if length else None) == sentence
 
 
 def test_the_words_no_headline_ends_on_are_single_lower_case_words_and_no_verb_of_saying():

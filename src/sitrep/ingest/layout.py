@@ -1,5 +1,5 @@
 """How a plain text is laid out: hard-wrapped lines made into running paragraphs, and the
-page's date stamp where it opens the text.
+page's date stamp and a story's dateline where they open a line.
 
 Hard-wrapped text (wire copy, plain-text archives, e-mail) is made into running
 paragraphs, so that a line break means what it means everywhere else: the end of a
@@ -22,6 +22,7 @@ offset into it stays that of the text as it came.
 
 from __future__ import annotations
 
+import calendar
 import re
 import tomllib
 from functools import lru_cache
@@ -32,6 +33,32 @@ RULES_FILE = DATA_DIR / "ingest" / "layout.toml"
 
 #: A page's date stamp at the start of its text: "date 2019-07-22 ".
 LEADING_STAMP = re.compile(r"\s*(?:date|published|posted|updated):?\s+\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
+
+#: Month names and their abbreviations (Python's own English calendar names).
+MONTHS = "|".join(sorted({*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"}, key=len, reverse=True))
+#: A dateline run into its story's first sentence with no dash or colon to end it
+#: ("KHERSON, May 3 Officials said ...", "ODESA, Ukraine, June 9, 2023 Rescuers ...",
+#: "ODESA (Agency) Rescuers ..."): the place in capitals, then either its region or country
+#: and the filing date (a comma after the place) or the agency in brackets, then the
+#: sentence's first word. A dash or colon after it leaves the dateline to its sentence.
+RUN_IN_DATELINE = re.compile(
+    r"[ \t]*[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+)*"  # the place, in capitals
+    r"(?:(?:,[ ]*[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*)*){0,2},?[ ]+"  # its region or country
+    rf"(?P<date>(?:{MONTHS})\.?[ ]+\d{{1,2}}(?:,?[ ]+\d{{4}})?)"  # the date
+    r"|[ ]*\([A-Z][^()\n]{0,40}\))"  # or the agency
+    r"(?:[ ]*\([A-Z][^()\n]{0,40}\))?"  # the agency after the date
+    r"[ ]+(?=[A-Z“\"‘'])"
+)
+
+
+def run_in_dateline(line: str) -> int:
+    """Where the first sentence begins after a dateline that opens ``line`` with no dash or
+    colon after it (0 when the line opens with no such dateline)."""
+    match = RUN_IN_DATELINE.match(line)
+    if match is None or (match.group("date") and "," not in match.group()):
+        return 0
+    return match.end()
+
 
 #: A line that ends where a sentence may end: a full stop, question or exclamation mark,
 #: then any closing quotes or brackets. A comma, a colon or semicolon, a word, or a bracket

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from sitrep.ingest.layout import LEADING_STAMP, run_in_dateline
 from sitrep.time.rules import load_rules
 
 #: The place before a dateline's date: "KABUL, ", "Beirut, Lebanon, ".
@@ -34,10 +35,15 @@ def in_dateline(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is the date of a dateline ("BOGOTA, Nov 10, 2023 (sitrep) -",
     "Nov 10, 2023 (BOGOTA) -"): when the story was filed, not when anything in the sentence
     after it happened. A line that opens with a date and a dash alone is not laid out as
-    a dateline: the date is the event's."""
+    a dateline: the date is the event's. A dateline may also run into its sentence with
+    no dash ("KHERSON, May 3 Officials said ...": ``ingest.layout.run_in_dateline``)."""
     line_start, line_end = line_bounds(text, start, end)
     before, after = text[line_start:start], text[end:line_end]
     if DATELINE_PREFIX.match(before) and DATELINE_SUFFIX.match(after):
+        return True
+    stamp = LEADING_STAMP.match(text, line_start, line_end)  # "date 2015-07-19 KHERSON, May 3 ..."
+    opening = stamp.end() if stamp else line_start
+    if start > opening and end - opening <= run_in_dateline(text[opening:line_end]):
         return True
     return not before.strip() and bool(PLACE_AFTER_DATE.match(after))
 
