@@ -151,3 +151,13 @@ def test_the_words_no_headline_ends_on_are_single_lower_case_words_and_no_verb_o
     assert {"of", "the", "and", "in"} <= words
     assert all(word.isalpha() and word.islower() for word in words)
     assert not {"says", "said", "say"} & words  # "..., officials say" ends many a headline
+
+
+def test_the_head_of_the_text_ends_at_its_first_blank_line():
+    lead = "Negotiators sent from the capital on Monday met the envoys of the"
+    story = f"{lead}\n{BODY}"  # the story's first line ends before a capital ("... of the\nNordland ...")
+    headline = "Prisoner exchange put off"
+    assert unwrap(f"{headline}\n\n{story}").split("\n")[2].startswith(f"{lead} Nordland")
+    lead = "Negotiators sent from the capital on Monday met envoys at Ashgrove"  # not a word that cannot end a headline
+    assert unwrap(f"{headline}\n\n{lead}\n{BODY}").split("\n")[2].startswith(f"{lead} Nordland")
+    assert unwrap(f"{headline}\n{lead}\n{BODY}").split("\n")[1] == lead  # no blank line: a second headline

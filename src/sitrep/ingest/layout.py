@@ -12,9 +12,9 @@ in the middle of a sentence before a word that would not have fitted on it, or g
 in lower case (after an abbreviation's stop too), or stops at a full stop inside a
 quotation that the line leaves open. Short lines (headlines, bylines, datelines, the
 last line of a paragraph), lines longer than a wrapping width, a line before a
-capitalised one at the head of the text, where no line has yet ended a sentence (a
-headline, unless it ends on a word no headline ends on: "of", "the"), and the line
-before a list item or an indented paragraph keep their breaks.
+capitalised one at the head of the text, where no line has yet ended a sentence nor been
+followed by a blank line (a headline, unless it ends on a word no headline ends on: "of",
+"the"), and the line before a list item or an indented paragraph keep their breaks.
 
 Unwrapping turns each wrapping break into a space: the text keeps its length, so every
 offset into it stays that of the text as it came.
@@ -131,7 +131,7 @@ def soft_breaks(text: str) -> list[int]:
     breaks: list[int] = []
     offset = 0
     paragraph = ""  # the paragraph so far, lines joined
-    header = True  # the lines before the story's first sentence: site name, headline, byline
+    header = True  # the lines before the story's first sentence or paragraph: site name, headline, byline
     for line, following in zip(lines, lines[1:]):
         offset += len(line)
         paragraph += line
@@ -141,7 +141,8 @@ def soft_breaks(text: str) -> list[int]:
             header = False
         else:
             paragraph = ""
-            header = header and not SENTENCE_END.search(line)
+            # the head ends with its first sentence, or with a blank line after it
+            header = header and not SENTENCE_END.search(line) and not (following.strip() == "" and line.strip())
         offset += 1
     return breaks
 
