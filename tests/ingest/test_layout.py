@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from sitrep.ingest.layout import closed_class_words, run_in_dateline, soft_breaks, unwrap
+from sitrep.ingest.layout import closed_class_words, dashed_dateline, run_in_dateline, soft_breaks, unwrap
 
 WRAPPED = (
     "KHERSON, May 3 Officials on both sides of the river traded\n"
@@ -134,7 +134,7 @@ def test_a_text_of_short_lower_case_lines_is_not_wrapped():
         ("ASHGROVE, Nordland, June 9, 2023 Rescuers said", "Rescuers said"),
         ("ASHGROVE (Sitrep Wire) Rescuers said", "Rescuers said"),
         ("NEW PORT, Nordland, May 3 (Sitrep Wire) \"We saw the smoke", '"We saw the smoke'),
-        ("ASHGROVE, May 3 (Sitrep Wire) - Rescuers said", None),  # a dash ends it: the sentence holds it
+        ("ASHGROVE, May 3 (Sitrep Wire) - Rescuers said", None),  # a dash ends it: dashed_dateline reads it
         ("ASHGROVE — Rescuers said", None),
         ("NATO May 3 talks", None),
         ("UN envoys said on May 3 that", None),
@@ -161,3 +161,20 @@ def test_the_head_of_the_text_ends_at_its_first_blank_line():
     lead = "Negotiators sent from the capital on Monday met envoys at Ashgrove"  # not a word that cannot end a headline
     assert unwrap(f"{headline}\n\n{lead}\n{BODY}").split("\n")[2].startswith(f"{lead} Nordland")
     assert unwrap(f"{headline}\n{lead}\n{BODY}").split("\n")[1] == lead  # no blank line: a second headline
+
+
+@pytest.mark.parametrize(
+    ("line", "sentence"),
+    [
+        ("ASHGROVE — Rescuers said", "Rescuers said"),
+        ("ASHGROVE, Nordland, May 3, 2021 (Sitrep Wire) - Rescuers said", "Rescuers said"),
+        ("NEW PORT (Sitrep Wire): The militia said", "The militia said"),
+        ("ASHGROVE -- \"We saw the smoke", '"We saw the smoke'),
+        ("ASHGROVE, May 3 Rescuers said", None),  # no dash: run_in_dateline reads it
+        ("Ashgrove - Rescuers said", None),  # a place in capitals only
+        ("UN envoys - all of them - said", None),
+    ],
+)
+def test_a_dateline_ended_by_a_dash_or_colon(line, sentence):
+    length = dashed_dateline(line)
+    assert (line[length:] if length else None) == sentence

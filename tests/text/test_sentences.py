@@ -28,6 +28,11 @@ def test_a_dateline_run_into_the_first_sentence_is_a_sentence_of_its_own():
         "date 2021-05-04", "ASHGROVE, May 3 (Sitrep Wire)", "Two guards were wounded."]
 
 
+def test_a_dateline_ended_by_a_dash_is_a_sentence_of_its_own():
+    assert sentences("ASHGROVE, Nordland (Sitrep Wire) - Regional officials said two guards were wounded.") == [
+        "ASHGROVE, Nordland (Sitrep Wire) -", "Regional officials said two guards were wounded."]
+
+
 def test_hard_wrapped_sentences_are_read_whole():
     text = ("ASHGROVE, May 3 Militia fighters and border guards exchanged\n"
             "fire for hours on Tuesday near a crossing in the northern hills,\n"

@@ -17,6 +17,8 @@ from sitrep.time.datelines import in_dateline, stamp_keyword
         ("ASHGROVE, Nordland May 3 Militia fighters said on May 3 that ...", "May 3", True),
         ("Militia fighters said on May 3 that ...", "May 3", False),
         ("date 2021-05-04 ASHGROVE, May 3 (Sitrep Wire) Two guards were wounded on May 3.", "May 3", True),
+        ("Ashgrove, Nordland, Eastland, May 3, 2021 (Sitrep Wire) - Two guards were wounded.", "May 3, 2021", True),
+        ("ASHGROVE, Nordland, May 3 (Sitrep Wire) - Two guards were wounded.", "May 3", True),
     ],
 )
 def test_in_dateline(text, date_text, expected):

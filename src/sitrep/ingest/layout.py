@@ -51,6 +51,25 @@ RUN_IN_DATELINE = re.compile(
 )
 
 
+#: A dateline ended by a dash or colon: "KIEV — ", "ODESA, Ukraine, June 9 (Agency) - ",
+#: "MAIMANA (Agency): ": the place in capitals, perhaps its region or country, the date, the
+#: agency, then the dash and the sentence's first word.
+DASHED_DATELINE = re.compile(
+    r"[ \t]*[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+)*"
+    r"(?:,[ ]*[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*)*){0,2},?"
+    rf"(?:[ ]+(?:{MONTHS})\.?[ ]+\d{{1,2}}(?:,?[ ]+\d{{4}})?)?"
+    r"(?:[ ]*\([A-Z][^()\n]{0,40}\))?"
+    r"[ ]*(?:[-–—:]|--)[ ]+(?=[A-Z“\"‘'])"
+)
+
+
+def dashed_dateline(line: str) -> int:
+    """Where the first sentence begins after a dateline ended by a dash or colon that opens
+    ``line`` (0 when the line opens with no such dateline)."""
+    match = DASHED_DATELINE.match(line)
+    return match.end() if match else 0
+
+
 def run_in_dateline(line: str) -> int:
     """Where the first sentence begins after a dateline that opens ``line`` with no dash or
     colon after it (0 when the line opens with no such dateline)."""

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.config import SPACY_MODEL
-from sitrep.ingest.layout import LEADING_STAMP, run_in_dateline
+from sitrep.ingest.layout import LEADING_STAMP, dashed_dateline, run_in_dateline
 from sitrep.models import AnnotatedDocument, Document
 from sitrep.text.segments import segment_bounds  # noqa: F401  (the stage's API)
 
@@ -23,9 +23,10 @@ from sitrep.text.segments import segment_bounds  # noqa: F401  (the stage's API)
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, datelines and list items stand alone; so
     does a page's date stamp run into the text's first words ("date 2019-07-22 Russia's
-    Defense Ministry ..."), and a dateline run into its story's first sentence with no
-    dash to end it ("KHERSON, May 3 Officials said ..."), which is no part of the sentence
-    (the parser would take the place for its subject)."""
+    Defense Ministry ..."), and a dateline that opens a story's first sentence, run into
+    it ("KHERSON, May 3 Officials said ...") or ended by a dash ("KHERSON (Agency) - "),
+    which is no part of the sentence (the parser would take the place for its subject, or
+    a part of it)."""
     line_starts = [0] if len(doc) else []
     for token in doc[1:]:
         previous = doc[token.i - 1]
@@ -47,7 +48,7 @@ def line_breaks(doc: Doc) -> Doc:
 
 def split_run_in_dateline(doc: Doc, first: int) -> None:
     head = doc[first : first + DATELINE_TOKENS]
-    length = run_in_dateline(head.text)
+    length = run_in_dateline(head.text) or dashed_dateline(head.text)
     if not length:
         return
     for token in head:
