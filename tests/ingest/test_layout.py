@@ -178,3 +178,9 @@ def test_the_head_of_the_text_ends_at_its_first_blank_line():
 def test_a_dateline_ended_by_a_dash_or_colon(line, sentence):
     length = dashed_dateline(line)
     assert (line[length:] if length else None) == sentence
+
+
+def test_a_number_after_a_line_at_the_head_of_the_text_goes_on_with_its_sentence():
+    lead = "The ministry said on Monday that the army in the east had freed"
+    assert unwrap(f"{lead}\n240 prisoners held in the eastern camps since the\n{BODY}").split("\n")[0].startswith(
+        f"{lead} 240 prisoners")

@@ -182,7 +182,7 @@ def wraps(line: str, following: str, width: int, paragraph: str, header: bool) -
         # a quotation left open goes on (unless the next line opens a quotation of its
         # own, as a paragraph that carries a quotation on does)
         return open_quotation(paragraph) and following.lstrip()[:1] not in "\"“«'‘"
-    if header and last_word(line) not in closed_class_words():
+    if header and following.lstrip()[:1].isupper() and last_word(line) not in closed_class_words():
         return False  # a headline before the story
     indented = len(following) - len(following.lstrip()) > len(line) - len(line.lstrip())
     return not indented
