@@ -136,9 +136,9 @@ def wrap_width(lines: list[str]) -> int:
     return width if len(filled) >= WRAPS_TO_DECIDE else 0
 
 
-def open_quotation(paragraph: str) -> bool:
-    """Whether a quotation opened in ``paragraph`` is still open at its end."""
-    return paragraph.count('"') % 2 == 1 or paragraph.count("“") > paragraph.count("”")
+def quote_marks(line: str) -> tuple[int, int]:
+    """The straight double quotes of a line, and its opening less its closing curly ones."""
+    return line.count('"'), line.count("“") - line.count("”")
 
 
 def soft_breaks(text: str) -> list[int]:
@@ -149,26 +149,28 @@ def soft_breaks(text: str) -> list[int]:
         return []
     breaks: list[int] = []
     offset = 0
-    paragraph = ""  # the paragraph so far, lines joined
+    straight = curly = 0  # quote marks of the paragraph so far (the lines joined into it)
     header = True  # the lines before the story's first sentence or paragraph: site name, headline, byline
     for line, following in zip(lines, lines[1:]):
         offset += len(line)
-        paragraph += line
-        if wraps(line, following, width, paragraph, header):
+        marks = quote_marks(line)
+        straight, curly = straight + marks[0], curly + marks[1]
+        if wraps(line, following, width, straight % 2 == 1 or curly > 0, header):
             breaks.append(offset)
-            paragraph += " "
             header = False
         else:
-            paragraph = ""
+            straight = curly = 0
             # the head ends with its first sentence, or with a blank line after it
             header = header and not SENTENCE_END.search(line) and not (following.strip() == "" and line.strip())
         offset += 1
     return breaks
 
 
-def wraps(line: str, following: str, width: int, paragraph: str, header: bool) -> bool:
+def wraps(line: str, following: str, width: int, quoting: bool, header: bool) -> bool:
     """Whether the break between ``line`` and ``following`` only wraps a sentence.
-    ``header``: no line before ``line`` ended a sentence or went on into the next."""
+    ``quoting``: a quotation opened in the paragraph is open at the end of ``line``;
+    ``header``: no line before ``line`` ended a sentence, went on into the next or came
+    before a blank line."""
     length = len(line.rstrip())
     if not line.strip() or not following.strip() or LIST_ITEM.match(following):
         return False
@@ -181,7 +183,7 @@ def wraps(line: str, following: str, width: int, paragraph: str, header: bool) -
     if SENTENCE_END.search(line):
         # a quotation left open goes on (unless the next line opens a quotation of its
         # own, as a paragraph that carries a quotation on does)
-        return open_quotation(paragraph) and following.lstrip()[:1] not in "\"“«'‘"
+        return quoting and following.lstrip()[:1] not in "\"“«'‘"
     if header and following.lstrip()[:1].isupper() and last_word(line) not in closed_class_words():
         return False  # a headline before the story
     indented = len(following) - len(following.lstrip()) > len(line) - len(line.lstrip())
