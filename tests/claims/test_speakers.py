@@ -185,3 +185,13 @@ def test_a_name_after_a_role_and_its_department_in_commas_is_that_person():
         "The Director, Army Public Relations, Col. Sani Garba, made the denial in a short message sent to reporters."
     )
     assert [name for name, _ in found] == ["Tunde Bello", "Sani Garba"]
+
+
+def test_a_dateline_run_into_the_first_sentence_is_not_its_speaker():
+    assert speakers("ASHGROVE, Nordland May 3 Regional officials said on Friday that shelling had killed three people.") == [
+        ("regional officials", None)]
+
+
+def test_a_dateline_ended_by_a_dash_is_no_part_of_an_unnamed_speaker():
+    assert speakers("ASHGROVE, Nordland (Sitrep Wire) - Regional officials said on Friday that three people were killed.") == [
+        ("regional officials", None)]

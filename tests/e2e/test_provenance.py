@@ -58,3 +58,35 @@ def test_evidence_always_indexes_the_document_text(sentences, separators, noise)
 
 def test_founding_example_provenance(founding_text):
     check(extract_text(founding_text, doc_id="doha-meeting"))
+
+
+def test_hard_wrapped_wire_copy_keeps_its_offsets():
+    """Unwrapped copy is the same length as the text as it came (a wrapping break becomes a
+    space), and every span indexes it; the edit note and the dateline are no record's evidence."""
+    lines = [
+        "(Updates with casualty figures from the regional governor)",
+        "By a staff correspondent",
+        "ASHGROVE, Nordland June 4 Militia fighters and border guards",
+        "exchanged fire for hours on Tuesday near a crossing in the northern",
+        "hills, killing two guards and wounding a herder, the regional",
+        "governor said. Militia fighters said the guards had shelled their",
+        "positions from the ridge first and that they had only returned fire.",
+    ]
+    extraction = extract_text("\n".join(lines) + "\n")
+    check(extraction)
+    text = extraction.document.text
+    assert extraction.document.removed == [lines[0]]
+    assert len(text) == len("\n".join(lines[1:]))
+    assert text.split("\n")[:2] == lines[1:2] + ["ASHGROVE, Nordland June 4 Militia fighters and border guards exchanged fire"
+                                                 " for hours on Tuesday near a crossing in the northern hills, killing two"
+                                                 " guards and wounding a herder, the regional governor said. Militia"
+                                                 " fighters said the guards had shelled their positions from the ridge"
+                                                 " first and that they had only returned fire."]
+    (incident,) = extraction.incidents
+    assert (incident.killed, incident.injured) == (2, 1)
+    assert incident.evidence.text.startswith("Militia fighters and border guards exchanged fire")
+    assert incident.evidence.text.endswith("the regional governor said.")
+    assert [(s.speaker.name, s.evidence.text[:35]) for s in extraction.statements] == [
+        ("regional governor", "Militia fighters and border guards "),
+        ("Unidentified Armed Group", "Militia fighters said the guards ha"),
+    ]

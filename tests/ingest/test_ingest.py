@@ -45,6 +45,25 @@ def test_boilerplate_lines_are_removed_and_listed():
     assert removed == ["Share this:", "Leave a Reply", "+ posts", "Related Articles", "Back to top button"]
 
 
+def test_a_wire_edit_note_and_credit_are_boilerplate_and_a_date_stamp_before_a_note_stays():
+    text = (" date 2021-04-02 (Updates with rebel statement, adds casualty figures in paragraphs 3-4)\n"
+            "(Recasts with shelling of the port (eastern district))\n"
+            "Rebels and the army traded fire near the port on Thursday.\n"
+            "(Reporting by A. Writer in Ashgrove; Additional reporting by B. Writer; Editing by C. Editor)\n"
+            "(Reported to the police)\n")
+    cleaned, removed = strip_boilerplate(text)
+    assert cleaned == ("date 2021-04-02\nRebels and the army traded fire near the port on Thursday.\n"
+                       "(Reported to the police)")
+    assert removed == ["(Updates with rebel statement, adds casualty figures in paragraphs 3-4)",
+                       "(Recasts with shelling of the port (eastern district))",
+                       "(Reporting by A. Writer in Ashgrove; Additional reporting by B. Writer; Editing by C. Editor)"]
+
+
+def test_a_bracketed_sentence_that_opens_with_an_edit_word_is_kept():
+    text = "(Additional troops were sent to the border on Friday.)\nThe army said nothing more."
+    assert strip_boilerplate(text) == (text, [])
+
+
 def test_a_sentence_that_mentions_a_reply_is_kept():
     cleaned, removed = strip_boilerplate("The ministry did not leave a reply to questions about the raid.")
     assert removed == []

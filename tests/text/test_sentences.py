@@ -1,4 +1,5 @@
-"""Sentence boundaries the text stage adds to the parser's: line breaks and a page's date stamp."""
+"""Sentence boundaries the text stage adds to the parser's: line breaks, a page's date stamp and a
+dateline run into the first sentence."""
 
 from __future__ import annotations
 
@@ -18,3 +19,30 @@ def test_a_date_stamp_run_into_the_first_words_is_a_sentence_of_its_own():
 def test_a_line_break_ends_a_sentence():
     assert sentences("Taliban attack checkpoint\nFive soldiers were killed on Monday.") == [
         "Taliban attack checkpoint\n", "Five soldiers were killed on Monday."]
+
+
+def test_a_dateline_run_into_the_first_sentence_is_a_sentence_of_its_own():
+    assert sentences("ASHGROVE, Nordland May 3 Militia fighters and the army accused each other of shelling homes.") == [
+        "ASHGROVE, Nordland May 3", "Militia fighters and the army accused each other of shelling homes."]
+    assert sentences(" date 2021-05-04 ASHGROVE, May 3 (Sitrep Wire) Two guards were wounded.") == [
+        "date 2021-05-04", "ASHGROVE, May 3 (Sitrep Wire)", "Two guards were wounded."]
+
+
+def test_a_dateline_ended_by_a_dash_is_a_sentence_of_its_own():
+    assert sentences("ASHGROVE, Nordland (Sitrep Wire) - Regional officials said two guards were wounded.") == [
+        "ASHGROVE, Nordland (Sitrep Wire) -", "Regional officials said two guards were wounded."]
+
+
+def test_hard_wrapped_sentences_are_read_whole():
+    text = ("ASHGROVE, May 3 Militia fighters and border guards exchanged\n"
+            "fire for hours on Tuesday near a crossing in the northern hills,\n"
+            "the governor said. Two guards and a herder were wounded in the\n"
+            "fighting, which the governor blamed on the militia from\n"
+            "Nordland Province across the river.\n")
+    assert sentences(text) == [
+        "ASHGROVE, May 3",
+        "Militia fighters and border guards exchanged fire for hours on Tuesday near a crossing in the northern "
+        "hills, the governor said.",
+        "Two guards and a herder were wounded in the fighting, which the governor blamed on the militia from "
+        "Nordland Province across the river.",
+    ]

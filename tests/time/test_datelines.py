@@ -14,6 +14,11 @@ from sitrep.time.datelines import in_dateline, stamp_keyword
         ("KABUL, April 12 - Two soldiers were killed.", "April 12", True),
         ("Rebels freed the mayor on Nov 10, 2023 - a week late.", "Nov 10, 2023", False),
         ("Heading\nLIMA, March 4 (AP) — Police said on March 4 that ...", "March 4", True),
+        ("ASHGROVE, Nordland May 3 Militia fighters said on May 3 that ...", "May 3", True),
+        ("Militia fighters said on May 3 that ...", "May 3", False),
+        ("date 2021-05-04 ASHGROVE, May 3 (Sitrep Wire) Two guards were wounded on May 3.", "May 3", True),
+        ("Ashgrove, Nordland, Eastland, May 3, 2021 (Sitrep Wire) - Two guards were wounded.", "May 3, 2021", True),
+        ("ASHGROVE, Nordland, May 3 (Sitrep Wire) - Two guards were wounded.", "May 3", True),
     ],
 )
 def test_in_dateline(text, date_text, expected):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sitrep.config import DATA_DIR
+from sitrep.ingest.layout import LEADING_STAMP
 
 RULES_FILE = DATA_DIR / "ingest" / "boilerplate.toml"
 
@@ -39,7 +40,8 @@ def strip_boilerplate(text: str) -> tuple[str, list[str]]:
 
     Blank-line structure is kept (paragraphs matter to later stages); runs of more
     than one blank line left behind by removals are collapsed, and the result is
-    stripped at both ends.
+    stripped at both ends. A page's date stamp run into a boilerplate line ("date
+    2015-07-19 (Updates with ...)") stays, on its own line, and the rest goes.
     """
     rules = load_rules()
     kept: list[str] = []
@@ -47,6 +49,11 @@ def strip_boilerplate(text: str) -> tuple[str, list[str]]:
     for line in text.splitlines():
         if line.strip() and rules.pattern.match(line):
             removed.append(line.strip())
+            continue
+        stamp = LEADING_STAMP.match(line)
+        if stamp and line[stamp.end() :].strip() and rules.pattern.match(line[stamp.end() :]):
+            removed.append(line[stamp.end() :].strip())
+            kept.append(line[: stamp.end()].rstrip())
             continue
         if not line.strip() and kept and not kept[-1].strip():
             continue

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.config import SPACY_MODEL
+from sitrep.ingest.layout import LEADING_STAMP, dashed_dateline, run_in_dateline
 from sitrep.models import AnnotatedDocument, Document
 from sitrep.text.segments import segment_bounds  # noqa: F401  (the stage's API)
 
@@ -22,22 +23,44 @@ from sitrep.text.segments import segment_bounds  # noqa: F401  (the stage's API)
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, datelines and list items stand alone; so
     does a page's date stamp run into the text's first words ("date 2019-07-22 Russia's
-    Defense Ministry ...")."""
+    Defense Ministry ..."), and a dateline that opens a story's first sentence, run into
+    it ("KHERSON, May 3 Officials said ...") or ended by a dash ("KHERSON (Agency) - "),
+    which is no part of the sentence (the parser would take the place for its subject, or
+    a part of it)."""
+    line_starts = [0] if len(doc) else []
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text_with_ws and not token.is_space:
             token.is_sent_start = True
+            line_starts.append(token.i)
     opening = doc[:12]  # Doc.text would rebuild the whole text for its first words
     stamp = LEADING_STAMP.match(opening.text)
     if stamp:
         for token in opening:
             if token.idx == stamp.end():
                 token.is_sent_start = True
+                line_starts.append(token.i)
+    for first in line_starts:
+        if doc[first].is_upper and len(doc[first]) > 1:
+            split_run_in_dateline(doc, first)
     return doc
 
 
-#: A page's date stamp at the start of its text: "date 2019-07-22 ".
-LEADING_STAMP = re.compile(r"\s*(?:date|published|posted|updated):?\s+\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
+def split_run_in_dateline(doc: Doc, first: int) -> None:
+    head = doc[first : first + DATELINE_TOKENS]
+    length = run_in_dateline(head.text) or dashed_dateline(head.text)
+    if not length:
+        return
+    for token in head:
+        if token.idx == head.start_char + length:
+            token.is_sent_start = True
+            for inside in head[1 : token.i - first]:
+                inside.is_sent_start = False
+            return
+
+
+#: The most tokens a dateline takes ("SAN JOSE DE GRACIA, Mexico, June 9, 2023 (Reuters)").
+DATELINE_TOKENS = 20
 
 
 #: The longest run without whitespace handed to spaCy's tokenizer in one piece. The

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
+from sitrep.ingest.layout import LEADING_STAMP, dashed_dateline, run_in_dateline
 from sitrep.time.rules import load_rules
 
-#: The place before a dateline's date: "KABUL, ", "Beirut, Lebanon, ".
-DATELINE_PREFIX = re.compile(r"^\W*[A-Z][A-Za-z.'’ -]{1,40},\s*$")
+#: The place before a dateline's date: "KABUL, ", "Beirut, Lebanon, ", "Odesa, Odesa region, Ukraine, ".
+DATELINE_PREFIX = re.compile(r"^\W*[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,40}){0,2},\s*$")
 #: What follows a dateline's date: an optional agency or place in brackets, then a dash or colon.
 DATELINE_SUFFIX = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*[-–—:]")
 #: A date that opens its line with the place after it: "September 4, 2018 (JUBA) –".
@@ -34,10 +35,16 @@ def in_dateline(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is the date of a dateline ("BOGOTA, Nov 10, 2023 (sitrep) -",
     "Nov 10, 2023 (BOGOTA) -"): when the story was filed, not when anything in the sentence
     after it happened. A line that opens with a date and a dash alone is not laid out as
-    a dateline: the date is the event's."""
+    a dateline: the date is the event's. A dateline may also name the place's region
+    ("ODESA, Ukraine, June 9, 2023 (Reuters) -") or run into its sentence with no dash
+    ("KHERSON, May 3 Officials said ..."), as ``ingest.layout`` reads them."""
     line_start, line_end = line_bounds(text, start, end)
     before, after = text[line_start:start], text[end:line_end]
     if DATELINE_PREFIX.match(before) and DATELINE_SUFFIX.match(after):
+        return True
+    stamp = LEADING_STAMP.match(text, line_start, line_end)  # "date 2015-07-19 KHERSON, May 3 ..."
+    opening = stamp.end() if stamp else line_start
+    if start > opening and end - opening <= max(run_in_dateline(line := text[opening:line_end]), dashed_dateline(line)):
         return True
     return not before.strip() and bool(PLACE_AFTER_DATE.match(after))
 
