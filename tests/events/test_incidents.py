@@ -411,3 +411,39 @@ def test_the_strike_pointed_back_to_with_a_relative_clause_and_a_day_off_is_the_
             "Relief officials said the lack of fuel was hampering care for the wounded, in a statement issued after "
             "the air strike that hit a market late on Friday.")
     assert [(i.acled_sub_type, i.date, i.killed) for i in incidents(text)] == [("Air/drone strike", "2021-06-12/2021-06-13", 30)]
+
+
+def test_an_undated_event_told_next_shares_the_day_its_neighbour_was_dated_with():
+    # the second and third sentences have no time of their own, but their raid is the
+    # Monday raid told first: the fourth goes on with Monday, not with no date
+    text = ("Soldiers killed three gunmen in a raid on a village near Jenin on Monday morning, the ministry said. "
+            "Residents said the raid lasted for several hours. "
+            "\"Two fighters were killed and others were wounded\" during the raid, the spokesman said. "
+            "\"During searches, troops found explosives in a shed where the gunmen were hiding,\" he added.")
+    found = incidents(text)
+    assert [(i.acled_sub_type, i.date) for i in found][-1] == ("Disrupted weapons use", "2021-06-14")
+
+
+def test_hours_before_the_story_s_event_may_be_the_night_before():
+    text = ("Militants attacked an army post in Kirkuk on Tuesday, killing two soldiers, an officer said. "
+            "Hours before the army was targeted, rockets landed near a Peshmerga base in Erbil province, a commander said.")
+    found = incidents(text)
+    assert [(i.acled_sub_type, i.date) for i in found] == [
+        ("Armed clash", "2021-06-15"), ("Shelling/artillery/missile attack", "2021-06-14/2021-06-15")]
+
+
+def test_hours_after_takes_the_last_day_the_story_told_even_with_no_event_on_it():
+    # the day of the first sentence dates an accusation, not an event: the attack told
+    # "hours after" the truce began is on that day, not on the day of publication
+    text = ("The two armies traded accusations on Monday over a truce that was to begin at midnight. "
+            "A rebel spokesman said troops attacked rebel positions in Yei at dawn, just hours after the truce began.")
+    [attack] = incidents(text)
+    assert (attack.date, attack.date_text) == ("2021-06-14", "hours after")
+
+
+def test_a_day_inside_a_clause_about_the_past_is_not_the_story_s_day():
+    # "arrested after the 5 May attack" names a day of the background, not the day the story tells
+    text = ("The list includes 40 men who were arrested after the 5 May attack and held without trial. "
+            "Earlier in the day, militants handed over two hostages to the Red Cross in Gaza City.")
+    found = incidents(text)
+    assert [(i.date, i.date_text) for i in found if i.acled_sub_type == "Other"] == [("2021-06-16", "earlier in the day")]

@@ -5,7 +5,9 @@ account's date and place."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from sitrep.actors import load_kb
 from sitrep.events.classify import civilian_only, incident_type
@@ -14,7 +16,7 @@ from sitrep.events.counts import Count
 from sitrep.events.mentions import EventMention
 from sitrep.events.syntax import told_as_recent
 from sitrep.models import ActorRef, AnnotatedDocument, Evidence, Incident, Source, TimeMention
-from sitrep.time import precision_of
+from sitrep.time import dates_main_clause, precision_of
 from sitrep.time.rules import load_rules
 
 
@@ -84,35 +86,50 @@ def date_of(
 ) -> tuple[str | None, str | None, str | None]:
     """The incident's date: its own mentions' time; else the day of the event told just
     before it; else, told as on the story's day ("on the same day", "earlier in the day"),
-    the day of the event dated last before it or of the report; else, told as just past
+    the day dated last before it or of the report (told as "hours before" that day, the
+    day before and the day itself); else, told as just past
     ("has fallen", "recent clashes"), the month of the report; else none: an event told in
     the simple past with no time has no date (the exports fall back to publication)."""
     context = context or StoryTime()
-    candidates = [chosen] + [m for m in account.mentions if m is not chosen]
-    if account.parent is not None:
-        candidates += account.parent.mentions
-    for mention in candidates:
-        if mention.time is not None and mention.time.value:
-            if mention.time.precision == "week":
-                # "earlier this week", "last week": coded as its month, as coders do when the day is unknown
-                return mention.time.value[:7], "month", mention.time.text
-            return mention.time.value, precision_of(mention.time.value), mention.time.text
-    if context.narrative is not None and context.narrative.value:
-        # "17 militants were killed on Thursday ... soldiers also captured four villages":
-        # the story goes on with the same day
-        return context.narrative.value, precision_of(context.narrative.value), context.narrative.text
+    own = own_time(account, chosen)
+    if own is not None:
+        if own.precision == "week":
+            # "earlier this week", "last week": coded as its month, as coders do when the day is unknown
+            return own.value[:7], "month", own.text
+        return own.value, precision_of(own.value), own.text
     rules = load_rules()
     published = adoc.document.published
     said = next((found for m in account.mentions if (found := rules.story_day.search(m.sentence.text))), None)
-    phrase = said.group().lower() if said else None
-    if phrase is not None:
+    phrase = " ".join(said.group().lower().split()) if said else None
+    day: str | None = None
+    if context.narrative is not None and context.narrative.value:
+        # "17 militants were killed on Thursday ... soldiers also captured four villages":
+        # the story goes on with the same day
+        day, day_text = context.narrative.value, context.narrative.text
+    elif phrase is not None:
         if context.story_day is not None and context.story_day.value:
-            return context.story_day.value, precision_of(context.story_day.value), phrase
-        if published is not None:
-            return published.isoformat(), "day", phrase
+            day, day_text = context.story_day.value, phrase
+        elif published is not None:
+            day, day_text = published.isoformat(), phrase
+    if day is not None:
+        if phrase in rules.story_day_before and precision_of(day) == "day":
+            # "hours before the army was targeted": the night before may be meant
+            before = (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+            return f"{before}/{day}", "range", phrase
+        return day, precision_of(day), day_text
     if published is not None and any(told_as_recent(h.token, rules.recent_words) for m in account.mentions for h in m.hits):
         return published.strftime("%Y-%m"), "month", None
     return None, None, None
+
+
+def own_time(account: Account, chosen: EventMention | None = None) -> TimeMention | None:
+    """The time the account's own mentions tell (the evidence sentence's first), else the
+    time of the account it contradicts."""
+    chosen = chosen or evidence_mention(account)
+    candidates = [chosen] + [m for m in account.mentions if m is not chosen]
+    if account.parent is not None:
+        candidates += account.parent.mentions
+    return next((m.time for m in candidates if m.time is not None and m.time.value), None)
 
 
 def location_of(account: Account, chosen: EventMention):
@@ -215,12 +232,41 @@ class StoryTime:
     story_day: TimeMention | None = None
 
 
-def story_time(account: Account, dated: list[tuple[int, TimeMention]]) -> StoryTime:
+def story_days(accounts: list[Account]) -> list[tuple[int, TimeMention]]:
+    """The day each sentence that tells an event is telling, in text order: the mention's
+    own day, else the day its event is dated with ("killed five on Sunday morning ... four
+    were killed during the raid": the second sentence tells Sunday too)."""
+    found: dict[int, TimeMention] = {}
+    for account in accounts:
+        own = own_time(account)
+        for number, mention in zip(account.sentence_numbers, account.mentions):
+            time = mention.time if mention.time is not None and mention.time.value else own
+            if time is not None and time.value and time.precision == "day" and number not in found:
+                found[number] = time
+    return sorted(found.items(), key=lambda item: item[0])
+
+
+def told_days(adoc: AnnotatedDocument) -> list[tuple[int, TimeMention]]:
+    """Every day a sentence's main clause is dated with, by sentence number, that is not
+    after publication (a day ahead is a plan, not a day the story has told); a day inside
+    a clause or a noun ("those arrested after the October 7 attack") is background."""
+    starts = [sentence.start_char for sentence in adoc.doc.sents]
+    published = adoc.document.published.isoformat() if adoc.document.published else None
+    return [(bisect_right(starts, t.start) - 1, t) for t in adoc.times
+            if t.value and t.precision == "day" and (published is None or t.value <= published)
+            and dates_main_clause(adoc.doc, t)]
+
+
+def story_time(account: Account, dated: list[tuple[int, TimeMention]],
+               told: list[tuple[int, TimeMention]] = ()) -> StoryTime:
     """The story's days before this account; no narrative day for an account that opens an
-    event of its own ("In another incident", "Earlier this month")."""
+    event of its own ("In another incident", "Earlier this month"). ``told`` are the days
+    any sentence names (a day the parties "traded accusations on Saturday"): the story's
+    day for "hours after" is the last day told before, by an event or not."""
     first = account.sentence_numbers[0]
-    before = [time for number, time in dated if number < first]
-    story_day = before[-1] if before else None
+    before = sorted([(number, time.start, time) for number, time in [*dated, *told] if number < first],
+                    key=lambda item: item[:2])
+    story_day = before[-1][2] if before else None
     if any(m.new_event for m in account.mentions):
         return StoryTime(story_day=story_day)
     earlier = [time for number, time in dated if first - NARRATIVE_SENTENCES <= number < first]

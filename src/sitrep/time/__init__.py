@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from sitrep.models import TimeMention
 from sitrep.time.datelines import is_page_date
 from sitrep.time.expressions import Expression, Resolved, resolve, resolve_text, scan
-from sitrep.time.governance import clause_tense, governing_time, ranks_within, up_to_now
+from sitrep.time.governance import clause_tense, dates_main_clause, governing_time, ranks_within, up_to_now
 from sitrep.time.publication import PublicationDate, collection_year, resolve_publication
 
 if TYPE_CHECKING:
@@ -77,6 +77,7 @@ __all__ = [
     "Resolved",
     "clause_tense",
     "collection_year",
+    "dates_main_clause",
     "find_time_mentions",
     "governing_time",
     "precision_of",

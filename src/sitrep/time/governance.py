@@ -185,6 +185,14 @@ def ranks_within(doc: Doc, time: TimeMention) -> bool:
     return False
 
 
+def dates_main_clause(doc: Doc, time: TimeMention) -> bool:
+    """Whether a time dates its sentence's main clause ("the factions traded accusations on
+    Saturday"), not a clause or a noun inside it ("those arrested after the October 7,
+    2023, attack")."""
+    root = span_root(doc, time.start, time.end)
+    return root is not None and clause_head(root).i == root.sent.root.i
+
+
 def governing_time(adoc: AnnotatedDocument, token_i: int) -> TimeMention | None:
     """The TimeMention that governs the clause of token ``token_i`` (an event trigger or a
     speech verb), or None when its clause has none."""
