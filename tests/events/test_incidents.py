@@ -447,3 +447,14 @@ def test_a_day_inside_a_clause_about_the_past_is_not_the_story_s_day():
             "Earlier in the day, militants handed over two hostages to the Red Cross in Gaza City.")
     found = incidents(text)
     assert [(i.date, i.date_text) for i in found if i.acled_sub_type == "Other"] == [("2021-06-16", "earlier in the day")]
+
+
+def test_a_text_published_in_a_month_the_url_names_dates_its_events_in_that_month():
+    from sitrep.models import Document
+    from sitrep.pipeline import extract_document
+
+    text = ("The army and the rebel front on Friday, March 9, signed a truce in Kidal, ending three days of fighting. "
+            "The army counted four soldiers dead in the clashes in Kidal since Tuesday, March 6, a spokesman said.")
+    extraction = extract_document(Document(id="t", source="t", url="https://news.example.ml/truce-in-kidal-march-2022/", text=text))
+    assert extraction.model_dump(mode="json")["document"]["published"] == "2022-03"
+    assert [(i.acled_sub_type, i.date) for i in extraction.incidents] == [("Agreement", "2022-03-09"), ("Armed clash", "2022-03-06")]

@@ -8,6 +8,7 @@ data in ``data/time/rules.toml``, calendars by convertdate and hijridate in
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -42,13 +43,37 @@ def last_day(value: str) -> date:
     return date.fromordinal(following.toordinal() - 1)
 
 
-def find_time_mentions(doc: Doc, published: date | None) -> list[TimeMention]:
+def month_reference(month: tuple[int, int]) -> date:
+    """The day a text published in ``month`` (no day known) reads its dates against: the
+    month's last, so that a date in the month is not after publication."""
+    year, number = month
+    return last_day(f"{year:04d}-{number:02d}")
+
+
+def readable_in_month(expression: Expression) -> Expression | None:
+    """The expression as a text published in a known month, on an unknown day, reads it:
+    a date or a month is fixed by the month's year, its weekday set aside (the year is not
+    in doubt; a weekday that does not fit it is the writer's slip); a weekday, "yesterday"
+    or "three days ago" counts from a day nobody knows (None)."""
+    if expression.kind == "absolute":
+        return replace(expression, weekdays=())
+    if expression.kind in ("month", "year") and not expression.weekdays:
+        return expression
+    if expression.kind == "relative" and expression.relative is not None and expression.relative.unit in ("month", "year"):
+        return expression
+    return None
+
+
+def find_time_mentions(doc: Doc, published: date | None, month: tuple[int, int] | None = None) -> list[TimeMention]:
     """Every temporal expression in ``doc.text`` that can date what the text tells, in
     text order, resolved against ``published`` in the tense of its clause (value None
-    when it cannot be anchored). The page's own datelines and stamps are left out: they
-    date the page, never an event or a statement on their line."""
+    when it cannot be anchored). With no day of publication but its ``month`` (year,
+    month), what that month fixes is read against the month's last day. The page's own
+    datelines and stamps are left out: they date the page, never an event or a statement
+    on their line."""
     mentions = []
     text = doc.text
+    reference = published if published is not None or month is None else month_reference(month)
     for expression in scan(text):
         if is_page_date(text, expression.start, expression.end):
             continue
@@ -57,7 +82,8 @@ def find_time_mentions(doc: Doc, published: date | None) -> list[TimeMention]:
             if not up_to_now(doc, expression.start, expression.end):
                 continue  # a length of time that dates nothing ("fought for three days")
             tense = "present"
-        resolved = resolve(expression, published, tense)
+        readable = expression if published is not None or month is None else readable_in_month(expression)
+        resolved = resolve(readable, reference, tense) if readable is not None else Resolved(None, None)
         mentions.append(
             TimeMention(
                 start=expression.start,
@@ -79,6 +105,7 @@ __all__ = [
     "collection_year",
     "dates_main_clause",
     "find_time_mentions",
+    "month_reference",
     "governing_time",
     "precision_of",
     "ranks_within",
