@@ -458,3 +458,14 @@ def test_a_text_published_in_a_month_the_url_names_dates_its_events_in_that_mont
     extraction = extract_document(Document(id="t", source="t", url="https://news.example.ml/truce-in-kidal-march-2022/", text=text))
     assert extraction.model_dump(mode="json")["document"]["published"] == "2022-03"
     assert [(i.acled_sub_type, i.date) for i in extraction.incidents] == [("Agreement", "2022-03-09"), ("Armed clash", "2022-03-06")]
+
+
+@pytest.mark.parametrize("second, expected", [
+    # "the operation" points back to the strikes just told and dates them
+    ("The operation was carried out on Sunday after intelligence reports.", "2021-06-13"),
+    # an operation with no determiner pointing back is no pointer, and a day on the saying dates no strike
+    ("An operation was launched on Sunday in the north, the spokesman said on Monday.", None),
+])
+def test_a_sentence_pointing_back_to_the_event_by_a_definite_noun_dates_it(second, expected):
+    text = "Jets killed dozens of bandits in air strikes on a forest camp in Zamfara State, the air force said. " + second
+    assert [(i.acled_sub_type, i.date) for i in incidents(text)] == [("Air/drone strike", expected)]

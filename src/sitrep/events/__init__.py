@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from sitrep.events.accounts import split_accounts
 from sitrep.events.coreference import corefer
-from sitrep.events.incident import build_incident, story_days, story_time, told_days
+from sitrep.events.incident import build_incident, pointer_days, story_days, story_time, told_days
 from sitrep.events.mentions import detect_mentions
 from sitrep.models import AnnotatedDocument, Incident
 
@@ -26,7 +26,8 @@ def extract_incidents(adoc: AnnotatedDocument) -> list[Incident]:
     accounts = [account for event in events for account in split_accounts(event)]
     dated = story_days(accounts)
     told = told_days(adoc)
-    return [build_incident(account, adoc, number, story_time(account, dated, told))
+    pointers = pointer_days(adoc, {sentence_index[m.sentence.start] for m in mentions})
+    return [build_incident(account, adoc, number, story_time(account, dated, told, pointers))
             for number, account in enumerate(accounts, start=1)]
 
 

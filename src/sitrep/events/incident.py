@@ -13,10 +13,11 @@ from sitrep.actors import load_kb
 from sitrep.events.classify import civilian_only, incident_type
 from sitrep.events.accounts import Account
 from sitrep.events.counts import Count
+from sitrep.events.lexicon import lexicon
 from sitrep.events.mentions import EventMention
 from sitrep.events.syntax import told_as_recent
 from sitrep.models import ActorRef, AnnotatedDocument, Evidence, Incident, Source, TimeMention
-from sitrep.time import dates_main_clause, precision_of
+from sitrep.time import dates_main_clause, governing_time, precision_of
 from sitrep.time.rules import load_rules
 
 
@@ -97,6 +98,9 @@ def date_of(
             # "earlier this week", "last week": coded as its month, as coders do when the day is unknown
             return own.value[:7], "month", own.text
         return own.value, precision_of(own.value), own.text
+    if context.pointed is not None:
+        # "... neutralised dozens of bandits. The operation was executed yesterday, May 25"
+        return context.pointed.value, precision_of(context.pointed.value), context.pointed.text
     rules = load_rules()
     published = adoc.document.published
     said = next((found for m in account.mentions if (found := rules.story_day.search(m.sentence.text))), None)
@@ -230,6 +234,7 @@ class StoryTime:
 
     narrative: TimeMention | None = None
     story_day: TimeMention | None = None
+    pointed: TimeMention | None = None  # the day a sentence pointing back to the event gives it
 
 
 def story_days(accounts: list[Account]) -> list[tuple[int, TimeMention]]:
@@ -257,20 +262,42 @@ def told_days(adoc: AnnotatedDocument) -> list[tuple[int, TimeMention]]:
             and dates_main_clause(adoc.doc, t)]
 
 
+def pointer_days(adoc: AnnotatedDocument, telling: set[int]) -> dict[int, TimeMention]:
+    """Sentences that tell no event but point back to one by a definite noun that is the
+    subject of a dated clause ("The operation was executed yesterday, May 25"), by
+    sentence number: the day they give the event just told. ``telling``: the numbers of
+    the sentences that tell an event."""
+    filters = lexicon().filters
+    found: dict[int, TimeMention] = {}
+    for number, sentence in enumerate(adoc.doc.sents):
+        if number in telling:
+            continue
+        for token in sentence:
+            if (token.dep_ in ("nsubj", "nsubjpass") and token.lemma_.lower() in filters.told_event_nouns
+                    and any(c.dep_ in ("det", "poss") and c.lower_ in filters.anaphoric_determiners for c in token.children)):
+                time = governing_time(adoc, token.i)
+                if time is not None and time.value and time.precision == "day":
+                    found[number] = time
+                    break
+    return found
+
+
 def story_time(account: Account, dated: list[tuple[int, TimeMention]],
-               told: list[tuple[int, TimeMention]] = ()) -> StoryTime:
+               told: list[tuple[int, TimeMention]] = (), pointers: dict[int, TimeMention] | None = None) -> StoryTime:
     """The story's days before this account; no narrative day for an account that opens an
     event of its own ("In another incident", "Earlier this month"). ``told`` are the days
     any sentence names (a day the parties "traded accusations on Saturday"): the story's
-    day for "hours after" is the last day told before, by an event or not."""
+    day for "hours after" is the last day told before, by an event or not. ``pointers``
+    (``pointer_days``): the day a sentence right after one of the account's gives it."""
     first = account.sentence_numbers[0]
     before = sorted([(number, time.start, time) for number, time in [*dated, *told] if number < first],
                     key=lambda item: item[:2])
     story_day = before[-1][2] if before else None
+    pointed = next((pointers[n + 1] for n in account.sentence_numbers if pointers and n + 1 in pointers), None)
     if any(m.new_event for m in account.mentions):
-        return StoryTime(story_day=story_day)
+        return StoryTime(story_day=story_day, pointed=pointed)
     earlier = [time for number, time in dated if first - NARRATIVE_SENTENCES <= number < first]
-    return StoryTime(narrative=earlier[-1] if earlier else None, story_day=story_day)
+    return StoryTime(narrative=earlier[-1] if earlier else None, story_day=story_day, pointed=pointed)
 
 
 def added_to(account: Account) -> list[EventMention]:

@@ -90,6 +90,7 @@ class Filters:
     grievance_prepositions: frozenset[str]
     grievance_verbs: frozenset[str]
     anaphoric_determiners: frozenset[str]
+    told_event_nouns: frozenset[str]
     contrast_words: frozenset[str]
 
 
