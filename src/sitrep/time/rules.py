@@ -46,6 +46,7 @@ class Rules:
     numbers: dict[str, int]
     month_cues: tuple[str, ...]
     year_cues: tuple[str, ...]
+    clock_words: tuple[str, ...]
     channel_nouns: frozenset[str]
     simultaneous_marks: frozenset[str]
     stamp_keywords: tuple[str, ...]
@@ -118,6 +119,7 @@ def load_rules() -> Rules:
         numbers={k: int(v) for k, v in raw["numbers"].items()},
         month_cues=tuple(raw["month_only"]["cues"]),
         year_cues=tuple(raw["year_only"]["cues"]),
+        clock_words=tuple(raw["year_only"]["clock_words"]),
         channel_nouns=frozenset(n.lower() for n in governance["channel_nouns"]),
         story_day=re.compile(words_pattern(raw["story_day"]["phrases"] + raw["story_day"]["before"]), re.IGNORECASE),
         story_day_before=frozenset(p.lower() for p in raw["story_day"]["before"]),
