@@ -469,3 +469,13 @@ def test_a_text_published_in_a_month_the_url_names_dates_its_events_in_that_mont
 def test_a_sentence_pointing_back_to_the_event_by_a_definite_noun_dates_it(second, expected):
     text = "Jets killed dozens of bandits in air strikes on a forest camp in Zamfara State, the air force said. " + second
     assert [(i.acled_sub_type, i.date) for i in incidents(text)] == [("Air/drone strike", expected)]
+
+
+def test_an_event_told_on_two_days_runs_from_the_first_to_the_last():
+    # the first breach is dated by a sentence pointing back to it, the second by the
+    # exchange of fire told with it: one clash over the night, from Monday to Tuesday
+    text = ("Two soldiers were killed when troops traded heavy gunfire in Kupwara district, officials said. "
+            "Troops exchanged fire with the intruders near the border posts. "
+            "The first violation took place at 9 pm on Monday. "
+            "The second violation began at 10 am on Tuesday and the exchange of fire was still going on, he said.")
+    assert [(i.acled_sub_type, i.date, i.killed) for i in incidents(text)] == [("Armed clash", "2021-06-14/2021-06-15", 2)]

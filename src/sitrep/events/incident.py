@@ -97,10 +97,16 @@ def date_of(
         if own.precision == "week":
             # "earlier this week", "last week": coded as its month, as coders do when the day is unknown
             return own.value[:7], "month", own.text
+        told = sorted({t.value for t in told_days_of(account, context) if t.value})
+        if own.precision == "day" and len(told) > 1:
+            # "the first violation took place on Wednesday ... the second began on Thursday":
+            # one event told on two days runs from the first to the last
+            return f"{told[0]}/{told[-1]}", "range", own.text
         return own.value, precision_of(own.value), own.text
-    if context.pointed is not None:
+    if context.pointed:
         # "... neutralised dozens of bandits. The operation was executed yesterday, May 25"
-        return context.pointed.value, precision_of(context.pointed.value), context.pointed.text
+        first = context.pointed[0]
+        return first.value, precision_of(first.value), first.text
     rules = load_rules()
     published = adoc.document.published
     said = next((found for m in account.mentions if (found := rules.story_day.search(m.sentence.text))), None)
@@ -124,6 +130,14 @@ def date_of(
     if published is not None and any(told_as_recent(h.token, rules.recent_words) for m in account.mentions for h in m.hits):
         return published.strftime("%Y-%m"), "month", None
     return None, None, None
+
+
+def told_days_of(account: Account, context: StoryTime) -> list[TimeMention]:
+    """The days the account's own mentions and the sentences pointing back to it tell (a
+    victim who died later died of the event: no day of it)."""
+    own = [m.time for m in account.mentions if m.time is not None and m.time.value and m.time.precision == "day"
+           and not m.later_death]
+    return own + list(context.pointed)
 
 
 def own_time(account: Account, chosen: EventMention | None = None) -> TimeMention | None:
@@ -234,7 +248,7 @@ class StoryTime:
 
     narrative: TimeMention | None = None
     story_day: TimeMention | None = None
-    pointed: TimeMention | None = None  # the day a sentence pointing back to the event gives it
+    pointed: tuple[TimeMention, ...] = ()  # the days sentences pointing back to the event give it
 
 
 def story_days(accounts: list[Account]) -> list[tuple[int, TimeMention]]:
@@ -293,7 +307,7 @@ def story_time(account: Account, dated: list[tuple[int, TimeMention]],
     before = sorted([(number, time.start, time) for number, time in [*dated, *told] if number < first],
                     key=lambda item: item[:2])
     story_day = before[-1][2] if before else None
-    pointed = next((pointers[n + 1] for n in account.sentence_numbers if pointers and n + 1 in pointers), None)
+    pointed = tuple(pointers[n] for n in sorted({n + 1 for n in account.sentence_numbers} & set(pointers or {})))
     if any(m.new_event for m in account.mentions):
         return StoryTime(story_day=story_day, pointed=pointed)
     earlier = [time for number, time in dated if first - NARRATIVE_SENTENCES <= number < first]
