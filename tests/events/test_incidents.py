@@ -479,3 +479,9 @@ def test_an_event_told_on_two_days_runs_from_the_first_to_the_last():
             "The first violation took place at 9 pm on Monday. "
             "The second violation began at 10 am on Tuesday and the exchange of fire was still going on, he said.")
     assert [(i.acled_sub_type, i.date, i.killed) for i in incidents(text)] == [("Armed clash", "2021-06-14/2021-06-15", 2)]
+
+
+def test_a_pointer_back_dates_the_event_only_by_a_verb_telling_when_it_happened():
+    text = ("Jets killed dozens of bandits in air strikes on a forest camp in Zamfara State, the air force said. "
+            "The operation drew praise from the governor on Sunday.")
+    assert [(i.acled_sub_type, i.date) for i in incidents(text)] == [("Air/drone strike", None)]

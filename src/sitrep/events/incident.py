@@ -278,9 +278,10 @@ def told_days(adoc: AnnotatedDocument) -> list[tuple[int, TimeMention]]:
 
 def pointer_days(adoc: AnnotatedDocument, telling: set[int]) -> dict[int, TimeMention]:
     """Sentences that tell no event but point back to one by a definite noun that is the
-    subject of a dated clause ("The operation was executed yesterday, May 25"), by
-    sentence number: the day they give the event just told. ``telling``: the numbers of
-    the sentences that tell an event."""
+    subject of a dated clause telling when it happened ("The operation was executed
+    yesterday, May 25", "the first violation took place on Wednesday"; not "the incident
+    sparked outrage on Tuesday"), by sentence number: the day they give the event just
+    told. ``telling``: the numbers of the sentences that tell an event."""
     filters = lexicon().filters
     found: dict[int, TimeMention] = {}
     for number, sentence in enumerate(adoc.doc.sents):
@@ -288,6 +289,7 @@ def pointer_days(adoc: AnnotatedDocument, telling: set[int]) -> dict[int, TimeMe
             continue
         for token in sentence:
             if (token.dep_ in ("nsubj", "nsubjpass") and token.lemma_.lower() in filters.told_event_nouns
+                    and token.head.lemma_.lower() in filters.occurrence_verbs | filters.doing_verbs
                     and any(c.dep_ in ("det", "poss") and c.lower_ in filters.anaphoric_determiners for c in token.children)):
                 time = governing_time(adoc, token.i)
                 if time is not None and time.value and time.precision == "day":

@@ -91,6 +91,7 @@ class Filters:
     grievance_verbs: frozenset[str]
     anaphoric_determiners: frozenset[str]
     told_event_nouns: frozenset[str]
+    occurrence_verbs: frozenset[str]
     contrast_words: frozenset[str]
 
 
