@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from sitrep.models import TimeMention
 from sitrep.time.datelines import is_page_date
 from sitrep.time.expressions import Expression, Resolved, resolve, resolve_text, scan
-from sitrep.time.governance import clause_tense, dates_main_clause, governing_time, ranks_within, up_to_now
+from sitrep.time.governance import clause_tense, dates_main_clause, governing_time, quotations, ranks_within, speech_time, up_to_now
 from sitrep.time.publication import PublicationDate, collection_year, resolve_publication
 
 if TYPE_CHECKING:
@@ -72,6 +72,7 @@ def find_time_mentions(doc: Doc, published: date | None, month: tuple[int, int] 
     datelines and stamps are left out: they date the page, never an event or a statement
     on their line."""
     mentions = []
+    read: list[tuple[Expression, TimeMention]] = []
     text = doc.text
     reference = published if published is not None or month is None else month_reference(month)
     for expression in scan(text):
@@ -84,17 +85,53 @@ def find_time_mentions(doc: Doc, published: date | None, month: tuple[int, int] 
             tense = "present"
         readable = expression if published is not None or month is None else readable_in_month(expression)
         resolved = resolve(readable, reference, tense) if readable is not None else Resolved(None, None)
-        mentions.append(
-            TimeMention(
-                start=expression.start,
-                end=expression.end,
-                text=expression.text,
-                value=resolved.value,
-                precision=resolved.precision,
-                kind=expression.kind,
-            )
+        mention = TimeMention(
+            start=expression.start,
+            end=expression.end,
+            text=expression.text,
+            value=resolved.value,
+            precision=resolved.precision,
+            kind=expression.kind,
         )
+        mentions.append(mention)
+        read.append((expression, mention))
+    if published is not None:
+        mentions = told_from_speech_day(doc, read, mentions, published)
     return mentions
+
+
+def counts_from_today(expression: Expression) -> bool:
+    """Whether an expression counts from the day it is said ("yesterday", "on Tuesday",
+    "two days ago"), not a date of its own."""
+    if expression.kind in ("weekday", "range") and expression.weekdays:
+        return True
+    if expression.kind == "relative":
+        return expression.relative is None or expression.relative.unit in ("day", "week_of", "weekend")
+    return False
+
+
+def told_from_speech_day(doc: Doc, pairs: list[tuple[Expression, TimeMention]], mentions: list[TimeMention],
+                         published: date) -> list[TimeMention]:
+    """A "yesterday" or a weekday inside a direct quotation counts from the day it was said,
+    when the text dates the saying ("'... attacked our forces yesterday,' he wrote on
+    Sunday": the Saturday before), not from publication."""
+    quotes = quotations(doc.text)
+    if not quotes:
+        return mentions
+    out = list(mentions)
+    for index, (expression, mention) in enumerate(pairs):
+        if not counts_from_today(expression):
+            continue
+        quote = next((q for q in quotes if q[0] <= expression.start and expression.end <= q[1]), None)
+        if quote is None:
+            continue
+        said = speech_time(doc, expression.start, expression.end, quote, mentions)
+        if said is None or said.value == published.isoformat():
+            continue
+        resolved = resolve(expression, date.fromisoformat(said.value), clause_tense(doc, expression.start, expression.end))
+        if resolved.value is not None:
+            out[index] = replace(mention, value=resolved.value, precision=resolved.precision)
+    return out
 
 
 __all__ = [
