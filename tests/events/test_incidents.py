@@ -405,12 +405,14 @@ def test_who_reports_shelling_is_not_its_doer():
 
 
 def test_the_strike_pointed_back_to_with_a_relative_clause_and_a_day_off_is_the_strike_told():
-    # "the air strike that hit a market" points back, and "late on Friday" borders "at the weekend"
+    # "the air strike that hit a market" points back, and "late on Friday" borders "at the
+    # weekend": the strike runs from the Friday night through the weekend, as coders date it
+    # from its first day
     text = ("Thirty civilians were killed by an air strike in a district of Darfur at the weekend, aid groups said. "
             "The army did not respond to requests for comment. The rebels did not comment either. "
             "Relief officials said the lack of fuel was hampering care for the wounded, in a statement issued after "
             "the air strike that hit a market late on Friday.")
-    assert [(i.acled_sub_type, i.date, i.killed) for i in incidents(text)] == [("Air/drone strike", "2021-06-12/2021-06-13", 30)]
+    assert [(i.acled_sub_type, i.date, i.killed) for i in incidents(text)] == [("Air/drone strike", "2021-06-11/2021-06-13", 30)]
 
 
 def test_an_undated_event_told_next_shares_the_day_its_neighbour_was_dated_with():
@@ -485,3 +487,10 @@ def test_a_pointer_back_dates_the_event_only_by_a_verb_telling_when_it_happened(
     text = ("Jets killed dozens of bandits in air strikes on a forest camp in Zamfara State, the air force said. "
             "The operation drew praise from the governor on Sunday.")
     assert [(i.acled_sub_type, i.date) for i in incidents(text)] == [("Air/drone strike", None)]
+
+
+def test_an_event_told_over_a_span_and_on_a_day_inside_it_keeps_the_span():
+    # "overnight" is Tuesday to Wednesday: the Tuesday night told again adds no day
+    text = ("Rebels shelled a village near Kidal overnight, killing four civilians, officials said. "
+            "The shelling of the village began late on Tuesday night, residents said.")
+    assert [(i.date, i.killed) for i in incidents(text)] == [("2021-06-15/2021-06-16", 4)]

@@ -97,11 +97,13 @@ def date_of(
         if own.precision == "week":
             # "earlier this week", "last week": coded as its month, as coders do when the day is unknown
             return own.value[:7], "month", own.text
-        told = sorted({t.value for t in told_days_of(account, context) if t.value})
-        if own.precision == "day" and len(told) > 1:
-            # "the first violation took place on Wednesday ... the second began on Thursday":
-            # one event told on two days runs from the first to the last
-            return f"{told[0]}/{told[-1]}", "range", own.text
+        told = {t.value for t in told_days_of(account, context) if t.value}
+        if precision_of(own.value) in ("day", "range") and len(told) > 1:
+            # "the first violation took place on Wednesday ... the second began on Thursday";
+            # "killed by an air strike at the weekend ... the air strike late on Friday": one
+            # event told on several days runs from the first to the last
+            first, last = min(v.split("/")[0] for v in told), max(v.split("/")[-1] for v in told)
+            return (first, "day", own.text) if first == last else (f"{first}/{last}", "range", own.text)
         return own.value, precision_of(own.value), own.text
     if context.pointed:
         # "... neutralised dozens of bandits. The operation was executed yesterday, May 25"
@@ -133,10 +135,11 @@ def date_of(
 
 
 def told_days_of(account: Account, context: StoryTime) -> list[TimeMention]:
-    """The days the account's own mentions and the sentences pointing back to it tell (a
-    victim who died later died of the event: no day of it)."""
-    own = [m.time for m in account.mentions if m.time is not None and m.time.value and m.time.precision == "day"
-           and not m.later_death]
+    """The days and spans of days the account's own mentions and the sentences pointing
+    back to it tell (a victim who died later died of the event: no day of it; a week, a
+    month or a year says no day)."""
+    own = [m.time for m in account.mentions if m.time is not None and m.time.value and not m.later_death
+           and precision_of(m.time.value) in ("day", "range") and m.time.precision in ("day", "range")]
     return own + list(context.pointed)
 
 
