@@ -494,3 +494,15 @@ def test_an_event_told_over_a_span_and_on_a_day_inside_it_keeps_the_span():
     text = ("Rebels shelled a village near Kidal overnight, killing four civilians, officials said. "
             "The shelling of the village began late on Tuesday night, residents said.")
     assert [(i.date, i.killed) for i in incidents(text)] == [("2021-06-15/2021-06-16", 4)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the event told as just past: the month of the report
+    ("Gunmen have killed five villagers in an attack in Kidal region, officials said. The attackers shot the men outside a mosque.",
+     "2021-06"),
+    # told in the simple past; a remark in the present perfect told with it dates nothing
+    ("Rebels said one man was killed by shelling from government forces in central Donetsk. "
+     "The monitors said neither side has withdrawn heavy artillery from the front line.", None),
+])
+def test_an_event_is_told_as_just_past_by_its_evidence_sentence(text, expected):
+    assert [i.date for i in incidents(text)] == [expected]

@@ -85,10 +85,12 @@ def total_counts(mentions: list[EventMention]) -> tuple[dict[str, int], list[str
 def date_of(
     account: Account, adoc: AnnotatedDocument, chosen: EventMention, context: StoryTime | None = None
 ) -> tuple[str | None, str | None, str | None]:
-    """The incident's date: its own mentions' time; else the day of the event told just
+    """The incident's date: its own mentions' time (from the first day they and the
+    sentences pointing back to it tell to the last); else the day a sentence pointing back
+    to it gives ("The operation was executed yesterday"); else the day of the event told just
     before it; else, told as on the story's day ("on the same day", "earlier in the day"),
     the day dated last before it or of the report (told as "hours before" that day, the
-    day before and the day itself); else, told as just past
+    day before and the day itself); else, told as just past in its evidence sentence
     ("has fallen", "recent clashes"), the month of the report; else none: an event told in
     the simple past with no time has no date (the exports fall back to publication)."""
     context = context or StoryTime()
@@ -129,7 +131,9 @@ def date_of(
             before = (date.fromisoformat(day) - timedelta(days=1)).isoformat()
             return f"{before}/{day}", "range", phrase
         return day, precision_of(day), day_text
-    if published is not None and any(told_as_recent(h.token, rules.recent_words) for m in account.mentions for h in m.hits):
+    # the tense the evidence sentence tells the event in, not a side remark's ("neither side
+    # has withdrawn its artillery")
+    if published is not None and any(told_as_recent(h.token, rules.recent_words) for h in chosen.hits):
         return published.strftime("%Y-%m"), "month", None
     return None, None, None
 
