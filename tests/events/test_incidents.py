@@ -506,3 +506,14 @@ def test_an_event_told_over_a_span_and_on_a_day_inside_it_keeps_the_span():
 ])
 def test_an_event_is_told_as_just_past_by_its_evidence_sentence(text, expected):
     assert [i.date for i in incidents(text)] == [expected]
+
+
+def test_what_has_happened_since_an_agreement_the_story_dates_runs_from_its_day_to_the_report():
+    # the releases the second source counts "after a truce was imposed" run from the day the
+    # story dates the truce (Saturday) to publication, not from the first source's day
+    text = ("“We released 12 captured soldiers yesterday and got more of our men back,” the rebel leader said. "
+            "Earlier the same day, a government spokesman said some 30 prisoners have been released to their families "
+            "after a truce was imposed in the north. "
+            "At a meeting in Algiers on Saturday, the two sides agreed to a truce.")
+    assert [(i.acled_sub_type, i.date) for i in incidents(text)] == [
+        ("Other", "2021-06-15"), ("Other", "2021-06-12/2021-06-16"), ("Agreement", "2021-06-12")]

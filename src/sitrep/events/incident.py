@@ -6,7 +6,7 @@ account's date and place."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from sitrep.actors import load_kb
@@ -15,7 +15,7 @@ from sitrep.events.accounts import Account
 from sitrep.events.counts import Count
 from sitrep.events.lexicon import lexicon
 from sitrep.events.mentions import EventMention
-from sitrep.events.syntax import told_as_recent
+from sitrep.events.syntax import clause_verb, told_as_recent
 from sitrep.models import ActorRef, AnnotatedDocument, Evidence, Incident, Source, TimeMention
 from sitrep.time import dates_main_clause, governing_time, precision_of
 from sitrep.time.rules import load_rules
@@ -94,7 +94,17 @@ def date_of(
     ("has fallen", "recent clashes"), the month of the report; else none: an event told in
     the simple past with no time has no date (the exports fall back to publication)."""
     context = context or StoryTime()
-    own = own_time(account, chosen)
+    rules = load_rules()
+    published = adoc.document.published
+    own = own_time(account, chosen, with_parent=False)
+    since = since_agreement(chosen, context.agreements) if own is None else None
+    if since is not None and published is not None and since.value <= published.isoformat() and any(
+            told_as_recent(h.token, rules.recent_words) for h in chosen.hits):
+        # "20 captives have been returned after a ceasefire was imposed": from the day the
+        # story dates the ceasefire up to the report (a contradicting account's own, before
+        # the day of the account it contradicts)
+        return f"{since.value}/{published.isoformat()}", "range", since.text
+    own = own or own_time(account, chosen)
     if own is not None:
         if own.precision == "week":
             # "earlier this week", "last week": coded as its month, as coders do when the day is unknown
@@ -111,8 +121,6 @@ def date_of(
         # "... neutralised dozens of bandits. The operation was executed yesterday, May 25"
         first = context.pointed[0]
         return first.value, precision_of(first.value), first.text
-    rules = load_rules()
-    published = adoc.document.published
     said = next((found for m in account.mentions if (found := rules.story_day.search(m.sentence.text))), None)
     phrase = " ".join(said.group().lower().split()) if said else None
     day: str | None = None
@@ -147,12 +155,12 @@ def told_days_of(account: Account, context: StoryTime) -> list[TimeMention]:
     return own + list(context.pointed)
 
 
-def own_time(account: Account, chosen: EventMention | None = None) -> TimeMention | None:
+def own_time(account: Account, chosen: EventMention | None = None, with_parent: bool = True) -> TimeMention | None:
     """The time the account's own mentions tell (the evidence sentence's first), else the
-    time of the account it contradicts."""
+    time of the account it contradicts (unless ``with_parent`` is False)."""
     chosen = chosen or evidence_mention(account)
     candidates = [chosen] + [m for m in account.mentions if m is not chosen]
-    if account.parent is not None:
+    if account.parent is not None and with_parent:
         candidates += account.parent.mentions
     return next((m.time for m in candidates if m.time is not None and m.time.value), None)
 
@@ -256,6 +264,7 @@ class StoryTime:
     narrative: TimeMention | None = None
     story_day: TimeMention | None = None
     pointed: tuple[TimeMention, ...] = ()  # the days sentences pointing back to the event give it
+    agreements: dict[str, TimeMention] = field(default_factory=dict)  # ``agreement_days``
 
 
 def story_days(accounts: list[Account]) -> list[tuple[int, TimeMention]]:
@@ -283,6 +292,42 @@ def told_days(adoc: AnnotatedDocument) -> list[tuple[int, TimeMention]]:
             and dates_main_clause(adoc.doc, t)]
 
 
+def agreement_days(accounts: list[Account]) -> dict[str, TimeMention]:
+    """The day the story dates each agreement on, by the agreement nouns told with it
+    ("agreed to a ceasefire on September 5": the ceasefire's day), the first told first."""
+    nouns = lexicon().agreement_nouns
+    found: dict[str, TimeMention] = {}
+    for account in accounts:
+        agreed = [m for m in account.mentions if m.family == "agreement"]  # reached at a meeting, too
+        own = own_time(account) if agreed else None
+        if own is None or own.precision != "day":
+            continue
+        for mention in agreed:
+            for hit in mention.hits:
+                for token in hit.token.subtree:
+                    if token.lemma_.lower() in nouns:
+                        found.setdefault(token.lemma_.lower(), own)
+    return found
+
+
+def since_agreement(chosen: EventMention, agreements: dict[str, TimeMention]) -> TimeMention | None:
+    """The day of the agreement a clause of the event's verb says it came after ("have been
+    returned after a ceasefire was imposed"), when the story dates that agreement."""
+    if not agreements:
+        return None
+    marks = load_rules().since_marks
+    for hit in chosen.hits:
+        verb = clause_verb(hit.token)
+        for child in verb.children:
+            opens = child.lower_ in marks if child.dep_ == "prep" else (
+                child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in child.children))
+            if opens:
+                named = next((t.lemma_.lower() for t in child.subtree if t.lemma_.lower() in agreements), None)
+                if named is not None:
+                    return agreements[named]
+    return None
+
+
 def pointer_days(adoc: AnnotatedDocument, telling: set[int]) -> dict[int, TimeMention]:
     """Sentences that tell no event but point back to one by a definite noun that is the
     subject of a dated clause telling when it happened ("The operation was executed
@@ -306,7 +351,8 @@ def pointer_days(adoc: AnnotatedDocument, telling: set[int]) -> dict[int, TimeMe
 
 
 def story_time(account: Account, dated: list[tuple[int, TimeMention]],
-               told: list[tuple[int, TimeMention]] = (), pointers: dict[int, TimeMention] | None = None) -> StoryTime:
+               told: list[tuple[int, TimeMention]] = (), pointers: dict[int, TimeMention] | None = None,
+               agreements: dict[str, TimeMention] | None = None) -> StoryTime:
     """The story's days before this account; no narrative day for an account that opens an
     event of its own ("In another incident", "Earlier this month"). ``told`` are the days
     any sentence names (a day the parties "traded accusations on Saturday"): the story's
@@ -317,10 +363,12 @@ def story_time(account: Account, dated: list[tuple[int, TimeMention]],
                     key=lambda item: item[:2])
     story_day = before[-1][2] if before else None
     pointed = tuple(pointers[n] for n in sorted({n + 1 for n in account.sentence_numbers} & set(pointers or {})))
+    agreements = agreements or {}
     if any(m.new_event for m in account.mentions):
-        return StoryTime(story_day=story_day, pointed=pointed)
+        return StoryTime(story_day=story_day, pointed=pointed, agreements=agreements)
     earlier = [time for number, time in dated if first - NARRATIVE_SENTENCES <= number < first]
-    return StoryTime(narrative=earlier[-1] if earlier else None, story_day=story_day, pointed=pointed)
+    return StoryTime(narrative=earlier[-1] if earlier else None, story_day=story_day, pointed=pointed,
+                     agreements=agreements)
 
 
 def added_to(account: Account) -> list[EventMention]:

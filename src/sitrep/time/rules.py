@@ -49,6 +49,7 @@ class Rules:
     clock_words: tuple[str, ...]
     channel_nouns: frozenset[str]
     simultaneous_marks: frozenset[str]
+    since_marks: frozenset[str]
     stamp_keywords: tuple[str, ...]
     stamp_weak_keywords: tuple[str, ...]
     stamp_max_other_words: int
@@ -125,6 +126,7 @@ def load_rules() -> Rules:
         story_day_before=frozenset(p.lower() for p in raw["story_day"]["before"]),
         recent_words=frozenset(w.lower() for w in raw["recent"]["words"]),
         simultaneous_marks=frozenset(m.lower() for m in governance["simultaneous_marks"]),
+        since_marks=frozenset(m.lower() for m in governance["since_marks"]),
         stamp_keywords=tuple(k.lower() for k in stamps["keywords"]),
         stamp_weak_keywords=tuple(k.lower() for k in stamps["weak_keywords"]),
         stamp_max_other_words=int(stamps["max_other_words"]),
