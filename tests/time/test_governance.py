@@ -208,3 +208,10 @@ def test_a_subject_among_events_dated_by_a_participle_shares_their_day():
 def test_a_quotation_counts_from_the_day_it_was_said(annotate, text, expected):
     adoc = annotate(text, date(2020, 4, 13))
     assert {t.text: t.value for t in adoc.times} == expected
+
+
+def test_a_quotation_left_unclosed_is_no_quotation():
+    from sitrep.time.governance import quotations
+
+    text = "“This happened at dawn, said the colonel. “The fight goes on.” Then \"we left,\" he said."
+    assert [text[a:b] for a, b in quotations(text)] == ["“The fight goes on.”", "\"we left,\""]

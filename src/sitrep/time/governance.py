@@ -185,8 +185,9 @@ def ranks_within(doc: Doc, time: TimeMention) -> bool:
     return False
 
 
-#: A direct quotation within one line: between curly or straight double quotes.
-QUOTATION = re.compile(r"[“\"][^”\"\n]+[”\"]")
+#: A direct quotation within one line: between curly or straight double quotes (an opening
+#: mark before any closing one starts the next: a quotation left unclosed is no quotation).
+QUOTATION = re.compile(r"[“\"][^“”\"\n]+[”\"]")
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
