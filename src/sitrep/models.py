@@ -13,11 +13,12 @@ so ``document.text[start:end] == text`` always holds.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator, model_validator
 
 if TYPE_CHECKING:  # spaCy is heavy to import; only type checkers need it here.
     from spacy.tokens import Doc
@@ -26,6 +27,8 @@ PublishedBasis = Literal["metadata", "url", "dateline", "inferred"]
 DatePrecision = Literal["day", "range", "week", "month", "year"]
 GeoPrecision = Literal["place", "admin2", "admin1", "country"]
 ClaimStatus = Literal["reported", "claimed", "disputed", "denied"]
+#: A publication month written as a record's ``published`` ("2022-11").
+MONTH_ONLY = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 StatementKind = Literal[
     "statement", "accusation", "denial", "demand", "threat", "confirmation", "announcement"
 ]
@@ -74,6 +77,11 @@ class Document(Record):
     published_basis: PublishedBasis | None = None
     published_text: str | None = None
     published_candidates: list[date] = Field(default_factory=list)
+    #: The month of publication ("2022-11") when only the month is known (a URL slug
+    #: "...-november-2022"): ``published`` stays None, there being no day to count from,
+    #: and the record shows the month as its ``published`` value, as coders write a
+    #: month-precision date (read back the same way).
+    published_month: str | None = Field(default=None, exclude=True, pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
     text: str
     removed: list[str] = Field(default_factory=list)
     content_hash: str | None = None
@@ -83,6 +91,18 @@ class Document(Record):
     # how the bytes were read when they were not plain UTF-8 ("decoded as UTF-16-LE (no
     # byte order mark)", "decoded as UTF-8; 2 bytes read as Windows-1252, 1 invalid byte replaced")
     decoding: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def month_only(cls, data: Any) -> Any:
+        """A record whose ``published`` is a month ("2022-11") was published in it, on a day not known."""
+        if isinstance(data, dict) and isinstance(data.get("published"), str) and MONTH_ONLY.fullmatch(data["published"]):
+            data = {**data, "published_month": data["published"], "published": None}
+        return data
+
+    @field_serializer("published")
+    def show_published(self, value: date | None) -> date | str | None:
+        return value if value is not None else self.published_month
 
 
 class ActorRef(Record):

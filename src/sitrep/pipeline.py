@@ -75,10 +75,11 @@ def run_stages(
             "published_basis": publication.basis,
             "published_text": publication.text,
             "published_candidates": list(publication.candidates),
+            "published_month": publication.month_text,
         }
     )
     adoc.document = document
-    adoc.times = time.find_time_mentions(adoc.doc, publication.value)
+    adoc.times = time.find_time_mentions(adoc.doc, publication.value, publication.month if publication.value is None else None)
     adoc.country_hint = options.country
     adoc.actors = actors.resolve_actors(adoc)
     adoc.places = places.find_places(adoc)
@@ -116,6 +117,7 @@ def extract_segmented(
     publication = time.PublicationDate(
         meta.published, meta.published_basis, meta.published_text,
         tuple(meta.published_candidates), "read from the first segment",
+        tuple(int(part) for part in meta.published_month.split("-")) if meta.published_month else None,
     )
     parts: list[tuple[int, Extraction]] = [(pieces[0][0], first)]
     rest = pieces[1:]

@@ -405,9 +405,115 @@ def test_who_reports_shelling_is_not_its_doer():
 
 
 def test_the_strike_pointed_back_to_with_a_relative_clause_and_a_day_off_is_the_strike_told():
-    # "the air strike that hit a market" points back, and "late on Friday" borders "at the weekend"
+    # "the air strike that hit a market" points back, and "late on Friday" borders "at the
+    # weekend": the strike runs from the Friday night through the weekend, as coders date it
+    # from its first day
     text = ("Thirty civilians were killed by an air strike in a district of Darfur at the weekend, aid groups said. "
             "The army did not respond to requests for comment. The rebels did not comment either. "
             "Relief officials said the lack of fuel was hampering care for the wounded, in a statement issued after "
             "the air strike that hit a market late on Friday.")
-    assert [(i.acled_sub_type, i.date, i.killed) for i in incidents(text)] == [("Air/drone strike", "2021-06-12/2021-06-13", 30)]
+    assert [(i.acled_sub_type, i.date, i.killed) for i in incidents(text)] == [("Air/drone strike", "2021-06-11/2021-06-13", 30)]
+
+
+def test_an_undated_event_told_next_shares_the_day_its_neighbour_was_dated_with():
+    # the second and third sentences have no time of their own, but their raid is the
+    # Monday raid told first: the fourth goes on with Monday, not with no date
+    text = ("Soldiers killed three gunmen in a raid on a village near Jenin on Monday morning, the ministry said. "
+            "Residents said the raid lasted for several hours. "
+            "\"Two fighters were killed and others were wounded\" during the raid, the spokesman said. "
+            "\"During searches, troops found explosives in a shed where the gunmen were hiding,\" he added.")
+    found = incidents(text)
+    assert [(i.acled_sub_type, i.date) for i in found][-1] == ("Disrupted weapons use", "2021-06-14")
+
+
+def test_hours_before_the_story_s_event_may_be_the_night_before():
+    text = ("Militants attacked an army post in Kirkuk on Tuesday, killing two soldiers, an officer said. "
+            "Hours before the army was targeted, rockets landed near a Peshmerga base in Erbil province, a commander said.")
+    found = incidents(text)
+    assert [(i.acled_sub_type, i.date) for i in found] == [
+        ("Armed clash", "2021-06-15"), ("Shelling/artillery/missile attack", "2021-06-14/2021-06-15")]
+
+
+def test_hours_after_takes_the_last_day_the_story_told_even_with_no_event_on_it():
+    # the day of the first sentence dates an accusation, not an event: the attack told
+    # "hours after" the truce began is on that day, not on the day of publication
+    text = ("The two armies traded accusations on Monday over a truce that was to begin at midnight. "
+            "A rebel spokesman said troops attacked rebel positions in Yei at dawn, just hours after the truce began.")
+    [attack] = incidents(text)
+    assert (attack.date, attack.date_text) == ("2021-06-14", "hours after")
+
+
+def test_a_day_inside_a_clause_about_the_past_is_not_the_story_s_day():
+    # "arrested after the 5 May attack" names a day of the background, not the day the story tells
+    text = ("The list includes 40 men who were arrested after the 5 May attack and held without trial. "
+            "Earlier in the day, militants handed over two hostages to the Red Cross in Gaza City.")
+    found = incidents(text)
+    assert [(i.date, i.date_text) for i in found if i.acled_sub_type == "Other"] == [("2021-06-16", "earlier in the day")]
+
+
+def test_a_text_published_in_a_month_the_url_names_dates_its_events_in_that_month():
+    from sitrep.models import Document
+    from sitrep.pipeline import extract_document
+
+    text = ("The army and the rebel front on Friday, March 9, signed a truce in Kidal, ending three days of fighting. "
+            "The army counted four soldiers dead in the clashes in Kidal since Tuesday, March 6, a spokesman said.")
+    extraction = extract_document(Document(id="t", source="t", url="https://news.example.ml/truce-in-kidal-march-2022/", text=text))
+    assert extraction.model_dump(mode="json")["document"]["published"] == "2022-03"
+    assert [(i.acled_sub_type, i.date) for i in extraction.incidents] == [("Agreement", "2022-03-09"), ("Armed clash", "2022-03-06")]
+
+
+@pytest.mark.parametrize("second, expected", [
+    # "the operation" points back to the strikes just told and dates them
+    ("The operation was carried out on Sunday after intelligence reports.", "2021-06-13"),
+    # an operation with no determiner pointing back is no pointer, and a day on the saying dates no strike
+    ("An operation was launched on Sunday in the north, the spokesman said on Monday.", None),
+])
+def test_a_sentence_pointing_back_to_the_event_by_a_definite_noun_dates_it(second, expected):
+    text = "Jets killed dozens of bandits in air strikes on a forest camp in Zamfara State, the air force said. " + second
+    assert [(i.acled_sub_type, i.date) for i in incidents(text)] == [("Air/drone strike", expected)]
+
+
+def test_an_event_told_on_two_days_runs_from_the_first_to_the_last():
+    # the first breach is dated by a sentence pointing back to it, the second by the
+    # exchange of fire told with it: one clash over the night, from Monday to Tuesday
+    text = ("Two soldiers were killed when troops traded heavy gunfire in Kupwara district, officials said. "
+            "Troops exchanged fire with the intruders near the border posts. "
+            "The first violation took place at 9 pm on Monday. "
+            "The second violation began at 10 am on Tuesday and the exchange of fire was still going on, he said.")
+    assert [(i.acled_sub_type, i.date, i.killed) for i in incidents(text)] == [("Armed clash", "2021-06-14/2021-06-15", 2)]
+
+
+def test_a_pointer_back_dates_the_event_only_by_a_verb_telling_when_it_happened():
+    text = ("Jets killed dozens of bandits in air strikes on a forest camp in Zamfara State, the air force said. "
+            "The operation drew praise from the governor on Sunday.")
+    assert [(i.acled_sub_type, i.date) for i in incidents(text)] == [("Air/drone strike", None)]
+
+
+def test_an_event_told_over_a_span_and_on_a_day_inside_it_keeps_the_span():
+    # "overnight" is Tuesday to Wednesday: the Tuesday night told again adds no day
+    text = ("Rebels shelled a village near Kidal overnight, killing four civilians, officials said. "
+            "The shelling of the village began late on Tuesday night, residents said.")
+    assert [(i.date, i.killed) for i in incidents(text)] == [("2021-06-15/2021-06-16", 4)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the event told as just past: the month of the report
+    ("Gunmen have killed five villagers in an attack in Kidal region, officials said. The attackers shot the men outside a mosque.",
+     "2021-06"),
+    # told in the simple past; a remark in the present perfect told with it dates nothing
+    ("Rebels said one man was killed by shelling from government forces in central Donetsk. "
+     "The monitors said neither side has withdrawn heavy artillery from the front line.", None),
+])
+def test_an_event_is_told_as_just_past_by_its_evidence_sentence(text, expected):
+    assert [i.date for i in incidents(text)] == [expected]
+
+
+def test_what_has_happened_since_an_agreement_the_story_dates_runs_from_its_day_to_the_report():
+    # the releases the second source counts "after a truce was imposed" run from the day the
+    # story dates the truce (Saturday) to publication, not from the first source's day
+    text = ("“We released 12 captured soldiers yesterday and got more of our men back,” the rebel leader said. "
+            "Earlier the same day, a government spokesman said some 30 prisoners have been released to their families "
+            "after a truce was imposed in the north. "
+            "At a meeting in Algiers on Saturday, the two sides agreed to a truce.")
+    assert [(i.acled_sub_type, i.date) for i in incidents(text)] == [
+        ("Other", "2021-06-15"), ("Other", "2021-06-12/2021-06-16"), ("Agreement", "2021-06-12")]

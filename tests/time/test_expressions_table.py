@@ -193,6 +193,8 @@ def test_source_expression_and_span(text, expression):
         "killed 14 Taliban",
         "Asad Durrani said",  # a name, not the Solar Hijri month
         "Mehr News Agency reported",
+        "fired since 2000 hours",  # a clock time, not the year 2000
+        "shelled from 2030 GMT",
     ],
 )
 def test_not_temporal(text):

@@ -193,3 +193,25 @@ def test_a_subject_among_events_dated_by_a_participle_shares_their_day():
 
     incident = first("The shelling was among 30 breaches of the truce carried out by the army on Monday, the rebels said.")
     assert (incident.date, incident.date_text) == ("2021-06-14", "Monday")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a quotation's "yesterday" counts from the day the quote was written, when the text dates it
+    ('"The army shelled our positions yesterday near the border," the rebel spokesman wrote on Twitter on Sunday.',
+     {"yesterday": "2020-04-11", "Sunday": "2020-04-12"}),
+    ('"The army shelled our positions yesterday near the border," the rebel spokesman wrote on Friday.',
+     {"yesterday": "2020-04-09", "Friday": "2020-04-10"}),
+    # undated saying, or a "yesterday" outside the quotation: from publication
+    ('"The army shelled our positions yesterday near the border," the rebel spokesman said.', {"yesterday": "2020-04-12"}),
+    ('The rebels said on Friday that the army shelled their positions yesterday.', {"Friday": "2020-04-10", "yesterday": "2020-04-12"}),
+])
+def test_a_quotation_counts_from_the_day_it_was_said(annotate, text, expected):
+    adoc = annotate(text, date(2020, 4, 13))
+    assert {t.text: t.value for t in adoc.times} == expected
+
+
+def test_a_quotation_left_unclosed_is_no_quotation():
+    from sitrep.time.governance import quotations
+
+    text = "“This happened at dawn, said the colonel. “The fight goes on.” Then \"we left,\" he said."
+    assert [text[a:b] for a, b in quotations(text)] == ["“The fight goes on.”", "\"we left,\""]

@@ -34,6 +34,14 @@ def test_relative_phrases_are_consistent():
     assert rules.relative["yesterday"].anchor == -1
 
 
+def test_story_day_phrases_before_the_day_are_story_day_phrases():
+    rules = load_rules()
+    assert rules.story_day_before == {"hours before", "hours earlier"}
+    for phrase in ("hours before", "the same day", "hours after"):
+        assert rules.story_day.fullmatch(phrase), phrase
+    assert rules.story_day.search("Hours before the army was targeted").group() == "Hours before"
+
+
 def test_weekdays_come_from_the_calendar_module():
     assert load_rules().weekdays == {
         "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6

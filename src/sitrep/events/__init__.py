@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from sitrep.events.accounts import split_accounts
 from sitrep.events.coreference import corefer
-from sitrep.events.incident import build_incident, story_time
+from sitrep.events.incident import agreement_days, build_incident, pointer_days, story_days, story_time, told_days
 from sitrep.events.mentions import detect_mentions
 from sitrep.models import AnnotatedDocument, Incident
 
@@ -24,9 +24,11 @@ def extract_incidents(adoc: AnnotatedDocument) -> list[Incident]:
     sentence_index = {sentence.start: number for number, sentence in enumerate(adoc.doc.sents)}
     events = corefer(mentions, sentence_index)
     accounts = [account for event in events for account in split_accounts(event)]
-    dated = [(sentence_index[m.sentence.start], m.time) for m in mentions
-             if m.time is not None and m.time.value and m.time.precision == "day"]
-    return [build_incident(account, adoc, number, story_time(account, dated))
+    dated = story_days(accounts)
+    told = told_days(adoc)
+    pointers = pointer_days(adoc, {sentence_index[m.sentence.start] for m in mentions})
+    agreements = agreement_days(accounts)
+    return [build_incident(account, adoc, number, story_time(account, dated, told, pointers, agreements))
             for number, account in enumerate(accounts, start=1)]
 
 

@@ -5,16 +5,19 @@ account's date and place."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 from sitrep.actors import load_kb
 from sitrep.events.classify import civilian_only, incident_type
 from sitrep.events.accounts import Account
 from sitrep.events.counts import Count
+from sitrep.events.lexicon import lexicon
 from sitrep.events.mentions import EventMention
-from sitrep.events.syntax import told_as_recent
+from sitrep.events.syntax import clause_verb, told_as_recent
 from sitrep.models import ActorRef, AnnotatedDocument, Evidence, Incident, Source, TimeMention
-from sitrep.time import precision_of
+from sitrep.time import dates_main_clause, governing_time, precision_of
 from sitrep.time.rules import load_rules
 
 
@@ -82,37 +85,84 @@ def total_counts(mentions: list[EventMention]) -> tuple[dict[str, int], list[str
 def date_of(
     account: Account, adoc: AnnotatedDocument, chosen: EventMention, context: StoryTime | None = None
 ) -> tuple[str | None, str | None, str | None]:
-    """The incident's date: its own mentions' time; else the day of the event told just
+    """The incident's date: its own mentions' time (from the first day they and the
+    sentences pointing back to it tell to the last); else the day a sentence pointing back
+    to it gives ("The operation was executed yesterday"); else the day of the event told just
     before it; else, told as on the story's day ("on the same day", "earlier in the day"),
-    the day of the event dated last before it or of the report; else, told as just past
+    the day dated last before it or of the report (told as "hours before" that day, the
+    day before and the day itself); else, told as just past in its evidence sentence
     ("has fallen", "recent clashes"), the month of the report; else none: an event told in
     the simple past with no time has no date (the exports fall back to publication)."""
     context = context or StoryTime()
-    candidates = [chosen] + [m for m in account.mentions if m is not chosen]
-    if account.parent is not None:
-        candidates += account.parent.mentions
-    for mention in candidates:
-        if mention.time is not None and mention.time.value:
-            if mention.time.precision == "week":
-                # "earlier this week", "last week": coded as its month, as coders do when the day is unknown
-                return mention.time.value[:7], "month", mention.time.text
-            return mention.time.value, precision_of(mention.time.value), mention.time.text
+    rules = load_rules()
+    published = adoc.document.published
+    own = own_time(account, chosen, with_parent=False)
+    since = since_agreement(chosen, context.agreements) if own is None else None
+    if since is not None and published is not None and since.value <= published.isoformat() and any(
+            told_as_recent(h.token, rules.recent_words) for h in chosen.hits):
+        # "20 captives have been returned after a ceasefire was imposed": from the day the
+        # story dates the ceasefire up to the report (a contradicting account's own, before
+        # the day of the account it contradicts)
+        return f"{since.value}/{published.isoformat()}", "range", since.text
+    own = own or own_time(account, chosen)
+    if own is not None:
+        if own.precision == "week":
+            # "earlier this week", "last week": coded as its month, as coders do when the day is unknown
+            return own.value[:7], "month", own.text
+        told = {t.value for t in told_days_of(account, context) if t.value}
+        if precision_of(own.value) in ("day", "range") and len(told) > 1:
+            # "the first violation took place on Wednesday ... the second began on Thursday";
+            # "killed by an air strike at the weekend ... the air strike late on Friday": one
+            # event told on several days runs from the first to the last
+            first, last = min(v.split("/")[0] for v in told), max(v.split("/")[-1] for v in told)
+            return (first, "day", own.text) if first == last else (f"{first}/{last}", "range", own.text)
+        return own.value, precision_of(own.value), own.text
+    if context.pointed:
+        # "... neutralised dozens of bandits. The operation was executed yesterday, May 25"
+        first = context.pointed[0]
+        return first.value, precision_of(first.value), first.text
+    said = next((found for m in account.mentions if (found := rules.story_day.search(m.sentence.text))), None)
+    phrase = " ".join(said.group().lower().split()) if said else None
+    day: str | None = None
     if context.narrative is not None and context.narrative.value:
         # "17 militants were killed on Thursday ... soldiers also captured four villages":
         # the story goes on with the same day
-        return context.narrative.value, precision_of(context.narrative.value), context.narrative.text
-    rules = load_rules()
-    published = adoc.document.published
-    said = next((found for m in account.mentions if (found := rules.story_day.search(m.sentence.text))), None)
-    phrase = said.group().lower() if said else None
-    if phrase is not None:
+        day, day_text = context.narrative.value, context.narrative.text
+    elif phrase is not None:
         if context.story_day is not None and context.story_day.value:
-            return context.story_day.value, precision_of(context.story_day.value), phrase
-        if published is not None:
-            return published.isoformat(), "day", phrase
-    if published is not None and any(told_as_recent(h.token, rules.recent_words) for m in account.mentions for h in m.hits):
+            day, day_text = context.story_day.value, phrase
+        elif published is not None:
+            day, day_text = published.isoformat(), phrase
+    if day is not None:
+        if phrase in rules.story_day_before and precision_of(day) == "day":
+            # "hours before the army was targeted": the night before may be meant
+            before = (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+            return f"{before}/{day}", "range", phrase
+        return day, precision_of(day), day_text
+    # the tense the evidence sentence tells the event in, not a side remark's ("neither side
+    # has withdrawn its artillery")
+    if published is not None and any(told_as_recent(h.token, rules.recent_words) for h in chosen.hits):
         return published.strftime("%Y-%m"), "month", None
     return None, None, None
+
+
+def told_days_of(account: Account, context: StoryTime) -> list[TimeMention]:
+    """The days and spans of days the account's own mentions and the sentences pointing
+    back to it tell (a victim who died later died of the event: no day of it; a week, a
+    month or a year says no day)."""
+    own = [m.time for m in account.mentions if m.time is not None and m.time.value and not m.later_death
+           and precision_of(m.time.value) in ("day", "range") and m.time.precision in ("day", "range")]
+    return own + list(context.pointed)
+
+
+def own_time(account: Account, chosen: EventMention | None = None, with_parent: bool = True) -> TimeMention | None:
+    """The time the account's own mentions tell (the evidence sentence's first), else the
+    time of the account it contradicts (unless ``with_parent`` is False)."""
+    chosen = chosen or evidence_mention(account)
+    candidates = [chosen] + [m for m in account.mentions if m is not chosen]
+    if account.parent is not None and with_parent:
+        candidates += account.parent.mentions
+    return next((m.time for m in candidates if m.time is not None and m.time.value), None)
 
 
 def location_of(account: Account, chosen: EventMention):
@@ -213,18 +263,112 @@ class StoryTime:
 
     narrative: TimeMention | None = None
     story_day: TimeMention | None = None
+    pointed: tuple[TimeMention, ...] = ()  # the days sentences pointing back to the event give it
+    agreements: dict[str, TimeMention] = field(default_factory=dict)  # ``agreement_days``
 
 
-def story_time(account: Account, dated: list[tuple[int, TimeMention]]) -> StoryTime:
+def story_days(accounts: list[Account]) -> list[tuple[int, TimeMention]]:
+    """The day each sentence that tells an event is telling, in text order: the mention's
+    own day, else the day its event is dated with ("killed five on Sunday morning ... four
+    were killed during the raid": the second sentence tells Sunday too)."""
+    found: dict[int, TimeMention] = {}
+    for account in accounts:
+        own = own_time(account)
+        for number, mention in zip(account.sentence_numbers, account.mentions):
+            time = mention.time if mention.time is not None and mention.time.value else own
+            if time is not None and time.value and time.precision == "day" and number not in found:
+                found[number] = time
+    return sorted(found.items(), key=lambda item: item[0])
+
+
+def told_days(adoc: AnnotatedDocument) -> list[tuple[int, TimeMention]]:
+    """Every day a sentence's main clause is dated with, by sentence number, that is not
+    after publication (a day ahead is a plan, not a day the story has told); a day inside
+    a clause or a noun ("those arrested after the October 7 attack") is background."""
+    starts = [sentence.start_char for sentence in adoc.doc.sents]
+    published = adoc.document.published.isoformat() if adoc.document.published else None
+    return [(bisect_right(starts, t.start) - 1, t) for t in adoc.times
+            if t.value and t.precision == "day" and (published is None or t.value <= published)
+            and dates_main_clause(adoc.doc, t)]
+
+
+def agreement_days(accounts: list[Account]) -> dict[str, TimeMention]:
+    """The day the story dates each agreement on, by the agreement nouns told with it
+    ("agreed to a ceasefire on September 5": the ceasefire's day), the first told first."""
+    nouns = lexicon().agreement_nouns
+    found: dict[str, TimeMention] = {}
+    for account in accounts:
+        agreed = [m for m in account.mentions if m.family == "agreement"]  # reached at a meeting, too
+        own = own_time(account) if agreed else None
+        if own is None or own.precision != "day":
+            continue
+        for mention in agreed:
+            for hit in mention.hits:
+                for token in hit.token.subtree:
+                    if token.lemma_.lower() in nouns:
+                        found.setdefault(token.lemma_.lower(), own)
+    return found
+
+
+def since_agreement(chosen: EventMention, agreements: dict[str, TimeMention]) -> TimeMention | None:
+    """The day of the agreement a clause of the event's verb says it came after ("have been
+    returned after a ceasefire was imposed"), when the story dates that agreement."""
+    if not agreements:
+        return None
+    marks = load_rules().since_marks
+    for hit in chosen.hits:
+        verb = clause_verb(hit.token)
+        for child in verb.children:
+            opens = child.lower_ in marks if child.dep_ == "prep" else (
+                child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in child.children))
+            if opens:
+                named = next((t.lemma_.lower() for t in child.subtree if t.lemma_.lower() in agreements), None)
+                if named is not None:
+                    return agreements[named]
+    return None
+
+
+def pointer_days(adoc: AnnotatedDocument, telling: set[int]) -> dict[int, TimeMention]:
+    """Sentences that tell no event but point back to one by a definite noun that is the
+    subject of a dated clause telling when it happened ("The operation was executed
+    yesterday, May 25", "the first violation took place on Wednesday"; not "the incident
+    sparked outrage on Tuesday"), by sentence number: the day they give the event just
+    told. ``telling``: the numbers of the sentences that tell an event."""
+    filters = lexicon().filters
+    found: dict[int, TimeMention] = {}
+    for number, sentence in enumerate(adoc.doc.sents):
+        if number in telling:
+            continue
+        for token in sentence:
+            if (token.dep_ in ("nsubj", "nsubjpass") and token.lemma_.lower() in filters.told_event_nouns
+                    and token.head.lemma_.lower() in filters.occurrence_verbs | filters.doing_verbs
+                    and any(c.dep_ in ("det", "poss") and c.lower_ in filters.anaphoric_determiners for c in token.children)):
+                time = governing_time(adoc, token.i)
+                if time is not None and time.value and time.precision == "day":
+                    found[number] = time
+                    break
+    return found
+
+
+def story_time(account: Account, dated: list[tuple[int, TimeMention]],
+               told: list[tuple[int, TimeMention]] = (), pointers: dict[int, TimeMention] | None = None,
+               agreements: dict[str, TimeMention] | None = None) -> StoryTime:
     """The story's days before this account; no narrative day for an account that opens an
-    event of its own ("In another incident", "Earlier this month")."""
+    event of its own ("In another incident", "Earlier this month"). ``told`` are the days
+    any sentence names (a day the parties "traded accusations on Saturday"): the story's
+    day for "hours after" is the last day told before, by an event or not. ``pointers``
+    (``pointer_days``): the day a sentence right after one of the account's gives it."""
     first = account.sentence_numbers[0]
-    before = [time for number, time in dated if number < first]
-    story_day = before[-1] if before else None
+    before = sorted([(number, time.start, time) for number, time in [*dated, *told] if number < first],
+                    key=lambda item: item[:2])
+    story_day = before[-1][2] if before else None
+    pointed = tuple(pointers[n] for n in sorted({n + 1 for n in account.sentence_numbers} & set(pointers or {})))
+    agreements = agreements or {}
     if any(m.new_event for m in account.mentions):
-        return StoryTime(story_day=story_day)
+        return StoryTime(story_day=story_day, pointed=pointed, agreements=agreements)
     earlier = [time for number, time in dated if first - NARRATIVE_SENTENCES <= number < first]
-    return StoryTime(narrative=earlier[-1] if earlier else None, story_day=story_day)
+    return StoryTime(narrative=earlier[-1] if earlier else None, story_day=story_day, pointed=pointed,
+                     agreements=agreements)
 
 
 def added_to(account: Account) -> list[EventMention]:

@@ -90,6 +90,8 @@ class Filters:
     grievance_prepositions: frozenset[str]
     grievance_verbs: frozenset[str]
     anaphoric_determiners: frozenset[str]
+    told_event_nouns: frozenset[str]
+    occurrence_verbs: frozenset[str]
     contrast_words: frozenset[str]
 
 

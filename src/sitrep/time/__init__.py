@@ -8,13 +8,14 @@ data in ``data/time/rules.toml``, calendars by convertdate and hijridate in
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from sitrep.models import TimeMention
 from sitrep.time.datelines import is_page_date
 from sitrep.time.expressions import Expression, Resolved, resolve, resolve_text, scan
-from sitrep.time.governance import clause_tense, governing_time, ranks_within, up_to_now
+from sitrep.time.governance import clause_tense, dates_main_clause, governing_time, quotations, ranks_within, speech_time, up_to_now
 from sitrep.time.publication import PublicationDate, collection_year, resolve_publication
 
 if TYPE_CHECKING:
@@ -42,13 +43,38 @@ def last_day(value: str) -> date:
     return date.fromordinal(following.toordinal() - 1)
 
 
-def find_time_mentions(doc: Doc, published: date | None) -> list[TimeMention]:
+def month_reference(month: tuple[int, int]) -> date:
+    """The day a text published in ``month`` (no day known) reads its dates against: the
+    month's last, so that a date in the month is not after publication."""
+    year, number = month
+    return last_day(f"{year:04d}-{number:02d}")
+
+
+def readable_in_month(expression: Expression) -> Expression | None:
+    """The expression as a text published in a known month, on an unknown day, reads it:
+    a date or a month is fixed by the month's year, its weekday set aside (the year is not
+    in doubt; a weekday that does not fit it is the writer's slip); a weekday, "yesterday"
+    or "three days ago" counts from a day nobody knows (None)."""
+    if expression.kind == "absolute":
+        return replace(expression, weekdays=())
+    if expression.kind in ("month", "year") and not expression.weekdays:
+        return expression
+    if expression.kind == "relative" and expression.relative is not None and expression.relative.unit in ("month", "year"):
+        return expression
+    return None
+
+
+def find_time_mentions(doc: Doc, published: date | None, month: tuple[int, int] | None = None) -> list[TimeMention]:
     """Every temporal expression in ``doc.text`` that can date what the text tells, in
     text order, resolved against ``published`` in the tense of its clause (value None
-    when it cannot be anchored). The page's own datelines and stamps are left out: they
-    date the page, never an event or a statement on their line."""
+    when it cannot be anchored). With no day of publication but its ``month`` (year,
+    month), what that month fixes is read against the month's last day. The page's own
+    datelines and stamps are left out: they date the page, never an event or a statement
+    on their line."""
     mentions = []
+    read: list[tuple[Expression, TimeMention]] = []
     text = doc.text
+    reference = published if published is not None or month is None else month_reference(month)
     for expression in scan(text):
         if is_page_date(text, expression.start, expression.end):
             continue
@@ -57,18 +83,55 @@ def find_time_mentions(doc: Doc, published: date | None) -> list[TimeMention]:
             if not up_to_now(doc, expression.start, expression.end):
                 continue  # a length of time that dates nothing ("fought for three days")
             tense = "present"
-        resolved = resolve(expression, published, tense)
-        mentions.append(
-            TimeMention(
-                start=expression.start,
-                end=expression.end,
-                text=expression.text,
-                value=resolved.value,
-                precision=resolved.precision,
-                kind=expression.kind,
-            )
+        readable = expression if published is not None or month is None else readable_in_month(expression)
+        resolved = resolve(readable, reference, tense) if readable is not None else Resolved(None, None)
+        mention = TimeMention(
+            start=expression.start,
+            end=expression.end,
+            text=expression.text,
+            value=resolved.value,
+            precision=resolved.precision,
+            kind=expression.kind,
         )
+        mentions.append(mention)
+        read.append((expression, mention))
+    if published is not None:
+        mentions = told_from_speech_day(doc, read, mentions, published)
     return mentions
+
+
+def counts_from_today(expression: Expression) -> bool:
+    """Whether an expression counts from the day it is said ("yesterday", "on Tuesday",
+    "two days ago"), not a date of its own."""
+    if expression.kind in ("weekday", "range") and expression.weekdays:
+        return True
+    if expression.kind == "relative":
+        return expression.relative is None or expression.relative.unit in ("day", "week_of", "weekend")
+    return False
+
+
+def told_from_speech_day(doc: Doc, pairs: list[tuple[Expression, TimeMention]], mentions: list[TimeMention],
+                         published: date) -> list[TimeMention]:
+    """A "yesterday" or a weekday inside a direct quotation counts from the day it was said,
+    when the text dates the saying ("'... attacked our forces yesterday,' he wrote on
+    Sunday": the Saturday before), not from publication."""
+    quotes = quotations(doc.text)
+    if not quotes:
+        return mentions
+    out = list(mentions)
+    for index, (expression, mention) in enumerate(pairs):
+        if not counts_from_today(expression):
+            continue
+        quote = next((q for q in quotes if q[0] <= expression.start and expression.end <= q[1]), None)
+        if quote is None:
+            continue
+        said = speech_time(doc, expression.start, expression.end, quote, mentions)
+        if said is None or said.value == published.isoformat():
+            continue
+        resolved = resolve(expression, date.fromisoformat(said.value), clause_tense(doc, expression.start, expression.end))
+        if resolved.value is not None:
+            out[index] = replace(mention, value=resolved.value, precision=resolved.precision)
+    return out
 
 
 __all__ = [
@@ -77,7 +140,9 @@ __all__ = [
     "Resolved",
     "clause_tense",
     "collection_year",
+    "dates_main_clause",
     "find_time_mentions",
+    "month_reference",
     "governing_time",
     "precision_of",
     "ranks_within",

@@ -120,7 +120,7 @@ def patterns() -> Patterns:
         month_only=re.compile(
             rf"\b(?P<cue>{ci(alternation(rules.month_cues))})(?:\s+|(?<=-))(?:the\s+)?(?:{ci('holy month of|month of')}\s+)?(?P<m>{month})\b(?![.\s]*\d)"
         ),
-        year_only=re.compile(rf"\b(?P<cue>{ci(alternation(rules.year_cues))})(?:\s+|(?<=-))(?P<y>(?:19|20)\d\d)\b(?![-–/]?\d|\s*%)"),
+        year_only=re.compile(rf"\b(?P<cue>{ci(alternation(rules.year_cues))})(?:\s+|(?<=-))(?P<y>(?:19|20)\d\d)\b(?![-–/]?\d|\s*%|\s*(?:{ci(alternation(rules.clock_words))})\b)"),
         nth=re.compile(
             rf"\b(?:{ci('on')}\s+)?(?P<span>{ci('the')}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th))\b"
             rf"(?=\s*[,.;)]|\s+{ci('of (?:this|last) month')})"

@@ -185,6 +185,48 @@ def ranks_within(doc: Doc, time: TimeMention) -> bool:
     return False
 
 
+#: A direct quotation within one line: between curly or straight double quotes (an opening
+#: mark before any closing one starts the next: a quotation left unclosed is no quotation).
+QUOTATION = re.compile(r"[“\"][^“”\"\n]+[”\"]")
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in QUOTATION.finditer(text)]
+
+
+def speech_time(doc: Doc, start: int, end: int, quote: tuple[int, int], times: list[TimeMention]) -> TimeMention | None:
+    """The day of the speech act that a direct quotation holding ``start:end`` is the
+    content of ("'... attacked our forces yesterday,' the spokesman wrote on Twitter on
+    Sunday": Sunday), read from the parse: the verb the quotation hangs from, outside it,
+    and a day that governs that verb's clause, outside the quotation too."""
+    root = span_root(doc, start, end)
+    if root is None:
+        return None
+    current = root
+    for _ in range(len(doc)):
+        if not quote[0] <= current.idx < quote[1] or current.head.i == current.i:
+            break
+        current = current.head
+    if quote[0] <= current.idx < quote[1] or current.pos_ not in VERBAL:
+        return None
+    speech = clause_head(current)
+    for t in times:
+        if quote[0] <= t.start < quote[1] or not (t.value and t.precision == "day"):
+            continue
+        t_root = span_root(doc, t.start, t.end)
+        if t_root is not None and t_root.sent.start == root.sent.start and clause_head(t_root).i == speech.i:
+            return t
+    return None
+
+
+def dates_main_clause(doc: Doc, time: TimeMention) -> bool:
+    """Whether a time dates its sentence's main clause ("the factions traded accusations on
+    Saturday"), not a clause or a noun inside it ("those arrested after the October 7,
+    2023, attack")."""
+    root = span_root(doc, time.start, time.end)
+    return root is not None and clause_head(root).i == root.sent.root.i
+
+
 def governing_time(adoc: AnnotatedDocument, token_i: int) -> TimeMention | None:
     """The TimeMention that governs the clause of token ``token_i`` (an event trigger or a
     speech verb), or None when its clause has none."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import unquote, urlparse
@@ -43,6 +43,12 @@ class PublicationDate:
     text: str | None  # the expression it was read from
     candidates: tuple[date, ...]  # when ambiguous
     reasoning: str  # one line: why
+    month: tuple[int, int] | None = None  # year and month, when no day is known but the month is
+
+    @property
+    def month_text(self) -> str | None:
+        """The month of publication as written in a record ("2022-11"), when only it is known."""
+        return f"{self.month[0]:04d}-{self.month[1]:02d}" if self.value is None and self.month else None
 
 
 @dataclass(frozen=True)
@@ -109,6 +115,11 @@ def date_from_url(url: str | None, today: date) -> UrlDate | None:
         month = month_number(m.group(2))
         if month is not None:
             return UrlDate(None, int(m.group(1)), month, m.group(0))
+    # a slug that spells only the month: /truce-holds-november-2022/
+    for expression in scan(slug):
+        if expression.kind == "month" and expression.year is not None and expression.calendar == "gregorian":
+            if EARLIEST_YEAR <= expression.year and (expression.year, expression.month) <= (today.year, today.month):
+                return UrlDate(None, expression.year, expression.month, expression.text)
     return None
 
 
@@ -413,7 +424,12 @@ def resolve_publication(
         if found is not None and found <= today and not is_banner(stamp, dateline):
             return PublicationDate(found, "dateline", stamp.expression.text, (), f"date stamp in the text: {stamp.line!r}")
     url_month = (from_url.year, from_url.month) if from_url is not None and from_url.year else None
-    return infer(text, expressions, stamps, today, assume_year, url_month, tense_reader(doc))
+    inferred = infer(text, expressions, stamps, today, assume_year, url_month, tense_reader(doc))
+    if inferred.value is None and url_month is not None:
+        # the URL tells the month and nothing tells the day: published in that month
+        return replace(inferred, basis="url", text=inferred.text or from_url.text, month=url_month,
+                       reasoning=f"the URL path holds the month {from_url.text!r}; {inferred.reasoning}")
+    return inferred
 
 
 def tense_reader(doc: Doc | None) -> Callable[[Expression], Tense]:

@@ -46,14 +46,17 @@ class Rules:
     numbers: dict[str, int]
     month_cues: tuple[str, ...]
     year_cues: tuple[str, ...]
+    clock_words: tuple[str, ...]
     channel_nouns: frozenset[str]
     simultaneous_marks: frozenset[str]
+    since_marks: frozenset[str]
     stamp_keywords: tuple[str, ...]
     stamp_weak_keywords: tuple[str, ...]
     stamp_max_other_words: int
     banner_days: int
     inference_years: int
     story_day: re.Pattern[str]  # "the same day", "earlier in the day", "later", as whole words
+    story_day_before: frozenset[str]  # "hours before": the day before or the story's day
     recent_words: frozenset[str]
     months: dict[str, tuple[Calendar, int]]  # lower-cased name -> (calendar, month number)
     weekdays: dict[str, int]  # lower-cased name -> Monday=0
@@ -117,10 +120,13 @@ def load_rules() -> Rules:
         numbers={k: int(v) for k, v in raw["numbers"].items()},
         month_cues=tuple(raw["month_only"]["cues"]),
         year_cues=tuple(raw["year_only"]["cues"]),
+        clock_words=tuple(raw["year_only"]["clock_words"]),
         channel_nouns=frozenset(n.lower() for n in governance["channel_nouns"]),
-        story_day=re.compile(words_pattern(raw["story_day"]["phrases"]), re.IGNORECASE),
+        story_day=re.compile(words_pattern(raw["story_day"]["phrases"] + raw["story_day"]["before"]), re.IGNORECASE),
+        story_day_before=frozenset(p.lower() for p in raw["story_day"]["before"]),
         recent_words=frozenset(w.lower() for w in raw["recent"]["words"]),
         simultaneous_marks=frozenset(m.lower() for m in governance["simultaneous_marks"]),
+        since_marks=frozenset(m.lower() for m in governance["since_marks"]),
         stamp_keywords=tuple(k.lower() for k in stamps["keywords"]),
         stamp_weak_keywords=tuple(k.lower() for k in stamps["weak_keywords"]),
         stamp_max_other_words=int(stamps["max_other_words"]),
