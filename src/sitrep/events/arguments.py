@@ -107,6 +107,9 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
                                  or any(o.ent_type_ == "PERSON" for o in objects)):
             return event_class
         return None
+    if kind == "done":
+        # "the rebels launched strikes", "strikes were carried out": an act someone did
+        return event_class if is_done(token) else None
     if kind == "found":
         # "the body of a man was found", "police recovered three bodies"
         return event_class if token.dep_ in ("nsubjpass", "dobj") and token.head.lemma_.lower() in FOUND_VERBS else None
@@ -141,6 +144,13 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
             return event_class
         return None
     return event_class
+
+
+def is_done(token: Token) -> bool:
+    """Whether an event noun is what a doing verb's subject did: its object ("launched
+    strikes against the army") or its passive subject ("strikes were carried out")."""
+    return (token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass")
+            and token.head.lemma_.lower() in lexicon().filters.doing_verbs)
 
 
 def figurative_fight(token: Token) -> bool:
@@ -328,9 +338,12 @@ def agent_of(token: Token, actors: list[ActorMention]) -> ActorMention | None:
         # "Hezbollah launched rockets", "the army fired shells": who launched them
         candidates.extend(c for c in weapon.head.children if c.dep_ == "nsubj")
     candidates.extend(accused_of(token))
-    if token.pos_ in ("NOUN", "PROPN"):
+    if token.pos_ in ("NOUN", "PROPN") or is_nominal_gerund(token):
         for child in token.children:
-            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "ORG", "GPE")):
+            if child.dep_ == "poss" and child.pos_ == "PRON" and token.dep_ == "dobj":
+                # "the rebels focused their attacks on ...": the owner is the verb's subject
+                candidates.extend(c for c in token.head.children if c.dep_ == "nsubj")
+            elif child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "ORG", "GPE")):
                 candidates.append(child)
             elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 candidates.extend(g for g in child.children if g.dep_ == "pobj")
@@ -342,6 +355,12 @@ def agent_of(token: Token, actors: list[ActorMention]) -> ActorMention | None:
         if found:
             return found[0]
     return None
+
+
+def is_nominal_gerund(token: Token) -> bool:
+    """A gerund standing for its act's name after a preposition: "killed by shelling from
+    the army" (the parser tags it a verb, but it is the event noun "shelling")."""
+    return token.tag_ == "VBG" and token.dep_ in ("pcomp", "pobj")
 
 
 def agent_is_state(token: Token, actors: list[ActorMention]) -> bool:
