@@ -34,3 +34,12 @@ def test_shelling_from_other_forces_after_a_preposition_is_their_own_strike():
                       "Two soldiers were killed by shelling from Russian forces near Horlivka on Monday.")
     assert [i.killed for i in found] == [1, 2]
     assert "Military Forces of Russia" in {a.name for a in found[1].actors}
+
+
+def test_captives_carried_out_of_a_prison_are_a_release():
+    [incident] = incidents("A bus carrying 40 prisoners left Ofer prison for Ramallah on Monday.")
+    assert (incident.acled_type, incident.acled_sub_type, incident.date) == ("Strategic developments", "Other", "2021-06-14")
+
+
+def test_visitors_leaving_a_prison_release_nobody():
+    assert incidents("The journalists left the prison after visiting the inmates on Monday.") == []

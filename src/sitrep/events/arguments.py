@@ -66,6 +66,8 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
         if token.pos_ == "VERB" and names_people(objects, named_only=True):
             return event_class  # a named captive freed: "the ELN released Luis Manuel Díaz", "the mayor, Pedro Quispe"
         return None
+    if kind == "left_custody":
+        return event_class if left_custody(token) else None
     if kind == "agreement":
         if token.pos_ != "VERB" or token.dep_ in ("amod", "acl", "relcl"):
             return None
@@ -144,6 +146,23 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
             return event_class
         return None
     return event_class
+
+
+def left_custody(token: Token) -> bool:
+    """Captives leaving a place of custody: "a bus carrying 32 prisoners left the prison",
+    "the detainees walked out of the jail" (what leaves may carry them)."""
+    if token.pos_ != "VERB":
+        return False
+    lex = lexicon()
+    places = [c for c in token.children if c.dep_ == "dobj"]
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "out", "of")]
+    preps += [g for p in preps for g in p.children if g.dep_ == "prep"]  # "out of"
+    places += [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    if not argument_words(places) & lex.custody_nouns:
+        return False
+    leaving = [c for c in token.children if c.dep_ == "nsubj"]
+    leaving += [g for c in leaving for a in c.children if a.dep_ == "acl" for g in a.children if g.dep_ == "dobj"]
+    return bool(argument_words(with_partitives(leaving)) & lex.captive_nouns)
 
 
 def is_done(token: Token) -> bool:
