@@ -43,3 +43,21 @@ def test_captives_carried_out_of_a_prison_are_a_release():
 
 def test_visitors_leaving_a_prison_release_nobody():
     assert incidents("The journalists left the prison after visiting the inmates on Monday.") == []
+
+
+def test_a_truce_that_started_is_an_agreement_of_its_day():
+    [incident] = incidents("The truce between the army and the rebels started on Sunday and has broadly held.")
+    assert (incident.acled_type, incident.acled_sub_type, incident.date) == ("Strategic developments", "Agreement", "2021-06-13")
+
+
+def test_a_ceasefire_initiated_in_a_relative_clause_with_its_own_subject_is_an_agreement():
+    [incident] = incidents("Talks went on for a year, the result of which on Sunday they initiated a bilateral ceasefire.")
+    assert (incident.acled_sub_type, incident.date) == ("Agreement", "2021-06-13")
+
+
+def test_a_ceasefire_violation_that_began_is_no_truce_begun():
+    assert [i.acled_sub_type for i in incidents("The ceasefire violation began at 11 am on Monday in Poonch.")] == []
+
+
+def test_a_truce_described_as_begun_tells_no_new_agreement():
+    assert incidents("Residents said the truce that began last week has brought calm.") == []

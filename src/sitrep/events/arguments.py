@@ -68,6 +68,13 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
         return None
     if kind == "left_custody":
         return event_class if left_custody(token) else None
+    if kind == "agreement_begun":
+        # "the truce started on Sunday", "they initiated a bilateral ceasefire"
+        # the noun itself, not a modifier: "the ceasefire violation began" is no truce begun
+        named = {w for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") for w in (c.lower_, c.lemma_.lower())}
+        if token.pos_ == "VERB" and token.dep_ not in ("amod", "acl") and named & lex.agreement_nouns:
+            return event_class
+        return None
     if kind == "agreement":
         if token.pos_ != "VERB" or token.dep_ in ("amod", "acl", "relcl"):
             return None
