@@ -66,6 +66,15 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
         if token.pos_ == "VERB" and names_people(objects, named_only=True):
             return event_class  # a named captive freed: "the ELN released Luis Manuel Díaz", "the mayor, Pedro Quispe"
         return None
+    if kind == "left_custody":
+        return event_class if left_custody(token) else None
+    if kind == "agreement_begun":
+        # "the truce started on Sunday", "they initiated a bilateral ceasefire"
+        # the noun itself, not a modifier: "the ceasefire violation began" is no truce begun
+        named = {w for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") for w in (c.lower_, c.lemma_.lower())}
+        if token.pos_ == "VERB" and token.dep_ not in ("amod", "acl") and named & lex.agreement_nouns:
+            return event_class
+        return None
     if kind == "agreement":
         if token.pos_ != "VERB" or token.dep_ in ("amod", "acl", "relcl"):
             return None
@@ -107,6 +116,9 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
                                  or any(o.ent_type_ == "PERSON" for o in objects)):
             return event_class
         return None
+    if kind == "done":
+        # "the rebels launched strikes", "strikes were carried out": an act someone did
+        return event_class if is_done(token) else None
     if kind == "found":
         # "the body of a man was found", "police recovered three bodies"
         return event_class if token.dep_ in ("nsubjpass", "dobj") and token.head.lemma_.lower() in FOUND_VERBS else None
@@ -141,6 +153,30 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
             return event_class
         return None
     return event_class
+
+
+def left_custody(token: Token) -> bool:
+    """Captives leaving a place of custody: "a bus carrying 32 prisoners left the prison",
+    "the detainees walked out of the jail" (what leaves may carry them)."""
+    if token.pos_ != "VERB":
+        return False
+    lex = lexicon()
+    places = [c for c in token.children if c.dep_ == "dobj"]
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "out", "of")]
+    preps += [g for p in preps for g in p.children if g.dep_ == "prep"]  # "out of"
+    places += [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    if not argument_words(places) & lex.custody_nouns:
+        return False
+    leaving = [c for c in token.children if c.dep_ == "nsubj"]
+    leaving += [g for c in leaving for a in c.children if a.dep_ == "acl" for g in a.children if g.dep_ == "dobj"]
+    return bool(argument_words(with_partitives(leaving)) & lex.captive_nouns)
+
+
+def is_done(token: Token) -> bool:
+    """Whether an event noun is what a doing verb's subject did: its object ("launched
+    strikes against the army") or its passive subject ("strikes were carried out")."""
+    return (token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass")
+            and token.head.lemma_.lower() in lexicon().filters.doing_verbs)
 
 
 def figurative_fight(token: Token) -> bool:
@@ -328,9 +364,12 @@ def agent_of(token: Token, actors: list[ActorMention]) -> ActorMention | None:
         # "Hezbollah launched rockets", "the army fired shells": who launched them
         candidates.extend(c for c in weapon.head.children if c.dep_ == "nsubj")
     candidates.extend(accused_of(token))
-    if token.pos_ in ("NOUN", "PROPN"):
+    if token.pos_ in ("NOUN", "PROPN") or is_nominal_gerund(token):
         for child in token.children:
-            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "ORG", "GPE")):
+            if child.dep_ == "poss" and child.pos_ == "PRON" and token.dep_ == "dobj":
+                # "the rebels focused their attacks on ...": the owner is the verb's subject
+                candidates.extend(c for c in token.head.children if c.dep_ == "nsubj")
+            elif child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "ORG", "GPE")):
                 candidates.append(child)
             elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 candidates.extend(g for g in child.children if g.dep_ == "pobj")
@@ -342,6 +381,12 @@ def agent_of(token: Token, actors: list[ActorMention]) -> ActorMention | None:
         if found:
             return found[0]
     return None
+
+
+def is_nominal_gerund(token: Token) -> bool:
+    """A gerund standing for its act's name after a preposition: "killed by shelling from
+    the army" (the parser tags it a verb, but it is the event noun "shelling")."""
+    return token.tag_ == "VBG" and token.dep_ in ("pcomp", "pobj")
 
 
 def agent_is_state(token: Token, actors: list[ActorMention]) -> bool:

@@ -103,6 +103,8 @@ class Lexicon:
     matcher: PhraseMatcher
     territory_nouns: frozenset[str]
     prisoner_nouns: frozenset[str]
+    custody_nouns: frozenset[str]
+    captive_nouns: frozenset[str]
     agreement_nouns: frozenset[str]
     force_nouns: frozenset[str]
     base_nouns: frozenset[str]
@@ -179,6 +181,8 @@ def lexicon() -> Lexicon:
         matcher=matcher,
         territory_nouns=frozenset(arguments["territory_nouns"]),
         prisoner_nouns=frozenset(arguments["prisoner_nouns"]),
+        custody_nouns=frozenset(arguments["custody_nouns"]),
+        captive_nouns=frozenset(arguments["captive_nouns"]),
         agreement_nouns=frozenset(arguments["agreement_nouns"]),
         force_nouns=frozenset(arguments["force_nouns"]),
         base_nouns=frozenset(arguments["base_nouns"]),

@@ -1,0 +1,63 @@
+"""Acts told in ways the trigger words alone miss: a strike someone launched with no
+aircraft named, an act inside an accusation, a gerund read as the event noun it names."""
+
+from __future__ import annotations
+
+from sitrep.pipeline import extract_text
+from tests.events.reading import OPTIONS
+
+
+def incidents(text: str):
+    return extract_text(text, options=OPTIONS).incidents
+
+
+def test_strikes_launched_against_troops_inside_an_accusation_are_a_clash():
+    [incident] = incidents("The army denied involvement and accused the insurgents of launching strikes against its troops "
+                           "in Kunduz province on Monday.")
+    assert (incident.acled_type, incident.acled_sub_type, incident.date, incident.admin1) == (
+        "Battles", "Armed clash", "2021-06-14", "Kunduz")
+
+
+def test_strikes_carried_out_on_positions_are_a_clash():
+    [incident] = incidents("Rebel fighters carried out strikes on army positions in Kunduz province on Monday.")
+    assert (incident.acled_type, incident.acled_sub_type) == ("Battles", "Armed clash")
+
+
+def test_a_strike_workers_launch_stays_a_protest():
+    [incident] = incidents("Teachers launched a strike over unpaid salaries in Kunduz on Monday.")
+    assert (incident.acled_type, incident.acled_sub_type) == ("Protests", "Peaceful protest")
+
+
+def test_shelling_from_other_forces_after_a_preposition_is_their_own_strike():
+    # "killed by shelling from X": the gerund is the event noun, X its doer, another side than the first strike's
+    found = incidents("Ukrainian forces shelled Horlivka on Monday, killing a woman. "
+                      "Two soldiers were killed by shelling from Russian forces near Horlivka on Monday.")
+    assert [i.killed for i in found] == [1, 2]
+    assert "Military Forces of Russia" in {a.name for a in found[1].actors}
+
+
+def test_captives_carried_out_of_a_prison_are_a_release():
+    [incident] = incidents("A bus carrying 40 prisoners left Ofer prison for Ramallah on Monday.")
+    assert (incident.acled_type, incident.acled_sub_type, incident.date) == ("Strategic developments", "Other", "2021-06-14")
+
+
+def test_visitors_leaving_a_prison_release_nobody():
+    assert incidents("The journalists left the prison after visiting the inmates on Monday.") == []
+
+
+def test_a_truce_that_started_is_an_agreement_of_its_day():
+    [incident] = incidents("The truce between the army and the rebels started on Sunday and has broadly held.")
+    assert (incident.acled_type, incident.acled_sub_type, incident.date) == ("Strategic developments", "Agreement", "2021-06-13")
+
+
+def test_a_ceasefire_initiated_in_a_relative_clause_with_its_own_subject_is_an_agreement():
+    [incident] = incidents("Talks went on for a year, the result of which on Sunday they initiated a bilateral ceasefire.")
+    assert (incident.acled_sub_type, incident.date) == ("Agreement", "2021-06-13")
+
+
+def test_a_ceasefire_violation_that_began_is_no_truce_begun():
+    assert [i.acled_sub_type for i in incidents("The ceasefire violation began at 11 am on Monday in Poonch.")] == []
+
+
+def test_a_truce_described_as_begun_tells_no_new_agreement():
+    assert incidents("Residents said the truce that began last week has brought calm.") == []
