@@ -61,3 +61,8 @@ def test_a_ceasefire_violation_that_began_is_no_truce_begun():
 
 def test_a_truce_described_as_begun_tells_no_new_agreement():
     assert incidents("Residents said the truce that began last week has brought calm.") == []
+
+
+def test_a_truce_begun_in_a_clause_that_times_an_attack_is_no_agreement_of_its_own():
+    found = incidents("Rebels said troops shelled their camp near Torit on Sunday, only hours after the truce began.")
+    assert [i.acled_sub_type for i in found] == ["Shelling/artillery/missile attack"]

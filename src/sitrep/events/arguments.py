@@ -71,8 +71,12 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
     if kind == "agreement_begun":
         # "the truce started on Sunday", "they initiated a bilateral ceasefire"
         # the noun itself, not a modifier: "the ceasefire violation began" is no truce begun
+        # a truce begun in a clause that only times another event is no news of its own:
+        # "troops attacked hours after the truce began"
         named = {w for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") for w in (c.lower_, c.lemma_.lower())}
-        if token.pos_ == "VERB" and token.dep_ not in ("amod", "acl") and named & lex.agreement_nouns:
+        timing = token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in lex.filters.anchor_prepositions for c in token.children)
+        if token.pos_ == "VERB" and token.dep_ not in ("amod", "acl") and not timing and named & lex.agreement_nouns:
             return event_class
         return None
     if kind == "agreement":
