@@ -50,6 +50,8 @@ class CasualtyLexicon:
     toll_nouns: frozenset[str] = frozenset()
     toll_prepositions: frozenset[str] = frozenset()
     added_words: frozenset[str] = frozenset()
+    self_killing_verbs: frozenset[str] = frozenset()
+    reflexives: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,8 @@ def casualty_lexicon() -> CasualtyLexicon:
     return CasualtyLexicon(field_by_lemma, frozenset(data["suffer"]["verbs"]), side_by_word, to_death,
                            frozenset(persons["words"]), frozenset(persons["pronouns"]), frozenset(persons["dying_verbs"]),
                            frozenset(persons["reporting_verbs"]), frozenset(data["tolls"]["nouns"]),
-                           frozenset(data["tolls"]["prepositions"]), frozenset(data["tolls"]["added"]))
+                           frozenset(data["tolls"]["prepositions"]), frozenset(data["tolls"]["added"]),
+                           frozenset(data["self_killing"]["verbs"]), frozenset(data["self_killing"]["reflexives"]))
 
 
 def count_field(token: Token) -> str | None:
@@ -110,6 +113,8 @@ def quantity_of(head: Token) -> Quantity | None:
                 return quantity
         if child.dep_ == "det" and child.lower_ in ("no",):
             return Quantity(value=0)
+        if child.dep_ == "det" and child.lower_ == "another" and head.pos_ in ("VERB", "ADJ"):
+            return Quantity(value=1)  # "left one dead and another wounded": one more person
     if LEADING_DIGITS.match(head.text):
         return parse_quantity(head.text)
     if head.lower_ in ("nobody", "none") or (head.lower_ == "one" and any(c.lower_ == "no" for c in head.children)):
@@ -148,7 +153,8 @@ def phrase_total(head: Token, actors: list[ActorMention], field: str | None = No
     if field is not None and head.pos_ == "NOUN" and count_field(head) == field:
         parts = [head]  # "3 fatalities and 4 injured": the conjunct is another count
     else:
-        parts = [head] + [c for c in head.children if c.dep_ == "conj" and not has_other_field(c, field)]
+        parts = [head] + [c for c in head.children if c.dep_ == "conj" and not has_other_field(c, field)
+                          and not describes_person(c, head)]
         if field is not None and head.pos_ == "NOUN" and count_field(head) not in (None, field):
             parts = parts[1:]  # "3 fatalities and 4 injured": only the 4 were injured
     total, known, bound, vague, side = 0, False, None, None, None
@@ -186,14 +192,31 @@ def phrase_total(head: Token, actors: list[ActorMention], field: str | None = No
     return None, side
 
 
+def describes_person(conjunct: Token, head: Token) -> bool:
+    """ "Maria Diaz, guard and leader of the village, and the farmer Pedro Ruiz": a bare role
+    noun set off by a comma after a named person describes that person (an apposition the
+    parser took for a conjunct), it counts nobody more."""
+    if head.ent_type_ != "PERSON" or conjunct.tag_ != "NN" or conjunct.ent_type_:
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod") for c in conjunct.children):
+        return False
+    before = conjunct.doc[conjunct.left_edge.i - 1] if conjunct.left_edge.i > 0 else None
+    return before is not None and before.text == "," and before.i == head.i + 1
+
+
 def has_article(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
 
 
 def has_other_field(token: Token, field: str | None) -> bool:
+    """Whether a conjunct counts for another casualty word: "18 dead and 21 wounded" (the word
+    may hang on the conjunct or, in a copular toll, stand right after its figure)."""
     if field is None:
         return False
-    return any(c.dep_ in ("acl", "amod", "relcl") and count_field(c) not in (None, field) for c in token.children)
+    if any(c.dep_ in ("acl", "amod", "relcl") and count_field(c) not in (None, field) for c in token.children):
+        return True
+    after = token.doc[token.i + 1] if token.like_num and token.i + 1 < len(token.doc) else None
+    return after is not None and after.pos_ in ("VERB", "ADJ") and count_field(after) not in (None, field)
 
 
 def patient_of(token: Token) -> Token | None:
@@ -233,8 +256,13 @@ def own_patient(token: Token) -> Token | None:
             if sibling.dep_ == "nsubjpass" or (sibling.dep_ == "nsubj" and passive):
                 return sibling  # "a soldier found on their soil was shot and killed"
     if token.dep_ in ("xcomp", "oprd", "acomp") and token.head.pos_ in ("VERB", "AUX") and token.head.lemma_.lower() in casualty_lexicon().reporting_verbs:
-        # "two fighters were reported killed", "one civilian reported dead", "was confirmed dead"
-        return first_subject(token.head, ("nsubjpass", "nsubj"))
+        # "two fighters were reported killed", "one civilian reported dead", "was confirmed dead";
+        # an object is who was left so: "the attack left one officer dead"
+        found = next((c for c in token.head.children if c.dep_ in ("dobj", "obj")), None)
+        if found is None and token.pos_ == "ADJ":
+            # "and left 15 more injured": the figure hangs on the word
+            found = next((c for c in children if c.dep_ == "npadvmod" and c.i < token.i and c.like_num), None)
+        return found if found is not None else first_subject(token.head, ("nsubjpass", "nsubj"))
     if token.pos_ == "NOUN" and token.lemma_.lower() in ("killing", "death", "murder", "assassination", "body", "corpse",
                                                          "release", "arrest", "detention", "abduction", "kidnapping"):
         for child in children:
@@ -242,6 +270,8 @@ def own_patient(token: Token) -> Token | None:
                 return next((g for g in child.children if g.dep_ == "pobj"), None)  # "the killing of an activist"
     if token.pos_ == "ADJ" and any(c.dep_ == "nummod" for c in children):
         return token  # "leaving four dead"
+    if token.pos_ in ("VERB", "ADJ") and token.dep_ == "conj" and any(c.dep_ == "det" and c.lower_ == "another" for c in children):
+        return token  # "left one officer dead and another wounded"
     if token.pos_ == "ADJ" and token.dep_ in ("advmod", "oprd", "xcomp", "advcl") and token.head.pos_ == "VERB":
         found = next((c for c in token.head.children if c.dep_ == "dobj"), None)
         if found is not None:
@@ -258,6 +288,9 @@ def own_patient(token: Token) -> Token | None:
             head = head.head  # "a soldier and a militiaman killed": the whole coordination
         return head  # "and five wounded", "people killed in the attack"
     if token.dep_ == "acomp":  # "five militants are wounded"
+        before = token.doc[token.i - 1] if token.i > token.sent.start else None
+        if before is not None and before.like_num and before.head.head.i == token.head.i:
+            return before  # "the toll is 18 dead and 21 wounded": the figure before the word
         return next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if token.pos_ == "VERB" and token.tag_ in ("VBN", "VBD"):
         for child in children:
@@ -327,10 +360,14 @@ def sentence_counts(sentence: Span, actors: list[ActorMention]) -> list[Count]:
         if (field, patient.i) in counted:
             continue
         quantity, side = phrase_total(patient, actors, field)
+        among = among_total(token, patient)
+        if among is not None:
+            quantity = among  # "the police chief among 11 killed": the toll is the 11
         if quantity is None:
             continue
         counted.add((field, patient.i))
         counts.append(Count(field, quantity.value, side, token.i, " ".join(t.text for t in patient.subtree), quantity.bound, quantity.vague))
+    counts += self_killings(sentence, actors, counts)
     counts += toll_figures(sentence, counts)
     coded = CODED_FIGURE.search(sentence.text)
     if coded and not plausible(int(next(g for g in coded.groups() if g is not None))):
@@ -345,6 +382,41 @@ def sentence_counts(sentence: Span, actors: list[ActorMention]) -> list[Count]:
             value = int(value / parts + 0.5) if parts else value  # each event's share, rounded
         counts.append(Count("killed", value, None, anchor, coded.group(0), "coded"))
     return fill_sides(counts, sentence)
+
+
+def among_total(token: Token, patient: Token) -> Quantity | None:
+    """ "the police chief, Ahmad Karimi, among 9 killed": one of a toll, whose figure is the
+    number "among" governs (on the casualty word, the counted phrase or its apposition)."""
+    holders = [token, patient] + [c for c in patient.children if c.dep_ == "appos"]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ == "among":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        quantity = quantity_of(pobj)
+                        if quantity is not None and quantity.value is not None:
+                            return quantity
+    return None
+
+
+def self_killings(sentence: Span, actors: list[ActorMention], counts: list[Count]) -> list[Count]:
+    """ "two suicide bombers detonated themselves", "the bomber blew himself up": who set the
+    charge off on themselves died; they are counted with the dead (their side is their own)."""
+    lex = casualty_lexicon()
+    found: list[Count] = []
+    for token in sentence:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in lex.self_killing_verbs:
+            continue
+        if not any(c.dep_ in ("dobj", "obj") and c.lower_ in lex.reflexives for c in token.children):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or any(c.token_i == token.i for c in counts):
+            continue
+        quantity, side = phrase_total(subject, actors, "killed")
+        if quantity is None or quantity.value is None:
+            continue
+        found.append(Count("killed", quantity.value, side, token.i, " ".join(t.text for t in subject.subtree), quantity.bound))
+    return found
 
 
 def adds_to_toll(count: Count) -> bool:
