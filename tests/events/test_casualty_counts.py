@@ -64,3 +64,20 @@ def test_bombers_who_blew_themselves_up_add_to_the_toll():
 
 def test_cops_are_state_forces():
     assert counts("Militants shot dead two cops near the bazaar.") == [("killed", 2, "state")]
+
+
+def test_who_a_describing_clause_names_is_not_who_was_counted():
+    incident = first("A video showed a dozen men executed by cartel gunmen in the town of Apatzingan in Michoacan "
+                     "state on Sunday.")
+    assert (incident.acled_type, incident.acled_sub_type, incident.killed) == ("Violence against civilians", "Attack", 12)
+    assert incident.count_notes == ["killed civilian: 12"]
+
+
+def test_people_of_a_nation_are_civilians_not_its_forces():
+    incident = first("Israeli soldiers killed two Palestinians in Jenin on Tuesday, the ministry said.")
+    assert (incident.acled_type, incident.acled_sub_type, incident.killed) == ("Violence against civilians", "Attack", 2)
+
+
+def test_a_death_told_only_to_say_who_someone_is_counts_nobody():
+    assert counts("A relative said one of the men was the brother of a soldier who had been killed last year.") == []
+    assert counts("Two soldiers who had been killed in the ambush were buried on Monday.") == [("killed", 2, "state")]

@@ -123,10 +123,17 @@ def quantity_of(head: Token) -> Quantity | None:
 
 
 def side_of(head: Token, actors: list[ActorMention]) -> str | None:
+    """The side of the people a phrase counts: an actor named in the phrase (not in a clause
+    that describes them: "a dozen men executed by cartel gunmen" are not gunmen), else a word."""
     start = min(t.idx for t in head.subtree)
     end = max(t.idx + len(t) for t in head.subtree)
+    clauses = [c.left_edge.idx for c in head.children if c.dep_ in ("acl", "relcl") and c.i > head.i]
+    if clauses:
+        end = min(end, min(clauses))
     for mention in overlapping(actors, start, end):
         inter = mention.actor.inter
+        if inter in (1, 8) and nation_people(head, mention):
+            return "civilian"  # "two Palestinians": people of a nation, not its forces
         if inter in (1, 8):
             return "state"
         if inter in (2, 3, 4):
@@ -141,6 +148,17 @@ def side_of(head: Token, actors: list[ActorMention]) -> str | None:
         if side:
             return side
     return None
+
+
+def nation_people(head: Token, mention: ActorMention) -> bool:
+    """Whether a counted plural nationality word ("two Palestinians", "three Afghans") is what
+    the actor was read from: people of the nation, whom no force word qualifies."""
+    if head.ent_type_ != "NORP" or head.tag_ not in ("NNPS", "NNS"):
+        return False
+    if not (mention.start <= head.idx < mention.end):
+        return False
+    lex = casualty_lexicon()
+    return not any(lex.side_by_word.get(c.lemma_.lower()) for c in head.children)
 
 
 def is_person_phrase(token: Token) -> bool:
@@ -363,7 +381,7 @@ def sentence_counts(sentence: Span, actors: list[ActorMention]) -> list[Count]:
         among = among_total(token, patient)
         if among is not None:
             quantity = among  # "the police chief among 11 killed": the toll is the 11
-        if quantity is None:
+        if quantity is None or earlier_relative(token):
             continue
         counted.add((field, patient.i))
         counts.append(Count(field, quantity.value, side, token.i, " ".join(t.text for t in patient.subtree), quantity.bound, quantity.vague))
@@ -382,6 +400,14 @@ def sentence_counts(sentence: Span, actors: list[ActorMention]) -> list[Count]:
             value = int(value / parts + 0.5) if parts else value  # each event's share, rounded
         counts.append(Count("killed", value, None, anchor, coded.group(0), "coded"))
     return fill_sides(counts, sentence)
+
+
+def earlier_relative(token: Token) -> bool:
+    """ "the father of a fighter who had been killed": a death told, in the past perfect, only to
+    say who someone is (through a relation "of" them); it happened before, it counts for no event."""
+    if token.dep_ != "relcl" or not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in token.children):
+        return False
+    return token.head.dep_ == "pobj" and token.head.head.lower_ == "of"
 
 
 def among_total(token: Token, patient: Token) -> Quantity | None:
