@@ -22,6 +22,9 @@ PROTEST_CLASSES = {"protest", "riot", "protest_intervention", "excessive_force"}
 RIOT_VIOLENCE = {"clash", "attack", "killing", "shelling", "explosive", "grenade", "small_arms", "looting", "riot_weapon",
                  "mob_violence", "arson"}
 
+#: ACLED inter codes of rebels, political militias and identity militias.
+NONSTATE_INTERS = (2, 3, 4)
+
 FIREARMS = re.compile(r"\b(gunfights?|gun ?fire|gunshots?|bullets?|firearms?|rifles?|guns|shoot-?outs?|exchanged fire|"
                       r"heavy weapons|small arms)\b", re.IGNORECASE)
 
@@ -30,6 +33,13 @@ def incident_type(account: Account) -> tuple[str, str, str, str]:
     """ACLED type and sub-type, PLOVER type and mode, from every trigger of the incident."""
     classes = lexicon().classes
     hits = [h for m in account.mentions for h in m.hits]
+    if (account.parent is not None and account.family == account.parent.family and not any(h.event_class.means for h in hits)
+            and not any(m.agent is not None or m.state_agent or told_by_armed_group(m) for m in account.mentions)):
+        # another source's toll for an event already told ("seven soldiers were killed in the
+        # attack, the channel said"): the event is the one told, its means are the first account's
+        # (a source that names who did it, or an armed group telling its own version, tells its
+        # own event: "the rebels said the army killed 20 villagers")
+        hits += [h for m in account.parent.mentions for h in m.hits if h.event_class.means]
     names = {h.event_class.name for h in hits}
     protest_told = bool(names & PROTEST_CLASSES or PROTEST_WORDS.search(account.mentions[0].sentence.text))
     doers = {m.doers for m in account.mentions} - {None}
@@ -100,6 +110,12 @@ def incident_type(account: Account) -> tuple[str, str, str, str]:
     if main.name == "territory_regained" and any(m.doers == "armed" for m in account.mentions) and not any(m.state_agent for m in account.mentions):
         acled = classes["territory_taken"].acled  # rebels retaking a village overtake it
     return (*acled, *main.plover)
+
+
+def told_by_armed_group(mention) -> bool:
+    """Whether a rebel group or militia (or its spokesman) tells the mention."""
+    speaker = mention.attribution.speaker if mention.attribution is not None else None
+    return speaker is not None and speaker.inter in NONSTATE_INTERS
 
 
 def is_backdrop(token: Token) -> bool:

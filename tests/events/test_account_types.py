@@ -1,0 +1,32 @@
+"""Another source's toll for an event already told is a telling of that event: its type is
+the event's (dev misses, in our own words)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.pipeline import extract_text
+from tests.events.reading import OPTIONS
+
+
+def kinds(text: str) -> list[tuple[str, str, int | None]]:
+    return [(i.acled_type, i.acled_sub_type, i.killed) for i in extract_text(text, options=OPTIONS).incidents]
+
+
+@pytest.mark.parametrize("text, second", [
+    ("Rebel fighters fired a missile at an army base in Kunduz province on Monday, killing five soldiers, officials "
+     "said. But a local television channel said nine soldiers were killed in the attack.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack", 9)),
+    ("Military jets bombed a village in Sagaing Region on Tuesday, killing 40 people, residents said. However, a local "
+     "news site reported that 25 civilians were killed and 12 injured.",
+     ("Explosions/Remote violence", "Air/drone strike", 25)),
+])
+def test_a_second_toll_keeps_the_means_of_the_event(text, second):
+    assert kinds(text)[1] == second
+
+
+def test_an_armed_group_telling_its_own_version_is_not_given_the_first_means():
+    found = kinds("Government forces raided a village in Khost province on Sunday, and a landmine blast killed four "
+                  "civilians, officials said. The rebels said 15 civilians were killed.")
+    assert found == [("Explosions/Remote violence", "Remote explosive/landmine/IED", 4),
+                     ("Violence against civilians", "Attack", 15)]
