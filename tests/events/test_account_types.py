@@ -30,3 +30,14 @@ def test_an_armed_group_telling_its_own_version_is_not_given_the_first_means():
                   "civilians, officials said. The rebels said 15 civilians were killed.")
     assert found == [("Explosions/Remote violence", "Remote explosive/landmine/IED", 4),
                      ("Violence against civilians", "Attack", 15)]
+
+
+def test_a_bomb_opening_an_assault_in_which_both_sides_died_is_a_battle():
+    found = kinds("Militants attacked an army base in Lower Shabelle region on Saturday, detonating a car bomb at its "
+                  "gate. Five soldiers and 30 militants were killed, the army said.")
+    assert found == [("Battles", "Armed clash", 35)]
+
+
+def test_a_roadside_bomb_that_killed_soldiers_stays_an_explosion():
+    found = kinds("A roadside bomb killed three soldiers in Lower Shabelle region on Saturday, the army said.")
+    assert found == [("Explosions/Remote violence", "Remote explosive/landmine/IED", 3)]

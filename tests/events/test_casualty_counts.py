@@ -81,3 +81,9 @@ def test_people_of_a_nation_are_civilians_not_its_forces():
 def test_a_death_told_only_to_say_who_someone_is_counts_nobody():
     assert counts("A relative said one of the men was the brother of a soldier who had been killed last year.") == []
     assert counts("Two soldiers who had been killed in the ambush were buried on Monday.") == [("killed", 2, "state")]
+
+
+def test_a_conjunction_of_figures_for_two_sides_is_one_figure_per_side():
+    assert counts("Five soldiers and 30 militants were killed in the assault, the army said.") == [
+        ("killed", 5, "state"), ("killed", 30, "nonstate")]
+    assert counts("At least 31 soldiers and three army auxiliaries were killed on Monday.") == [("killed", 34, "state")]

@@ -102,6 +102,10 @@ def incident_type(account: Account) -> tuple[str, str, str, str]:
         # a grenade or a bomb in the course of an exchange of fire: ACLED codes the clash;
         # one thrown "during clashes" or "amid clashes" is the event, the clashes its backdrop
         main = classes["clash"]
+    elif main.name in ("grenade", "explosive") and "attack" in names and {"state", "nonstate"} <= hurt_sides(account):
+        # a car bomb opening an assault on a base, with soldiers and attackers dead: the two sides
+        # fought, a complex attack ACLED codes as the battle
+        main = classes["clash"]
     acled = main.acled
     if main.victim_typed and main.acled_civilian and civilian_only(account):
         acled = main.acled_civilian
@@ -125,6 +129,12 @@ def is_backdrop(token: Token) -> bool:
 
 def hurt(account: Account) -> bool:
     return any(c.field in ("killed", "injured", "killed_or_injured") and (c.value or c.vague) for m in account.mentions for c in m.counts)
+
+
+def hurt_sides(account: Account) -> set[str]:
+    """The sides of the people the incident's counts killed or wounded."""
+    return {c.side for m in account.mentions for c in m.counts
+            if c.field in ("killed", "injured", "killed_or_injured") and c.value and c.side}
 
 
 def civilian_only(account: Account) -> bool:

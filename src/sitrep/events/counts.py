@@ -165,16 +165,38 @@ def is_person_phrase(token: Token) -> bool:
     return token.ent_type_ == "PERSON" or token.lemma_.lower() in casualty_lexicon().person_words
 
 
-def phrase_total(head: Token, actors: list[ActorMention], field: str | None = None) -> tuple[Quantity | None, str | None]:
-    """Sum a conjunction of counted phrases: "Abdul Zahir, ..., and two other policemen" = 3.
-    A conjunct that carries its own casualty word counts for that word: "one dead and three injured"."""
+def conjuncts(head: Token, field: str | None = None) -> list[Token]:
+    """The counted phrases of a conjunction. A conjunct that carries its own casualty word
+    counts for that word: "one dead and three injured"."""
     if field is not None and head.pos_ == "NOUN" and count_field(head) == field:
-        parts = [head]  # "3 fatalities and 4 injured": the conjunct is another count
-    else:
-        parts = [head] + [c for c in head.children if c.dep_ == "conj" and not has_other_field(c, field)
-                          and not describes_person(c, head)]
-        if field is not None and head.pos_ == "NOUN" and count_field(head) not in (None, field):
-            parts = parts[1:]  # "3 fatalities and 4 injured": only the 4 were injured
+        return [head]  # "3 fatalities and 4 injured": the conjunct is another count
+    parts = [head] + [c for c in head.children if c.dep_ == "conj" and not has_other_field(c, field)
+                      and not describes_person(c, head)]
+    if field is not None and head.pos_ == "NOUN" and count_field(head) not in (None, field):
+        parts = parts[1:]  # "3 fatalities and 4 injured": only the 4 were injured
+    return parts
+
+
+def by_side(head: Token, actors: list[ActorMention], field: str) -> list[tuple[Quantity, str]]:
+    """ "five soldiers and 30 militants were killed": a conjunction of figures for different
+    sides, one figure per side (empty when the phrase counts one side, or a part is unsided)."""
+    parts = conjuncts(head, field)
+    if len(parts) < 2:
+        return []
+    found: dict[str, Quantity] = {}
+    for part in parts:
+        quantity, side = phrase_total(part, actors, field, parts=[part])
+        if quantity is None or quantity.value is None or side is None:
+            return []
+        known = found.get(side)
+        found[side] = Quantity(value=quantity.value + (known.value if known else 0), bound=quantity.bound or (known.bound if known else None))
+    return list((quantity, side) for side, quantity in found.items()) if len(found) > 1 else []
+
+
+def phrase_total(head: Token, actors: list[ActorMention], field: str | None = None,
+                 parts: list[Token] | None = None) -> tuple[Quantity | None, str | None]:
+    """Sum a conjunction of counted phrases: "Abdul Zahir, ..., and two other policemen" = 3."""
+    parts = conjuncts(head, field) if parts is None else parts
     total, known, bound, vague, side = 0, False, None, None, None
     for part in parts:
         quantity = quantity_of(part)
@@ -384,7 +406,12 @@ def sentence_counts(sentence: Span, actors: list[ActorMention]) -> list[Count]:
         if quantity is None or earlier_relative(token):
             continue
         counted.add((field, patient.i))
-        counts.append(Count(field, quantity.value, side, token.i, " ".join(t.text for t in patient.subtree), quantity.bound, quantity.vague))
+        text = " ".join(t.text for t in patient.subtree)
+        sides = by_side(patient, actors, field) if among is None else []
+        if sides:
+            counts += [Count(field, part.value, part_side, token.i, text, part.bound) for part, part_side in sides]
+            continue
+        counts.append(Count(field, quantity.value, side, token.i, text, quantity.bound, quantity.vague))
     counts += self_killings(sentence, actors, counts)
     counts += toll_figures(sentence, counts)
     coded = CODED_FIGURE.search(sentence.text)
