@@ -87,3 +87,10 @@ def test_a_conjunction_of_figures_for_two_sides_is_one_figure_per_side():
     assert counts("Five soldiers and 30 militants were killed in the assault, the army said.") == [
         ("killed", 5, "state"), ("killed", 30, "nonstate")]
     assert counts("At least 31 soldiers and three army auxiliaries were killed on Monday.") == [("killed", 34, "state")]
+
+
+def test_a_figure_told_as_neutralised_is_noted_not_added():
+    incident = first("Twelve soldiers were killed in an ambush by jihadists in Soum province on Monday, the army said. "
+                     "According to the army, more than forty terrorists were neutralised in the fighting.")
+    assert incident.killed == 12
+    assert incident.count_notes == ["killed nonstate: at least 40 (told as neutralised, not added)", "killed state: 12"]

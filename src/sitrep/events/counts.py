@@ -52,6 +52,7 @@ class CasualtyLexicon:
     added_words: frozenset[str] = frozenset()
     self_killing_verbs: frozenset[str] = frozenset()
     reflexives: frozenset[str] = frozenset()
+    hedged_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class Count:
     text: str  # the counted phrase
     bound: str | None = None
     vague: str | None = None
+    hedged: bool = False  # told by a word that does not say killed ("neutralised"): a figure that adds to no toll
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +78,8 @@ def casualty_lexicon() -> CasualtyLexicon:
                            frozenset(persons["words"]), frozenset(persons["pronouns"]), frozenset(persons["dying_verbs"]),
                            frozenset(persons["reporting_verbs"]), frozenset(data["tolls"]["nouns"]),
                            frozenset(data["tolls"]["prepositions"]), frozenset(data["tolls"]["added"]),
-                           frozenset(data["self_killing"]["verbs"]), frozenset(data["self_killing"]["reflexives"]))
+                           frozenset(data["self_killing"]["verbs"]), frozenset(data["self_killing"]["reflexives"]),
+                           frozenset(data["hedged"]["words"]))
 
 
 def count_field(token: Token) -> str | None:
@@ -411,7 +414,8 @@ def sentence_counts(sentence: Span, actors: list[ActorMention]) -> list[Count]:
         if sides:
             counts += [Count(field, part.value, part_side, token.i, text, part.bound) for part, part_side in sides]
             continue
-        counts.append(Count(field, quantity.value, side, token.i, text, quantity.bound, quantity.vague))
+        hedged = token.lemma_.lower() in casualty_lexicon().hedged_words or token.lower_ in casualty_lexicon().hedged_words
+        counts.append(Count(field, quantity.value, side, token.i, text, quantity.bound, quantity.vague, hedged))
     counts += self_killings(sentence, actors, counts)
     counts += toll_figures(sentence, counts)
     coded = CODED_FIGURE.search(sentence.text)

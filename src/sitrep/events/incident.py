@@ -22,6 +22,8 @@ from sitrep.time.rules import load_rules
 NARRATIVE_SENTENCES = 2
 #: ACLED's inter code of civilians.
 CIVILIANS = 7
+#: How a count note words a figure's bound.
+QUALIFIERS = {"lower": "at least ", "upper": "up to ", "approximate": "about "}
 
 
 def evidence_mention(account: Account) -> EventMention:
@@ -40,13 +42,19 @@ def evidence_mention(account: Account) -> EventMention:
 
 
 def total_counts(mentions: list[EventMention]) -> tuple[dict[str, int], list[str]]:
-    """Per field: the largest figure each side is given, summed over sides."""
+    """Per field: the largest figure each side is given, summed over sides; a figure told by a
+    word that does not say killed ("neutralised") is noted, not added."""
     best: dict[tuple[str, str | None], Count] = {}
+    notes: list[str] = []
     for mention in mentions:
         per_side: dict[tuple[str, str | None], int] = {}
         bounds: dict[tuple[str, str | None], Count] = {}
         for count in mention.counts:
             if count.value is None:
+                continue
+            if count.hedged:
+                qualifier = QUALIFIERS.get(count.bound or "", "")
+                notes.append(f"{count.field} {count.side or 'unspecified'}: {qualifier}{count.value} (told as neutralised, not added)")
                 continue
             key = (count.field, count.side)
             per_side[key] = per_side.get(key, 0) + count.value
@@ -56,14 +64,13 @@ def total_counts(mentions: list[EventMention]) -> tuple[dict[str, int], list[str
                 best[key] = Count(key[0], value, key[1], bounds[key].token_i, bounds[key].text, bounds[key].bound)
     totals: dict[str, int] = {}
     unsided: dict[str, int] = {}
-    notes: list[str] = []
     for (field_name, side), count in sorted(best.items(), key=lambda item: (item[0][0], str(item[0][1]))):
         if side is None:
             unsided[field_name] = count.value or 0
         else:
             totals[field_name] = totals.get(field_name, 0) + (count.value or 0)
         label = side or "unspecified"
-        qualifier = {"lower": "at least ", "upper": "up to ", "approximate": "about "}.get(count.bound or "", "")
+        qualifier = QUALIFIERS.get(count.bound or "", "")
         notes.append(f"{field_name} {label}: {qualifier}{count.value}")
     for field_name, value in unsided.items():
         # a figure nobody is named for restates the toll ("Eight people died. 8 fatalities."): it does not add
