@@ -94,3 +94,24 @@ def test_a_figure_told_as_neutralised_is_noted_not_added():
                      "According to the army, more than forty terrorists were neutralised in the fighting.")
     assert incident.killed == 12
     assert incident.count_notes == ["killed nonstate: at least 40 (told as neutralised, not added)", "killed state: 12"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("No one was hurt in the blast.", [("injured", 0, None)]),
+    ("No casualties or injuries were reported.", [("killed", 0, None), ("injured", 0, None), ("injured", 0, None)]),
+    ("There were no deaths.", [("killed", 0, None)]),
+])
+def test_none_hurt_is_a_toll_of_nought(sentence, expected):
+    assert counts(sentence) == expected
+
+
+def test_no_casualties_after_an_event_told_without_a_toll_puts_it_at_nought():
+    incident = first("Rockets fired by militants landed near an army base outside Kirkuk on Monday evening, a commander "
+                     "said. No casualties or injuries were reported.")
+    assert (incident.killed, incident.injured) == (0, 0)
+
+
+def test_no_casualties_on_one_side_beside_a_toll_leaves_the_other_figures_open():
+    incident = first("Soldiers killed two rebels in a clash in Bukidnon province on Sunday, the army said. The rebels "
+                     "said they suffered no casualties.")
+    assert (incident.killed, incident.injured) == (2, None)

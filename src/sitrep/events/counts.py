@@ -102,6 +102,8 @@ def count_field(token: Token) -> str | None:
 
 def quantity_of(head: Token) -> Quantity | None:
     """The number a noun phrase counts: "27 Taliban", "nine others", "15", "at least 25 members"."""
+    if head.lower_ in ("nobody", "none") or (head.lower_ == "one" and any(c.lower_ == "no" for c in head.children)):
+        return Quantity(value=0)  # "no one was hurt"
     if head.like_num or head.pos_ == "NUM":
         phrase = " ".join(t.text for t in head.subtree if t.i <= head.i)
         return parse_quantity(phrase) or parse_quantity(head.text)
@@ -416,6 +418,7 @@ def sentence_counts(sentence: Span, actors: list[ActorMention]) -> list[Count]:
             continue
         hedged = token.lemma_.lower() in casualty_lexicon().hedged_words or token.lower_ in casualty_lexicon().hedged_words
         counts.append(Count(field, quantity.value, side, token.i, text, quantity.bound, quantity.vague, hedged))
+    counts += nil_tolls(sentence, counts)
     counts += self_killings(sentence, actors, counts)
     counts += toll_figures(sentence, counts)
     coded = CODED_FIGURE.search(sentence.text)
@@ -454,6 +457,22 @@ def among_total(token: Token, patient: Token) -> Quantity | None:
                         if quantity is not None and quantity.value is not None:
                             return quantity
     return None
+
+
+def nil_tolls(sentence: Span, counts: list[Count]) -> list[Count]:
+    """ "No casualties or injuries were reported", "there were no deaths": a casualty noun
+    that "no" determines is a toll of 0 (no casualties: nobody killed, nobody wounded)."""
+    found: list[Count] = []
+    for token in sentence:
+        if token.pos_ != "NOUN" or any(c.token_i == token.i for c in counts):
+            continue
+        head = token.head if token.dep_ == "conj" else token
+        if not any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+            continue
+        field = count_field(token)
+        fields = ("killed", "injured") if field == "killed_or_injured" else (field,) if field in ("killed", "injured") else ()
+        found += [Count(f, 0, None, token.i, token.text) for f in fields]
+    return found
 
 
 def self_killings(sentence: Span, actors: list[ActorMention], counts: list[Count]) -> list[Count]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from sitrep.actors import load_kb
 from sitrep.events.classify import civilian_only, incident_type
 from sitrep.events.accounts import Account
-from sitrep.events.counts import Count
+from sitrep.events.counts import Count, sentence_counts
 from sitrep.events.mentions import EventMention
 from sitrep.events.syntax import told_as_recent
 from sitrep.models import ActorRef, AnnotatedDocument, Evidence, Incident, Source, TimeMention
@@ -243,10 +243,39 @@ def added_to(account: Account) -> list[EventMention]:
     return [replace(m, counts=[c for c in m.counts if c.field in fields]) for m in account.parent.mentions]
 
 
+def nil_fields(account: Account, adoc: AnnotatedDocument) -> set[str]:
+    """The fields a sentence of the account's stretch of story puts at nil, where no mention
+    told it ("... landed near the bases. No casualties or injuries were reported."): a
+    sentence between its first and last mention, or right after the last, whose every casualty
+    figure is 0 (the casualty word, negated, is no mention of its own). Only for an incident
+    with no toll of its own."""
+    numbers = account.sentence_numbers
+    if not numbers:
+        return set()
+    own = set(numbers)
+    wanted = [n for n in range(min(numbers), max(numbers) + 2) if n not in own]
+    if not wanted:
+        return set()
+    sentences = list(adoc.doc.sents)
+    fields: set[str] = set()
+    for n in wanted:
+        if n >= len(sentences):
+            continue
+        found = [c for c in sentence_counts(sentences[n], adoc.actors) if c.field in ("killed", "injured", "killed_or_injured")]
+        if found and all(c.value == 0 for c in found):
+            fields |= {c.field for c in found}
+    return fields
+
+
 def build_incident(account: Account, adoc: AnnotatedDocument, number: int, context: StoryTime | None = None) -> Incident:
     chosen = evidence_mention(account)
     acled_type, acled_sub_type, plover_type, plover_mode = incident_type(account)
     totals, notes = total_counts(account.mentions + added_to(account))
+    if account.family == "violence" and not set(totals) & {"killed", "injured", "killed_or_injured"}:
+        # with a toll told, "no casualties" speaks of one side only ("the army suffered no casualty")
+        for field_name in sorted(nil_fields(account, adoc) - set(totals)):
+            totals[field_name] = 0
+            notes.append(f"{field_name}: 0 (told as none)")
     date, precision, date_text = date_of(account, adoc, chosen, context)
     location = location_of(account, chosen)
     reporter = reporter_of(account, chosen)
