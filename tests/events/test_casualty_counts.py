@@ -115,3 +115,10 @@ def test_no_casualties_on_one_side_beside_a_toll_leaves_the_other_figures_open()
     incident = first("Soldiers killed two rebels in a clash in Bukidnon province on Sunday, the army said. The rebels "
                      "said they suffered no casualties.")
     assert (incident.killed, incident.injured) == (2, None)
+
+
+def test_a_list_of_people_the_parser_took_for_an_apposition_counts_each():
+    assert counts("The spokesman said that one soldier, a woman, her grandson and a 60-year-old man had been killed.") == [
+        ("killed", 1, "state"), ("killed", 3, "civilian")]
+    assert counts("The commander, a father and husband, was killed.") == [("killed", 1, None)]
+    assert counts("Abdul Zahir, a policeman, was killed.") == [("killed", 1, "state")]

@@ -177,9 +177,30 @@ def conjuncts(head: Token, field: str | None = None) -> list[Token]:
         return [head]  # "3 fatalities and 4 injured": the conjunct is another count
     parts = [head] + [c for c in head.children if c.dep_ == "conj" and not has_other_field(c, field)
                       and not describes_person(c, head)]
+    for child in head.children:
+        if child.dep_ == "appos" and listed(child):
+            parts += [child] + conj_chain(child)  # "one serviceman, a woman, her granddaughter and a man"
     if field is not None and head.pos_ == "NOUN" and count_field(head) not in (None, field):
         parts = parts[1:]  # "3 fatalities and 4 injured": only the 4 were injured
     return parts
+
+
+def conj_chain(token: Token) -> list[Token]:
+    """The conjuncts that follow a word, however the parser nested them."""
+    found = []
+    for child in token.children:
+        if child.dep_ == "conj":
+            found += [child] + conj_chain(child)
+    return found
+
+
+def listed(appos: Token) -> bool:
+    """Whether what the parser took for an apposition opens a list of further people: its
+    conjuncts are noun phrases of their own ("a woman, her granddaughter and a 49-year-old
+    man"), not one description ("a father and husband")."""
+    chain = conj_chain(appos)
+    return bool(chain) and all(t.pos_ in ("NOUN", "PROPN") and (t.ent_type_ == "PERSON" or any(
+        c.dep_ in ("det", "poss", "nummod") for c in t.children)) for t in chain)
 
 
 def by_side(head: Token, actors: list[ActorMention], field: str) -> list[tuple[Quantity, str]]:
@@ -229,6 +250,9 @@ def phrase_total(head: Token, actors: list[ActorMention], field: str | None = No
             known = True
         elif part.tag_ == "NNS" and has_article(part) and part_side:
             total += 1  # "a soldier and a militiamen killed": one person, the plural a slip
+            known = True
+        elif len(parts) > 1 and part.tag_ == "NN" and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in part.children):
+            total += 1  # "a woman, her granddaughter and a man": one of a list of people
             known = True
     if known:
         return Quantity(value=total, bound=bound), side
