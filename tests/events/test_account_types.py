@@ -41,3 +41,13 @@ def test_a_bomb_opening_an_assault_in_which_both_sides_died_is_a_battle():
 def test_a_roadside_bomb_that_killed_soldiers_stays_an_explosion():
     found = kinds("A roadside bomb killed three soldiers in Lower Shabelle region on Saturday, the army said.")
     assert found == [("Explosions/Remote violence", "Remote explosive/landmine/IED", 3)]
+
+
+def test_shelling_told_after_a_week_of_fighting_is_shelling():
+    assert kinds("Rebels shelled residential areas of Donetsk on Saturday, killing four civilians following a week of "
+                 "heavy fighting, officials said.") == [("Explosions/Remote violence", "Shelling/artillery/missile attack", 4)]
+
+
+def test_shelling_amid_fighting_told_as_the_event_is_the_battle():
+    assert kinds("Government forces shelled rebel positions and fought the rebels near Donetsk on Saturday, killing four "
+                 "fighters, officials said.") == [("Battles", "Armed clash", 4)]

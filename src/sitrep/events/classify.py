@@ -94,7 +94,7 @@ def incident_type(account: Account) -> tuple[str, str, str, str]:
     if gunfight_only:
         family_hits = [h for h in family_hits if h.event_class.name not in PROTEST_CLASSES]
     main = max(family_hits or hits, key=lambda h: h.event_class.priority).event_class
-    if main.name == "shelling" and names & {"clash", "small_arms"}:
+    if main.name == "shelling" and any(h.event_class.name in ("clash", "small_arms") and not is_backdrop(h.token) for h in hits):
         main = classes["clash"]  # forces fighting each other amid shelling: an armed clash
     elif main.name in ("grenade", "explosive") and any(
         h.event_class.name == "clash" and not is_backdrop(h.token) for h in hits
@@ -122,9 +122,16 @@ def told_by_armed_group(mention) -> bool:
     return speaker is not None and speaker.inter in NONSTATE_INTERS
 
 
+#: Words for a stretch of time a backdrop is told over: "following a week of fighting".
+SPAN_NOUNS = {"day", "week", "month", "year", "night", "hour", "weekend"}
+
+
 def is_backdrop(token: Token) -> bool:
-    """ "during the clashes", "amid fighting": the setting of another event, not one itself."""
-    return token.dep_ == "pobj" and token.head.lower_ in ("during", "amid", "amidst", "in", "as")
+    """ "during the clashes", "amid fighting", "following a week of fighting": the setting of
+    another event, not one itself."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in SPAN_NOUNS:
+        token = token.head.head  # "a week of the deadliest fighting": the week is the setting
+    return token.dep_ == "pobj" and token.head.lower_ in ("during", "amid", "amidst", "in", "as", "following", "after")
 
 
 def hurt(account: Account) -> bool:
