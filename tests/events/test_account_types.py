@@ -51,3 +51,15 @@ def test_shelling_told_after_a_week_of_fighting_is_shelling():
 def test_shelling_amid_fighting_told_as_the_event_is_the_battle():
     assert kinds("Government forces shelled rebel positions and fought the rebels near Donetsk on Saturday, killing four "
                  "fighters, officials said.") == [("Battles", "Armed clash", 4)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Government bombing in Idlib province killed at least nine civilians on Sunday, monitors said.",
+     ("Explosions/Remote violence", "Air/drone strike", 9)),
+    ("Army bombing of villages in Darfur killed 12 people on Monday, residents said.",
+     ("Explosions/Remote violence", "Air/drone strike", 12)),
+    ("A bombing in Idlib province killed nine civilians on Sunday, monitors said.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED", 9)),
+])
+def test_a_state_bombing_is_from_the_air(text, expected):
+    assert kinds(text) == [expected]

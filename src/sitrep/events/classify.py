@@ -106,6 +106,8 @@ def incident_type(account: Account) -> tuple[str, str, str, str]:
         # a car bomb opening an assault on a base, with soldiers and attackers dead: the two sides
         # fought, a complex attack ACLED codes as the battle
         main = classes["clash"]
+    if main.name == "explosive" and any(m.event_class is main and state_modified(m) for m in account.mentions):
+        main = classes["air_strike"]  # state forces bombing a place bomb it from the air: "government bombing in Idlib"
     acled = main.acled
     if main.victim_typed and main.acled_civilian and civilian_only(account):
         acled = main.acled_civilian
@@ -114,6 +116,20 @@ def incident_type(account: Account) -> tuple[str, str, str, str]:
     if main.name == "territory_regained" and any(m.doers == "armed" for m in account.mentions) and not any(m.state_agent for m in account.mentions):
         acled = classes["territory_taken"].acled  # rebels retaking a village overtake it
     return (*acled, *main.plover)
+
+
+def state_modified(mention) -> bool:
+    """Whether the event noun names a state as its doer: "government bombing", "army shelling"."""
+    for hit in mention.hits:
+        if hit.event_class is not mention.event_class or hit.token.pos_ != "NOUN":
+            continue
+        for child in hit.token.children:
+            if child.dep_ not in ("compound", "amod", "poss", "nmod"):
+                continue
+            if child.lower_ in lexicon().force_nouns or any(
+                    a.start <= child.idx < a.end and a.actor.inter in (1, 8) for a in mention.actors):
+                return True
+    return False
 
 
 def told_by_armed_group(mention) -> bool:
