@@ -63,3 +63,15 @@ def test_shelling_amid_fighting_told_as_the_event_is_the_battle():
 ])
 def test_a_state_bombing_is_from_the_air(text, expected):
     assert kinds(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials in Helmand province said on Monday that Nad Ali district has fallen to the Taliban after the security "
+     "forces left the area.", ("Strategic developments", "Non-violent transfer of territory", None)),
+    ("Afghan forces retreated from Nad Ali district in Helmand province on Monday. The Taliban captured the district "
+     "headquarters, officials said.", ("Battles", "Non-state actor overtakes territory", None)),
+    ("The checkpoint first fell to the rebels but was recaptured by government troops in a counterattack in which two "
+     "rebels were killed, the governor of Kunduz province said on Monday.", ("Battles", "Government regains territory", 2)),
+])
+def test_who_holds_the_ground_in_the_end_and_how(text, expected):
+    assert kinds(text)[0] == expected

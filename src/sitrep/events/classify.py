@@ -94,6 +94,16 @@ def incident_type(account: Account) -> tuple[str, str, str, str]:
     if gunfight_only:
         family_hits = [h for h in family_hits if h.event_class.name not in PROTEST_CLASSES]
     main = max(family_hits or hits, key=lambda h: h.event_class.priority).event_class
+    if {"territory_taken", "territory_regained"} <= names and main.name in ("territory_taken", "territory_regained"):
+        # "the post first fell to the Taliban but was recaptured by Afghan forces": who holds the
+        # ground last, as the story tells it, is the event's outcome
+        last = max((h for h in hits if h.event_class.name in ("territory_taken", "territory_regained")), key=lambda h: h.token.i)
+        main = last.event_class
+    if (main.name == "territory_taken" and "retreat" in names and not fought(account)
+            and not any(m.doers == "armed" for m in account.mentions)):
+        # forces withdrew and the district fell ("has fallen", "collapsed"), no one told fighting
+        # or seizing it: a non-violent transfer ("the Taliban captured the buildings" is a takeover)
+        main = classes["territory_handed"]
     if main.name == "shelling" and any(h.event_class.name in ("clash", "small_arms") and not is_backdrop(h.token) for h in hits):
         main = classes["clash"]  # forces fighting each other amid shelling: an armed clash
     elif main.name in ("grenade", "explosive") and any(
@@ -152,6 +162,17 @@ def is_backdrop(token: Token) -> bool:
 
 def hurt(account: Account) -> bool:
     return any(c.field in ("killed", "injured", "killed_or_injured") and (c.value or c.vague) for m in account.mentions for c in m.counts)
+
+
+#: Classes that tell of fighting or harm done.
+VIOLENT_CLASSES = {"clash", "attack", "killing", "small_arms", "shelling", "air_strike", "explosive", "grenade",
+                   "suicide_bomb", "body_found"}
+
+
+def fought(account: Account) -> bool:
+    """Whether the incident's sentences tell any fighting, harm or toll."""
+    names = {h.event_class.name for m in account.mentions for h in m.hits}
+    return bool(names & VIOLENT_CLASSES) or hurt(account)
 
 
 def hurt_sides(account: Account) -> set[str]:
