@@ -18,6 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from sitrep.config import DATA_DIR
+from sitrep.events.lexicon import lexicon
 from sitrep.events.numbers import Quantity, parse_quantity, plausible
 from sitrep.models import ActorMention
 from sitrep.text.spans import overlapping
@@ -65,6 +66,7 @@ class Count:
     bound: str | None = None
     vague: str | None = None
     hedged: bool = False  # told by a word that does not say killed ("neutralised"): a figure that adds to no toll
+    tally: bool = False  # a war's toll so far ("a conflict that has killed more than 3,000"): noted, adds to no toll
 
 
 @lru_cache(maxsize=1)
@@ -441,7 +443,7 @@ def sentence_counts(sentence: Span, actors: list[ActorMention]) -> list[Count]:
             counts += [Count(field, part.value, part_side, token.i, text, part.bound) for part, part_side in sides]
             continue
         hedged = token.lemma_.lower() in casualty_lexicon().hedged_words or token.lower_ in casualty_lexicon().hedged_words
-        counts.append(Count(field, quantity.value, side, token.i, text, quantity.bound, quantity.vague, hedged))
+        counts.append(Count(field, quantity.value, side, token.i, text, quantity.bound, quantity.vague, hedged, war_tally(token)))
     counts += nil_tolls(sentence, counts)
     counts += self_killings(sentence, actors, counts)
     counts += toll_figures(sentence, counts)
@@ -466,6 +468,15 @@ def earlier_relative(token: Token) -> bool:
     if token.dep_ != "relcl" or not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in token.children):
         return False
     return token.head.dep_ == "pobj" and token.head.head.lower_ == "of"
+
+
+def war_tally(token: Token) -> bool:
+    """A perfect-tense toll whose doer is a war as a whole: "a conflict that has killed more
+    than 3,000", "the insurgency has killed thousands" (a tally so far, not an event's toll)."""
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children):
+        return False
+    doer = token.head if token.dep_ == "relcl" else next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return doer is not None and doer.lemma_.lower() in lexicon().filters.war_nouns
 
 
 def among_total(token: Token, patient: Token) -> Quantity | None:

@@ -43,7 +43,7 @@ def evidence_mention(account: Account) -> EventMention:
 
 def total_counts(mentions: list[EventMention]) -> tuple[dict[str, int], list[str]]:
     """Per field: the largest figure each side is given, summed over sides; a figure told by a
-    word that does not say killed ("neutralised") is noted, not added."""
+    word that does not say killed ("neutralised"), or a war's toll so far, is noted, not added."""
     best: dict[tuple[str, str | None], Count] = {}
     notes: list[str] = []
     for mention in mentions:
@@ -52,9 +52,10 @@ def total_counts(mentions: list[EventMention]) -> tuple[dict[str, int], list[str
         for count in mention.counts:
             if count.value is None:
                 continue
-            if count.hedged:
+            if count.hedged or count.tally:
                 qualifier = QUALIFIERS.get(count.bound or "", "")
-                notes.append(f"{count.field} {count.side or 'unspecified'}: {qualifier}{count.value} (told as neutralised, not added)")
+                why = "told as neutralised" if count.hedged else "the conflict's toll so far"
+                notes.append(f"{count.field} {count.side or 'unspecified'}: {qualifier}{count.value} ({why}, not added)")
                 continue
             key = (count.field, count.side)
             per_side[key] = per_side.get(key, 0) + count.value
