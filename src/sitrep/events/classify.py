@@ -22,6 +22,9 @@ PROTEST_CLASSES = {"protest", "riot", "protest_intervention", "excessive_force"}
 RIOT_VIOLENCE = {"clash", "attack", "killing", "shelling", "explosive", "grenade", "small_arms", "looting", "riot_weapon",
                  "mob_violence", "arson"}
 
+#: ACLED inter codes of rebels, political militias and identity militias.
+NONSTATE_INTERS = (2, 3, 4)
+
 FIREARMS = re.compile(r"\b(gunfights?|gun ?fire|gunshots?|bullets?|firearms?|rifles?|guns|shoot-?outs?|exchanged fire|"
                       r"heavy weapons|small arms)\b", re.IGNORECASE)
 
@@ -30,6 +33,13 @@ def incident_type(account: Account) -> tuple[str, str, str, str]:
     """ACLED type and sub-type, PLOVER type and mode, from every trigger of the incident."""
     classes = lexicon().classes
     hits = [h for m in account.mentions for h in m.hits]
+    if (account.parent is not None and account.family == account.parent.family and not any(h.event_class.means for h in hits)
+            and not any(m.agent is not None or m.state_agent or told_by_armed_group(m) for m in account.mentions)):
+        # another source's toll for an event already told ("seven soldiers were killed in the
+        # attack, the channel said"): the event is the one told, its means are the first account's
+        # (a source that names who did it, or an armed group telling its own version, tells its
+        # own event: "the rebels said the army killed 20 villagers")
+        hits += [h for m in account.parent.mentions for h in m.hits if h.event_class.means]
     names = {h.event_class.name for h in hits}
     protest_told = bool(names & PROTEST_CLASSES or PROTEST_WORDS.search(account.mentions[0].sentence.text))
     doers = {m.doers for m in account.mentions} - {None}
@@ -84,7 +94,17 @@ def incident_type(account: Account) -> tuple[str, str, str, str]:
     if gunfight_only:
         family_hits = [h for h in family_hits if h.event_class.name not in PROTEST_CLASSES]
     main = max(family_hits or hits, key=lambda h: h.event_class.priority).event_class
-    if main.name == "shelling" and names & {"clash", "small_arms"}:
+    if {"territory_taken", "territory_regained"} <= names and main.name in ("territory_taken", "territory_regained"):
+        # "the post first fell to the Taliban but was recaptured by Afghan forces": who holds the
+        # ground last, as the story tells it, is the event's outcome
+        last = max((h for h in hits if h.event_class.name in ("territory_taken", "territory_regained")), key=lambda h: h.token.i)
+        main = last.event_class
+    if (main.name == "territory_taken" and "retreat" in names and not fought(account)
+            and not any(m.doers == "armed" for m in account.mentions)):
+        # forces withdrew and the district fell ("has fallen", "collapsed"), no one told fighting
+        # or seizing it: a non-violent transfer ("the Taliban captured the buildings" is a takeover)
+        main = classes["territory_handed"]
+    if main.name == "shelling" and any(h.event_class.name in ("clash", "small_arms") and not is_backdrop(h.token) for h in hits):
         main = classes["clash"]  # forces fighting each other amid shelling: an armed clash
     elif main.name in ("grenade", "explosive") and any(
         h.event_class.name == "clash" and not is_backdrop(h.token) for h in hits
@@ -92,6 +112,12 @@ def incident_type(account: Account) -> tuple[str, str, str, str]:
         # a grenade or a bomb in the course of an exchange of fire: ACLED codes the clash;
         # one thrown "during clashes" or "amid clashes" is the event, the clashes its backdrop
         main = classes["clash"]
+    elif main.name in ("grenade", "explosive") and "attack" in names and {"state", "nonstate"} <= hurt_sides(account):
+        # a car bomb opening an assault on a base, with soldiers and attackers dead: the two sides
+        # fought, a complex attack ACLED codes as the battle
+        main = classes["clash"]
+    if main.name == "explosive" and any(m.event_class is main and state_modified(m) for m in account.mentions):
+        main = classes["air_strike"]  # state forces bombing a place bomb it from the air: "government bombing in Idlib"
     acled = main.acled
     if main.victim_typed and main.acled_civilian and civilian_only(account):
         acled = main.acled_civilian
@@ -102,13 +128,57 @@ def incident_type(account: Account) -> tuple[str, str, str, str]:
     return (*acled, *main.plover)
 
 
+def state_modified(mention) -> bool:
+    """Whether the event noun names a state as its doer: "government bombing", "army shelling"."""
+    for hit in mention.hits:
+        if hit.event_class is not mention.event_class or hit.token.pos_ != "NOUN":
+            continue
+        for child in hit.token.children:
+            if child.dep_ not in ("compound", "amod", "poss", "nmod"):
+                continue
+            if child.lower_ in lexicon().force_nouns or any(
+                    a.start <= child.idx < a.end and a.actor.inter in (1, 8) for a in mention.actors):
+                return True
+    return False
+
+
+def told_by_armed_group(mention) -> bool:
+    """Whether a rebel group or militia (or its spokesman) tells the mention."""
+    speaker = mention.attribution.speaker if mention.attribution is not None else None
+    return speaker is not None and speaker.inter in NONSTATE_INTERS
+
+
+#: Words for a stretch of time a backdrop is told over: "following a week of fighting".
+SPAN_NOUNS = {"day", "week", "month", "year", "night", "hour", "weekend"}
+
+
 def is_backdrop(token: Token) -> bool:
-    """ "during the clashes", "amid fighting": the setting of another event, not one itself."""
-    return token.dep_ == "pobj" and token.head.lower_ in ("during", "amid", "amidst", "in", "as")
+    """ "during the clashes", "amid fighting", "following a week of fighting": the setting of
+    another event, not one itself."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in SPAN_NOUNS:
+        token = token.head.head  # "a week of the deadliest fighting": the week is the setting
+    return token.dep_ == "pobj" and token.head.lower_ in ("during", "amid", "amidst", "in", "as", "following", "after")
 
 
 def hurt(account: Account) -> bool:
     return any(c.field in ("killed", "injured", "killed_or_injured") and (c.value or c.vague) for m in account.mentions for c in m.counts)
+
+
+#: Classes that tell of fighting or harm done.
+VIOLENT_CLASSES = {"clash", "attack", "killing", "small_arms", "shelling", "air_strike", "explosive", "grenade",
+                   "suicide_bomb", "body_found"}
+
+
+def fought(account: Account) -> bool:
+    """Whether the incident's sentences tell any fighting, harm or toll."""
+    names = {h.event_class.name for m in account.mentions for h in m.hits}
+    return bool(names & VIOLENT_CLASSES) or hurt(account)
+
+
+def hurt_sides(account: Account) -> set[str]:
+    """The sides of the people the incident's counts killed or wounded."""
+    return {c.side for m in account.mentions for c in m.counts
+            if c.field in ("killed", "injured", "killed_or_injured") and c.value and c.side}
 
 
 def civilian_only(account: Account) -> bool:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from sitrep.config import DATA_DIR
+from sitrep.events.lexicon import lexicon
 from sitrep.events.numbers import Quantity, parse_quantity, plausible
 from sitrep.models import ActorMention
 from sitrep.text.spans import overlapping
@@ -50,6 +51,9 @@ class CasualtyLexicon:
     toll_nouns: frozenset[str] = frozenset()
     toll_prepositions: frozenset[str] = frozenset()
     added_words: frozenset[str] = frozenset()
+    self_killing_verbs: frozenset[str] = frozenset()
+    reflexives: frozenset[str] = frozenset()
+    hedged_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,8 @@ class Count:
     text: str  # the counted phrase
     bound: str | None = None
     vague: str | None = None
+    hedged: bool = False  # told by a word that does not say killed ("neutralised"): a figure that adds to no toll
+    tally: bool = False  # a war's toll so far ("a conflict that has killed more than 3,000"): noted, adds to no toll
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +79,9 @@ def casualty_lexicon() -> CasualtyLexicon:
     return CasualtyLexicon(field_by_lemma, frozenset(data["suffer"]["verbs"]), side_by_word, to_death,
                            frozenset(persons["words"]), frozenset(persons["pronouns"]), frozenset(persons["dying_verbs"]),
                            frozenset(persons["reporting_verbs"]), frozenset(data["tolls"]["nouns"]),
-                           frozenset(data["tolls"]["prepositions"]), frozenset(data["tolls"]["added"]))
+                           frozenset(data["tolls"]["prepositions"]), frozenset(data["tolls"]["added"]),
+                           frozenset(data["self_killing"]["verbs"]), frozenset(data["self_killing"]["reflexives"]),
+                           frozenset(data["hedged"]["words"]))
 
 
 def count_field(token: Token) -> str | None:
@@ -96,6 +104,8 @@ def count_field(token: Token) -> str | None:
 
 def quantity_of(head: Token) -> Quantity | None:
     """The number a noun phrase counts: "27 Taliban", "nine others", "15", "at least 25 members"."""
+    if head.lower_ in ("nobody", "none") or (head.lower_ == "one" and any(c.lower_ == "no" for c in head.children)):
+        return Quantity(value=0)  # "no one was hurt"
     if head.like_num or head.pos_ == "NUM":
         phrase = " ".join(t.text for t in head.subtree if t.i <= head.i)
         return parse_quantity(phrase) or parse_quantity(head.text)
@@ -110,6 +120,8 @@ def quantity_of(head: Token) -> Quantity | None:
                 return quantity
         if child.dep_ == "det" and child.lower_ in ("no",):
             return Quantity(value=0)
+        if child.dep_ == "det" and child.lower_ == "another" and head.pos_ in ("VERB", "ADJ"):
+            return Quantity(value=1)  # "left one dead and another wounded": one more person
     if LEADING_DIGITS.match(head.text):
         return parse_quantity(head.text)
     if head.lower_ in ("nobody", "none") or (head.lower_ == "one" and any(c.lower_ == "no" for c in head.children)):
@@ -118,10 +130,17 @@ def quantity_of(head: Token) -> Quantity | None:
 
 
 def side_of(head: Token, actors: list[ActorMention]) -> str | None:
+    """The side of the people a phrase counts: an actor named in the phrase (not in a clause
+    that describes them: "a dozen men executed by cartel gunmen" are not gunmen), else a word."""
     start = min(t.idx for t in head.subtree)
     end = max(t.idx + len(t) for t in head.subtree)
+    clauses = [c.left_edge.idx for c in head.children if c.dep_ in ("acl", "relcl") and c.i > head.i]
+    if clauses:
+        end = min(end, min(clauses))
     for mention in overlapping(actors, start, end):
         inter = mention.actor.inter
+        if inter in (1, 8) and nation_people(head, mention):
+            return "civilian"  # "two Palestinians": people of a nation, not its forces
         if inter in (1, 8):
             return "state"
         if inter in (2, 3, 4):
@@ -138,19 +157,74 @@ def side_of(head: Token, actors: list[ActorMention]) -> str | None:
     return None
 
 
+def nation_people(head: Token, mention: ActorMention) -> bool:
+    """Whether a counted plural nationality word ("two Palestinians", "three Afghans") is what
+    the actor was read from: people of the nation, whom no force word qualifies."""
+    if head.ent_type_ != "NORP" or head.tag_ not in ("NNPS", "NNS"):
+        return False
+    if not (mention.start <= head.idx < mention.end):
+        return False
+    lex = casualty_lexicon()
+    return not any(lex.side_by_word.get(c.lemma_.lower()) for c in head.children)
+
+
 def is_person_phrase(token: Token) -> bool:
     return token.ent_type_ == "PERSON" or token.lemma_.lower() in casualty_lexicon().person_words
 
 
-def phrase_total(head: Token, actors: list[ActorMention], field: str | None = None) -> tuple[Quantity | None, str | None]:
-    """Sum a conjunction of counted phrases: "Abdul Zahir, ..., and two other policemen" = 3.
-    A conjunct that carries its own casualty word counts for that word: "one dead and three injured"."""
+def conjuncts(head: Token, field: str | None = None) -> list[Token]:
+    """The counted phrases of a conjunction. A conjunct that carries its own casualty word
+    counts for that word: "one dead and three injured"."""
     if field is not None and head.pos_ == "NOUN" and count_field(head) == field:
-        parts = [head]  # "3 fatalities and 4 injured": the conjunct is another count
-    else:
-        parts = [head] + [c for c in head.children if c.dep_ == "conj" and not has_other_field(c, field)]
-        if field is not None and head.pos_ == "NOUN" and count_field(head) not in (None, field):
-            parts = parts[1:]  # "3 fatalities and 4 injured": only the 4 were injured
+        return [head]  # "3 fatalities and 4 injured": the conjunct is another count
+    parts = [head] + [c for c in head.children if c.dep_ == "conj" and not has_other_field(c, field)
+                      and not describes_person(c, head)]
+    for child in head.children:
+        if child.dep_ == "appos" and listed(child):
+            parts += [child] + conj_chain(child)  # "one serviceman, a woman, her granddaughter and a man"
+    if field is not None and head.pos_ == "NOUN" and count_field(head) not in (None, field):
+        parts = parts[1:]  # "3 fatalities and 4 injured": only the 4 were injured
+    return parts
+
+
+def conj_chain(token: Token) -> list[Token]:
+    """The conjuncts that follow a word, however the parser nested them."""
+    found = []
+    for child in token.children:
+        if child.dep_ == "conj":
+            found += [child] + conj_chain(child)
+    return found
+
+
+def listed(appos: Token) -> bool:
+    """Whether what the parser took for an apposition opens a list of further people: its
+    conjuncts are noun phrases of their own ("a woman, her granddaughter and a 49-year-old
+    man"), not one description ("a father and husband")."""
+    chain = conj_chain(appos)
+    return bool(chain) and all(t.pos_ in ("NOUN", "PROPN") and (t.ent_type_ == "PERSON" or any(
+        c.dep_ in ("det", "poss", "nummod") for c in t.children)) for t in chain)
+
+
+def by_side(head: Token, actors: list[ActorMention], field: str) -> list[tuple[Quantity, str]]:
+    """ "five soldiers and 30 militants were killed": a conjunction of figures for different
+    sides, one figure per side (empty when the phrase counts one side, or a part is unsided)."""
+    parts = conjuncts(head, field)
+    if len(parts) < 2:
+        return []
+    found: dict[str, Quantity] = {}
+    for part in parts:
+        quantity, side = phrase_total(part, actors, field, parts=[part])
+        if quantity is None or quantity.value is None or side is None:
+            return []
+        known = found.get(side)
+        found[side] = Quantity(value=quantity.value + (known.value if known else 0), bound=quantity.bound or (known.bound if known else None))
+    return list((quantity, side) for side, quantity in found.items()) if len(found) > 1 else []
+
+
+def phrase_total(head: Token, actors: list[ActorMention], field: str | None = None,
+                 parts: list[Token] | None = None) -> tuple[Quantity | None, str | None]:
+    """Sum a conjunction of counted phrases: "Abdul Zahir, ..., and two other policemen" = 3."""
+    parts = conjuncts(head, field) if parts is None else parts
     total, known, bound, vague, side = 0, False, None, None, None
     for part in parts:
         quantity = quantity_of(part)
@@ -179,6 +253,9 @@ def phrase_total(head: Token, actors: list[ActorMention], field: str | None = No
         elif part.tag_ == "NNS" and has_article(part) and part_side:
             total += 1  # "a soldier and a militiamen killed": one person, the plural a slip
             known = True
+        elif len(parts) > 1 and part.tag_ == "NN" and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in part.children):
+            total += 1  # "a woman, her granddaughter and a man": one of a list of people
+            known = True
     if known:
         return Quantity(value=total, bound=bound), side
     if vague:
@@ -186,14 +263,31 @@ def phrase_total(head: Token, actors: list[ActorMention], field: str | None = No
     return None, side
 
 
+def describes_person(conjunct: Token, head: Token) -> bool:
+    """ "Maria Diaz, guard and leader of the village, and the farmer Pedro Ruiz": a bare role
+    noun set off by a comma after a named person describes that person (an apposition the
+    parser took for a conjunct), it counts nobody more."""
+    if head.ent_type_ != "PERSON" or conjunct.tag_ != "NN" or conjunct.ent_type_:
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod") for c in conjunct.children):
+        return False
+    before = conjunct.doc[conjunct.left_edge.i - 1] if conjunct.left_edge.i > 0 else None
+    return before is not None and before.text == "," and before.i == head.i + 1
+
+
 def has_article(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
 
 
 def has_other_field(token: Token, field: str | None) -> bool:
+    """Whether a conjunct counts for another casualty word: "18 dead and 21 wounded" (the word
+    may hang on the conjunct or, in a copular toll, stand right after its figure)."""
     if field is None:
         return False
-    return any(c.dep_ in ("acl", "amod", "relcl") and count_field(c) not in (None, field) for c in token.children)
+    if any(c.dep_ in ("acl", "amod", "relcl") and count_field(c) not in (None, field) for c in token.children):
+        return True
+    after = token.doc[token.i + 1] if token.like_num and token.i + 1 < len(token.doc) else None
+    return after is not None and after.pos_ in ("VERB", "ADJ") and count_field(after) not in (None, field)
 
 
 def patient_of(token: Token) -> Token | None:
@@ -233,8 +327,13 @@ def own_patient(token: Token) -> Token | None:
             if sibling.dep_ == "nsubjpass" or (sibling.dep_ == "nsubj" and passive):
                 return sibling  # "a soldier found on their soil was shot and killed"
     if token.dep_ in ("xcomp", "oprd", "acomp") and token.head.pos_ in ("VERB", "AUX") and token.head.lemma_.lower() in casualty_lexicon().reporting_verbs:
-        # "two fighters were reported killed", "one civilian reported dead", "was confirmed dead"
-        return first_subject(token.head, ("nsubjpass", "nsubj"))
+        # "two fighters were reported killed", "one civilian reported dead", "was confirmed dead";
+        # an object is who was left so: "the attack left one officer dead"
+        found = next((c for c in token.head.children if c.dep_ in ("dobj", "obj")), None)
+        if found is None and token.pos_ == "ADJ":
+            # "and left 15 more injured": the figure hangs on the word
+            found = next((c for c in children if c.dep_ == "npadvmod" and c.i < token.i and c.like_num), None)
+        return found if found is not None else first_subject(token.head, ("nsubjpass", "nsubj"))
     if token.pos_ == "NOUN" and token.lemma_.lower() in ("killing", "death", "murder", "assassination", "body", "corpse",
                                                          "release", "arrest", "detention", "abduction", "kidnapping"):
         for child in children:
@@ -242,6 +341,8 @@ def own_patient(token: Token) -> Token | None:
                 return next((g for g in child.children if g.dep_ == "pobj"), None)  # "the killing of an activist"
     if token.pos_ == "ADJ" and any(c.dep_ == "nummod" for c in children):
         return token  # "leaving four dead"
+    if token.pos_ in ("VERB", "ADJ") and token.dep_ == "conj" and any(c.dep_ == "det" and c.lower_ == "another" for c in children):
+        return token  # "left one officer dead and another wounded"
     if token.pos_ == "ADJ" and token.dep_ in ("advmod", "oprd", "xcomp", "advcl") and token.head.pos_ == "VERB":
         found = next((c for c in token.head.children if c.dep_ == "dobj"), None)
         if found is not None:
@@ -258,6 +359,9 @@ def own_patient(token: Token) -> Token | None:
             head = head.head  # "a soldier and a militiaman killed": the whole coordination
         return head  # "and five wounded", "people killed in the attack"
     if token.dep_ == "acomp":  # "five militants are wounded"
+        before = token.doc[token.i - 1] if token.i > token.sent.start else None
+        if before is not None and before.like_num and before.head.head.i == token.head.i:
+            return before  # "the toll is 18 dead and 21 wounded": the figure before the word
         return next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if token.pos_ == "VERB" and token.tag_ in ("VBN", "VBD"):
         for child in children:
@@ -327,10 +431,21 @@ def sentence_counts(sentence: Span, actors: list[ActorMention]) -> list[Count]:
         if (field, patient.i) in counted:
             continue
         quantity, side = phrase_total(patient, actors, field)
-        if quantity is None:
+        among = among_total(token, patient)
+        if among is not None:
+            quantity = among  # "the police chief among 11 killed": the toll is the 11
+        if quantity is None or earlier_relative(token):
             continue
         counted.add((field, patient.i))
-        counts.append(Count(field, quantity.value, side, token.i, " ".join(t.text for t in patient.subtree), quantity.bound, quantity.vague))
+        text = " ".join(t.text for t in patient.subtree)
+        sides = by_side(patient, actors, field) if among is None else []
+        if sides:
+            counts += [Count(field, part.value, part_side, token.i, text, part.bound) for part, part_side in sides]
+            continue
+        hedged = token.lemma_.lower() in casualty_lexicon().hedged_words or token.lower_ in casualty_lexicon().hedged_words
+        counts.append(Count(field, quantity.value, side, token.i, text, quantity.bound, quantity.vague, hedged, war_tally(token)))
+    counts += nil_tolls(sentence, counts)
+    counts += self_killings(sentence, actors, counts)
     counts += toll_figures(sentence, counts)
     coded = CODED_FIGURE.search(sentence.text)
     if coded and not plausible(int(next(g for g in coded.groups() if g is not None))):
@@ -345,6 +460,74 @@ def sentence_counts(sentence: Span, actors: list[ActorMention]) -> list[Count]:
             value = int(value / parts + 0.5) if parts else value  # each event's share, rounded
         counts.append(Count("killed", value, None, anchor, coded.group(0), "coded"))
     return fill_sides(counts, sentence)
+
+
+def earlier_relative(token: Token) -> bool:
+    """ "the father of a fighter who had been killed": a death told, in the past perfect, only to
+    say who someone is (through a relation "of" them); it happened before, it counts for no event."""
+    if token.dep_ != "relcl" or not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in token.children):
+        return False
+    return token.head.dep_ == "pobj" and token.head.head.lower_ == "of"
+
+
+def war_tally(token: Token) -> bool:
+    """A perfect-tense toll whose doer is a war as a whole: "a conflict that has killed more
+    than 3,000", "the insurgency has killed thousands" (a tally so far, not an event's toll)."""
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children):
+        return False
+    doer = token.head if token.dep_ == "relcl" else next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return doer is not None and doer.lemma_.lower() in lexicon().filters.war_nouns
+
+
+def among_total(token: Token, patient: Token) -> Quantity | None:
+    """ "the police chief, Ahmad Karimi, among 9 killed": one of a toll, whose figure is the
+    number "among" governs (on the casualty word, the counted phrase or its apposition)."""
+    holders = [token, patient] + [c for c in patient.children if c.dep_ == "appos"]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ == "among":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        quantity = quantity_of(pobj)
+                        if quantity is not None and quantity.value is not None:
+                            return quantity
+    return None
+
+
+def nil_tolls(sentence: Span, counts: list[Count]) -> list[Count]:
+    """ "No casualties or injuries were reported", "there were no deaths": a casualty noun
+    that "no" determines is a toll of 0 (no casualties: nobody killed, nobody wounded)."""
+    found: list[Count] = []
+    for token in sentence:
+        if token.pos_ != "NOUN" or any(c.token_i == token.i for c in counts):
+            continue
+        head = token.head if token.dep_ == "conj" else token
+        if not any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+            continue
+        field = count_field(token)
+        fields = ("killed", "injured") if field == "killed_or_injured" else (field,) if field in ("killed", "injured") else ()
+        found += [Count(f, 0, None, token.i, token.text) for f in fields]
+    return found
+
+
+def self_killings(sentence: Span, actors: list[ActorMention], counts: list[Count]) -> list[Count]:
+    """ "two suicide bombers detonated themselves", "the bomber blew himself up": who set the
+    charge off on themselves died; they are counted with the dead (their side is their own)."""
+    lex = casualty_lexicon()
+    found: list[Count] = []
+    for token in sentence:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in lex.self_killing_verbs:
+            continue
+        if not any(c.dep_ in ("dobj", "obj") and c.lower_ in lex.reflexives for c in token.children):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or any(c.token_i == token.i for c in counts):
+            continue
+        quantity, side = phrase_total(subject, actors, "killed")
+        if quantity is None or quantity.value is None:
+            continue
+        found.append(Count("killed", quantity.value, side, token.i, " ".join(t.text for t in subject.subtree), quantity.bound))
+    return found
 
 
 def adds_to_toll(count: Count) -> bool:

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from sitrep.actors import load_kb
 from sitrep.events.classify import civilian_only, incident_type
 from sitrep.events.accounts import Account
-from sitrep.events.counts import Count
+from sitrep.events.counts import Count, sentence_counts
 from sitrep.events.lexicon import lexicon
 from sitrep.events.mentions import EventMention
 from sitrep.events.syntax import clause_verb, told_as_recent
@@ -25,6 +25,8 @@ from sitrep.time.rules import load_rules
 NARRATIVE_SENTENCES = 2
 #: ACLED's inter code of civilians.
 CIVILIANS = 7
+#: How a count note words a figure's bound.
+QUALIFIERS = {"lower": "at least ", "upper": "up to ", "approximate": "about "}
 
 
 def evidence_mention(account: Account) -> EventMention:
@@ -43,13 +45,20 @@ def evidence_mention(account: Account) -> EventMention:
 
 
 def total_counts(mentions: list[EventMention]) -> tuple[dict[str, int], list[str]]:
-    """Per field: the largest figure each side is given, summed over sides."""
+    """Per field: the largest figure each side is given, summed over sides; a figure told by a
+    word that does not say killed ("neutralised"), or a war's toll so far, is noted, not added."""
     best: dict[tuple[str, str | None], Count] = {}
+    notes: list[str] = []
     for mention in mentions:
         per_side: dict[tuple[str, str | None], int] = {}
         bounds: dict[tuple[str, str | None], Count] = {}
         for count in mention.counts:
             if count.value is None:
+                continue
+            if count.hedged or count.tally:
+                qualifier = QUALIFIERS.get(count.bound or "", "")
+                why = "told as neutralised" if count.hedged else "the conflict's toll so far"
+                notes.append(f"{count.field} {count.side or 'unspecified'}: {qualifier}{count.value} ({why}, not added)")
                 continue
             key = (count.field, count.side)
             per_side[key] = per_side.get(key, 0) + count.value
@@ -59,14 +68,13 @@ def total_counts(mentions: list[EventMention]) -> tuple[dict[str, int], list[str
                 best[key] = Count(key[0], value, key[1], bounds[key].token_i, bounds[key].text, bounds[key].bound)
     totals: dict[str, int] = {}
     unsided: dict[str, int] = {}
-    notes: list[str] = []
     for (field_name, side), count in sorted(best.items(), key=lambda item: (item[0][0], str(item[0][1]))):
         if side is None:
             unsided[field_name] = count.value or 0
         else:
             totals[field_name] = totals.get(field_name, 0) + (count.value or 0)
         label = side or "unspecified"
-        qualifier = {"lower": "at least ", "upper": "up to ", "approximate": "about "}.get(count.bound or "", "")
+        qualifier = QUALIFIERS.get(count.bound or "", "")
         notes.append(f"{field_name} {label}: {qualifier}{count.value}")
     for field_name, value in unsided.items():
         # a figure nobody is named for restates the toll ("Eight people died. 8 fatalities."): it does not add
@@ -380,10 +388,39 @@ def added_to(account: Account) -> list[EventMention]:
     return [replace(m, counts=[c for c in m.counts if c.field in fields]) for m in account.parent.mentions]
 
 
+def nil_fields(account: Account, adoc: AnnotatedDocument) -> set[str]:
+    """The fields a sentence of the account's stretch of story puts at nil, where no mention
+    told it ("... landed near the bases. No casualties or injuries were reported."): a
+    sentence between its first and last mention, or right after the last, whose every casualty
+    figure is 0 (the casualty word, negated, is no mention of its own). Only for an incident
+    with no toll of its own."""
+    numbers = account.sentence_numbers
+    if not numbers:
+        return set()
+    own = set(numbers)
+    wanted = [n for n in range(min(numbers), max(numbers) + 2) if n not in own]
+    if not wanted:
+        return set()
+    sentences = list(adoc.doc.sents)
+    fields: set[str] = set()
+    for n in wanted:
+        if n >= len(sentences):
+            continue
+        found = [c for c in sentence_counts(sentences[n], adoc.actors) if c.field in ("killed", "injured", "killed_or_injured")]
+        if found and all(c.value == 0 for c in found):
+            fields |= {c.field for c in found}
+    return fields
+
+
 def build_incident(account: Account, adoc: AnnotatedDocument, number: int, context: StoryTime | None = None) -> Incident:
     chosen = evidence_mention(account)
     acled_type, acled_sub_type, plover_type, plover_mode = incident_type(account)
     totals, notes = total_counts(account.mentions + added_to(account))
+    if account.family == "violence" and not set(totals) & {"killed", "injured", "killed_or_injured"}:
+        # with a toll told, "no casualties" speaks of one side only ("the army suffered no casualty")
+        for field_name in sorted(nil_fields(account, adoc) - set(totals)):
+            totals[field_name] = 0
+            notes.append(f"{field_name}: 0 (told as none)")
     date, precision, date_text = date_of(account, adoc, chosen, context)
     location = location_of(account, chosen)
     reporter = reporter_of(account, chosen)

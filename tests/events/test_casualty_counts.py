@@ -1,0 +1,135 @@
+"""Tolls read from how a sentence phrases them (misses of the dev set, in our own words)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.events.counts import sentence_counts
+from sitrep.text import load_nlp
+from tests.events.reading import first
+
+
+def counts(sentence: str) -> list[tuple[str, int | None, str | None]]:
+    doc = load_nlp()(sentence)
+    return [(c.field, c.value, c.side) for s in doc.sents for c in sentence_counts(s, [])]
+
+
+def test_one_named_victim_among_a_toll_gives_the_toll():
+    incident = first("The district police commander, Ahmad Karimi, among 9 killed in fighting with rebels in Kunduz "
+                     "province on Sunday, officials said.")
+    assert incident.killed == 9
+
+
+def test_among_a_toll_told_with_a_noun():
+    assert counts("A local commander was among 11 people killed in the raid.") == [("killed", 11, "civilian")]
+
+
+def test_a_copular_toll_of_dead_and_wounded_keeps_each_figure():
+    assert counts("The provisional toll is 18 dead and 21 wounded, residents said.") == [
+        ("killed", 18, None), ("injured", 21, None)]
+
+
+def test_left_one_dead_and_another_wounded():
+    incident = first("On Friday a rebel attack in Kunduz province left one police officer dead and another wounded, "
+                     "the governor said.")
+    assert (incident.killed, incident.injured) == (1, 1)
+
+
+def test_left_a_figure_more_injured():
+    assert counts("The shelling killed eight soldiers and left 15 more injured.") == [
+        ("killed", 8, "state"), ("injured", 15, None)]
+
+
+def test_a_role_after_a_named_victim_is_no_second_victim():
+    found = counts("The gunmen opened fire on the crowd, leaving seriously wounded Maria Lopez Diaz, guard and leader "
+                   "of the local people, and the farmer Pedro Ruiz Vega.")
+    assert found == [("injured", 2, "civilian")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Four guards were killed when two suicide bombers detonated themselves at the gate.",
+     [("killed", 4, "state"), ("killed", 2, "nonstate")]),
+    ("A suicide bomber blew himself up outside the ministry.", [("killed", 1, "nonstate")]),
+    ("Two bombers detonated their vests near the market.", []),
+])
+def test_suicide_bombers_who_set_off_their_charge_die(sentence, expected):
+    assert counts(sentence) == expected
+
+
+def test_bombers_who_blew_themselves_up_add_to_the_toll():
+    incident = first("Four policemen were killed and another 9 wounded when two suicide bombers detonated themselves "
+                     "at a police station in Bannu district on Thursday.")
+    assert (incident.killed, incident.injured) == (6, 9)
+
+
+def test_cops_are_state_forces():
+    assert counts("Militants shot dead two cops near the bazaar.") == [("killed", 2, "state")]
+
+
+def test_who_a_describing_clause_names_is_not_who_was_counted():
+    incident = first("A video showed a dozen men executed by cartel gunmen in the town of Apatzingan in Michoacan "
+                     "state on Sunday.")
+    assert (incident.acled_type, incident.acled_sub_type, incident.killed) == ("Violence against civilians", "Attack", 12)
+    assert incident.count_notes == ["killed civilian: 12"]
+
+
+def test_people_of_a_nation_are_civilians_not_its_forces():
+    incident = first("Israeli soldiers killed two Palestinians in Jenin on Tuesday, the ministry said.")
+    assert (incident.acled_type, incident.acled_sub_type, incident.killed) == ("Violence against civilians", "Attack", 2)
+
+
+def test_a_death_told_only_to_say_who_someone_is_counts_nobody():
+    assert counts("A relative said one of the men was the brother of a soldier who had been killed last year.") == []
+    assert counts("Two soldiers who had been killed in the ambush were buried on Monday.") == [("killed", 2, "state")]
+
+
+def test_a_conjunction_of_figures_for_two_sides_is_one_figure_per_side():
+    assert counts("Five soldiers and 30 militants were killed in the assault, the army said.") == [
+        ("killed", 5, "state"), ("killed", 30, "nonstate")]
+    assert counts("At least 31 soldiers and three army auxiliaries were killed on Monday.") == [("killed", 34, "state")]
+
+
+def test_a_figure_told_as_neutralised_is_noted_not_added():
+    incident = first("Twelve soldiers were killed in an ambush by jihadists in Soum province on Monday, the army said. "
+                     "According to the army, more than forty terrorists were neutralised in the fighting.")
+    assert incident.killed == 12
+    assert incident.count_notes == ["killed nonstate: at least 40 (told as neutralised, not added)", "killed state: 12"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("No one was hurt in the blast.", [("injured", 0, None)]),
+    ("No casualties or injuries were reported.", [("killed", 0, None), ("injured", 0, None), ("injured", 0, None)]),
+    ("There were no deaths.", [("killed", 0, None)]),
+])
+def test_none_hurt_is_a_toll_of_nought(sentence, expected):
+    assert counts(sentence) == expected
+
+
+def test_no_casualties_after_an_event_told_without_a_toll_puts_it_at_nought():
+    incident = first("Rockets fired by militants landed near an army base outside Kirkuk on Monday evening, a commander "
+                     "said. No casualties or injuries were reported.")
+    assert (incident.killed, incident.injured) == (0, 0)
+
+
+def test_no_casualties_on_one_side_beside_a_toll_leaves_the_other_figures_open():
+    incident = first("Soldiers killed two rebels in a clash in Bukidnon province on Sunday, the army said. The rebels "
+                     "said they suffered no casualties.")
+    assert (incident.killed, incident.injured) == (2, None)
+
+
+def test_a_list_of_people_the_parser_took_for_an_apposition_counts_each():
+    assert counts("The spokesman said that one soldier, a woman, her grandson and a 60-year-old man had been killed.") == [
+        ("killed", 1, "state"), ("killed", 3, "civilian")]
+    assert counts("The commander, a father and husband, was killed.") == [("killed", 1, None)]
+    assert counts("Abdul Zahir, a policeman, was killed.") == [("killed", 1, "state")]
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Rebels shelled the port city of Mariupol on Sunday despite a truce that has brought some respite in a conflict "
+     "that has killed more than 3,000.", None),
+    ("Rebels shelled Mariupol on Sunday, killing two civilians. The insurgency has killed more than 5,000 people.", 2),
+])
+def test_a_wars_toll_so_far_is_noted_not_added(text, killed):
+    incident = first(text)
+    assert incident.killed == killed
+    assert any("the conflict's toll so far, not added" in note for note in incident.count_notes)
