@@ -166,10 +166,11 @@ def test_a_speaker_set_against_a_report_by_while_speaks_for_themself():
     assert found == [("Somali National Army", "Somali National Army"), ("Al-Shabaab", "al-Shabaab")]
 
 
-def test_a_capital_that_speaks_is_its_government_and_a_country_keeps_its_name():
+def test_a_capital_or_a_country_that_speaks_is_its_government():
     # "Kiev" is often tagged a person; as the subject of a speech verb it is Ukraine's government
     assert speakers("Kiev accused Moscow of moving tanks to the border on Sunday.") == [("Ukrainian government", "Ukraine")]
-    assert speakers("Ukraine said on Sunday that the talks would resume.") == [("Ukraine", "Ukraine")]
+    assert speakers("Ukraine said on Sunday that the talks would resume.") == [("Ukrainian government", "Ukraine")]
+    assert speakers("Rwanda has denied any role in the fighting.") == [("Rwandan government", "Rwanda")]
 
 
 def test_a_demonym_tells_where_an_unnamed_speaker_is_from_not_whom_it_speaks_for():
@@ -185,3 +186,7 @@ def test_a_name_after_a_role_and_its_department_in_commas_is_that_person():
         "The Director, Army Public Relations, Col. Sani Garba, made the denial in a short message sent to reporters."
     )
     assert [name for name, _ in found] == ["Tunde Bello", "Sani Garba"]
+
+
+def test_a_name_that_opens_with_a_country_is_no_government():
+    assert speakers("Meanwhile, Myanmar Now, a news site, reported that the strike killed 40 people.")[0][0] == "Myanmar"

@@ -401,3 +401,25 @@ def test_a_speaker_quantified_by_no_is_no_one():
 def test_a_state_body_saying_its_forces_did_not_carry_out_an_act_denies_it():
     s = one('"Our aircraft did not carry out any flights over the valley," the Russian defence ministry said.')
     assert s.kind == "denial"
+
+
+def test_a_reciprocal_accusation_is_one_accusation_per_party():
+    found = statements("Somalia and al-Shabaab accused each other on Monday of attacking civilians near Kismayo.")
+    assert [(s.speaker.name, s.kind) for s in found] == [("Somali government", "accusation"), ("al-Shabaab", "accusation")]
+
+
+def test_both_sides_are_the_parties_of_the_reciprocal_act_told_before():
+    found = statements(
+        "Somalia and al-Shabaab accused each other on Monday of attacking civilians near Kismayo. "
+        "The fighting went on for days, and both sides accuse each other of breaking the truce."
+    )
+    assert [(s.speaker.name, s.kind) for s in found][2:] == [("Somali government", "accusation"), ("al-Shabaab", "accusation")]
+
+
+def test_both_sides_with_no_parties_named_before_name_no_speaker():
+    assert statements("The fighting went on for days, and both sides accuse each other of breaking the truce.") == []
+
+
+def test_a_with_clause_gives_the_act_the_voice_of_the_person_who_spoke():
+    s = one("However, Pakistan blamed the blast on India, with the army spokesman Major General Athar Abbas alleging that Indian troops fired first.")
+    assert (s.speaker.name, s.kind) == ("Athar Abbas", "accusation")

@@ -325,9 +325,10 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
     if body is not None and not at_head and is_name_word(head):
         # "Lebanon's official National News Agency": a name of its own, whose side the body is
         return Reading(phrase_name(adoc.doc, start, end, head), body.actor, "body", start, end, lemma, plural=is_plural(head))
-    if body is not None and body.actor.id.startswith("country:") and at_head and names_a_capital(body):
-        # "Kiev accused", "Moscow called the reports fake": the capital that speaks is its
-        # government ("Ukraine said" keeps the country's name, as written)
+    if body is not None and body.actor.id.startswith("country:") and at_head and (names_a_capital(body) or body.text == text[start:end]) \
+            and not re.match(r"[ \t]+[A-Z]", text[body.end : body.end + 2]):
+        # "Kiev accused", "Moscow called the reports fake", "Ukraine said": the country or
+        # capital that speaks is its government ("Myanmar Now", a name of its own, is not)
         return Reading(government_name(body.actor), body.actor, "body", start, end, lemma, plural=is_plural(head))
     if body is not None:
         phrase = text[start:end]

@@ -295,12 +295,95 @@ def find_attributions(adoc: AnnotatedDocument) -> list[Attribution]:
     doc: Doc = adoc.doc
     quotations = find_quotations(adoc.document.text)
     found: list[Attribution] = []
+    pairs: list[list[Token]] = []  # the parties of each reciprocal act told so far
     for sentence in doc.sents:
-        found.extend(sentence_attributions(adoc, sentence, quotations))
+        found.extend(sentence_attributions(adoc, sentence, quotations, pairs))
     return resolve_pointers(adoc, found)
 
 
-def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: list[Quotation]) -> list[Attribution]:
+def is_reciprocal(cue: Token) -> bool:
+    """ "accused each other", "blame one another": the act is done by each party to the other."""
+    objects = [c for c in cue.children if c.dep_ == "dobj"]
+    objects += [g for c in cue.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for noun in objects:
+        if noun.lower_ in ("other", "another") and any(d.lower_ in ("each", "one") for d in noun.children):
+            return True
+        if noun.lower_ in ("each", "one") and any(d.lower_ in ("other", "another") for d in noun.children):
+            return True
+    return False
+
+
+def conjuncts_of(head: Token) -> list[Token]:
+    """A noun and the nouns coordinated with it: "the army, police and the rebels"."""
+    found = [head]
+    for token in found:
+        found.extend(c for c in token.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"))
+    return found
+
+
+def voiced_by(adoc: AnnotatedDocument, cue: Token) -> Token | None:
+    """ "Pakistan blamed it on India, with the army spokesman NAME alleging that ...": a
+    speech act told again in a "with" clause by a named person gives the act its voice,
+    the person who spoke for the party. Read on the words ("with", a person, a speech verb
+    in -ing, no verb between), which the parse attaches in more than one way."""
+    sentence = cue.sent
+    for token in sentence[cue.i - sentence.start + 1 :]:
+        if token.lower_ != "with":
+            continue
+        for later in sentence[token.i - sentence.start + 1 :]:
+            if later.pos_ in ("VERB", "AUX"):
+                if later.tag_ != "VBG" or later.lemma_.lower() not in lexicon().verbs:
+                    return None
+                people = [m for m in adoc.actors if m.actor.is_person and token.idx < m.start and m.end <= later.idx]
+                if not people:
+                    return None
+                span = adoc.doc.char_span(people[-1].start, people[-1].end, alignment_mode="expand")
+                return span.root if span is not None else None
+        return None
+    return None
+
+
+def own_phrase(head: Token) -> tuple[int, int]:
+    """A conjunct's own words: "the army" in "the army and the rebels"."""
+    cut = [c for c in head.children if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj") and c.i > head.i]
+    return subtree_span(head, exclude=cut)
+
+
+def reciprocal_parties(adoc: AnnotatedDocument, cue: Token, speaker: Token, pairs: list[list[Token]]) -> list[Token]:
+    """The parties of a reciprocal act, each of which accuses the other: the conjuncts of
+    its subject ("the army and the rebels accused each other"), a party joined to the subject
+    by "and" that the parse left outside it (a name before "and"), or, for "both sides" or
+    "the warring parties", the parties of the latest reciprocal act told before. Empty when
+    the act is not reciprocal or its parties are not two."""
+    if not is_reciprocal(cue):
+        return []
+    parties = [speaker]
+    # the coordination may hang on a word in apposition ("DONETSK, Ukraine July 18 Ukraine
+    # and pro-Russian rebels accused each other": a dateline the parse took for the subject)
+    for head in [speaker] + [c for c in speaker.children if c.dep_ == "appos"]:
+        conjuncts = conjuncts_of(head)
+        if len(conjuncts) > 1:
+            parties = conjuncts
+            break
+    if len(parties) == 1:
+        left = speaker.left_edge
+        before = left.nbor(-1) if left.i > left.sent.start else None
+        while before is not None and before.is_space and before.i > before.sent.start:
+            before = before.nbor(-1)
+        if before is not None and before.lower_ == "and":
+            mention = next((m for m in reversed(adoc.actors) if m.end <= before.idx and not adoc.document.text[m.end : before.idx].strip()), None)
+            span = adoc.doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention else None
+            if span is not None:
+                parties = [span.root, speaker]
+    if len(parties) == 1 and speaker.lemma_.lower() in lexicon().collective_nouns and pairs:
+        return pairs[-1]
+    if len(parties) == 2:
+        pairs.append(parties)
+        return parties
+    return []
+
+
+def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: list[Quotation], pairs: list[list[Token]] | None = None) -> list[Attribution]:
     cues: list[tuple[Token, str]] = []
     for token in sentence:
         kind = cue_kind(token)
@@ -336,6 +419,14 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
             continue
         if speaker.lower_ == "it" and token.tag_ == "VBN":
             continue  # "It has been said": nobody in particular
+        speaker = voiced_by(adoc, token) or speaker
+        parties = reciprocal_parties(adoc, token, speaker, pairs if pairs is not None else [])
+        if parties:
+            content = content_span(token, sentence, speaker)
+            for party in parties:
+                results.append(make_attribution(adoc, sentence, token, kind, party, own_phrase(party), content,
+                                                channel_of(token, sentence), quote_text, quotation))
+            continue
         nested_kinds = [k for t, k in cues if t.i != token.i and nested_in_other_cue(t, {token.i}) and not others_act(t, speaker)]
         content = content_span(token, sentence, speaker)
         theirs = {w.i for t, _ in cues if t.i != token.i and own_doer(t) is not None for w in t.subtree}
