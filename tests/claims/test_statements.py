@@ -423,3 +423,21 @@ def test_both_sides_with_no_parties_named_before_name_no_speaker():
 def test_a_with_clause_gives_the_act_the_voice_of_the_person_who_spoke():
     s = one("However, Pakistan blamed the blast on India, with the army spokesman Major General Athar Abbas alleging that Indian troops fired first.")
     assert (s.speaker.name, s.kind) == ("Athar Abbas", "accusation")
+
+
+def test_calling_reports_fake_denies_them():
+    found = statements('Activists said jets struck the market. Moscow called the reports "fake."')
+    assert [(s.speaker.name, s.kind) for s in found][1:] == [("Russian government", "denial")]
+
+
+def test_describing_claims_as_propaganda_denies_them_and_calling_someone_a_hero_says_nothing():
+    assert [(s.speaker.name, s.kind) for s in statements("The army described the claims as baseless propaganda.")] == [("Army", "denial")]
+    assert statements("The army called the pilot a hero.") == []
+
+
+def test_contesting_a_claim_and_refusing_to_accept_it_deny_it():
+    found = statements(
+        "Police said the three men were militants. Families of the men contested the police claim, saying they were students. "
+        "However, police refused to accept it. The governor refused to comment."
+    )
+    assert [(s.speaker.name, s.kind) for s in found] == [("Police", "statement"), ("Families", "denial"), ("Police", "denial")]

@@ -28,6 +28,9 @@ class SpeechLexicon:
     local_modifiers: frozenset[str]  # "municipal authorities": a body below the country's
     speaking_nouns: frozenset[str]  # "according to witnesses", "to media reports": more who can be a source
     collective_nouns: frozenset[str]  # "both sides", "the warring parties": no one speaker
+    refusal_verbs: frozenset[str]  # "refused to accept it": a denial
+    accepting_verbs: frozenset[str]
+    naming_verbs: frozenset[str]  # "called the reports fake": the complement names the act
     clause_verbs: frozenset[str]  # verbs that report only with a clause: "police believe (that) ..."
     role_synonyms: dict[str, str]  # "spokesperson" -> "spokesman": one role however written
     light_verbs: frozenset[str]  # "made the denial", "issued a warning": the object names the act
@@ -63,6 +66,9 @@ def lexicon() -> SpeechLexicon:
         local_modifiers=frozenset(speakers["local_modifiers"]),
         role_synonyms=dict(speakers["role_synonyms"]),
         clause_verbs=frozenset(data["clause_verbs"]["verbs"]),
+        naming_verbs=frozenset(data["naming_verbs"]["verbs"]),
+        refusal_verbs=frozenset(data["refusals"]["verbs"]),
+        accepting_verbs=frozenset(data["refusals"]["accepting"]),
         collective_nouns=frozenset(speakers["collective_nouns"]),
         light_verbs=frozenset(data["light_verbs"]["verbs"]),
         speech_nouns=dict(data["light_verbs"]["nouns"]),

@@ -45,7 +45,25 @@ def cue_kind(token: Token) -> str | None:
                 return lex.speech_nouns[child.lemma_.lower()]
     if gives_a_figure(token):
         return "statement"
+    named = naming_kind(token)
+    if named is not None:
+        return named
+    if lemma in lex.refusal_verbs and any(c.dep_ == "xcomp" and c.lemma_.lower() in lex.accepting_verbs for c in children):
+        return "denial"  # "police refused to accept it"
     return lex.verbs.get(lemma)
+
+
+def naming_kind(verb: Token) -> str | None:
+    """ "Moscow called the reports fake", "described the raid as a massacre": a verb that
+    names what something is, with a complement that denies or accuses, is that act."""
+    if verb.lemma_.lower() not in lexicon().naming_verbs:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("oprd", "acomp", "xcomp") or (child.dep_ == "prep" and child.lower_ == "as"):
+            kind = content_kind(" ".join(t.text for t in child.subtree))
+            if kind in ("denial", "accusation"):
+                return kind
+    return None
 
 
 def gives_a_figure(verb: Token) -> bool:
