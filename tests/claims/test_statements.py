@@ -441,3 +441,23 @@ def test_contesting_a_claim_and_refusing_to_accept_it_deny_it():
         "However, police refused to accept it. The governor refused to comment."
     )
     assert [(s.speaker.name, s.kind) for s in found] == [("Police", "statement"), ("Families", "denial"), ("Police", "denial")]
+
+
+def test_dismissing_a_partys_reports_is_a_denial_and_tells_that_partys_accusation():
+    found = statements("The Georgian Interior Ministry on Monday dismissed Russia's reports accusing Georgia of shelling the border post.")
+    assert [(s.speaker.name, s.kind) for s in found] == [("Georgian Interior Ministry", "denial"), ("Russian government", "accusation")]
+
+
+def test_rejecting_calls_by_others_tells_their_demand_but_reports_of_an_act_by_others_do_not():
+    found = statements("The Taliban have rejected repeated calls for a truce by the United Nations.")
+    assert [(s.speaker.name, s.kind) for s in found] == [("Taliban", "denial"), ("United Nations", "demand")]
+    found = statements("The army denied reports that 20 soldiers were killed in an ambush carried out by the rebels.")
+    assert [s.kind for s in found] == ["denial"]
+
+
+def test_a_party_only_told_of_is_no_voice_for_a_later_pronoun():
+    found = statements(
+        "Spokeswoman Ana Petrova denied the Azerbaijani reports on shelling the area as fake news. "
+        "“Our side respects the truce,” she said."
+    )
+    assert [(s.speaker.name, s.kind) for s in found][-1] == ("Ana Petrova", "statement")

@@ -28,6 +28,7 @@ class SpeechLexicon:
     local_modifiers: frozenset[str]  # "municipal authorities": a body below the country's
     speaking_nouns: frozenset[str]  # "according to witnesses", "to media reports": more who can be a source
     collective_nouns: frozenset[str]  # "both sides", "the warring parties": no one speaker
+    denied_acts: dict[str, str]  # "dismissed X's reports": X's act, of this kind
     refusal_verbs: frozenset[str]  # "refused to accept it": a denial
     accepting_verbs: frozenset[str]
     naming_verbs: frozenset[str]  # "called the reports fake": the complement names the act
@@ -68,6 +69,7 @@ def lexicon() -> SpeechLexicon:
         clause_verbs=frozenset(data["clause_verbs"]["verbs"]),
         naming_verbs=frozenset(data["naming_verbs"]["verbs"]),
         refusal_verbs=frozenset(data["refusals"]["verbs"]),
+        denied_acts=dict(data["denied_acts"]),
         accepting_verbs=frozenset(data["refusals"]["accepting"]),
         collective_nouns=frozenset(speakers["collective_nouns"]),
         light_verbs=frozenset(data["light_verbs"]["verbs"]),

@@ -9,6 +9,7 @@ cues are data (``data/claims/speech.toml``).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -459,7 +460,54 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
         results.append(
             make_attribution(adoc, sentence, token, kind, speaker, noun_phrase(speaker), content, channel_of(token, sentence), quote_text, quotation)
         )
+        if kind == "denial":
+            denied = denied_act(adoc, token)
+            if denied is not None:
+                noun, owner, owner_kind = denied
+                phrase = subtree_span(owner, exclude=[c for c in owner.children if c.dep_ in ("case", "punct", "relcl", "acl", "appos")])
+                told_of = make_attribution(adoc, sentence, noun, owner_kind, owner, phrase, subtree_span(noun), None, None, None)
+                # a party whose act is only told of: no voice a later "she said" can stand for
+                results.append(replace(told_of, speaker_sort=None))
     return merge_same_speaker(results)
+
+
+def denied_act(adoc: AnnotatedDocument, cue: Token) -> tuple[Token, Token, str] | None:
+    """ "dismissed Azerbaijan's reports accusing Armenia", "denied the Azerbaijani reports",
+    "rejected calls for a truce by foreign powers": the act a denial rejects, when a noun
+    names it and its owner (a possessor, a name or demonym before it, or "by X"). Returns
+    the noun, the owner's head and the owner's act's kind."""
+    lex = lexicon()
+    doc = cue.doc
+    for noun in (c for c in cue.children if c.dep_ in ("dobj", "nsubjpass")):
+        kind = lex.denied_acts.get(noun.lemma_.lower())
+        if kind is None:
+            continue
+        owner = None
+        before = list(doc[noun.left_edge.i : noun.i])
+        if noun.left_edge.i > cue.i + 1 and doc[noun.left_edge.i - 1].dep_ == "dobj" and doc[noun.left_edge.i - 1].head.i == cue.i:
+            before.insert(0, doc[noun.left_edge.i - 1])  # "the Azerbaijani reports" parsed as two objects
+        for token in before:
+            if token.pos_ in ("PRON", "PUNCT", "PART") or token.dep_ in ("det", "case"):
+                continue
+            named = token.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or any(m.start <= token.idx < m.end for m in adoc.actors)
+            if token.dep_ == "poss" or (named and token.dep_ != "compound"):
+                owner = token
+        if owner is None:
+            clauses = {t.i for c in noun.children if c.dep_ in ("acl", "relcl", "ccomp", "appos") for t in c.subtree}
+            for token in noun.subtree:
+                # "calls for a truce by X"; not "reports that soldiers were killed by X"
+                if token.lower_ == "by" and token.dep_ == "prep" and token.head.pos_ in ("NOUN", "PROPN") and token.i not in clauses:
+                    owner = next((g for g in token.children if g.dep_ == "pobj"), None)
+                    if owner is not None:
+                        break
+        if owner is None and any(c.dep_ == "nsubj" for c in cue.children):
+            # "rejected calls for a truce by the UN" with "by" hung on the active verb: the
+            # verb has its subject, so the "by" phrase is the object's
+            agent = next((c for c in cue.children if c.dep_ == "agent" and c.i > noun.i), None)
+            owner = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        if owner is not None and owner.pos_ != "PRON":
+            return noun, owner, kind
+    return None
 
 
 def make_attribution(adoc, sentence, cue, kind, head, phrase, content, channel, quote_text, quotation) -> Attribution:
