@@ -461,3 +461,9 @@ def test_a_party_only_told_of_is_no_voice_for_a_later_pronoun():
         "“Our side respects the truce,” she said."
     )
     assert [(s.speaker.name, s.kind) for s in found][-1] == ("Ana Petrova", "statement")
+
+
+def test_the_group_stands_for_the_subject_not_the_network_that_describes_it():
+    s = one("Al-Shabaab, a group affiliated with the international al-Qaeda terrorist network, launches regular attacks "
+            "against hotels in Somalia. The jihadist group claimed responsibility for a bombing at a hotel in Nairobi on Tuesday.")
+    assert (s.speaker.name, s.kind) == ("al-Shabaab", "statement")
