@@ -467,3 +467,16 @@ def test_the_group_stands_for_the_subject_not_the_network_that_describes_it():
     s = one("Al-Shabaab, a group affiliated with the international al-Qaeda terrorist network, launches regular attacks "
             "against hotels in Somalia. The jihadist group claimed responsibility for a bombing at a hotel in Nairobi on Tuesday.")
     assert (s.speaker.name, s.kind) == ("al-Shabaab", "statement")
+
+
+def test_its_wing_speaks_for_the_body_its_stands_for_and_breaking_a_truce_accuses():
+    found = statements(
+        "Hamas has announced it is delaying the release of further hostages. "
+        "A statement by its military wing says Israel has broken the terms of the truce deal."
+    )
+    assert [(s.speaker.name, s.kind) for s in found] == [("Hamas", "announcement"), ("Hamas", "accusation")]
+
+
+def test_breaking_a_siege_breaches_nothing():
+    s = one("The army said its troops broke the siege of the town on Monday.")
+    assert s.kind == "statement"

@@ -60,6 +60,9 @@ def is_act(token: Token) -> bool:
 
 def is_breach(token: Token) -> bool:
     acts = lexicon()
+    if token.pos_ == "VERB" and token.lemma_.lower() in acts.breaking:
+        # "broke the terms of the truce", "the ceasefire was broken"
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in acts.commitments for c in token.children)
     return token.pos_ in ("VERB", "NOUN") and token.lemma_.lower() in acts.breaches
 
 

@@ -41,6 +41,8 @@ class SpeechLexicon:
     figure_prepositions: frozenset[str]
     acts: frozenset[str]  # hostile acts: told of another party, a report accuses it (claims/agency.py)
     breaches: frozenset[str]  # breaking a commitment: an accusation even with its doer unnamed
+    breaking: frozenset[str]  # "broke the terms": a breach only with a commitment as object
+    commitments: frozenset[str]
     carrying_verbs: frozenset[str]  # "launched attacks", "committed violations": their subject did the act
     state_force_nouns: frozenset[str]  # "troops", "police": a state's forces, named by what they are
     irregular_nouns: frozenset[str]  # "rebels", "gunmen": armed men who are no state's
@@ -79,6 +81,8 @@ def lexicon() -> SpeechLexicon:
         figure_prepositions=frozenset(data["figure_verbs"]["prepositions"]),
         acts=frozenset(data["acts"]["hostile"]),
         breaches=frozenset(data["acts"]["breaches"]),
+        breaking=frozenset(data["acts"]["breaking"]),
+        commitments=frozenset(data["acts"]["commitments"]),
         operations=frozenset(data["acts"]["operations"]),
         civilian_nouns=frozenset(data["acts"]["civilian_nouns"]),
         state_nouns=frozenset(speakers["state_nouns"]),

@@ -341,6 +341,12 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
         # is the military that spoke before, if one did
         bare = definite and not proper[:-1] and is_template_actor(body.actor) and not names_its_country(body.text)
         return Reading(name, body.actor, "body", start, end, lemma, plural=is_plural(head), points_back=bare)
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    if owner is not None and not proper[:-1] and not is_name_word(head):
+        # "its military wing", "their armed branch": a part of the body named before, which
+        # speaks for it (the body a pronoun would stand for there)
+        pronoun = "it" if owner.lower_ == "its" else "they"
+        return Reading(None, None, "body", start, end, pronoun, plural=pronoun == "they", points_back=True)
     name = phrase_name(adoc.doc, start, end, head) if text[start:end].strip() else None
     generic = definite and (lemma in lex.body_nouns or lower in lex.body_nouns)
     return Reading(name, None, "body", start, end, lemma, plural=is_plural(head), points_back=generic and not proper[:-1])
