@@ -158,7 +158,7 @@ def test_a_person_speaks_for_the_body_their_phrase_names():
         "Tomas Reyes, speaking on behalf of the New People's Army, said two soldiers were killed. "
         "The army said three rebels were killed. "
         "He said the rebels had fled."
-    ) == [("Tomas Reyes", "New People's Army (NPA)"), ("Army", "Military Forces of Philippines"), ("Tomas Reyes", "New People's Army (NPA)")]
+    ) == [("Tomas Reyes", "New People's Army (NPA)"), ("Armed Forces of the Philippines", "Armed Forces of the Philippines"), ("Tomas Reyes", "New People's Army (NPA)")]
 
 
 def test_a_speaker_set_against_a_report_by_while_speaks_for_themself():
@@ -190,3 +190,8 @@ def test_a_name_after_a_role_and_its_department_in_commas_is_that_person():
 
 def test_a_name_that_opens_with_a_country_is_no_government():
     assert speakers("Meanwhile, Myanmar Now, a news site, reported that the strike killed 40 people.")[0][0] == "Myanmar"
+
+
+def test_the_military_of_a_philippine_story_is_the_armed_forces_of_the_philippines():
+    assert speakers("Soldiers clashed with New People's Army rebels in Bukidnon province on Sunday. The military said two rebels were killed.") == [
+        ("Armed Forces of the Philippines", "Armed Forces of the Philippines")]
