@@ -480,3 +480,14 @@ def test_its_wing_speaks_for_the_body_its_stands_for_and_breaking_a_truce_accuse
 def test_breaking_a_siege_breaches_nothing():
     s = one("The army said its troops broke the siege of the town on Monday.")
     assert s.kind == "statement"
+
+
+def test_two_speakers_each_introduced_by_their_own_article_are_two_statements_one_per_speaker():
+    found = statements("Gunmen killed 19 farmers in central Mali on Saturday. "
+                       "A police source and a regional official confirmed the attack, but gave the death toll of 19 and blamed terrorists.")
+    assert [(s.speaker.name, s.kind) for s in found] == [("police source", "confirmation"), ("regional official", "confirmation")]
+
+
+def test_speakers_listed_without_their_own_articles_are_one_source():
+    found = statements("Two people died in the clashes in Baghdad on Friday, police, medics and protesters said.")
+    assert [s.speaker.name for s in found] == ["Police"]

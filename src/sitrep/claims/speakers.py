@@ -90,14 +90,14 @@ def is_plural(head: Token) -> bool:
     return head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
 
 
-def description_name(head: Token, start: int) -> str:
+def description_name(head: Token, start: int, end: int | None = None) -> str:
     """The words that describe an unnamed speaker: the head and what stands before it
     ("a senior Hamas official" -> "senior Hamas official"), counting words left out."""
     lefts = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "poss", "case", "nummod", "quantmod") and t.idx >= start]
     first = min([head.i] + [min(s.i for s in t.subtree) for t in lefts])
     conjuncts = [c for c in head.children if c.dep_ == "conj"]
     last = max([head.i] + [max(s.i for s in c.subtree) for c in conjuncts])
-    words = list(head.doc[first : last + 1])
+    words = [t for t in head.doc[first : last + 1] if end is None or t.idx < end]  # "a police source" of "a police source and an official"
     while words and (words[0].lower_ in QUANTIFIERS or words[0].pos_ in ("NUM", "DET", "PUNCT")):
         words.pop(0)
     text = clean_words("".join(t.text_with_ws for t in words)) or head.text
@@ -312,7 +312,7 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
     body = (at_head or named or bodies or [None])[0]
     proper = [t for t in adoc.doc[head.i - (head.i - start_token(adoc, start)) : head.i + 1] if is_name_word(t)]
     if lemma in lex.person_nouns or lower in lex.person_nouns:
-        name = description_name(head, start)
+        name = description_name(head, start, end)
         if one_of:  # "one of these sources" is a source
             name = name[: len(name) - len(head.text)] + head.lemma_
         return Reading(name, speaks_for(body, text[start:end]), "description", start, end, lemma, plural=is_plural(head) and not one_of,

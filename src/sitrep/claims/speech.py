@@ -332,6 +332,20 @@ def is_reciprocal(cue: Token) -> bool:
     return False
 
 
+def separate_speakers(speaker: Token) -> list[Token]:
+    """ "A police source and a regional official confirmed the attack": each conjunct a
+    single speaker introduced by a determiner of its own is a speaker of its own, who
+    performs the act; "police, medics and protesters said" is one source. Empty when the
+    subject is not so coordinated."""
+    conjuncts = conjuncts_of(speaker)
+    if len(conjuncts) < 2:
+        return []
+    for conjunct in conjuncts:
+        if conjunct.tag_ not in ("NN", "NNP") or not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in conjunct.children):
+            return []
+    return conjuncts
+
+
 def conjuncts_of(head: Token) -> list[Token]:
     """A noun and the nouns coordinated with it: "the army, police and the rebels"."""
     found = [head]
@@ -440,6 +454,10 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
             continue  # "It has been said": nobody in particular
         speaker = voiced_by(adoc, token) or speaker
         parties = reciprocal_parties(adoc, token, speaker, pairs if pairs is not None else [])
+        separate = separate_speakers(speaker) if not parties else []
+        if separate and not any(c.dep_ == "nsubj" for c in token.children):
+            continue  # "... confirmed the attack, but gave the toll and blamed X": one report per speaker, told by the first verb
+        parties = parties or separate
         if parties:
             content = content_span(token, sentence, speaker)
             for party in parties:
