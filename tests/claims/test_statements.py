@@ -491,3 +491,12 @@ def test_two_speakers_each_introduced_by_their_own_article_are_two_statements_on
 def test_speakers_listed_without_their_own_articles_are_one_source():
     found = statements("Two people died in the clashes in Baghdad on Friday, police, medics and protesters said.")
     assert [s.speaker.name for s in found] == ["Police"]
+
+
+def test_a_story_cut_off_mid_sentence_still_reports_its_last_line_but_a_headline_does_not():
+    body = ("Taliban attack police post\n\n"
+            "Fighters attacked a police post in the north of the province on Monday night and the fighting went on until dawn, officials said.\n\n")
+    found = statements(body + "The army said the convoy had been attacked near the river, but")
+    assert [(s.speaker.name, s.evidence.text) for s in found][-1] == ("Army", "The army said the convoy had been attacked near the river, but")
+    found = statements("Taliban says it will attend the talks\n\nShort line.\n\nThe army says it holds the town")
+    assert found == []
