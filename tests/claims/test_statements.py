@@ -500,3 +500,8 @@ def test_a_story_cut_off_mid_sentence_still_reports_its_last_line_but_a_headline
     assert [(s.speaker.name, s.evidence.text) for s in found][-1] == ("Army", "The army said the convoy had been attacked near the river, but")
     found = statements("Taliban says it will attend the talks\n\nShort line.\n\nThe army says it holds the town")
     assert found == []
+
+
+def test_a_state_source_telling_what_protesters_did_accuses_them():
+    found = statements("Protests spread across Baghdad on Friday. The protesters threw stones and petrol bombs, a security source said.")
+    assert [(s.speaker.name, s.kind) for s in found] == [("security source", "accusation")]
