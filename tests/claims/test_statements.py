@@ -505,3 +505,14 @@ def test_a_story_cut_off_mid_sentence_still_reports_its_last_line_but_a_headline
 def test_a_state_source_telling_what_protesters_did_accuses_them():
     found = statements("Protests spread across Baghdad on Friday. The protesters threw stones and petrol bombs, a security source said.")
     assert [(s.speaker.name, s.kind) for s in found] == [("security source", "accusation")]
+
+
+def test_an_even_as_clause_and_a_with_clause_with_their_own_speaker_are_their_own_acts():
+    found = statements("The SPLM-IO called for an inquiry into the raid, even as the government denied responsibility for it.")
+    assert [s.kind for s in found] == ["demand", "denial"]
+    found = statements("The army suffered heavy losses east of the city, with Kiev accusing Russia of sending troops.")
+    assert [(s.speaker.name, s.kind) for s in found] == [("Ukrainian government", "accusation")]
+
+
+def test_a_crowd_demanding_in_a_with_clause_is_no_statement():
+    assert statements("The protests went on for months with hundreds of thousands of Iraqis demanding jobs and services.") == []

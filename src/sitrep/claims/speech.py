@@ -258,8 +258,15 @@ def can_speak(adoc: AnnotatedDocument, head: Token) -> bool:
     return bool({lemma, head.lower_} & (lex.person_nouns | lex.body_nouns | lex.report_nouns | lex.speaking_nouns))
 
 
-#: Subordinators that set one clause against another: "..., while the rebels said ...".
-CONTRASTING = {"while", "whereas", "whilst"}
+#: Subordinators that set one clause against another or beside it: "..., while the rebels
+#: said ...", "... even as the government denied it".
+CONTRASTING = {"while", "whereas", "whilst", "even as"}
+
+
+def marker(mark: Token) -> str:
+    """A subordinator with the word that qualifies it: "as", "even as"."""
+    before = mark.nbor(-1) if mark.i > 0 else None
+    return f"{before.lower_} {mark.lower_}" if before is not None and before.lower_ == "even" else mark.lower_
 
 
 def own_doer(cue: Token) -> Token | None:
@@ -271,7 +278,14 @@ def own_doer(cue: Token) -> Token | None:
         subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.lower_ not in ("who", "that", "which"):
             return subject
-    if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRASTING for c in cue.children):
+    if cue.dep_ in ("pcomp", "advcl") and cue.head.lower_ == "with" and cue.tag_ == "VBG":
+        # "..., with Kiev accusing Russia of intervening", "with the ministry saying": a clause
+        # with a speaker of its own ("with thousands of Iraqis demanding jobs" tells a crowd)
+        subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        lex = lexicon()
+        if subject is not None and (subject.pos_ == "PROPN" or subject.lemma_.lower() in lex.person_nouns | lex.body_nouns):
+            return subject
+    if cue.dep_ == "advcl" and any(c.dep_ == "mark" and marker(c) in CONTRASTING for c in cue.children):
         # "the general said seven died, while the militants put the number at 15": set against
         # the report, not part of it
         subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
@@ -354,10 +368,10 @@ def conjuncts_of(head: Token) -> list[Token]:
     return found
 
 
-def voiced_by(adoc: AnnotatedDocument, cue: Token) -> Token | None:
+def voiced_by(adoc: AnnotatedDocument, cue: Token) -> tuple[Token, Token] | None:
     """ "Pakistan blamed it on India, with the army spokesman NAME alleging that ...": a
     speech act told again in a "with" clause by a named person gives the act its voice,
-    the person who spoke for the party. Read on the words ("with", a person, a speech verb
+    the person who spoke for the party (returned with the verb of the clause). Read on the words ("with", a person, a speech verb
     in -ing, no verb between), which the parse attaches in more than one way."""
     sentence = cue.sent
     for token in sentence[cue.i - sentence.start + 1 :]:
@@ -371,7 +385,7 @@ def voiced_by(adoc: AnnotatedDocument, cue: Token) -> Token | None:
                 if not people:
                     return None
                 span = adoc.doc.char_span(people[-1].start, people[-1].end, alignment_mode="expand")
-                return span.root if span is not None else None
+                return (span.root, later) if span is not None else None
         return None
     return None
 
@@ -444,6 +458,7 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
         )
         return results
 
+    voiced: set[int] = set()
     for token, kind in cues:
         if nested_in_other_cue(token, cue_indices) and own_doer(token) is None:
             continue  # part of what another speaker reports
@@ -452,7 +467,12 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
             continue
         if speaker.lower_ == "it" and token.tag_ == "VBN":
             continue  # "It has been said": nobody in particular
-        speaker = voiced_by(adoc, token) or speaker
+        if token.i in voiced:
+            continue  # the "with NAME alleging" that gave an act before it its voice
+        voice = voiced_by(adoc, token)
+        if voice is not None:
+            speaker = voice[0]
+            voiced.add(voice[1].i)
         parties = reciprocal_parties(adoc, token, speaker, pairs if pairs is not None else [])
         separate = separate_speakers(speaker) if not parties else []
         if separate and not any(c.dep_ == "nsubj" for c in token.children):
