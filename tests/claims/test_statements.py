@@ -516,3 +516,10 @@ def test_an_even_as_clause_and_a_with_clause_with_their_own_speaker_are_their_ow
 
 def test_a_crowd_demanding_in_a_with_clause_is_no_statement():
     assert statements("The protests went on for months with hundreds of thousands of Iraqis demanding jobs and services.") == []
+
+
+def test_a_denying_participle_after_the_report_is_a_second_act_and_a_saying_one_is_not():
+    found = statements("Cameroon’s government said 10 rebels were killed by the army in the Northwest, denying online reports of civilian deaths.")
+    assert [(s.speaker.name, s.kind) for s in found] == [("Cameroon’s government", "statement"), ("Cameroon’s government", "denial")]
+    found = statements("Zabihullah Mujahid, a Taliban spokesman, confirmed the fighting in the district, saying that ten soldiers were killed.")
+    assert [s.kind for s in found] == ["confirmation"]

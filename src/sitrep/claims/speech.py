@@ -484,9 +484,12 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
                 results.append(make_attribution(adoc, sentence, token, kind, party, own_phrase(party), content,
                                                 channel_of(token, sentence), quote_text, quotation))
             continue
-        nested_kinds = [k for t, k in cues if t.i != token.i and nested_in_other_cue(t, {token.i}) and not others_act(t, speaker)]
+        nested = [(t, k) for t, k in cues if t.i != token.i and nested_in_other_cue(t, {token.i}) and not others_act(t, speaker)]
+        further = further_acts(token, kind, nested)
+        nested_kinds = [k for t, k in nested if all(t.i != f.i for f, _ in further)]
         content = content_span(token, sentence, speaker)
         theirs = {w.i for t, _ in cues if t.i != token.i and own_doer(t) is not None for w in t.subtree}
+        theirs |= {w.i for t, _ in further for w in t.subtree}
         reported = " ".join(
             w.text for w in sentence if content[0] <= w.idx < content[1] and w.i not in theirs
         )  # what the speaker says, without the acts of others told inside it
@@ -498,6 +501,9 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
         results.append(
             make_attribution(adoc, sentence, token, kind, speaker, noun_phrase(speaker), content, channel_of(token, sentence), quote_text, quotation)
         )
+        for participle, further_kind in further:
+            results.append(make_attribution(adoc, sentence, participle, further_kind, speaker, noun_phrase(speaker),
+                                            subtree_span(participle), channel_of(participle, sentence), quote_text, quotation))
         if kind == "denial":
             denied = denied_act(adoc, token)
             if denied is not None:
@@ -507,6 +513,23 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
                 # a party whose act is only told of: no voice a later "she said" can stand for
                 results.append(replace(told_of, speaker_sort=None))
     return merge_same_speaker(results)
+
+
+def further_acts(cue: Token, kind: str, nested: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
+    """ "The government said ten rebels were killed, denying reports of civilian deaths": a
+    participle after the verb that performs a specific act of another kind (denying,
+    accusing, warning, demanding) is a second act of the same speaker. ("Confirmed the
+    fighting, saying that ...", "said ..., adding that ..." tell one act; a participle
+    before the verb, "Accusing the government ..., he warned", colours the act it leads into.)"""
+    def of_the_speaker(t: Token) -> bool:
+        if t.head.i == cue.i:
+            return True
+        # "said ten rebels were killed by the army, denying ...": hung on the reported clause,
+        # set off by a comma, the participle is still the speaker's
+        return t.head.dep_ == "ccomp" and t.head.head.i == cue.i and t.nbor(-1).text == ","
+
+    return [(t, k) for t, k in nested
+            if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > cue.i and k not in (kind, "statement") and of_the_speaker(t)]
 
 
 def denied_act(adoc: AnnotatedDocument, cue: Token) -> tuple[Token, Token, str] | None:
