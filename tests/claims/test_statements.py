@@ -523,3 +523,14 @@ def test_a_denying_participle_after_the_report_is_a_second_act_and_a_saying_one_
     assert [(s.speaker.name, s.kind) for s in found] == [("Cameroon’s government", "statement"), ("Cameroon’s government", "denial")]
     found = statements("Zabihullah Mujahid, a Taliban spokesman, confirmed the fighting in the district, saying that ten soldiers were killed.")
     assert [s.kind for s in found] == ["confirmation"]
+
+
+def test_a_body_named_around_the_word_government_is_its_own_speaker():
+    found = statements("Cameroon’s government said 10 rebels were killed by the army. "
+                       "The Southern Cameroons Interim Government announced that 10 civilians were killed by troops loyal to the regime.")
+    assert [s.speaker.name for s in found] == ["Cameroon’s government", "Southern Cameroons Interim Government"]
+
+
+def test_announcing_what_another_party_did_to_civilians_accuses_it():
+    assert one("The Taliban announced that ten civilians were killed by Afghan forces in an air strike in Kunduz.").kind == "accusation"
+    assert one("The Afghan army announced that ten Taliban fighters were killed in an operation in Kunduz.").kind == "announcement"

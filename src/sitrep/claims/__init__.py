@@ -119,6 +119,8 @@ def extract_statements(adoc: AnnotatedDocument, incidents: list[Incident]) -> li
         evidence, kind = evidence_for(adoc, attribution)
         if kind == "statement":
             kind = reported_kind(adoc, attribution) or kind_in_context(adoc, attribution, incidents) or "statement"
+        elif kind == "announcement" and reported_kind(adoc, attribution) == "accusation":
+            kind = "accusation"  # "announced that ten civilians were killed by troops loyal to the regime"
         when = time.governing_time(adoc, attribution.cue_i)
         speaker = attribution.speaker
         affiliation = None

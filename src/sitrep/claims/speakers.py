@@ -325,6 +325,11 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
     if body is not None and not at_head and is_name_word(head):
         # "Lebanon's official National News Agency": a name of its own, whose side the body is
         return Reading(phrase_name(adoc.doc, start, end, head), body.actor, "body", start, end, lemma, plural=is_plural(head))
+    if body is not None and at_head and is_template_actor(body.actor) and clean_words(body.text).lower() == head.lower_ \
+            and len([t for t in proper[:-1] if t.idx < body.start and load_kb().country_code(t.text) is None]) >= 2:
+        # "The Southern Cameroons Interim Government": a name of its own around the word the
+        # actors stage took for the country's government, not that government
+        return Reading(phrase_name(adoc.doc, start, end, head), None, "body", start, end, lemma, plural=is_plural(head))
     if body is not None and body.actor.id.startswith("country:") and at_head and (names_a_capital(body) or body.text == text[start:end]) \
             and not re.match(r"[ \t]+[A-Z]", text[body.end : body.end + 2]):
         # "Kiev accused", "Moscow called the reports fake", "Ukraine said": the country or
