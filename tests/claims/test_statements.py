@@ -534,3 +534,12 @@ def test_a_body_named_around_the_word_government_is_its_own_speaker():
 def test_announcing_what_another_party_did_to_civilians_accuses_it():
     assert one("The Taliban announced that ten civilians were killed by Afghan forces in an air strike in Kunduz.").kind == "accusation"
     assert one("The Afghan army announced that ten Taliban fighters were killed in an operation in Kunduz.").kind == "announcement"
+
+
+def test_an_unnamed_body_is_the_named_body_whose_name_carries_its_words_and_a_clause_beside_it_is_not_its_act():
+    found = statements("KHARTOUM – Security forces shot dead four people during protests across the country on Sunday, a doctors committee said, "
+                       "as hundreds of thousands of people demanded the return of a civilian-led government after the coup. "
+                       "The Central Committee of Sudanese Doctors said three protesters were shot dead by security forces in Omdurman.")
+    # the crowd's demand set beside the report is not the committee's
+    assert [(s.speaker.name, s.kind) for s in found] == [("Central Committee of Sudanese Doctors", "statement"),
+                                                         ("Central Committee of Sudanese Doctors", "accusation")]

@@ -586,5 +586,24 @@ def named_later(adoc: AnnotatedDocument, attributions: list[Attribution]) -> lis
                     attribution = replace(attribution, speaker=found.speaker, speaker_name=found.speaker_name, speaker_sort="person",
                                           speaker_roles=found.speaker_roles, speaker_points_back=False,
                                           speaker_party=found.speaker_party or attribution.speaker_party)
+        elif attribution.speaker is None and attribution.speaker_sort in ("body", "description") and attribution.speaker_name:
+            attribution = named_body(attributions, attribution)
         out.append(attribution)
     return out
+
+
+def named_body(attributions: list[Attribution], attribution: Attribution) -> Attribution:
+    """ "a doctors committee said" and, elsewhere, "the Central Committee of Sudanese Doctors
+    said": an unnamed body described by two words or more that the story's one named body
+    carries in its name is that body."""
+    words = set(re.findall(r"[a-z]+", attribution.speaker_name.lower())) - QUANTIFIERS
+    if len(words) < 2:
+        return attribution
+    found = {a.speaker_name: a for a in attributions
+             if a.speaker_sort == "body" and a.speaker_name and a.speaker_name != attribution.speaker_name
+             and words < set(re.findall(r"[a-z]+", a.speaker_name.lower()))}
+    if len(found) != 1:
+        return attribution
+    named = next(iter(found.values()))
+    return replace(attribution, speaker=named.speaker, speaker_name=named.speaker_name, speaker_sort="body",
+                   speaker_party=named.speaker_party, speaker_points_back=False)

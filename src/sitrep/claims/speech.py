@@ -490,6 +490,9 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
         content = content_span(token, sentence, speaker)
         theirs = {w.i for t, _ in cues if t.i != token.i and own_doer(t) is not None for w in t.subtree}
         theirs |= {w.i for t, _ in further for w in t.subtree}
+        # "..., a committee said, as thousands of people demanded ...": a clause beside the
+        # report with a subject of its own tells that subject's act, not the speaker's
+        theirs |= {w.i for t, _ in cues if beside_the_report(t, token) and others_act(t, speaker) for w in t.subtree}
         reported = " ".join(
             w.text for w in sentence if content[0] <= w.idx < content[1] and w.i not in theirs
         )  # what the speaker says, without the acts of others told inside it
@@ -513,6 +516,19 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
                 # a party whose act is only told of: no voice a later "she said" can stand for
                 results.append(replace(told_of, speaker_sort=None))
     return merge_same_speaker(results)
+
+
+#: Subordinators of a clause set beside a report rather than reported by it.
+BESIDE = {"as", "while", "whereas", "whilst", "when", "after", "before"}
+
+
+def beside_the_report(clause: Token, cue: Token) -> bool:
+    """ "..., a committee said, as thousands of people demanded ...": a clause hung on the
+    speech verb (as an adverbial, or a complement the parse took it for) that opens with a
+    subordinator like "as", "while", "after"."""
+    if clause.head.i != cue.i or clause.dep_ not in ("advcl", "ccomp"):
+        return clause.dep_ == "advcl" and clause.head.i == cue.i
+    return clause.dep_ == "advcl" or any(c.dep_ == "mark" and c.lower_ in BESIDE for c in clause.children)
 
 
 def further_acts(cue: Token, kind: str, nested: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
