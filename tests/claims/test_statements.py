@@ -543,3 +543,8 @@ def test_an_unnamed_body_is_the_named_body_whose_name_carries_its_words_and_a_cl
     # the crowd's demand set beside the report is not the committee's
     assert [(s.speaker.name, s.kind) for s in found] == [("Central Committee of Sudanese Doctors", "statement"),
                                                          ("Central Committee of Sudanese Doctors", "accusation")]
+
+
+def test_a_party_saying_its_forces_will_abide_by_the_deal_announces_it():
+    s = one("On Friday, the SPLM-IO issued a statement saying its forces would abide by the agreement signed by their leader.")
+    assert (s.speaker.name, s.kind) == ("SPLM-IO", "announcement")
