@@ -134,7 +134,7 @@ def test_monitors_are_known_bodies():
 
 @pytest.mark.parametrize(
     ("written", "name"),
-    [("Jawed Faisal", "Javid Faisal"), ("Qari Yusouf Ahmadi", "Qari Muhammad Yousuf Ahmadi"), ("Qari Yousuf Ahmadi", "Qari Muhammad Yousuf Ahmadi")],
+    [("Jawed Faisal", "Javid Faisal"), ("Nurollah Nuri", "Noorullah Noori"), ("Qari Yusouf Ahmadi", "Qari Muhammad Yousuf Ahmadi"), ("Qari Yousuf Ahmadi", "Qari Muhammad Yousuf Ahmadi")],
 )
 def test_a_spokesman_spelt_otherwise_is_named_by_his_full_name(written, name):
     actor = load_kb().lookup(written)

@@ -195,3 +195,8 @@ def test_a_name_that_opens_with_a_country_is_no_government():
 def test_the_military_of_a_philippine_story_is_the_armed_forces_of_the_philippines():
     assert speakers("Soldiers clashed with New People's Army rebels in Bukidnon province on Sunday. The military said two rebels were killed.") == [
         ("Armed Forces of the Philippines", "Armed Forces of the Philippines")]
+
+
+def test_an_abbreviated_body_takes_the_full_name_the_story_gives_it():
+    assert [name for name, _ in speakers("In a statement, the National Security Council said the prisoners were on the list. "
+                                          "The NSC said the release would continue.")] == ["National Security Council"] * 2

@@ -588,8 +588,25 @@ def named_later(adoc: AnnotatedDocument, attributions: list[Attribution]) -> lis
                                           speaker_party=found.speaker_party or attribution.speaker_party)
         elif attribution.speaker is None and attribution.speaker_sort in ("body", "description") and attribution.speaker_name:
             attribution = named_body(attributions, attribution)
+        if attribution.speaker_sort == "body" and attribution.speaker_name and ABBREVIATION.fullmatch(attribution.speaker_name):
+            attribution = spelt_out(attributions, attribution)
         out.append(attribution)
     return out
+
+
+ABBREVIATION = re.compile(r"[A-Z]{2,6}")
+
+
+def spelt_out(attributions: list[Attribution], attribution: Attribution) -> Attribution:
+    """ "the NSC said" in a story that names the National Security Council as a speaker: the
+    body by its full name, as the story first gives it."""
+    for other in attributions:
+        name = other.speaker_name or ""
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w[0].isupper())
+        if other.speaker_sort == "body" and name != attribution.speaker_name and initials == attribution.speaker_name:
+            return replace(attribution, speaker=other.speaker or attribution.speaker, speaker_name=name,
+                           speaker_party=other.speaker_party or attribution.speaker_party)
+    return attribution
 
 
 def named_body(attributions: list[Attribution], attribution: Attribution) -> Attribution:
