@@ -200,3 +200,9 @@ def test_the_military_of_a_philippine_story_is_the_armed_forces_of_the_philippin
 def test_an_abbreviated_body_takes_the_full_name_the_story_gives_it():
     assert [name for name, _ in speakers("In a statement, the National Security Council said the prisoners were on the list. "
                                           "The NSC said the release would continue.")] == ["National Security Council"] * 2
+
+
+def test_the_opposition_points_back_to_the_opposition_body_named_before():
+    found = speakers("The SPLM-IO said government troops attacked its base in Yei on Monday. "
+                     "Meanwhile, the armed opposition has called upon the ceasefire monitors to investigate the attack.")
+    assert [name for name, _ in found] == ["SPLM-IO", "SPLM-IO"]
