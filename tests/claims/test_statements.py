@@ -548,3 +548,10 @@ def test_an_unnamed_body_is_the_named_body_whose_name_carries_its_words_and_a_cl
 def test_a_party_saying_its_forces_will_abide_by_the_deal_announces_it():
     s = one("On Friday, the SPLM-IO issued a statement saying its forces would abide by the agreement signed by their leader.")
     assert (s.speaker.name, s.kind) == ("SPLM-IO", "announcement")
+
+
+def test_the_tag_of_an_unclosed_quote_is_its_own_act_whatever_the_parse_hangs_it_on():
+    found = statements("The spokesman for the SPLM-IO said government forces attacked the base in Wau at about 7 a.m. "
+                       "“This happened just hours after the ceasefire took effect, said Col. Lam Paul Gabriel in the statement. "
+                       "“The fight is still ongoing as I write.”")
+    assert [s.speaker.name for s in found][:2] == ["spokesman", "Lam Paul Gabriel"]

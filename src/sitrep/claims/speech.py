@@ -219,7 +219,10 @@ def tag_of_unclosed(text: str, quotation: Quotation, cue: Token) -> bool:
     to close the quote: a speech verb right after a comma inside a quotation that never
     closes is the attribution, not quoted words."""
     closed = text[quotation.end - 1 : quotation.end] in "”»\"’"
-    return not closed and cue.i > 0 and cue.nbor(-1).text == ","
+    # "“This happened after the truce, said Col. X in the statement. “The fight goes on.”":
+    # a quotation that opens again after the verb was two, the first never closed
+    reopened = "“" in text[cue.idx : quotation.end]
+    return (not closed or reopened) and cue.i > 0 and cue.nbor(-1).text == ","
 
 
 def quotations_in(quotations: list[Quotation], sentence: Span) -> list[Quotation]:
@@ -432,6 +435,7 @@ def reciprocal_parties(adoc: AnnotatedDocument, cue: Token, speaker: Token, pair
 
 def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: list[Quotation], pairs: list[list[Token]] | None = None) -> list[Attribution]:
     cues: list[tuple[Token, str]] = []
+    tags: set[int] = set()
     for token in sentence:
         kind = cue_kind(token)
         if kind is None or is_negated(token):
@@ -439,6 +443,8 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
         quoted_in = in_quotation(quotations, token.idx)
         if quoted_in is not None and not tag_of_unclosed(adoc.document.text, quoted_in, token):
             continue  # "I welcome ..." inside a quote is the quoted speaker's own words
+        if quoted_in is not None:
+            tags.add(token.i)  # the tag of a quote: its own act, whatever the parse hangs it on
         cues.append((token, kind))
     cue_indices = {t.i for t, _ in cues}
     sources = according_to(adoc, sentence)
@@ -460,7 +466,7 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
 
     voiced: set[int] = set()
     for token, kind in cues:
-        if nested_in_other_cue(token, cue_indices) and own_doer(token) is None:
+        if nested_in_other_cue(token, cue_indices) and own_doer(token) is None and token.i not in tags:
             continue  # part of what another speaker reports
         speaker = subject_of(token)
         if speaker is None or speaker.lower_ in FIRST_AND_SECOND_PERSON or nobody(speaker):
