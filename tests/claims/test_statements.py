@@ -555,3 +555,17 @@ def test_the_tag_of_an_unclosed_quote_is_its_own_act_whatever_the_parse_hangs_it
                        "“This happened just hours after the ceasefire took effect, said Col. Lam Paul Gabriel in the statement. "
                        "“The fight is still ongoing as I write.”")
     assert [s.speaker.name for s in found][:2] == ["spokesman", "Lam Paul Gabriel"]
+
+
+def test_insisting_on_something_demands_it():
+    assert one("The militants insisted on the release of their 5,000 prisoners.").kind == "demand"
+
+
+def test_when_asked_is_a_question_put_to_the_speaker_not_a_demand():
+    s = one("When asked for comment, a Taliban spokesman said that the talks would resume on Monday.")
+    assert (s.speaker.name, s.kind) == ("Taliban spokesman", "statement")
+
+
+def test_a_call_told_of_a_noun_in_a_relative_clause_is_not_the_speakers():
+    s = one("Bertrand Bisimwa said that the army attacked the M23 position to sabotage the plan of the UN Security Council which calls for dialogue.")
+    assert (s.speaker.name, s.kind) == ("Bertrand Bisimwa", "accusation")

@@ -33,6 +33,8 @@ def cue_kind(token: Token) -> str | None:
     children = list(token.children)
     if token.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass") for c in children) and not any(c.dep_ == "agent" for c in children) and lemma != "quote":
         return None  # "rockets believed to have been fired": a passive with no agent names no speaker
+    if token.tag_ == "VBN" and token.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in children):
+        return None  # "When asked for comment, the spokesman said": a question put to the speaker
     if lemma in lex.clause_verbs and not any(c.dep_ == "ccomp" for c in children):
         return None  # "police believe the bombs were theirs" reports; "rockets believed to be" hedges
     nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
@@ -65,6 +67,13 @@ def naming_kind(verb: Token) -> str | None:
             if kind in ("denial", "accusation"):
                 return kind
     return None
+
+
+def speech_word(token: Token) -> bool:
+    """Whether a verb is one of speech, alone or with the word after it ("calls for")."""
+    lex = lexicon()
+    nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    return token.lemma_.lower() in lex.verbs or f"{token.lower_} {nxt}" in lex.phrases
 
 
 def gives_a_figure(verb: Token) -> bool:
@@ -308,6 +317,8 @@ def others_act(cue: Token, speaker: Token) -> bool:
     doer's, and does not make the report an accusation."""
     if any(c.lower_ in ("each", "one") and any(g.lower_ in ("other", "another") for g in c.children) or c.lower_ == "other" for c in cue.subtree if c.head.i == cue.i or c.head.head.i == cue.i):
         return True
+    if cue.dep_ == "relcl":
+        return True  # "the resolutions of the Council, which calls for talks": the Council's act
     own = next((c for c in cue.children if c.dep_ == "nsubj"), None)
     return own is not None and own.pos_ in ("NOUN", "PROPN") and own.i != speaker.i
 
@@ -499,6 +510,8 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
         # "..., a committee said, as thousands of people demanded ...": a clause beside the
         # report with a subject of its own tells that subject's act, not the speaker's
         theirs |= {w.i for t, _ in cues if beside_the_report(t, token) and others_act(t, speaker) for w in t.subtree}
+        # "the Council, which calls for talks": a speech act told of a noun is the noun's
+        theirs |= {w.i for t in sentence if t.dep_ == "relcl" and speech_word(t) and t.i != token.i for w in t.subtree}
         reported = " ".join(
             w.text for w in sentence if content[0] <= w.idx < content[1] and w.i not in theirs
         )  # what the speaker says, without the acts of others told inside it
