@@ -206,3 +206,8 @@ def test_the_opposition_points_back_to_the_opposition_body_named_before():
     found = speakers("The SPLM-IO said government troops attacked its base in Yei on Monday. "
                      "Meanwhile, the armed opposition has called upon the ceasefire monitors to investigate the attack.")
     assert [name for name, _ in found] == ["SPLM-IO", "SPLM-IO"]
+
+
+def test_a_government_whose_demonym_is_shared_is_named_by_the_countrys_own_name():
+    assert speakers("Fighting resumed in North Kivu. Kinshasa accused Kigali of supporting the rebel movement.") == [
+        ("DRC government", "Democratic Republic of Congo")]

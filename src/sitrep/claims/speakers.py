@@ -401,6 +401,8 @@ def names_a_capital(mention: ActorMention) -> bool:
 def government_name(country: Actor) -> str:
     """ "Ukrainian government": a country's government named by its demonym, else "Government of X"."""
     record = load_kb().countries.get(country.country or "")
+    if record is not None and record.government:
+        return record.government
     if record is not None and record.demonyms:
         return f"{record.demonyms[0]} government"
     return f"Government of {country.name}"
