@@ -569,3 +569,8 @@ def test_when_asked_is_a_question_put_to_the_speaker_not_a_demand():
 def test_a_call_told_of_a_noun_in_a_relative_clause_is_not_the_speakers():
     s = one("Bertrand Bisimwa said that the army attacked the M23 position to sabotage the plan of the UN Security Council which calls for dialogue.")
     assert (s.speaker.name, s.kind) == ("Bertrand Bisimwa", "accusation")
+
+
+def test_the_source_an_outlet_cites_is_the_speaker():
+    found = statements("Two soldiers were wounded in a shelling near the border on Monday, state media reported, citing a military source.")
+    assert [s.speaker.name for s in found] == ["military source"]

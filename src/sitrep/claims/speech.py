@@ -404,6 +404,17 @@ def voiced_by(adoc: AnnotatedDocument, cue: Token) -> tuple[Token, Token] | None
     return None
 
 
+def cited_source(adoc: AnnotatedDocument, cue: Token) -> tuple[Token, Token] | None:
+    """ "Syrian state media reported, citing a military source": the source an outlet cites
+    is who spoke (returned with the citing verb)."""
+    for verb in cue.children:
+        if verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ == "VBG" and verb.lemma_.lower() in ("cite", "quote"):
+            source = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if source is not None and can_speak(adoc, source):
+                return source, verb
+    return None
+
+
 def own_phrase(head: Token) -> tuple[int, int]:
     """A conjunct's own words: "the army" in "the army and the rebels"."""
     cut = [c for c in head.children if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj") and c.i > head.i]
@@ -486,7 +497,7 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
             continue  # "It has been said": nobody in particular
         if token.i in voiced:
             continue  # the "with NAME alleging" that gave an act before it its voice
-        voice = voiced_by(adoc, token)
+        voice = voiced_by(adoc, token) or cited_source(adoc, token)
         if voice is not None:
             speaker = voice[0]
             voiced.add(voice[1].i)
