@@ -574,3 +574,9 @@ def test_a_call_told_of_a_noun_in_a_relative_clause_is_not_the_speakers():
 def test_the_source_an_outlet_cites_is_the_speaker():
     found = statements("Two soldiers were wounded in a shelling near the border on Monday, state media reported, citing a military source.")
     assert [s.speaker.name for s in found] == ["military source"]
+
+
+def test_blaming_an_act_on_no_party_explains_it_and_blaming_it_on_a_party_accuses():
+    assert one("Kurdish and Iraqi officials have blamed the attacks on the security vacuum between Erbil and Baghdad.").kind == "statement"
+    assert one("The governor blamed the attack on militants.").kind == "accusation"
+    assert one("Pakistan blamed the attack on India.").kind == "accusation"

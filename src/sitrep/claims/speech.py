@@ -51,9 +51,30 @@ def cue_kind(token: Token) -> str | None:
     named = naming_kind(token)
     if named is not None:
         return named
+    if lemma == "blame" and blamed_on_no_one(token):
+        return "statement"  # "blamed the attacks on the security vacuum": an explanation, no one accused
     if lemma in lex.refusal_verbs and any(c.dep_ == "xcomp" and c.lemma_.lower() in lex.accepting_verbs for c in children):
         return "denial"  # "police refused to accept it"
     return lex.verbs.get(lemma)
+
+
+def blamed_on_no_one(verb: Token) -> bool:
+    """ "blamed the attacks on the security vacuum between Erbil and Baghdad": what the act
+    is blamed on is no party (the noun and its modifiers hold no name, and no noun for
+    people, forces or armed men)."""
+    lex = lexicon()
+    parties = lex.person_nouns | lex.body_nouns | lex.irregular_nouns | lex.state_force_nouns | lex.speaking_nouns
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in [*verb.children, *(g for o in objects for g in o.children)]:  # "on" hung on the verb or its object
+        if prep.dep_ == "prep" and prep.lower_ == "on":
+            for noun in prep.children:
+                if noun.dep_ != "pobj":
+                    continue
+                words = list(noun.doc[noun.left_edge.i : noun.i + 1])  # the noun and its modifiers, not its "of"/"between" phrase
+                named = any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for t in words)
+                if not named and not any(t.lemma_.lower() in parties or t.lower_ in parties for t in words):
+                    return True
+    return False
 
 
 def naming_kind(verb: Token) -> str | None:
