@@ -130,3 +130,12 @@ def test_a_category_resolved_without_a_country_takes_its_incidents():
 def test_monitors_are_known_bodies():
     kb = load_kb()
     assert {kb.actors[m].name for m in kb.monitors} >= {"OSCE", "Human Rights Watch", "Amnesty International"}
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [("Jawed Faisal", "Javid Faisal"), ("Nurollah Nuri", "Noorullah Noori"), ("Qari Yusouf Ahmadi", "Qari Muhammad Yousuf Ahmadi"), ("Qari Yousuf Ahmadi", "Qari Muhammad Yousuf Ahmadi")],
+)
+def test_a_spokesman_spelt_otherwise_is_named_by_his_full_name(written, name):
+    actor = load_kb().lookup(written)
+    assert actor is not None and (actor.is_person, actor.name) == (True, name)

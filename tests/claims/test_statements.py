@@ -401,3 +401,182 @@ def test_a_speaker_quantified_by_no_is_no_one():
 def test_a_state_body_saying_its_forces_did_not_carry_out_an_act_denies_it():
     s = one('"Our aircraft did not carry out any flights over the valley," the Russian defence ministry said.')
     assert s.kind == "denial"
+
+
+def test_a_reciprocal_accusation_is_one_accusation_per_party():
+    found = statements("Somalia and al-Shabaab accused each other on Monday of attacking civilians near Kismayo.")
+    assert [(s.speaker.name, s.kind) for s in found] == [("Somali government", "accusation"), ("al-Shabaab", "accusation")]
+
+
+def test_both_sides_are_the_parties_of_the_reciprocal_act_told_before():
+    found = statements(
+        "Somalia and al-Shabaab accused each other on Monday of attacking civilians near Kismayo. "
+        "The fighting went on for days, and both sides accuse each other of breaking the truce."
+    )
+    assert [(s.speaker.name, s.kind) for s in found][2:] == [("Somali government", "accusation"), ("al-Shabaab", "accusation")]
+
+
+def test_both_sides_with_no_parties_named_before_name_no_speaker():
+    assert statements("The fighting went on for days, and both sides accuse each other of breaking the truce.") == []
+
+
+def test_a_with_clause_gives_the_act_the_voice_of_the_person_who_spoke():
+    s = one("However, Pakistan blamed the blast on India, with the army spokesman Major General Athar Abbas alleging that Indian troops fired first.")
+    assert (s.speaker.name, s.kind) == ("Athar Abbas", "accusation")
+
+
+def test_calling_reports_fake_denies_them():
+    found = statements('Activists said jets struck the market. Moscow called the reports "fake."')
+    assert [(s.speaker.name, s.kind) for s in found][1:] == [("Russian government", "denial")]
+
+
+def test_describing_claims_as_propaganda_denies_them_and_calling_someone_a_hero_says_nothing():
+    assert [(s.speaker.name, s.kind) for s in statements("The army described the claims as baseless propaganda.")] == [("Army", "denial")]
+    assert statements("The army called the pilot a hero.") == []
+
+
+def test_contesting_a_claim_and_refusing_to_accept_it_deny_it():
+    found = statements(
+        "Police said the three men were militants. Families of the men contested the police claim, saying they were students. "
+        "However, police refused to accept it. The governor refused to comment."
+    )
+    assert [(s.speaker.name, s.kind) for s in found] == [("Police", "statement"), ("Families", "denial"), ("Police", "denial")]
+
+
+def test_dismissing_a_partys_reports_is_a_denial_and_tells_that_partys_accusation():
+    found = statements("The Georgian Interior Ministry on Monday dismissed Russia's reports accusing Georgia of shelling the border post.")
+    assert [(s.speaker.name, s.kind) for s in found] == [("Georgian Interior Ministry", "denial"), ("Russian government", "accusation")]
+
+
+def test_rejecting_calls_by_others_tells_their_demand_but_reports_of_an_act_by_others_do_not():
+    found = statements("The Taliban have rejected repeated calls for a truce by the United Nations.")
+    assert [(s.speaker.name, s.kind) for s in found] == [("Taliban", "denial"), ("United Nations", "demand")]
+    found = statements("The army denied reports that 20 soldiers were killed in an ambush carried out by the rebels.")
+    assert [s.kind for s in found] == ["denial"]
+
+
+def test_a_party_only_told_of_is_no_voice_for_a_later_pronoun():
+    found = statements(
+        "Spokeswoman Ana Petrova denied the Azerbaijani reports on shelling the area as fake news. "
+        "“Our side respects the truce,” she said."
+    )
+    assert [(s.speaker.name, s.kind) for s in found][-1] == ("Ana Petrova", "statement")
+
+
+def test_the_group_stands_for_the_subject_not_the_network_that_describes_it():
+    s = one("Al-Shabaab, a group affiliated with the international al-Qaeda terrorist network, launches regular attacks "
+            "against hotels in Somalia. The jihadist group claimed responsibility for a bombing at a hotel in Nairobi on Tuesday.")
+    assert (s.speaker.name, s.kind) == ("al-Shabaab", "statement")
+
+
+def test_its_wing_speaks_for_the_body_its_stands_for_and_breaking_a_truce_accuses():
+    found = statements(
+        "Hamas has announced it is delaying the release of further hostages. "
+        "A statement by its military wing says Israel has broken the terms of the truce deal."
+    )
+    assert [(s.speaker.name, s.kind) for s in found] == [("Hamas", "announcement"), ("Hamas", "accusation")]
+
+
+def test_breaking_a_siege_breaches_nothing():
+    s = one("The army said its troops broke the siege of the town on Monday.")
+    assert s.kind == "statement"
+
+
+def test_two_speakers_each_introduced_by_their_own_article_are_two_statements_one_per_speaker():
+    found = statements("Gunmen killed 19 farmers in central Mali on Saturday. "
+                       "A police source and a regional official confirmed the attack, but gave the death toll of 19 and blamed terrorists.")
+    assert [(s.speaker.name, s.kind) for s in found] == [("police source", "confirmation"), ("regional official", "confirmation")]
+
+
+def test_speakers_listed_without_their_own_articles_are_one_source():
+    found = statements("Two people died in the clashes in Baghdad on Friday, police, medics and protesters said.")
+    assert [s.speaker.name for s in found] == ["Police"]
+
+
+def test_a_story_cut_off_mid_sentence_still_reports_its_last_line_but_a_headline_does_not():
+    body = ("Taliban attack police post\n\n"
+            "Fighters attacked a police post in the north of the province on Monday night and the fighting went on until dawn, officials said.\n\n")
+    found = statements(body + "The army said the convoy had been attacked near the river, but")
+    assert [(s.speaker.name, s.evidence.text) for s in found][-1] == ("Army", "The army said the convoy had been attacked near the river, but")
+    found = statements("Taliban says it will attend the talks\n\nShort line.\n\nThe army says it holds the town")
+    assert found == []
+
+
+def test_a_state_source_telling_what_protesters_did_accuses_them():
+    found = statements("Protests spread across Baghdad on Friday. The protesters threw stones and petrol bombs, a security source said.")
+    assert [(s.speaker.name, s.kind) for s in found] == [("security source", "accusation")]
+
+
+def test_an_even_as_clause_and_a_with_clause_with_their_own_speaker_are_their_own_acts():
+    found = statements("The SPLM-IO called for an inquiry into the raid, even as the government denied responsibility for it.")
+    assert [s.kind for s in found] == ["demand", "denial"]
+    found = statements("The army suffered heavy losses east of the city, with Kiev accusing Russia of sending troops.")
+    assert [(s.speaker.name, s.kind) for s in found] == [("Ukrainian government", "accusation")]
+
+
+def test_a_crowd_demanding_in_a_with_clause_is_no_statement():
+    assert statements("The protests went on for months with hundreds of thousands of Iraqis demanding jobs and services.") == []
+
+
+def test_a_denying_participle_after_the_report_is_a_second_act_and_a_saying_one_is_not():
+    found = statements("Cameroon’s government said 10 rebels were killed by the army in the Northwest, denying online reports of civilian deaths.")
+    assert [(s.speaker.name, s.kind) for s in found] == [("Cameroon’s government", "statement"), ("Cameroon’s government", "denial")]
+    found = statements("Zabihullah Mujahid, a Taliban spokesman, confirmed the fighting in the district, saying that ten soldiers were killed.")
+    assert [s.kind for s in found] == ["confirmation"]
+
+
+def test_a_body_named_around_the_word_government_is_its_own_speaker():
+    found = statements("Cameroon’s government said 10 rebels were killed by the army. "
+                       "The Southern Cameroons Interim Government announced that 10 civilians were killed by troops loyal to the regime.")
+    assert [s.speaker.name for s in found] == ["Cameroon’s government", "Southern Cameroons Interim Government"]
+
+
+def test_announcing_what_another_party_did_to_civilians_accuses_it():
+    assert one("The Taliban announced that ten civilians were killed by Afghan forces in an air strike in Kunduz.").kind == "accusation"
+    assert one("The Afghan army announced that ten Taliban fighters were killed in an operation in Kunduz.").kind == "announcement"
+
+
+def test_an_unnamed_body_is_the_named_body_whose_name_carries_its_words_and_a_clause_beside_it_is_not_its_act():
+    found = statements("KHARTOUM – Security forces shot dead four people during protests across the country on Sunday, a doctors committee said, "
+                       "as hundreds of thousands of people demanded the return of a civilian-led government after the coup. "
+                       "The Central Committee of Sudanese Doctors said three protesters were shot dead by security forces in Omdurman.")
+    # the crowd's demand set beside the report is not the committee's
+    assert [(s.speaker.name, s.kind) for s in found] == [("Central Committee of Sudanese Doctors", "statement"),
+                                                         ("Central Committee of Sudanese Doctors", "accusation")]
+
+
+def test_a_party_saying_its_forces_will_abide_by_the_deal_announces_it():
+    s = one("On Friday, the SPLM-IO issued a statement saying its forces would abide by the agreement signed by their leader.")
+    assert (s.speaker.name, s.kind) == ("SPLM-IO", "announcement")
+
+
+def test_the_tag_of_an_unclosed_quote_is_its_own_act_whatever_the_parse_hangs_it_on():
+    found = statements("The spokesman for the SPLM-IO said government forces attacked the base in Wau at about 7 a.m. "
+                       "“This happened just hours after the ceasefire took effect, said Col. Lam Paul Gabriel in the statement. "
+                       "“The fight is still ongoing as I write.”")
+    assert [s.speaker.name for s in found][:2] == ["spokesman", "Lam Paul Gabriel"]
+
+
+def test_insisting_on_something_demands_it():
+    assert one("The militants insisted on the release of their 5,000 prisoners.").kind == "demand"
+
+
+def test_when_asked_is_a_question_put_to_the_speaker_not_a_demand():
+    s = one("When asked for comment, a Taliban spokesman said that the talks would resume on Monday.")
+    assert (s.speaker.name, s.kind) == ("Taliban spokesman", "statement")
+
+
+def test_a_call_told_of_a_noun_in_a_relative_clause_is_not_the_speakers():
+    s = one("Bertrand Bisimwa said that the army attacked the M23 position to sabotage the plan of the UN Security Council which calls for dialogue.")
+    assert (s.speaker.name, s.kind) == ("Bertrand Bisimwa", "accusation")
+
+
+def test_the_source_an_outlet_cites_is_the_speaker():
+    found = statements("Two soldiers were wounded in a shelling near the border on Monday, state media reported, citing a military source.")
+    assert [s.speaker.name for s in found] == ["military source"]
+
+
+def test_blaming_an_act_on_no_party_explains_it_and_blaming_it_on_a_party_accuses():
+    assert one("Kurdish and Iraqi officials have blamed the attacks on the security vacuum between Erbil and Baghdad.").kind == "statement"
+    assert one("The governor blamed the attack on militants.").kind == "accusation"
+    assert one("Pakistan blamed the attack on India.").kind == "accusation"

@@ -47,6 +47,7 @@ class Country:
     names: tuple[str, ...]
     demonyms: tuple[str, ...]
     capitals: tuple[str, ...] = ()
+    government: str | None = None  # how the country's government is named when its demonym is shared
 
 
 @dataclass(frozen=True)
@@ -303,13 +304,14 @@ def _load_countries(data: dict) -> dict[str, Country]:
         # pycountry's "Iran, Islamic Republic of" style names are never written in news
         names = {n for n in names if "," not in n}
         countries[item.alpha_2] = Country(item.alpha_2, display, tuple(sorted(names)), tuple(extra.get("demonyms", [])),
-                                          tuple(extra.get("capitals", [])))
+                                          tuple(extra.get("capitals", [])), extra.get("government"))
     for code, extra in data.items():
         if code not in countries:
             if "name" not in extra:
                 raise KBError(f"countries.toml: {code} is not an ISO country and has no name")
             names = tuple(sorted({extra["name"], *extra.get("names", [])}))
-            countries[code] = Country(code, extra["name"], names, tuple(extra.get("demonyms", [])), tuple(extra.get("capitals", [])))
+            countries[code] = Country(code, extra["name"], names, tuple(extra.get("demonyms", [])), tuple(extra.get("capitals", [])),
+                                      extra.get("government"))
     return countries
 
 

@@ -504,17 +504,32 @@ def learn_role(kb: KnowledgeBase, scan: Scan, drafts: list[Draft], mention: Draf
 # --- 4. assembly ------------------------------------------------------------------------
 
 
-def _reference_target(kb: KnowledgeBase, phrase: Phrase, earlier: list[Draft]) -> Actor | None:
+def _reference_target(kb: KnowledgeBase, phrase: Phrase, earlier: list[Draft], scan: Scan | None = None) -> Actor | None:
+    """The actor "the group", "the jihadist group" stands for: the latest one it can name;
+    of those named in that one sentence, the subject first ("Al-Shabaab, a group affiliated
+    with al-Qaeda, launches attacks. The group claimed ..." is al-Shabaab, not al-Qaeda,
+    named later in a phrase that describes it)."""
     ref = kb.references[int(phrase.target)]
+    matches = []
     for draft in reversed(earlier):
         actor = draft.actor
         if actor is None or actor.is_person:
             continue
         if actor.inter in ref.inter and not actor.id.startswith(("unidentified:", "country:")):
-            return actor
-        if ref.institutions and actor.id.split(":")[0] in ref.institutions:
-            return actor
-    return None
+            matches.append(draft)
+        elif ref.institutions and actor.id.split(":")[0] in ref.institutions:
+            matches.append(draft)
+    if not matches:
+        return None
+    if scan is not None:
+        sentence = scan.sentence_of(matches[0].start)
+        for draft in matches:
+            if scan.sentence_of(draft.start) != sentence:
+                break
+            span = scan.doc.char_span(draft.start, draft.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                return draft.actor
+    return matches[0].actor
 
 
 def _salient_group(earlier: list[Draft], country: str | None = None) -> Actor | None:
@@ -712,7 +727,7 @@ def hit_drafts(kb: KnowledgeBase, scan: Scan, hits: list[Hit], country: str | No
             elif not after_group:
                 actor = _salient_group(drafts, hit.country) or kb.category_actor("unidentified", hit.country or country)
         elif phrase.kind == "reference":
-            actor = _reference_target(kb, phrase, drafts)
+            actor = _reference_target(kb, phrase, drafts, scan)
             last_word = scan.words[hit.last - 1].lower()
             if actor is None and (last_word,) in kb.phrases and any(p.kind == "armed" for p in kb.phrases[(last_word,)]):
                 actor = kb.category_actor("unidentified", country)

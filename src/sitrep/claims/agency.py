@@ -33,6 +33,7 @@ from sitrep.text.spans import tokens_from
 FIRST_PERSON = {"we", "us", "our", "i", "my", "ours"}
 SELF_PRONOUNS = {"it", "they", "its", "their", "itself", "themselves"}
 STATE_INTER = (1, 8)
+CROWD_INTER = (5, 6)  # rioters, protesters
 
 
 def content_tokens(adoc: AnnotatedDocument, attribution: Attribution) -> list[Token]:
@@ -60,6 +61,9 @@ def is_act(token: Token) -> bool:
 
 def is_breach(token: Token) -> bool:
     acts = lexicon()
+    if token.pos_ == "VERB" and token.lemma_.lower() in acts.breaking:
+        # "broke the terms of the truce", "the ceasefire was broken"
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in acts.commitments for c in token.children)
     return token.pos_ in ("VERB", "NOUN") and token.lemma_.lower() in acts.breaches
 
 
@@ -310,11 +314,12 @@ def state_speaker(adoc: AnnotatedDocument, attribution: Attribution) -> bool:
 def routine_report(adoc: AnnotatedDocument, attribution: Attribution, doer: Token, act: Token) -> bool:
     """A state's account of what insurgents did to its forces ("the Taliban attacked the
     district, the police spokesman said") reports the fighting; it accuses when the victims
-    are civilians."""
+    are civilians, and when the doers are protesters or rioters, who wage no fighting
+    ("the protesters threw stones and petrol bombs, a security source said")."""
     if not state_speaker(adoc, attribution):
         return False
     mention = mention_at(adoc, phrase_tokens(doer))
-    if mention is None or is_state(mention.actor):
+    if mention is None or is_state(mention.actor) or mention.actor.inter in CROWD_INTER:
         return False
     return not harms_civilians(adoc, act)
 

@@ -28,6 +28,10 @@ class SpeechLexicon:
     local_modifiers: frozenset[str]  # "municipal authorities": a body below the country's
     speaking_nouns: frozenset[str]  # "according to witnesses", "to media reports": more who can be a source
     collective_nouns: frozenset[str]  # "both sides", "the warring parties": no one speaker
+    denied_acts: dict[str, str]  # "dismissed X's reports": X's act, of this kind
+    refusal_verbs: frozenset[str]  # "refused to accept it": a denial
+    accepting_verbs: frozenset[str]
+    naming_verbs: frozenset[str]  # "called the reports fake": the complement names the act
     clause_verbs: frozenset[str]  # verbs that report only with a clause: "police believe (that) ..."
     role_synonyms: dict[str, str]  # "spokesperson" -> "spokesman": one role however written
     light_verbs: frozenset[str]  # "made the denial", "issued a warning": the object names the act
@@ -37,6 +41,8 @@ class SpeechLexicon:
     figure_prepositions: frozenset[str]
     acts: frozenset[str]  # hostile acts: told of another party, a report accuses it (claims/agency.py)
     breaches: frozenset[str]  # breaking a commitment: an accusation even with its doer unnamed
+    breaking: frozenset[str]  # "broke the terms": a breach only with a commitment as object
+    commitments: frozenset[str]
     carrying_verbs: frozenset[str]  # "launched attacks", "committed violations": their subject did the act
     state_force_nouns: frozenset[str]  # "troops", "police": a state's forces, named by what they are
     irregular_nouns: frozenset[str]  # "rebels", "gunmen": armed men who are no state's
@@ -63,6 +69,10 @@ def lexicon() -> SpeechLexicon:
         local_modifiers=frozenset(speakers["local_modifiers"]),
         role_synonyms=dict(speakers["role_synonyms"]),
         clause_verbs=frozenset(data["clause_verbs"]["verbs"]),
+        naming_verbs=frozenset(data["naming_verbs"]["verbs"]),
+        refusal_verbs=frozenset(data["refusals"]["verbs"]),
+        denied_acts=dict(data["denied_acts"]),
+        accepting_verbs=frozenset(data["refusals"]["accepting"]),
         collective_nouns=frozenset(speakers["collective_nouns"]),
         light_verbs=frozenset(data["light_verbs"]["verbs"]),
         speech_nouns=dict(data["light_verbs"]["nouns"]),
@@ -71,6 +81,8 @@ def lexicon() -> SpeechLexicon:
         figure_prepositions=frozenset(data["figure_verbs"]["prepositions"]),
         acts=frozenset(data["acts"]["hostile"]),
         breaches=frozenset(data["acts"]["breaches"]),
+        breaking=frozenset(data["acts"]["breaking"]),
+        commitments=frozenset(data["acts"]["commitments"]),
         operations=frozenset(data["acts"]["operations"]),
         civilian_nouns=frozenset(data["acts"]["civilian_nouns"]),
         state_nouns=frozenset(speakers["state_nouns"]),

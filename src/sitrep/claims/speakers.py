@@ -90,14 +90,14 @@ def is_plural(head: Token) -> bool:
     return head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
 
 
-def description_name(head: Token, start: int) -> str:
+def description_name(head: Token, start: int, end: int | None = None) -> str:
     """The words that describe an unnamed speaker: the head and what stands before it
     ("a senior Hamas official" -> "senior Hamas official"), counting words left out."""
     lefts = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "poss", "case", "nummod", "quantmod") and t.idx >= start]
     first = min([head.i] + [min(s.i for s in t.subtree) for t in lefts])
     conjuncts = [c for c in head.children if c.dep_ == "conj"]
     last = max([head.i] + [max(s.i for s in c.subtree) for c in conjuncts])
-    words = list(head.doc[first : last + 1])
+    words = [t for t in head.doc[first : last + 1] if end is None or t.idx < end]  # "a police source" of "a police source and an official"
     while words and (words[0].lower_ in QUANTIFIERS or words[0].pos_ in ("NUM", "DET", "PUNCT")):
         words.pop(0)
     text = clean_words("".join(t.text_with_ws for t in words)) or head.text
@@ -312,7 +312,7 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
     body = (at_head or named or bodies or [None])[0]
     proper = [t for t in adoc.doc[head.i - (head.i - start_token(adoc, start)) : head.i + 1] if is_name_word(t)]
     if lemma in lex.person_nouns or lower in lex.person_nouns:
-        name = description_name(head, start)
+        name = description_name(head, start, end)
         if one_of:  # "one of these sources" is a source
             name = name[: len(name) - len(head.text)] + head.lemma_
         return Reading(name, speaks_for(body, text[start:end]), "description", start, end, lemma, plural=is_plural(head) and not one_of,
@@ -325,9 +325,15 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
     if body is not None and not at_head and is_name_word(head):
         # "Lebanon's official National News Agency": a name of its own, whose side the body is
         return Reading(phrase_name(adoc.doc, start, end, head), body.actor, "body", start, end, lemma, plural=is_plural(head))
-    if body is not None and body.actor.id.startswith("country:") and at_head and names_a_capital(body):
-        # "Kiev accused", "Moscow called the reports fake": the capital that speaks is its
-        # government ("Ukraine said" keeps the country's name, as written)
+    if body is not None and at_head and is_template_actor(body.actor) and clean_words(body.text).lower() == head.lower_ \
+            and len([t for t in proper[:-1] if t.idx < body.start and load_kb().country_code(t.text) is None]) >= 2:
+        # "The Southern Cameroons Interim Government": a name of its own around the word the
+        # actors stage took for the country's government, not that government
+        return Reading(phrase_name(adoc.doc, start, end, head), None, "body", start, end, lemma, plural=is_plural(head))
+    if body is not None and body.actor.id.startswith("country:") and at_head and (names_a_capital(body) or body.text == text[start:end]) \
+            and not re.match(r"[ \t]+[A-Z]", text[body.end : body.end + 2]):
+        # "Kiev accused", "Moscow called the reports fake", "Ukraine said": the country or
+        # capital that speaks is its government ("Myanmar Now", a name of its own, is not)
         return Reading(government_name(body.actor), body.actor, "body", start, end, lemma, plural=is_plural(head))
     if body is not None:
         phrase = text[start:end]
@@ -340,6 +346,12 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
         # is the military that spoke before, if one did
         bare = definite and not proper[:-1] and is_template_actor(body.actor) and not names_its_country(body.text)
         return Reading(name, body.actor, "body", start, end, lemma, plural=is_plural(head), points_back=bare)
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    if owner is not None and not proper[:-1] and not is_name_word(head):
+        # "its military wing", "their armed branch": a part of the body named before, which
+        # speaks for it (the body a pronoun would stand for there)
+        pronoun = "it" if owner.lower_ == "its" else "they"
+        return Reading(None, None, "body", start, end, pronoun, plural=pronoun == "they", points_back=True)
     name = phrase_name(adoc.doc, start, end, head) if text[start:end].strip() else None
     generic = definite and (lemma in lex.body_nouns or lower in lex.body_nouns)
     return Reading(name, None, "body", start, end, lemma, plural=is_plural(head), points_back=generic and not proper[:-1])
@@ -389,6 +401,8 @@ def names_a_capital(mention: ActorMention) -> bool:
 def government_name(country: Actor) -> str:
     """ "Ukrainian government": a country's government named by its demonym, else "Government of X"."""
     record = load_kb().countries.get(country.country or "")
+    if record is not None and record.government:
+        return record.government
     if record is not None and record.demonyms:
         return f"{record.demonyms[0]} government"
     return f"Government of {country.name}"
@@ -574,5 +588,41 @@ def named_later(adoc: AnnotatedDocument, attributions: list[Attribution]) -> lis
                     attribution = replace(attribution, speaker=found.speaker, speaker_name=found.speaker_name, speaker_sort="person",
                                           speaker_roles=found.speaker_roles, speaker_points_back=False,
                                           speaker_party=found.speaker_party or attribution.speaker_party)
+        elif attribution.speaker is None and attribution.speaker_sort in ("body", "description") and attribution.speaker_name:
+            attribution = named_body(attributions, attribution)
+        if attribution.speaker_sort == "body" and attribution.speaker_name and ABBREVIATION.fullmatch(attribution.speaker_name):
+            attribution = spelt_out(attributions, attribution)
         out.append(attribution)
     return out
+
+
+ABBREVIATION = re.compile(r"[A-Z]{2,6}")
+
+
+def spelt_out(attributions: list[Attribution], attribution: Attribution) -> Attribution:
+    """ "the NSC said" in a story that names the National Security Council as a speaker: the
+    body by its full name, as the story first gives it."""
+    for other in attributions:
+        name = other.speaker_name or ""
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w[0].isupper())
+        if other.speaker_sort == "body" and name != attribution.speaker_name and initials == attribution.speaker_name:
+            return replace(attribution, speaker=other.speaker or attribution.speaker, speaker_name=name,
+                           speaker_party=other.speaker_party or attribution.speaker_party)
+    return attribution
+
+
+def named_body(attributions: list[Attribution], attribution: Attribution) -> Attribution:
+    """ "a doctors committee said" and, elsewhere, "the Central Committee of Sudanese Doctors
+    said": an unnamed body described by two words or more that the story's one named body
+    carries in its name is that body."""
+    words = set(re.findall(r"[a-z]+", attribution.speaker_name.lower())) - QUANTIFIERS
+    if len(words) < 2:
+        return attribution
+    found = {a.speaker_name: a for a in attributions
+             if a.speaker_sort == "body" and a.speaker_name and a.speaker_name != attribution.speaker_name
+             and words < set(re.findall(r"[a-z]+", a.speaker_name.lower()))}
+    if len(found) != 1:
+        return attribution
+    named = next(iter(found.values()))
+    return replace(attribution, speaker=named.speaker, speaker_name=named.speaker_name, speaker_sort="body",
+                   speaker_party=named.speaker_party, speaker_points_back=False)

@@ -9,6 +9,7 @@ cues are data (``data/claims/speech.toml``).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -32,6 +33,8 @@ def cue_kind(token: Token) -> str | None:
     children = list(token.children)
     if token.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass") for c in children) and not any(c.dep_ == "agent" for c in children) and lemma != "quote":
         return None  # "rockets believed to have been fired": a passive with no agent names no speaker
+    if token.tag_ == "VBN" and token.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in children):
+        return None  # "When asked for comment, the spokesman said": a question put to the speaker
     if lemma in lex.clause_verbs and not any(c.dep_ == "ccomp" for c in children):
         return None  # "police believe the bombs were theirs" reports; "rockets believed to be" hedges
     nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
@@ -45,7 +48,53 @@ def cue_kind(token: Token) -> str | None:
                 return lex.speech_nouns[child.lemma_.lower()]
     if gives_a_figure(token):
         return "statement"
+    named = naming_kind(token)
+    if named is not None:
+        return named
+    if lemma == "blame" and blamed_on_no_one(token):
+        return "statement"  # "blamed the attacks on the security vacuum": an explanation, no one accused
+    if lemma in lex.refusal_verbs and any(c.dep_ == "xcomp" and c.lemma_.lower() in lex.accepting_verbs for c in children):
+        return "denial"  # "police refused to accept it"
     return lex.verbs.get(lemma)
+
+
+def blamed_on_no_one(verb: Token) -> bool:
+    """ "blamed the attacks on the security vacuum between Erbil and Baghdad": what the act
+    is blamed on is no party (the noun and its modifiers hold no name, and no noun for
+    people, forces or armed men)."""
+    lex = lexicon()
+    parties = lex.person_nouns | lex.body_nouns | lex.irregular_nouns | lex.state_force_nouns | lex.speaking_nouns
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in [*verb.children, *(g for o in objects for g in o.children)]:  # "on" hung on the verb or its object
+        if prep.dep_ == "prep" and prep.lower_ == "on":
+            for noun in prep.children:
+                if noun.dep_ != "pobj":
+                    continue
+                words = list(noun.doc[noun.left_edge.i : noun.i + 1])  # the noun and its modifiers, not its "of"/"between" phrase
+                named = any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for t in words)
+                if not named and not any(t.lemma_.lower() in parties or t.lower_ in parties for t in words):
+                    return True
+    return False
+
+
+def naming_kind(verb: Token) -> str | None:
+    """ "Moscow called the reports fake", "described the raid as a massacre": a verb that
+    names what something is, with a complement that denies or accuses, is that act."""
+    if verb.lemma_.lower() not in lexicon().naming_verbs:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("oprd", "acomp", "xcomp") or (child.dep_ == "prep" and child.lower_ == "as"):
+            kind = content_kind(" ".join(t.text for t in child.subtree))
+            if kind in ("denial", "accusation"):
+                return kind
+    return None
+
+
+def speech_word(token: Token) -> bool:
+    """Whether a verb is one of speech, alone or with the word after it ("calls for")."""
+    lex = lexicon()
+    nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    return token.lemma_.lower() in lex.verbs or f"{token.lower_} {nxt}" in lex.phrases
 
 
 def gives_a_figure(verb: Token) -> bool:
@@ -200,7 +249,10 @@ def tag_of_unclosed(text: str, quotation: Quotation, cue: Token) -> bool:
     to close the quote: a speech verb right after a comma inside a quotation that never
     closes is the attribution, not quoted words."""
     closed = text[quotation.end - 1 : quotation.end] in "”»\"’"
-    return not closed and cue.i > 0 and cue.nbor(-1).text == ","
+    # "“This happened after the truce, said Col. X in the statement. “The fight goes on.”":
+    # a quotation that opens again after the verb was two, the first never closed
+    reopened = "“" in text[cue.idx : quotation.end]
+    return (not closed or reopened) and cue.i > 0 and cue.nbor(-1).text == ","
 
 
 def quotations_in(quotations: list[Quotation], sentence: Span) -> list[Quotation]:
@@ -239,8 +291,15 @@ def can_speak(adoc: AnnotatedDocument, head: Token) -> bool:
     return bool({lemma, head.lower_} & (lex.person_nouns | lex.body_nouns | lex.report_nouns | lex.speaking_nouns))
 
 
-#: Subordinators that set one clause against another: "..., while the rebels said ...".
-CONTRASTING = {"while", "whereas", "whilst"}
+#: Subordinators that set one clause against another or beside it: "..., while the rebels
+#: said ...", "... even as the government denied it".
+CONTRASTING = {"while", "whereas", "whilst", "even as"}
+
+
+def marker(mark: Token) -> str:
+    """A subordinator with the word that qualifies it: "as", "even as"."""
+    before = mark.nbor(-1) if mark.i > 0 else None
+    return f"{before.lower_} {mark.lower_}" if before is not None and before.lower_ == "even" else mark.lower_
 
 
 def own_doer(cue: Token) -> Token | None:
@@ -252,7 +311,14 @@ def own_doer(cue: Token) -> Token | None:
         subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.lower_ not in ("who", "that", "which"):
             return subject
-    if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRASTING for c in cue.children):
+    if cue.dep_ in ("pcomp", "advcl") and cue.head.lower_ == "with" and cue.tag_ == "VBG":
+        # "..., with Kiev accusing Russia of intervening", "with the ministry saying": a clause
+        # with a speaker of its own ("with thousands of Iraqis demanding jobs" tells a crowd)
+        subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        lex = lexicon()
+        if subject is not None and (subject.pos_ == "PROPN" or subject.lemma_.lower() in lex.person_nouns | lex.body_nouns):
+            return subject
+    if cue.dep_ == "advcl" and any(c.dep_ == "mark" and marker(c) in CONTRASTING for c in cue.children):
         # "the general said seven died, while the militants put the number at 15": set against
         # the report, not part of it
         subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
@@ -272,6 +338,8 @@ def others_act(cue: Token, speaker: Token) -> bool:
     doer's, and does not make the report an accusation."""
     if any(c.lower_ in ("each", "one") and any(g.lower_ in ("other", "another") for g in c.children) or c.lower_ == "other" for c in cue.subtree if c.head.i == cue.i or c.head.head.i == cue.i):
         return True
+    if cue.dep_ == "relcl":
+        return True  # "the resolutions of the Council, which calls for talks": the Council's act
     own = next((c for c in cue.children if c.dep_ == "nsubj"), None)
     return own is not None and own.pos_ in ("NOUN", "PROPN") and own.i != speaker.i
 
@@ -295,13 +363,122 @@ def find_attributions(adoc: AnnotatedDocument) -> list[Attribution]:
     doc: Doc = adoc.doc
     quotations = find_quotations(adoc.document.text)
     found: list[Attribution] = []
+    pairs: list[list[Token]] = []  # the parties of each reciprocal act told so far
     for sentence in doc.sents:
-        found.extend(sentence_attributions(adoc, sentence, quotations))
+        found.extend(sentence_attributions(adoc, sentence, quotations, pairs))
     return resolve_pointers(adoc, found)
 
 
-def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: list[Quotation]) -> list[Attribution]:
+def is_reciprocal(cue: Token) -> bool:
+    """ "accused each other", "blame one another": the act is done by each party to the other."""
+    objects = [c for c in cue.children if c.dep_ == "dobj"]
+    objects += [g for c in cue.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for noun in objects:
+        if noun.lower_ in ("other", "another") and any(d.lower_ in ("each", "one") for d in noun.children):
+            return True
+        if noun.lower_ in ("each", "one") and any(d.lower_ in ("other", "another") for d in noun.children):
+            return True
+    return False
+
+
+def separate_speakers(speaker: Token) -> list[Token]:
+    """ "A police source and a regional official confirmed the attack": each conjunct a
+    single speaker introduced by a determiner of its own is a speaker of its own, who
+    performs the act; "police, medics and protesters said" is one source. Empty when the
+    subject is not so coordinated."""
+    conjuncts = conjuncts_of(speaker)
+    if len(conjuncts) < 2:
+        return []
+    for conjunct in conjuncts:
+        if conjunct.tag_ not in ("NN", "NNP") or not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in conjunct.children):
+            return []
+    return conjuncts
+
+
+def conjuncts_of(head: Token) -> list[Token]:
+    """A noun and the nouns coordinated with it: "the army, police and the rebels"."""
+    found = [head]
+    for token in found:
+        found.extend(c for c in token.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"))
+    return found
+
+
+def voiced_by(adoc: AnnotatedDocument, cue: Token) -> tuple[Token, Token] | None:
+    """ "Pakistan blamed it on India, with the army spokesman NAME alleging that ...": a
+    speech act told again in a "with" clause by a named person gives the act its voice,
+    the person who spoke for the party (returned with the verb of the clause). Read on the words ("with", a person, a speech verb
+    in -ing, no verb between), which the parse attaches in more than one way."""
+    sentence = cue.sent
+    for token in sentence[cue.i - sentence.start + 1 :]:
+        if token.lower_ != "with":
+            continue
+        for later in sentence[token.i - sentence.start + 1 :]:
+            if later.pos_ in ("VERB", "AUX"):
+                if later.tag_ != "VBG" or later.lemma_.lower() not in lexicon().verbs:
+                    return None
+                people = [m for m in adoc.actors if m.actor.is_person and token.idx < m.start and m.end <= later.idx]
+                if not people:
+                    return None
+                span = adoc.doc.char_span(people[-1].start, people[-1].end, alignment_mode="expand")
+                return (span.root, later) if span is not None else None
+        return None
+    return None
+
+
+def cited_source(adoc: AnnotatedDocument, cue: Token) -> tuple[Token, Token] | None:
+    """ "Syrian state media reported, citing a military source": the source an outlet cites
+    is who spoke (returned with the citing verb)."""
+    for verb in cue.children:
+        if verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ == "VBG" and verb.lemma_.lower() in ("cite", "quote"):
+            source = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if source is not None and can_speak(adoc, source):
+                return source, verb
+    return None
+
+
+def own_phrase(head: Token) -> tuple[int, int]:
+    """A conjunct's own words: "the army" in "the army and the rebels"."""
+    cut = [c for c in head.children if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj") and c.i > head.i]
+    return subtree_span(head, exclude=cut)
+
+
+def reciprocal_parties(adoc: AnnotatedDocument, cue: Token, speaker: Token, pairs: list[list[Token]]) -> list[Token]:
+    """The parties of a reciprocal act, each of which accuses the other: the conjuncts of
+    its subject ("the army and the rebels accused each other"), a party joined to the subject
+    by "and" that the parse left outside it (a name before "and"), or, for "both sides" or
+    "the warring parties", the parties of the latest reciprocal act told before. Empty when
+    the act is not reciprocal or its parties are not two."""
+    if not is_reciprocal(cue):
+        return []
+    parties = [speaker]
+    # the coordination may hang on a word in apposition ("DONETSK, Ukraine July 18 Ukraine
+    # and pro-Russian rebels accused each other": a dateline the parse took for the subject)
+    for head in [speaker] + [c for c in speaker.children if c.dep_ == "appos"]:
+        conjuncts = conjuncts_of(head)
+        if len(conjuncts) > 1:
+            parties = conjuncts
+            break
+    if len(parties) == 1:
+        left = speaker.left_edge
+        before = left.nbor(-1) if left.i > left.sent.start else None
+        while before is not None and before.is_space and before.i > before.sent.start:
+            before = before.nbor(-1)
+        if before is not None and before.lower_ == "and":
+            mention = next((m for m in reversed(adoc.actors) if m.end <= before.idx and not adoc.document.text[m.end : before.idx].strip()), None)
+            span = adoc.doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention else None
+            if span is not None:
+                parties = [span.root, speaker]
+    if len(parties) == 1 and speaker.lemma_.lower() in lexicon().collective_nouns and pairs:
+        return pairs[-1]
+    if len(parties) == 2:
+        pairs.append(parties)
+        return parties
+    return []
+
+
+def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: list[Quotation], pairs: list[list[Token]] | None = None) -> list[Attribution]:
     cues: list[tuple[Token, str]] = []
+    tags: set[int] = set()
     for token in sentence:
         kind = cue_kind(token)
         if kind is None or is_negated(token):
@@ -309,6 +486,8 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
         quoted_in = in_quotation(quotations, token.idx)
         if quoted_in is not None and not tag_of_unclosed(adoc.document.text, quoted_in, token):
             continue  # "I welcome ..." inside a quote is the quoted speaker's own words
+        if quoted_in is not None:
+            tags.add(token.i)  # the tag of a quote: its own act, whatever the parse hangs it on
         cues.append((token, kind))
     cue_indices = {t.i for t, _ in cues}
     sources = according_to(adoc, sentence)
@@ -328,17 +507,43 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
         )
         return results
 
+    voiced: set[int] = set()
     for token, kind in cues:
-        if nested_in_other_cue(token, cue_indices) and own_doer(token) is None:
+        if nested_in_other_cue(token, cue_indices) and own_doer(token) is None and token.i not in tags:
             continue  # part of what another speaker reports
         speaker = subject_of(token)
         if speaker is None or speaker.lower_ in FIRST_AND_SECOND_PERSON or nobody(speaker):
             continue
         if speaker.lower_ == "it" and token.tag_ == "VBN":
             continue  # "It has been said": nobody in particular
-        nested_kinds = [k for t, k in cues if t.i != token.i and nested_in_other_cue(t, {token.i}) and not others_act(t, speaker)]
+        if token.i in voiced:
+            continue  # the "with NAME alleging" that gave an act before it its voice
+        voice = voiced_by(adoc, token) or cited_source(adoc, token)
+        if voice is not None:
+            speaker = voice[0]
+            voiced.add(voice[1].i)
+        parties = reciprocal_parties(adoc, token, speaker, pairs if pairs is not None else [])
+        separate = separate_speakers(speaker) if not parties else []
+        if separate and not any(c.dep_ == "nsubj" for c in token.children):
+            continue  # "... confirmed the attack, but gave the toll and blamed X": one report per speaker, told by the first verb
+        parties = parties or separate
+        if parties:
+            content = content_span(token, sentence, speaker)
+            for party in parties:
+                results.append(make_attribution(adoc, sentence, token, kind, party, own_phrase(party), content,
+                                                channel_of(token, sentence), quote_text, quotation))
+            continue
+        nested = [(t, k) for t, k in cues if t.i != token.i and nested_in_other_cue(t, {token.i}) and not others_act(t, speaker)]
+        further = further_acts(token, kind, nested)
+        nested_kinds = [k for t, k in nested if all(t.i != f.i for f, _ in further)]
         content = content_span(token, sentence, speaker)
         theirs = {w.i for t, _ in cues if t.i != token.i and own_doer(t) is not None for w in t.subtree}
+        theirs |= {w.i for t, _ in further for w in t.subtree}
+        # "..., a committee said, as thousands of people demanded ...": a clause beside the
+        # report with a subject of its own tells that subject's act, not the speaker's
+        theirs |= {w.i for t, _ in cues if beside_the_report(t, token) and others_act(t, speaker) for w in t.subtree}
+        # "the Council, which calls for talks": a speech act told of a noun is the noun's
+        theirs |= {w.i for t in sentence if t.dep_ == "relcl" and speech_word(t) and t.i != token.i for w in t.subtree}
         reported = " ".join(
             w.text for w in sentence if content[0] <= w.idx < content[1] and w.i not in theirs
         )  # what the speaker says, without the acts of others told inside it
@@ -350,7 +555,87 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
         results.append(
             make_attribution(adoc, sentence, token, kind, speaker, noun_phrase(speaker), content, channel_of(token, sentence), quote_text, quotation)
         )
+        for participle, further_kind in further:
+            results.append(make_attribution(adoc, sentence, participle, further_kind, speaker, noun_phrase(speaker),
+                                            subtree_span(participle), channel_of(participle, sentence), quote_text, quotation))
+        if kind == "denial":
+            denied = denied_act(adoc, token)
+            if denied is not None:
+                noun, owner, owner_kind = denied
+                phrase = subtree_span(owner, exclude=[c for c in owner.children if c.dep_ in ("case", "punct", "relcl", "acl", "appos")])
+                told_of = make_attribution(adoc, sentence, noun, owner_kind, owner, phrase, subtree_span(noun), None, None, None)
+                # a party whose act is only told of: no voice a later "she said" can stand for
+                results.append(replace(told_of, speaker_sort=None))
     return merge_same_speaker(results)
+
+
+#: Subordinators of a clause set beside a report rather than reported by it.
+BESIDE = {"as", "while", "whereas", "whilst", "when", "after", "before"}
+
+
+def beside_the_report(clause: Token, cue: Token) -> bool:
+    """ "..., a committee said, as thousands of people demanded ...": a clause hung on the
+    speech verb (as an adverbial, or a complement the parse took it for) that opens with a
+    subordinator like "as", "while", "after"."""
+    if clause.head.i != cue.i or clause.dep_ not in ("advcl", "ccomp"):
+        return clause.dep_ == "advcl" and clause.head.i == cue.i
+    return clause.dep_ == "advcl" or any(c.dep_ == "mark" and c.lower_ in BESIDE for c in clause.children)
+
+
+def further_acts(cue: Token, kind: str, nested: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
+    """ "The government said ten rebels were killed, denying reports of civilian deaths": a
+    participle after the verb that performs a specific act of another kind (denying,
+    accusing, warning, demanding) is a second act of the same speaker. ("Confirmed the
+    fighting, saying that ...", "said ..., adding that ..." tell one act; a participle
+    before the verb, "Accusing the government ..., he warned", colours the act it leads into.)"""
+    def of_the_speaker(t: Token) -> bool:
+        if t.head.i == cue.i:
+            return True
+        # "said ten rebels were killed by the army, denying ...": hung on the reported clause,
+        # set off by a comma, the participle is still the speaker's
+        return t.head.dep_ == "ccomp" and t.head.head.i == cue.i and t.nbor(-1).text == ","
+
+    return [(t, k) for t, k in nested
+            if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > cue.i and k not in (kind, "statement") and of_the_speaker(t)]
+
+
+def denied_act(adoc: AnnotatedDocument, cue: Token) -> tuple[Token, Token, str] | None:
+    """ "dismissed Azerbaijan's reports accusing Armenia", "denied the Azerbaijani reports",
+    "rejected calls for a truce by foreign powers": the act a denial rejects, when a noun
+    names it and its owner (a possessor, a name or demonym before it, or "by X"). Returns
+    the noun, the owner's head and the owner's act's kind."""
+    lex = lexicon()
+    doc = cue.doc
+    for noun in (c for c in cue.children if c.dep_ in ("dobj", "nsubjpass")):
+        kind = lex.denied_acts.get(noun.lemma_.lower())
+        if kind is None:
+            continue
+        owner = None
+        before = list(doc[noun.left_edge.i : noun.i])
+        if noun.left_edge.i > cue.i + 1 and doc[noun.left_edge.i - 1].dep_ == "dobj" and doc[noun.left_edge.i - 1].head.i == cue.i:
+            before.insert(0, doc[noun.left_edge.i - 1])  # "the Azerbaijani reports" parsed as two objects
+        for token in before:
+            if token.pos_ in ("PRON", "PUNCT", "PART") or token.dep_ in ("det", "case"):
+                continue
+            named = token.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or any(m.start <= token.idx < m.end for m in adoc.actors)
+            if token.dep_ == "poss" or (named and token.dep_ != "compound"):
+                owner = token
+        if owner is None:
+            clauses = {t.i for c in noun.children if c.dep_ in ("acl", "relcl", "ccomp", "appos") for t in c.subtree}
+            for token in noun.subtree:
+                # "calls for a truce by X"; not "reports that soldiers were killed by X"
+                if token.lower_ == "by" and token.dep_ == "prep" and token.head.pos_ in ("NOUN", "PROPN") and token.i not in clauses:
+                    owner = next((g for g in token.children if g.dep_ == "pobj"), None)
+                    if owner is not None:
+                        break
+        if owner is None and any(c.dep_ == "nsubj" for c in cue.children):
+            # "rejected calls for a truce by the UN" with "by" hung on the active verb: the
+            # verb has its subject, so the "by" phrase is the object's
+            agent = next((c for c in cue.children if c.dep_ == "agent" and c.i > noun.i), None)
+            owner = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        if owner is not None and owner.pos_ != "PRON":
+            return noun, owner, kind
+    return None
 
 
 def make_attribution(adoc, sentence, cue, kind, head, phrase, content, channel, quote_text, quotation) -> Attribution:
