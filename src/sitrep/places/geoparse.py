@@ -166,6 +166,20 @@ def _capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper()
 
 
+def _hyphen_tail(doc: Doc, k: int) -> bool:
+    """A lower-case word hyphened without spaces to a capitalised one ("Centre-nord",
+    "Sar-e-pul"): the tail of one compound name, as the capitalised form would be."""
+    if k < 2 or not doc[k].is_alpha:
+        return False
+    hyphen, first = doc[k - 1], doc[k - 2]
+    return (
+        hyphen.text == "-"
+        and not hyphen.whitespace_
+        and not first.whitespace_
+        and (_capitalised(first) or _hyphen_tail(doc, k - 2))
+    )
+
+
 def _level_hint(doc: Doc, end: int, lex: Lexicon) -> str | None:
     """The level named after a name, directly ("Ghor province") or after a list of
     names sharing a plural ("Kandahar, Helmand and Zabul provinces")."""
@@ -207,10 +221,10 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer, lex: Lexicon):
         found = None
         for j in range(min(n, i + MAX_SPAN_TOKENS), i, -1):
             last = doc[j - 1]
-            if not _capitalised(last) and not last.is_digit:
+            if not _capitalised(last) and not last.is_digit and not (j - 1 > i and _hyphen_tail(doc, j - 1)):
                 continue
             inner = doc[i:j]
-            if any(not (_capitalised(t) or t.lower_ in _CONNECTORS) for t in inner):
+            if any(not (_capitalised(t) or t.lower_ in _CONNECTORS or _hyphen_tail(doc, t.i)) for t in inner):
                 continue
             # spaCy may glue a possessive or hyphen suffix to a name; names never end so.
             # Any indexed variant counts: "Ceel Buur" is indexed as "Ceelbuur", "Al
@@ -603,8 +617,31 @@ def _nests(inner: Span, outer: Span) -> bool:
     glossed = gap[0].text == "("
     if not all(t.text in {",", "(", "-"} or t.lower_ in _NESTING_WORDS or (glossed and _capitalised(t)) for t in gap):
         return False
+    # "Songkhla, Narathiwat and Yala": commas of a list that closes with "and" or "or".
+    if all(t.text == "," for t in gap) and _list_goes_on(outer):
+        return False
     # "from Beirut to Tripoli", "Kabul and Herat": not nesting.
     return any(t.text in {",", "("} or t.lower_ in {"in", "of"} for t in gap)
+
+
+def _list_goes_on(span: Span) -> bool:
+    """More names follow ``span`` as a list: ", C" any number of times, then "and D"."""
+    doc = span.doc
+    i = span.end
+    while i + 1 < len(doc):
+        tok, nxt = doc[i], doc[i + 1]
+        if tok.lower_ in ("and", "or"):
+            return _capitalised(nxt)
+        if tok.text != ",":
+            return False
+        if nxt.lower_ in ("and", "or"):
+            return i + 2 < len(doc) and _capitalised(doc[i + 2])
+        if not _capitalised(nxt):
+            return False
+        i += 2
+        while i < len(doc) and (_capitalised(doc[i]) or doc[i].text == "-"):
+            i += 1
+    return False
 
 
 def _inside(p: Place, q: Place) -> bool:

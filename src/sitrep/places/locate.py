@@ -153,7 +153,7 @@ def _round_up(chosen: list[PlaceMention], text: str, primary: PlaceMention) -> t
     Gujarat ... migrants from Bihar") or a list elsewhere in the text are no round-up."""
     groups: list[list[PlaceMention]] = []
     for m in chosen:
-        if m.place.level != "admin1" or not m.place.admin1:
+        if not m.place.admin1 or not (m.place.level == "admin1" or _namesake_of_province(m.place)):
             continue
         if groups and _LIST_GAP.match(text[groups[-1][-1].end : m.start]):
             groups[-1].append(m)
@@ -164,6 +164,12 @@ def _round_up(chosen: list[PlaceMention], text: str, primary: PlaceMention) -> t
         if len(names) >= 2 and len({m.place.country for m in group}) == 1 and primary in group:
             return tuple(names)  # type: ignore[arg-type]
     return ()
+
+
+def _namesake_of_province(p: Place) -> bool:
+    """A town that shares its province's name ("Yala" the town, of Yala province): named
+    in a list of provinces, it stands for its province."""
+    return p.level == "place" and fold(p.name) == fold(p.admin1 or "")
 
 
 def _refine(primary: PlaceMention, pool: list[PlaceMention]) -> Location:
@@ -247,18 +253,71 @@ def _pick(adoc: AnnotatedDocument, pool: list[PlaceMention], trigger: Token | No
                 primary = provinces[0]
     roundup = _round_up(pool, adoc.document.text, primary)
     if roundup:
-        country = load_gazetteer().country(primary.place.country or "")
-        return Location(
-            country=primary.place.country,
-            admin1=None,
-            admin2=None,
-            place=None,
-            latitude=country.latitude if country else None,
-            longitude=country.longitude if country else None,
-            geo_precision="country",
-            admin1_list=roundup,
-        )
+        return _country_round_up(primary.place.country or "", roundup)
     return _refine(primary, [m for m in pool if m is not primary])
+
+
+def _country_round_up(code: str, provinces: tuple[str, ...]) -> Location:
+    """The country, listing the provinces an event spread over."""
+    country = load_gazetteer().country(code)
+    return Location(
+        country=code,
+        admin1=None,
+        admin2=None,
+        place=None,
+        latitude=country.latitude if country else None,
+        longitude=country.longitude if country else None,
+        geo_precision="country",
+        admin1_list=provinces,
+    )
+
+
+# A compass word before a country's name ("in central Mali") and the side of the
+# country's centre the province it means lies on: (axis of (latitude, longitude), sign).
+_COMPASS_SIDE = {
+    "northern": (0, 1), "southern": (0, -1), "eastern": (1, 1), "western": (1, -1), "central": None,
+    "north": (0, 1), "south": (0, -1), "east": (1, 1), "west": (1, -1),
+}
+
+
+def _part_of_country(adoc: AnnotatedDocument, pool: list[PlaceMention], found: Location) -> Location:
+    """ "killed 18 civilians in central Mali": a part of the story's country, named by a
+    compass word, is the one province the story names (Mopti) when it lies on that side."""
+    if found.geo_precision != "country" or found.admin1_list or not adoc.country or found.country != adoc.country:
+        return found
+    sides = []
+    for m in pool:
+        span = _tokens(adoc.doc, m)
+        if m.place.level != "country" or m.place.country != adoc.country or span is None:
+            continue
+        sides += [c.lower_ for c in span.root.children if c.dep_ == "amod" and c.lower_ in _COMPASS_SIDE]
+    if not sides:
+        return found
+    province = _sole_province(adoc)
+    country = load_gazetteer().country(adoc.country)
+    if province is None or country is None:
+        return found
+    side = _COMPASS_SIDE[sides[0]]
+    if side is not None:
+        axis, sign = side
+        here = (province.latitude, province.longitude)[axis]
+        centre = (country.latitude, country.longitude)[axis]
+        if (here - centre) * sign <= 0:
+            return found
+    return location_of(province)
+
+
+def _qualifies_in_aside(adoc: AnnotatedDocument, m: PlaceMention, trigger: Token | None) -> bool:
+    """ "outside the funeral of a hitman who had worked for the Jalisco cartel": a name
+    that qualifies a noun inside a relative clause the event word is not in describes
+    someone in the event, not where it happened."""
+    if trigger is None or not is_qualifier(adoc, m):
+        return False
+    span = _tokens(adoc.doc, m)
+    if span is None or span.sent.start != trigger.sent.start:
+        return False
+    above = set(t.i for t in trigger.ancestors) | {trigger.i}
+    return any(t.dep_ == "relcl" and t.i not in above for t in span.root.ancestors)
 
 
 def _venue_abroad(adoc: AnnotatedDocument, found: Location) -> Location:
@@ -342,12 +401,17 @@ def is_seat_of_power(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
         return False
     tok = span.root
     prep = tok.head
-    return (
-        tok.dep_ == "pobj"
-        and prep.lower_ == "in"
-        and prep.head is not prep
-        and prep.head.lemma_.lower() in lexicon().seats_of_power
+    if not (tok.dep_ == "pobj" and prep.lower_ == "in" and prep.head is not prep):
+        return False
+    seats = lexicon().seats_of_power
+    holder = prep.head
+    # "the technical team of the government in Kabul": the parser may hang the place on
+    # the noun the government's "of" qualifies; it is still the government's seat.
+    of_seat = any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in seats for g in c.children)
+        for c in holder.children
     )
+    return holder.lemma_.lower() in seats or of_seat
 
 
 def is_actor(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
@@ -456,12 +520,18 @@ def locate_event(
         if first is not None:
             sent = first.sent
             pool = [m for m in pool if sent.start_char <= m.start < sent.end_char] or pool
-    pool = [m for m in pool if not is_stray(adoc, m) and not _qualifies_from_abroad(adoc, m)]
+    pool = [m for m in pool if not is_stray(adoc, m) and not _qualifies_from_abroad(adoc, m)
+            and not _qualifies_in_aside(adoc, m, tok)]
     if pool:
-        return _venue_abroad(adoc, _pick(adoc, pool, tok))
+        found = _venue_abroad(adoc, _pick(adoc, pool, tok))
+        return _part_of_country(adoc, pool, found)
     # "protesters blocked the Halba highway": the road's town is all the text gives.
     roads = [m for m in road_mentions(adoc) if m.start >= start and m.end <= end and not is_stray(adoc, m)]
     if roads:
+        # "on the Pattani-Narathiwat road": a road between provinces lies in neither
+        joined = list(dict.fromkeys(m.place.admin1 for m in roads if m.place.admin1))
+        if len(joined) >= 2 and len({m.place.country for m in roads}) == 1:
+            return _country_round_up(roads[0].place.country, tuple(joined))  # type: ignore[arg-type]
         return _pick(adoc, roads, tok)
     told_before = _named_before(adoc, start, end, tok)
     if told_before is not None:

@@ -1,0 +1,80 @@
+"""Which named place is the event's: a region written with a lower-case hyphened tail,
+a part of the country that the story's one province fills, a place qualifying someone
+in a relative clause, a list of provinces' namesake towns, a road between provinces, a
+government's seat reached through "the team of the government in X" (dev articles
+n-afr-004, n-afr-007, n-eaa-010, n-eaa-008, n-af-003)."""
+
+from __future__ import annotations
+
+from sitrep.places import locate_event
+from tests.places.locating import locate_at
+
+
+def test_a_region_with_a_lower_case_hyphened_tail_is_found(placed):
+    adoc = placed("A convoy fell into an ambush near Kaya, in the Centre-nord region of Burkina Faso.")
+    found = [(m.text, m.place.admin1, m.place.level) for m in adoc.places if m.text.startswith("Centre")]
+    assert found == [("Centre-nord", "Centre-Nord", "admin1")]
+
+
+def test_a_hyphened_lower_case_word_after_a_place_is_no_name(placed):
+    adoc = placed("A Kabul-based analyst said the attack in Kandahar killed four people.")
+    assert [m.text for m in adoc.places] == ["Kabul", "Kandahar"]
+
+
+def _first_line(adoc, verb):
+    text = adoc.document.text
+    return locate_event(adoc, 0, text.index("\n"), text.index(verb))
+
+
+def test_central_country_is_the_story_s_one_province(placed):
+    text = ("Gunmen killed at least 12 herders in central Mali on Saturday, residents said.\n"
+            "An official in Douentza said the men had fled their village a month earlier.")
+    adoc = placed(text)
+    loc = _first_line(adoc, "killed")
+    assert (loc.country, loc.admin1, loc.geo_precision) == ("ML", "Mopti", "admin1")
+
+
+def test_a_compass_word_on_the_wrong_side_keeps_the_country(placed):
+    # Kayes lies in the far west of Mali: "eastern Mali" is not there.
+    text = ("Gunmen killed at least 12 herders in eastern Mali on Saturday, residents said.\n"
+            "An official in Kayes said the men had fled their village a month earlier.")
+    adoc = placed(text)
+    loc = _first_line(adoc, "killed")
+    assert (loc.country, loc.admin1) == ("ML", None)
+
+
+def test_the_country_without_a_compass_word_stays_the_country(placed):
+    text = ("Gunmen killed at least 12 herders in Mali on Saturday, residents said.\n"
+            "An official in Douentza said the men had fled their village a month earlier.")
+    adoc = placed(text)
+    loc = _first_line(adoc, "killed")
+    assert (loc.country, loc.admin1) == ("ML", None)
+
+
+def test_a_place_qualifying_someone_in_a_relative_clause_is_not_the_event_s(placed):
+    text = ("Gunmen opened fire on mourners in Apatzingan in Michoacan state on Friday.\n"
+            "The shooting happened at the wake of a man who had driven trucks for the Sinaloa cartel.")
+    adoc = placed(text)
+    second = text.index("The shooting")
+    loc = locate_event(adoc, second, len(text), text.index("shooting"))
+    assert loc is None or loc.admin1 != "Sinaloa"
+
+
+def test_namesake_towns_of_provinces_in_a_list_are_a_round_up(placed):
+    adoc = placed("Last week bombs exploded in Pattani, Narathiwat and Yala, killing three people.")
+    loc = locate_at(adoc, "exploded")
+    assert (loc.country, loc.admin1, loc.admin1_list) == ("TH", None, ("Pattani", "Narathiwat", "Yala"))
+
+
+def test_a_road_between_two_provinces_lies_in_neither(placed):
+    adoc = placed("A farmer was shot dead on Tuesday on the Pattani-Yala road, police said.")
+    loc = locate_at(adoc, "shot")
+    assert (loc.country, loc.admin1, loc.admin1_list) == ("TH", None, ("Pattani", "Yala"))
+
+
+def test_the_team_of_the_government_in_kabul_names_its_seat(placed):
+    text = ("The government said it freed 80 Taliban prisoners on Sunday.\n"
+            "The list had been agreed during talks with the negotiating team of the government in Kabul.")
+    adoc = placed(text)
+    loc = locate_at(adoc, "freed")
+    assert (loc.country, loc.admin1) == ("AF", None)
