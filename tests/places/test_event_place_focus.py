@@ -78,3 +78,33 @@ def test_the_team_of_the_government_in_kabul_names_its_seat(placed):
     adoc = placed(text)
     loc = locate_at(adoc, "freed")
     assert (loc.country, loc.admin1) == ("AF", None)
+
+
+FOCUS = (
+    "Troops raided a refugee camp near Nablus in the West Bank on Monday.\n"
+    "Violence in the West Bank has risen since the war in the Gaza Strip began.\n"
+    "The West Bank has seen raids almost daily this year.\n"
+)
+
+
+def test_the_province_a_story_keeps_coming_back_to_places_an_unplaced_event(placed):
+    text = FOCUS + "\"The soldiers found explosives in a school,\" the army said."
+    adoc = placed(text)
+    loc = locate_event(adoc, text.index("\"The soldiers"), len(text), text.index("found"))
+    assert (loc.country, loc.admin1) == ("PS", "West Bank")
+
+
+def test_an_event_told_from_where_its_speaker_was_keeps_the_country(placed):
+    text = FOCUS + "Separately, an army spokesman said in Jerusalem that two soldiers were wounded."
+    adoc = placed(text)
+    loc = locate_event(adoc, text.index("Separately"), len(text), text.index("wounded"))
+    assert loc.admin1 != "West Bank"
+
+
+def test_two_provinces_named_alike_are_no_focus(placed):
+    text = ("Troops raided a camp near Nablus in the West Bank on Monday.\n"
+            "Aircraft struck Khan Younis in the Gaza Strip on Tuesday.\n"
+            "\"The soldiers found explosives in a school,\" the army said.")
+    adoc = placed(text)
+    loc = locate_event(adoc, text.index("\"The soldiers"), len(text), text.index("found"))
+    assert (loc.country, loc.admin1) == ("PS", None)

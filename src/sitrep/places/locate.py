@@ -437,36 +437,49 @@ def _sole_province(adoc: AnnotatedDocument) -> Place | None:
 
     Every event without a place of its own asks; the answer is kept in ``doc.user_data``
     with the places and country it was read from, and read again only when they change."""
+    return _story_provinces(adoc)[0]
+
+
+def _focus_province(adoc: AnnotatedDocument) -> Place | None:
+    """The story's one province, or the one it keeps coming back to: named at least
+    three times as often as all its other places together ("the West Bank" six times,
+    Gaza twice)."""
+    return _story_provinces(adoc)[1]
+
+
+def _story_provinces(adoc: AnnotatedDocument) -> tuple[Place | None, Place | None]:
     key = (adoc.country, tuple(adoc.places))
     cached = adoc.doc.user_data.get(SOLE_PROVINCE_KEY)
     if cached is not None and cached[0] == key:
         return cached[1]
-    province = _find_sole_province(adoc)
-    adoc.doc.user_data[SOLE_PROVINCE_KEY] = (key, province)
-    return province
+    provinces = _find_story_provinces(adoc)
+    adoc.doc.user_data[SOLE_PROVINCE_KEY] = (key, provinces)
+    return provinces
 
 
 SOLE_PROVINCE_KEY = "sitrep.places.sole_province"
+DOMINANT_SHARE = 3
 
 
-def _find_sole_province(adoc: AnnotatedDocument) -> Place | None:
+def _find_story_provinces(adoc: AnnotatedDocument) -> tuple[Place | None, Place | None]:
     text = adoc.document.text
     # A stray namesake abroad ("Addis" read as a hamlet in the US) says nothing about
     # the story's setting; a place abroad whose country the story names does.
     countries = {adoc.country} | {m.place.country for m in adoc.places if m.place.level == "country"}
-    provinces = {
+    named = Counter(
         (m.place.country, m.place.admin1)
         for m in adoc.places
         if m.place.level != "country" and m.place.admin1 and m.place.country in countries
         and not is_dateline(text, m) and not is_modifier(adoc, m) and not is_speaker_place(adoc, m, None)
         and not is_seat_of_power(adoc, m)
-    }
-    if len(provinces) != 1 or adoc.country is None:
-        return None
-    country, admin1 = provinces.pop()
-    if country != adoc.country:
-        return None
-    return load_gazetteer().admin1(country, admin1)
+    )
+    if not named or adoc.country is None:
+        return None, None
+    (country, admin1), top = named.most_common(1)[0]
+    if country != adoc.country or top < DOMINANT_SHARE * (sum(named.values()) - top):
+        return None, None
+    province = load_gazetteer().admin1(country, admin1)
+    return (province if len(named) == 1 else None), province
 
 
 def _named_before(adoc: AnnotatedDocument, start: int, end: int, trigger: Token | None) -> Place | None:
@@ -548,6 +561,10 @@ def locate_event(
     if earlier:
         return location_of(earlier[-1].place)
     province = _sole_province(adoc)
+    if province is None and not any(m.start >= start and m.end <= end for m in adoc.places):
+        # Nothing in the text, not even where its speaker was ("said in Kiev"): the
+        # story's focus is where the event was.
+        province = _focus_province(adoc)
     if province is not None:
         return location_of(province)
     if adoc.country:
