@@ -108,3 +108,8 @@ def test_two_provinces_named_alike_are_no_focus(placed):
     adoc = placed(text)
     loc = locate_event(adoc, text.index("\"The soldiers"), len(text), text.index("found"))
     assert (loc.country, loc.admin1) == ("PS", None)
+
+
+def test_a_compass_compound_with_a_lower_case_tail_is_no_district(placed):
+    adoc = placed("Students marched against the plan for big dams in the North-east on Monday.")
+    assert [m.text for m in adoc.places] == []

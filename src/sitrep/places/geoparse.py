@@ -168,7 +168,8 @@ def _capitalised(tok: Token) -> bool:
 
 def _hyphen_tail(doc: Doc, k: int) -> bool:
     """A lower-case word hyphened without spaces to a capitalised one ("Centre-nord",
-    "Sar-e-pul"): the tail of one compound name, as the capitalised form would be."""
+    "Sar-e-pul"): the tail of one compound name, as the capitalised form would be (a
+    span it closes must name a province: "the North-east" is no district's name)."""
     if k < 2 or not doc[k].is_alpha:
         return False
     hyphen, first = doc[k - 1], doc[k - 2]
@@ -235,6 +236,10 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer, lex: Lexicon):
                 gaz.has_key(key)
                 or (not any(t.is_stop for t in inner) and any(gaz.has_key(k) for k in variants(inner.text)))
             ):
+                if not _capitalised(last) and not last.is_digit and (gaz.is_common_word(last.text) or not any(
+                    p.level == "admin1" and not gaz.is_weak(p.name) for p in gaz.candidates(inner.text)
+                )):
+                    continue  # "the North-east": only a province's name closes so, in no English word
                 found = inner
                 break
         if found is None:
