@@ -113,3 +113,21 @@ def test_two_provinces_named_alike_are_no_focus(placed):
 def test_a_compass_compound_with_a_lower_case_tail_is_no_district(placed):
     adoc = placed("Students marched against the plan for big dams in the North-east on Monday.")
     assert [m.text for m in adoc.places] == []
+
+
+def test_a_small_town_abroad_is_a_place_when_its_country_is_named_beside_it(placed):
+    text = ("Lebanon's Hezbollah fired rockets on Sunday after a strike in south Lebanon.\n"
+            "The group said it had fired dozens of rockets at the border town of Metula, in Israel's north.")
+    adoc = placed(text)
+    second = text.index("The group")
+    loc = locate_event(adoc, second, len(text), text.index("fired dozens"))
+    assert (loc.country, loc.admin1, loc.place) == ("IL", "Northern", "Metula")
+
+
+def test_a_small_town_abroad_without_its_country_stays_a_stray(placed):
+    text = ("Lebanon's Hezbollah fired rockets on Sunday after a strike in south Lebanon.\n"
+            "The group said it had fired dozens of rockets at Metula.")
+    adoc = placed(text)
+    second = text.index("The group")
+    loc = locate_event(adoc, second, len(text), text.index("fired dozens"))
+    assert loc.country == "LB"

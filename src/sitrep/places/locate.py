@@ -199,8 +199,23 @@ def is_stray(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
         return False  # "the Qatari capital" names its city by description, not by a foreign spelling
     if _glued_to_name(adoc, m):
         return True  # "General Fire Man": the last word of a longer name, not Man in Côte d'Ivoire
+    if _country_named_alongside(adoc, m):
+        return False  # "the border town of Kiryat Shmona, in Israel's north"
     # Small, or only matched by an alternate name in some other language ("Weige", Vigo).
     return p.population < STRAY_POPULATION or fold(m.text) not in variants(p.name)
+
+
+def _country_named_alongside(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
+    """The sentence of a mention also names the mention's own country."""
+    span = _tokens(adoc.doc, m)
+    if span is None:
+        return False
+    sent = span.sent
+    return any(
+        o.place.level == "country" and o.place.country == m.place.country
+        and sent.start_char <= o.start < sent.end_char
+        for o in adoc.places
+    )
 
 
 _COMPASS_WORDS = frozenset("north south east west northern southern eastern western central northeastern northwestern southeastern southwestern upper lower greater new old".split())
