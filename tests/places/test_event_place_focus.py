@@ -131,3 +131,19 @@ def test_a_small_town_abroad_without_its_country_stays_a_stray(placed):
     second = text.index("The group")
     loc = locate_event(adoc, second, len(text), text.index("fired dozens"))
     assert loc.country == "LB"
+
+
+def test_the_site_named_again_with_its_place_places_the_event(placed):
+    text = ("Militants stormed an army camp in Somalia on Sunday, officials said.\n"
+            "Troops later retook the camp located in Gedo region, a commander said.")
+    adoc = placed(text)
+    loc = _first_line(adoc, "stormed")
+    assert (loc.country, loc.admin1) == ("SO", "Gedo")
+
+
+def test_another_noun_placed_elsewhere_does_not_place_the_event(placed):
+    text = ("Militants stormed an army camp in Somalia on Sunday, officials said.\n"
+            "The convoy located in Gedo region was not attacked, a commander said.")
+    adoc = placed(text)
+    loc = _first_line(adoc, "stormed")
+    assert (loc.country, loc.admin1) == ("SO", None)

@@ -322,6 +322,49 @@ def _part_of_country(adoc: AnnotatedDocument, pool: list[PlaceMention], found: L
     return location_of(province)
 
 
+SITE_REACH = 4  # sentences between an event's site and "the <site>" placed elsewhere
+_SITE_PREPS = frozenset({"on", "at", "in", "near", "outside", "inside", "into"})
+
+
+def _site_placed_elsewhere(
+    adoc: AnnotatedDocument, start: int, end: int, trigger: Token | None, found: Location
+) -> Location:
+    """ "an attack on a military base in Somalia" ... "the base located in Lower Juba
+    province": the site the event word's sentence names only at country level (a noun
+    after "on", "at", "in" or the event verb's object) is placed where the story, naming
+    "the <site>" again within a few sentences, says it lies."""
+    if trigger is None or found.geo_precision != "country" or found.admin1_list or found.country != adoc.country:
+        return found
+    sent = trigger.sent
+    level_words = lexicon().level_words
+    sites = {
+        t.lemma_.lower() for t in sent
+        if start <= t.idx < end and t.pos_ == "NOUN" and level_words.get(t.lower_, "place") == "place"
+        and ((t.dep_ == "pobj" and t.head.lower_ in _SITE_PREPS) or (t.dep_ == "dobj" and t.head == trigger))
+    }
+    if not sites:
+        return found
+    sentences = list(adoc.doc.sents)
+    here = next(k for k, s in enumerate(sentences) if s.start == sent.start)
+    text = adoc.document.text
+    best: tuple[int, Place] | None = None
+    for k in range(max(0, here - SITE_REACH), min(len(sentences), here + SITE_REACH + 1)):
+        if k == here:
+            continue
+        for t in sentences[k]:
+            if t.lemma_.lower() not in sites or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+                continue
+            lo, hi = t.idx, max(x.idx + len(x) for x in t.subtree)
+            for m in adoc.places:
+                if not (lo <= m.start and m.end <= hi) or m.place.country != adoc.country or m.place.level == "country":
+                    continue
+                if is_dateline(text, m) or is_speaker_place(adoc, m, None) or is_qualifier(adoc, m) or _is_origin(adoc, m):
+                    continue
+                if best is None or abs(k - here) < best[0]:
+                    best = (abs(k - here), m.place)
+    return location_of(best[1]) if best else found
+
+
 def _qualifies_in_aside(adoc: AnnotatedDocument, m: PlaceMention, trigger: Token | None) -> bool:
     """ "outside the funeral of a hitman who had worked for the Jalisco cartel": a name
     that qualifies a noun inside a relative clause the event word is not in describes
@@ -552,7 +595,7 @@ def locate_event(
             and not _qualifies_in_aside(adoc, m, tok)]
     if pool:
         found = _venue_abroad(adoc, _pick(adoc, pool, tok))
-        return _part_of_country(adoc, pool, found)
+        return _site_placed_elsewhere(adoc, start, end, tok, _part_of_country(adoc, pool, found))
     # "protesters blocked the Halba highway": the road's town is all the text gives.
     roads = [m for m in road_mentions(adoc) if m.start >= start and m.end <= end and not is_stray(adoc, m)]
     if roads:
