@@ -39,3 +39,17 @@ def test_a_nickname_ending_in_a_foreign_town_is_no_place(placed):
     adoc = placed(text)
     loc = locate_at(adoc, "killed")
     assert (loc.country, loc.place) == ("CM", None)
+
+
+def test_a_country_accused_of_a_deed_did_it_and_is_not_where(placed):
+    adoc = placed("Officials accused Armenia of firing shells in the direction of the Tartar region on Monday.")
+    loc = locate_at(adoc, "firing")
+    assert (loc.country, loc.admin1) == ("AZ", "Tartar")
+
+
+def test_a_country_that_is_the_object_of_an_attack_is_still_where(placed):
+    adoc = placed("Militants attacked Niger on Monday near the border with Mali, killing 12 soldiers.")
+    armenia_like = [m for m in adoc.places if m.text == "Niger"]
+    from sitrep.places.locate import is_actor
+
+    assert armenia_like and not is_actor(adoc, armenia_like[0])

@@ -481,8 +481,15 @@ def is_actor(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     if span is None:
         return False
     tok = span.root
-    if tok.dep_ == "conj" and tok.head.dep_ == "nsubj":
+    if tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "dobj"):
         tok = tok.head
+    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        # "accusing Armenia of opening fire", "blamed Israel for shelling": the object
+        # of the verb is who did the deed its "of"/"for" clause tells
+        return any(
+            c.dep_ == "prep" and c.lower_ in ("of", "for") and any(g.dep_ == "pcomp" and g.pos_ == "VERB" for g in c.children)
+            for c in tok.head.children
+        )
     return tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX")
 
 
