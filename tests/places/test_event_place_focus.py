@@ -147,3 +147,13 @@ def test_another_noun_placed_elsewhere_does_not_place_the_event(placed):
     adoc = placed(text)
     loc = _first_line(adoc, "stormed")
     assert (loc.country, loc.admin1) == ("SO", None)
+
+
+def test_a_near_spelling_of_a_town_of_another_province_is_left_out(placed):
+    # "Zirakai" is one letter from Ziraki, a village of Badakhshan; the story is in Samangan.
+    text = ("Eleven policemen were killed in clashes in Dara-e-Suf district of Samangan province on Monday.\n"
+            "The Taliban also took control of the Zirakai region, officials said.")
+    adoc = placed(text)
+    assert [m.text for m in adoc.places if m.text == "Zirakai"] == []
+    loc = locate_event(adoc, text.index("The Taliban"), len(text), text.index("took"))
+    assert (loc.country, loc.admin1) == ("AF", "Samangan")

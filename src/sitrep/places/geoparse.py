@@ -899,10 +899,17 @@ def _settle_containment(
 MAX_NEAR_MISSES = 3
 
 
-def _near_misses(adoc: AnnotatedDocument, cands: list[Candidate], story: str | None) -> list[PlaceMention]:
+def _near_misses(
+    adoc: AnnotatedDocument, cands: list[Candidate], story: str | None, found: list[PlaceMention] = ()
+) -> list[PlaceMention]:
     """Misspelt names the index lacks ("in Quamishli city", "at Lakkhipur"): a proper
     noun after "in"/"at"/"near" or before a level word, matched to a near spelling in the
-    story's country (anywhere, among big places, only when a level word follows)."""
+    story's country (anywhere, among big places, only when a level word follows). In a
+    story whose every place lies in one province, a near spelling of a town of another
+    province is more likely a village of that one the index lacks ("Zirakai region" in
+    a story about Samangan is not Ziraki in Badakhshan): it is left out."""
+    provinces = {(m.place.country, m.place.admin1) for m in found if m.place.level != "country" and m.place.country == story}
+    home = next(iter(provinces)) if len(provinces) == 1 else None
     gaz = load_gazetteer()
     lex = lexicon()
     doc = adoc.doc
@@ -930,6 +937,8 @@ def _near_misses(adoc: AnnotatedDocument, cands: list[Candidate], story: str | N
         options = gaz.near_miss(tok.text, story)
         if options:
             best = max(options, key=lambda p: (_PRECISION_ORDER.get(p.level, 0), p.population))
+            if home is not None and best.level != "admin1" and (best.country, best.admin1) != home:
+                continue
             out.append(PlaceMention(tok.idx, tok.idx + len(tok.text), tok.text, best))
     return out
 
@@ -950,7 +959,7 @@ def find_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
         for c, p in zip(cands, resolved)
         if p is not None and c.road
     ]
-    extra = _near_misses(adoc, cands, story) + capital_mentions(adoc, found)
+    extra = _near_misses(adoc, cands, story, found) + capital_mentions(adoc, found)
     return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 
