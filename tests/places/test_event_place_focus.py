@@ -157,3 +157,19 @@ def test_a_near_spelling_of_a_town_of_another_province_is_left_out(placed):
     assert [m.text for m in adoc.places if m.text == "Zirakai"] == []
     loc = locate_event(adoc, text.index("The Taliban"), len(text), text.index("took"))
     assert (loc.country, loc.admin1) == ("AF", "Samangan")
+
+
+def test_a_plural_event_word_in_a_part_of_the_country_spans_many_places(placed):
+    text = ("The army said raids in central Somalia had killed 20 militants this week.\n"
+            "Troops captured two villages in Hiraan region on Friday.")
+    adoc = placed(text)
+    loc = _first_line(adoc, "raids")
+    assert (loc.country, loc.admin1) == ("SO", None)
+
+
+def test_a_part_of_the_country_that_frames_the_event_word_is_no_province(placed):
+    text = ("Twenty militants were killed on Friday during a long campaign in central Somalia, the army said.\n"
+            "Troops captured two villages in Hiraan region on Friday.")
+    adoc = placed(text)
+    loc = _first_line(adoc, "killed")
+    assert (loc.country, loc.admin1) == ("SO", None)

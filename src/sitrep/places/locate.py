@@ -295,15 +295,25 @@ _COMPASS_SIDE = {
 }
 
 
-def _part_of_country(adoc: AnnotatedDocument, pool: list[PlaceMention], found: Location) -> Location:
+def _part_of_country(
+    adoc: AnnotatedDocument, pool: list[PlaceMention], found: Location, trigger: Token | None = None
+) -> Location:
     """ "killed 18 civilians in central Mali": a part of the story's country, named by a
-    compass word, is the one province the story names (Mopti) when it lies on that side."""
+    compass word, is the one province the story names (Mopti) when it lies on that side.
+    With an event word, the part must be where the event word or its own argument is
+    ("killed ... civilians in central Mali"), not where a frame around it was ("killed
+    during military operations in central Somalia", or an event word in the plural:
+    operations over many places)."""
     if found.geo_precision != "country" or found.admin1_list or not adoc.country or found.country != adoc.country:
         return found
+    if trigger is not None and trigger.tag_ in ("NNS", "NNPS"):
+        return found  # "operations in central Somalia": many events, over many places
     sides = []
     for m in pool:
         span = _tokens(adoc.doc, m)
         if m.place.level != "country" or m.place.country != adoc.country or span is None:
+            continue
+        if trigger is not None and not _attached_to_event(span.root, trigger):
             continue
         sides += [c.lower_ for c in span.root.children if c.dep_ == "amod" and c.lower_ in _COMPASS_SIDE]
     if not sides:
@@ -363,6 +373,17 @@ def _site_placed_elsewhere(
                 if best is None or abs(k - here) < best[0]:
                     best = (abs(k - here), m.place)
     return location_of(best[1]) if best else found
+
+
+_EVENT_ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
+
+
+def _attached_to_event(tok: Token, trigger: Token) -> bool:
+    """ "in X" hangs on the event word itself or on one of its own arguments."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return False
+    holder = tok.head.head
+    return holder == trigger or (holder.head == trigger and holder.dep_ in _EVENT_ARGUMENTS)
 
 
 def _qualifies_in_aside(adoc: AnnotatedDocument, m: PlaceMention, trigger: Token | None) -> bool:
@@ -602,7 +623,7 @@ def locate_event(
             and not _qualifies_in_aside(adoc, m, tok)]
     if pool:
         found = _venue_abroad(adoc, _pick(adoc, pool, tok))
-        return _site_placed_elsewhere(adoc, start, end, tok, _part_of_country(adoc, pool, found))
+        return _site_placed_elsewhere(adoc, start, end, tok, _part_of_country(adoc, pool, found, tok))
     # "protesters blocked the Halba highway": the road's town is all the text gives.
     roads = [m for m in road_mentions(adoc) if m.start >= start and m.end <= end and not is_stray(adoc, m)]
     if roads:
