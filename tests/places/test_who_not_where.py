@@ -53,3 +53,17 @@ def test_a_country_that_is_the_object_of_an_attack_is_still_where(placed):
     from sitrep.places.locate import is_actor
 
     assert armenia_like and not is_actor(adoc, armenia_like[0])
+
+
+def test_captives_handed_over_to_the_capital_are_handed_to_its_government(placed):
+    text = "A spokesman said on Sunday that 30 prisoners had been returned to Kabul after the truce began."
+    adoc = placed(text)
+    loc = locate_at(adoc, "returned")
+    assert (loc.country, loc.admin1) == ("AF", None)
+
+
+def test_captives_returned_to_a_town_that_is_no_capital_are_placed_there(placed):
+    text = "A spokesman said on Sunday that 30 prisoners had been returned to Kandahar after the truce began."
+    adoc = placed(text)
+    loc = locate_at(adoc, "returned")
+    assert (loc.country, loc.admin1) == ("AF", "Kandahar")

@@ -48,6 +48,7 @@ class Lexicon:
     place_nouns: frozenset[str] = frozenset()
     audiences: frozenset[str] = frozenset()
     seats_of_power: frozenset[str] = frozenset()
+    handed_over: frozenset[str] = frozenset()
     anaphoric_levels: dict[str, str] = field(default_factory=dict)  # "the district" -> admin2: a level named before
 
 
@@ -67,6 +68,7 @@ def lexicon() -> Lexicon:
         place_nouns=frozenset(ctx.get("place_nouns", ())),
         audiences=frozenset(ctx.get("audiences", ())),
         seats_of_power=frozenset(ctx.get("seats_of_power", ())),
+        handed_over=frozenset(ctx.get("handed_over", ())),
         anaphoric_levels={w: levels[w] for w in ctx.get("anaphoric_levels", ())},
     )
 

@@ -480,6 +480,10 @@ def is_seat_of_power(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
         return False
     tok = span.root
     prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_.lower() in lexicon().handed_over:
+        # "20 captives have been returned to Kiev": handed to the government of the capital
+        capital = load_gazetteer().capital(m.place.country or "")
+        return capital is not None and fold(capital.name) == fold(m.place.name)
     if not (tok.dep_ == "pobj" and prep.lower_ == "in" and prep.head is not prep):
         return False
     seats = lexicon().seats_of_power
