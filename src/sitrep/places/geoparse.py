@@ -48,6 +48,7 @@ class Lexicon:
     place_nouns: frozenset[str] = frozenset()
     audiences: frozenset[str] = frozenset()
     seats_of_power: frozenset[str] = frozenset()
+    handed_over: frozenset[str] = frozenset()
     anaphoric_levels: dict[str, str] = field(default_factory=dict)  # "the district" -> admin2: a level named before
 
 
@@ -67,6 +68,7 @@ def lexicon() -> Lexicon:
         place_nouns=frozenset(ctx.get("place_nouns", ())),
         audiences=frozenset(ctx.get("audiences", ())),
         seats_of_power=frozenset(ctx.get("seats_of_power", ())),
+        handed_over=frozenset(ctx.get("handed_over", ())),
         anaphoric_levels={w: levels[w] for w in ctx.get("anaphoric_levels", ())},
     )
 
@@ -166,6 +168,21 @@ def _capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper()
 
 
+def _hyphen_tail(doc: Doc, k: int) -> bool:
+    """A lower-case word hyphened without spaces to a capitalised one ("Centre-nord",
+    "Sar-e-pul"): the tail of one compound name, as the capitalised form would be (a
+    span it closes must name a province: "the North-east" is no district's name)."""
+    if k < 2 or not doc[k].is_alpha:
+        return False
+    hyphen, first = doc[k - 1], doc[k - 2]
+    return (
+        hyphen.text == "-"
+        and not hyphen.whitespace_
+        and not first.whitespace_
+        and (_capitalised(first) or _hyphen_tail(doc, k - 2))
+    )
+
+
 def _level_hint(doc: Doc, end: int, lex: Lexicon) -> str | None:
     """The level named after a name, directly ("Ghor province") or after a list of
     names sharing a plural ("Kandahar, Helmand and Zabul provinces")."""
@@ -207,10 +224,10 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer, lex: Lexicon):
         found = None
         for j in range(min(n, i + MAX_SPAN_TOKENS), i, -1):
             last = doc[j - 1]
-            if not _capitalised(last) and not last.is_digit:
+            if not _capitalised(last) and not last.is_digit and not (j - 1 > i and _hyphen_tail(doc, j - 1)):
                 continue
             inner = doc[i:j]
-            if any(not (_capitalised(t) or t.lower_ in _CONNECTORS) for t in inner):
+            if any(not (_capitalised(t) or t.lower_ in _CONNECTORS or _hyphen_tail(doc, t.i)) for t in inner):
                 continue
             # spaCy may glue a possessive or hyphen suffix to a name; names never end so.
             # Any indexed variant counts: "Ceel Buur" is indexed as "Ceelbuur", "Al
@@ -221,6 +238,10 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer, lex: Lexicon):
                 gaz.has_key(key)
                 or (not any(t.is_stop for t in inner) and any(gaz.has_key(k) for k in variants(inner.text)))
             ):
+                if not _capitalised(last) and not last.is_digit and (gaz.is_common_word(last.text) or not any(
+                    p.level == "admin1" and not gaz.is_weak(p.name) for p in gaz.candidates(inner.text)
+                )):
+                    continue  # "the North-east": only a province's name closes so, in no English word
                 found = inner
                 break
         if found is None:
@@ -603,8 +624,31 @@ def _nests(inner: Span, outer: Span) -> bool:
     glossed = gap[0].text == "("
     if not all(t.text in {",", "(", "-"} or t.lower_ in _NESTING_WORDS or (glossed and _capitalised(t)) for t in gap):
         return False
+    # "Songkhla, Narathiwat and Yala": commas of a list that closes with "and" or "or".
+    if all(t.text == "," for t in gap) and _list_goes_on(outer):
+        return False
     # "from Beirut to Tripoli", "Kabul and Herat": not nesting.
     return any(t.text in {",", "("} or t.lower_ in {"in", "of"} for t in gap)
+
+
+def _list_goes_on(span: Span) -> bool:
+    """More names follow ``span`` as a list: ", C" any number of times, then "and D"."""
+    doc = span.doc
+    i = span.end
+    while i + 1 < len(doc):
+        tok, nxt = doc[i], doc[i + 1]
+        if tok.lower_ in ("and", "or"):
+            return _capitalised(nxt)
+        if tok.text != ",":
+            return False
+        if nxt.lower_ in ("and", "or"):
+            return i + 2 < len(doc) and _capitalised(doc[i + 2])
+        if not _capitalised(nxt):
+            return False
+        i += 2
+        while i < len(doc) and (_capitalised(doc[i]) or doc[i].text == "-"):
+            i += 1
+    return False
 
 
 def _inside(p: Place, q: Place) -> bool:
@@ -857,10 +901,17 @@ def _settle_containment(
 MAX_NEAR_MISSES = 3
 
 
-def _near_misses(adoc: AnnotatedDocument, cands: list[Candidate], story: str | None) -> list[PlaceMention]:
+def _near_misses(
+    adoc: AnnotatedDocument, cands: list[Candidate], story: str | None, found: list[PlaceMention] = ()
+) -> list[PlaceMention]:
     """Misspelt names the index lacks ("in Quamishli city", "at Lakkhipur"): a proper
     noun after "in"/"at"/"near" or before a level word, matched to a near spelling in the
-    story's country (anywhere, among big places, only when a level word follows)."""
+    story's country (anywhere, among big places, only when a level word follows). In a
+    story whose every place lies in one province, a near spelling of a town of another
+    province is more likely a village of that one the index lacks ("Zirakai region" in
+    a story about Samangan is not Ziraki in Badakhshan): it is left out."""
+    provinces = {(m.place.country, m.place.admin1) for m in found if m.place.level != "country" and m.place.country == story}
+    home = next(iter(provinces)) if len(provinces) == 1 else None
     gaz = load_gazetteer()
     lex = lexicon()
     doc = adoc.doc
@@ -888,6 +939,8 @@ def _near_misses(adoc: AnnotatedDocument, cands: list[Candidate], story: str | N
         options = gaz.near_miss(tok.text, story)
         if options:
             best = max(options, key=lambda p: (_PRECISION_ORDER.get(p.level, 0), p.population))
+            if home is not None and best.level != "admin1" and (best.country, best.admin1) != home:
+                continue
             out.append(PlaceMention(tok.idx, tok.idx + len(tok.text), tok.text, best))
     return out
 
@@ -908,7 +961,7 @@ def find_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
         for c, p in zip(cands, resolved)
         if p is not None and c.road
     ]
-    extra = _near_misses(adoc, cands, story) + capital_mentions(adoc, found)
+    extra = _near_misses(adoc, cands, story, found) + capital_mentions(adoc, found)
     return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 

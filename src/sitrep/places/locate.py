@@ -153,7 +153,7 @@ def _round_up(chosen: list[PlaceMention], text: str, primary: PlaceMention) -> t
     Gujarat ... migrants from Bihar") or a list elsewhere in the text are no round-up."""
     groups: list[list[PlaceMention]] = []
     for m in chosen:
-        if m.place.level != "admin1" or not m.place.admin1:
+        if not m.place.admin1 or not (m.place.level == "admin1" or _namesake_of_province(m.place)):
             continue
         if groups and _LIST_GAP.match(text[groups[-1][-1].end : m.start]):
             groups[-1].append(m)
@@ -164,6 +164,12 @@ def _round_up(chosen: list[PlaceMention], text: str, primary: PlaceMention) -> t
         if len(names) >= 2 and len({m.place.country for m in group}) == 1 and primary in group:
             return tuple(names)  # type: ignore[arg-type]
     return ()
+
+
+def _namesake_of_province(p: Place) -> bool:
+    """A town that shares its province's name ("Yala" the town, of Yala province): named
+    in a list of provinces, it stands for its province."""
+    return p.level == "place" and fold(p.name) == fold(p.admin1 or "")
 
 
 def _refine(primary: PlaceMention, pool: list[PlaceMention]) -> Location:
@@ -193,8 +199,23 @@ def is_stray(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
         return False  # "the Qatari capital" names its city by description, not by a foreign spelling
     if _glued_to_name(adoc, m):
         return True  # "General Fire Man": the last word of a longer name, not Man in Côte d'Ivoire
+    if _country_named_alongside(adoc, m):
+        return False  # "the border town of Kiryat Shmona, in Israel's north"
     # Small, or only matched by an alternate name in some other language ("Weige", Vigo).
     return p.population < STRAY_POPULATION or fold(m.text) not in variants(p.name)
+
+
+def _country_named_alongside(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
+    """The sentence of a mention also names the mention's own country."""
+    span = _tokens(adoc.doc, m)
+    if span is None:
+        return False
+    sent = span.sent
+    return any(
+        o.place.level == "country" and o.place.country == m.place.country
+        and sent.start_char <= o.start < sent.end_char
+        for o in adoc.places
+    )
 
 
 _COMPASS_WORDS = frozenset("north south east west northern southern eastern western central northeastern northwestern southeastern southwestern upper lower greater new old".split())
@@ -247,18 +268,135 @@ def _pick(adoc: AnnotatedDocument, pool: list[PlaceMention], trigger: Token | No
                 primary = provinces[0]
     roundup = _round_up(pool, adoc.document.text, primary)
     if roundup:
-        country = load_gazetteer().country(primary.place.country or "")
-        return Location(
-            country=primary.place.country,
-            admin1=None,
-            admin2=None,
-            place=None,
-            latitude=country.latitude if country else None,
-            longitude=country.longitude if country else None,
-            geo_precision="country",
-            admin1_list=roundup,
-        )
+        return _country_round_up(primary.place.country or "", roundup)
     return _refine(primary, [m for m in pool if m is not primary])
+
+
+def _country_round_up(code: str, provinces: tuple[str, ...]) -> Location:
+    """The country, listing the provinces an event spread over."""
+    country = load_gazetteer().country(code)
+    return Location(
+        country=code,
+        admin1=None,
+        admin2=None,
+        place=None,
+        latitude=country.latitude if country else None,
+        longitude=country.longitude if country else None,
+        geo_precision="country",
+        admin1_list=provinces,
+    )
+
+
+# A compass word before a country's name ("in central Mali") and the side of the
+# country's centre the province it means lies on: (axis of (latitude, longitude), sign).
+_COMPASS_SIDE = {
+    "northern": (0, 1), "southern": (0, -1), "eastern": (1, 1), "western": (1, -1), "central": None,
+    "north": (0, 1), "south": (0, -1), "east": (1, 1), "west": (1, -1),
+}
+
+
+def _part_of_country(
+    adoc: AnnotatedDocument, pool: list[PlaceMention], found: Location, trigger: Token | None = None
+) -> Location:
+    """ "killed 18 civilians in central Mali": a part of the story's country, named by a
+    compass word, is the one province the story names (Mopti) when it lies on that side.
+    With an event word, the part must be where the event word or its own argument is
+    ("killed ... civilians in central Mali"), not where a frame around it was ("killed
+    during military operations in central Somalia", or an event word in the plural:
+    operations over many places)."""
+    if found.geo_precision != "country" or found.admin1_list or not adoc.country or found.country != adoc.country:
+        return found
+    if trigger is not None and trigger.tag_ in ("NNS", "NNPS"):
+        return found  # "operations in central Somalia": many events, over many places
+    sides = []
+    for m in pool:
+        span = _tokens(adoc.doc, m)
+        if m.place.level != "country" or m.place.country != adoc.country or span is None:
+            continue
+        if trigger is not None and not _attached_to_event(span.root, trigger):
+            continue
+        sides += [c.lower_ for c in span.root.children if c.dep_ == "amod" and c.lower_ in _COMPASS_SIDE]
+    if not sides:
+        return found
+    province = _sole_province(adoc)
+    country = load_gazetteer().country(adoc.country)
+    if province is None or country is None:
+        return found
+    side = _COMPASS_SIDE[sides[0]]
+    if side is not None:
+        axis, sign = side
+        here = (province.latitude, province.longitude)[axis]
+        centre = (country.latitude, country.longitude)[axis]
+        if (here - centre) * sign <= 0:
+            return found
+    return location_of(province)
+
+
+SITE_REACH = 4  # sentences between an event's site and "the <site>" placed elsewhere
+_SITE_PREPS = frozenset({"on", "at", "in", "near", "outside", "inside", "into"})
+
+
+def _site_placed_elsewhere(
+    adoc: AnnotatedDocument, start: int, end: int, trigger: Token | None, found: Location
+) -> Location:
+    """ "an attack on a military base in Somalia" ... "the base located in Lower Juba
+    province": the site the event word's sentence names only at country level (a noun
+    after "on", "at", "in" or the event verb's object) is placed where the story, naming
+    "the <site>" again within a few sentences, says it lies."""
+    if trigger is None or found.geo_precision != "country" or found.admin1_list or found.country != adoc.country:
+        return found
+    sent = trigger.sent
+    level_words = lexicon().level_words
+    sites = {
+        t.lemma_.lower() for t in sent
+        if start <= t.idx < end and t.pos_ == "NOUN" and level_words.get(t.lower_, "place") == "place"
+        and ((t.dep_ == "pobj" and t.head.lower_ in _SITE_PREPS) or (t.dep_ == "dobj" and t.head == trigger))
+    }
+    if not sites:
+        return found
+    sentences = list(adoc.doc.sents)
+    here = next(k for k, s in enumerate(sentences) if s.start == sent.start)
+    text = adoc.document.text
+    best: tuple[int, Place] | None = None
+    for k in range(max(0, here - SITE_REACH), min(len(sentences), here + SITE_REACH + 1)):
+        if k == here:
+            continue
+        for t in sentences[k]:
+            if t.lemma_.lower() not in sites or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+                continue
+            lo, hi = t.idx, max(x.idx + len(x) for x in t.subtree)
+            for m in adoc.places:
+                if not (lo <= m.start and m.end <= hi) or m.place.country != adoc.country or m.place.level == "country":
+                    continue
+                if is_dateline(text, m) or is_speaker_place(adoc, m, None) or is_qualifier(adoc, m) or _is_origin(adoc, m):
+                    continue
+                if best is None or abs(k - here) < best[0]:
+                    best = (abs(k - here), m.place)
+    return location_of(best[1]) if best else found
+
+
+_EVENT_ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
+
+
+def _attached_to_event(tok: Token, trigger: Token) -> bool:
+    """ "in X" hangs on the event word itself or on one of its own arguments."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return False
+    holder = tok.head.head
+    return holder == trigger or (holder.head == trigger and holder.dep_ in _EVENT_ARGUMENTS)
+
+
+def _qualifies_in_aside(adoc: AnnotatedDocument, m: PlaceMention, trigger: Token | None) -> bool:
+    """ "outside the funeral of a hitman who had worked for the Jalisco cartel": a name
+    that qualifies a noun inside a relative clause the event word is not in describes
+    someone in the event, not where it happened."""
+    if trigger is None or not is_qualifier(adoc, m):
+        return False
+    span = _tokens(adoc.doc, m)
+    if span is None or span.sent.start != trigger.sent.start:
+        return False
+    above = set(t.i for t in trigger.ancestors) | {trigger.i}
+    return any(t.dep_ == "relcl" and t.i not in above for t in span.root.ancestors)
 
 
 def _venue_abroad(adoc: AnnotatedDocument, found: Location) -> Location:
@@ -342,12 +480,21 @@ def is_seat_of_power(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
         return False
     tok = span.root
     prep = tok.head
-    return (
-        tok.dep_ == "pobj"
-        and prep.lower_ == "in"
-        and prep.head is not prep
-        and prep.head.lemma_.lower() in lexicon().seats_of_power
+    if tok.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_.lower() in lexicon().handed_over:
+        # "20 captives have been returned to Kiev": handed to the government of the capital
+        capital = load_gazetteer().capital(m.place.country or "")
+        return capital is not None and fold(capital.name) == fold(m.place.name)
+    if not (tok.dep_ == "pobj" and prep.lower_ == "in" and prep.head is not prep):
+        return False
+    seats = lexicon().seats_of_power
+    holder = prep.head
+    # "the technical team of the government in Kabul": the parser may hang the place on
+    # the noun the government's "of" qualifies; it is still the government's seat.
+    of_seat = any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in seats for g in c.children)
+        for c in holder.children
     )
+    return holder.lemma_.lower() in seats or of_seat
 
 
 def is_actor(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
@@ -359,8 +506,15 @@ def is_actor(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     if span is None:
         return False
     tok = span.root
-    if tok.dep_ == "conj" and tok.head.dep_ == "nsubj":
+    if tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "dobj"):
         tok = tok.head
+    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        # "accusing Armenia of opening fire", "blamed Israel for shelling": the object
+        # of the verb is who did the deed its "of"/"for" clause tells
+        return any(
+            c.dep_ == "prep" and c.lower_ in ("of", "for") and any(g.dep_ == "pcomp" and g.pos_ == "VERB" for g in c.children)
+            for c in tok.head.children
+        )
     return tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX")
 
 
@@ -373,36 +527,49 @@ def _sole_province(adoc: AnnotatedDocument) -> Place | None:
 
     Every event without a place of its own asks; the answer is kept in ``doc.user_data``
     with the places and country it was read from, and read again only when they change."""
+    return _story_provinces(adoc)[0]
+
+
+def _focus_province(adoc: AnnotatedDocument) -> Place | None:
+    """The story's one province, or the one it keeps coming back to: named at least
+    three times as often as all its other places together ("the West Bank" six times,
+    Gaza twice)."""
+    return _story_provinces(adoc)[1]
+
+
+def _story_provinces(adoc: AnnotatedDocument) -> tuple[Place | None, Place | None]:
     key = (adoc.country, tuple(adoc.places))
     cached = adoc.doc.user_data.get(SOLE_PROVINCE_KEY)
     if cached is not None and cached[0] == key:
         return cached[1]
-    province = _find_sole_province(adoc)
-    adoc.doc.user_data[SOLE_PROVINCE_KEY] = (key, province)
-    return province
+    provinces = _find_story_provinces(adoc)
+    adoc.doc.user_data[SOLE_PROVINCE_KEY] = (key, provinces)
+    return provinces
 
 
 SOLE_PROVINCE_KEY = "sitrep.places.sole_province"
+DOMINANT_SHARE = 3
 
 
-def _find_sole_province(adoc: AnnotatedDocument) -> Place | None:
+def _find_story_provinces(adoc: AnnotatedDocument) -> tuple[Place | None, Place | None]:
     text = adoc.document.text
     # A stray namesake abroad ("Addis" read as a hamlet in the US) says nothing about
     # the story's setting; a place abroad whose country the story names does.
     countries = {adoc.country} | {m.place.country for m in adoc.places if m.place.level == "country"}
-    provinces = {
+    named = Counter(
         (m.place.country, m.place.admin1)
         for m in adoc.places
         if m.place.level != "country" and m.place.admin1 and m.place.country in countries
         and not is_dateline(text, m) and not is_modifier(adoc, m) and not is_speaker_place(adoc, m, None)
         and not is_seat_of_power(adoc, m)
-    }
-    if len(provinces) != 1 or adoc.country is None:
-        return None
-    country, admin1 = provinces.pop()
-    if country != adoc.country:
-        return None
-    return load_gazetteer().admin1(country, admin1)
+    )
+    if not named or adoc.country is None:
+        return None, None
+    (country, admin1), top = named.most_common(1)[0]
+    if country != adoc.country or top < DOMINANT_SHARE * (sum(named.values()) - top):
+        return None, None
+    province = load_gazetteer().admin1(country, admin1)
+    return (province if len(named) == 1 else None), province
 
 
 def _named_before(adoc: AnnotatedDocument, start: int, end: int, trigger: Token | None) -> Place | None:
@@ -456,12 +623,18 @@ def locate_event(
         if first is not None:
             sent = first.sent
             pool = [m for m in pool if sent.start_char <= m.start < sent.end_char] or pool
-    pool = [m for m in pool if not is_stray(adoc, m) and not _qualifies_from_abroad(adoc, m)]
+    pool = [m for m in pool if not is_stray(adoc, m) and not _qualifies_from_abroad(adoc, m)
+            and not _qualifies_in_aside(adoc, m, tok)]
     if pool:
-        return _venue_abroad(adoc, _pick(adoc, pool, tok))
+        found = _venue_abroad(adoc, _pick(adoc, pool, tok))
+        return _site_placed_elsewhere(adoc, start, end, tok, _part_of_country(adoc, pool, found, tok))
     # "protesters blocked the Halba highway": the road's town is all the text gives.
     roads = [m for m in road_mentions(adoc) if m.start >= start and m.end <= end and not is_stray(adoc, m)]
     if roads:
+        # "on the Pattani-Narathiwat road": a road between provinces lies in neither
+        joined = list(dict.fromkeys(m.place.admin1 for m in roads if m.place.admin1))
+        if len(joined) >= 2 and len({m.place.country for m in roads}) == 1:
+            return _country_round_up(roads[0].place.country, tuple(joined))  # type: ignore[arg-type]
         return _pick(adoc, roads, tok)
     told_before = _named_before(adoc, start, end, tok)
     if told_before is not None:
@@ -478,6 +651,10 @@ def locate_event(
     if earlier:
         return location_of(earlier[-1].place)
     province = _sole_province(adoc)
+    if province is None and not any(m.start >= start and m.end <= end for m in adoc.places):
+        # Nothing in the text, not even where its speaker was ("said in Kiev"): the
+        # story's focus is where the event was.
+        province = _focus_province(adoc)
     if province is not None:
         return location_of(province)
     if adoc.country:
