@@ -12,6 +12,7 @@ import re
 from datetime import date, timedelta
 from dataclasses import dataclass, field
 
+from sitrep.events.lexicon import lexicon
 from sitrep.events.mentions import MERGED_FAMILIES, EventMention, source_of
 from sitrep.models import TimeMention
 
@@ -116,9 +117,22 @@ def counts_clash(event: Event, mention: EventMention) -> bool:
 def follows_on(event: Event, mention: EventMention) -> bool:
     """What the doers of an event went on to do, or what was done in its course, is part of
     it: "the attackers then set the trucks on fire", "12 more were arrested in the
-    operation", "structures were destroyed during the bombardment"."""
+    operation", "structures were destroyed during the bombardment". So is what became of
+    the weapon already told, when the sentence sets nothing apart (no place, time or toll
+    of its own): "the device destroyed their car and left a crater", "air defences
+    intercepted the rockets" (a bomb found in a search is a seizure of its own)."""
     return (event.family in ("violence", "territory") and mention.family in MERGED_FAMILIES
-            and (mention.refers_back or mention.points_back))
+            and (mention.refers_back or mention.points_back or names_told_weapon(mention) and not distinguishes_itself(mention)))
+
+
+def names_told_weapon(mention: EventMention) -> bool:
+    """Whether the sentence names a weapon by a definite noun ("the explosive", "the
+    missiles"): one already told of."""
+    weapons = lexicon().weapon_nouns
+    determiners = lexicon().filters.anaphoric_determiners
+    return any(t.pos_ in ("NOUN", "PROPN") and (t.lower_ in weapons or t.lemma_.lower() in weapons)
+               and any(c.dep_ in ("det", "poss") and c.lower_ in determiners for c in t.children)
+               for t in mention.sentence)
 
 
 def means_differ(event: Event, mention: EventMention) -> bool:

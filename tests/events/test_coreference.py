@@ -1,0 +1,36 @@
+"""Event coreference on sentences we wrote: which mentions tell one event."""
+
+from __future__ import annotations
+
+from tests.events.reading import OPTIONS
+
+from sitrep.pipeline import extract_text
+
+
+def incidents(text: str):
+    return extract_text(text, options=OPTIONS).incidents
+
+
+def test_what_the_told_weapon_did_is_part_of_its_blast():
+    # "the explosive" points back to the bomb; the sentence names no place, time or toll of its own
+    found = incidents(
+        "A roadside bomb killed two policemen in Kandahar province on Monday, officials said. "
+        "The explosive destroyed their patrol car and left a deep hole in the road, officials said."
+    )
+    assert [(i.acled_sub_type, i.killed, len(i.mentions)) for i in found] == [("Remote explosive/landmine/IED", 2, 2)]
+
+
+def test_intercepting_the_told_missiles_is_part_of_the_strike():
+    found = incidents(
+        "Three soldiers were killed in an Israeli missile attack near Homs on Tuesday, state media said. "
+        "Army air defences intercepted the missiles, the agency said."
+    )
+    assert [(i.acled_sub_type, i.killed, len(i.mentions)) for i in found] == [("Shelling/artillery/missile attack", 3, 2)]
+
+
+def test_a_bomb_found_in_a_search_is_a_seizure_of_its_own():
+    found = incidents(
+        "Three gunmen were killed in a raid on a camp near Jenin on Tuesday, the army said. "
+        "During searches, soldiers found a bomb in a house, the army said."
+    )
+    assert [i.acled_sub_type for i in found] == ["Armed clash", "Disrupted weapons use"]
