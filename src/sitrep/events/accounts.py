@@ -78,6 +78,15 @@ def contradicts(ours: list[EventMention], theirs: list[EventMention]) -> bool:
     return False
 
 
+def agrees(ours: list[EventMention], theirs: list[EventMention]) -> bool:
+    """Whether a telling gives a figure another already gave, and none that contradicts it."""
+    told, given = figures(ours), figures(theirs)
+    shared = any(values & told.get((field_name, side), set()) or any(
+        values & other for (other_field, other_side), other in told.items()
+        if other_field == field_name and (side is None or other_side is None)) for (field_name, side), values in given.items())
+    return shared and not contradicts(ours, theirs)
+
+
 def counts_alike(ours: list[EventMention], theirs: list[EventMention]) -> bool:
     """Whether two tellings count the same toll (the dead, the wounded), whoever's: only
     then is the other party's telling an account of its own, not a detail it adds."""
@@ -152,8 +161,13 @@ def split_accounts(event: Event) -> list[Account]:
             account = Account(source=source, parent=main, adds=True)
             accounts.append(account)
         elif main.mentions and (disputes or contradicts(main.mentions, mentions)):
-            account = Account(source=source, status="disputed" if disputes else "reported", parent=main)
-            accounts.append(account)
+            # a source that gives the figure of an account already told joins it: "the police
+            # said 19 were killed ... another official also said 19 had been killed"
+            account = next((a for a in accounts[1:] if not a.adds and a.status == "reported" and not disputes
+                            and agrees(a.mentions, mentions)), None)
+            if account is None:
+                account = Account(source=source, status="disputed" if disputes else "reported", parent=main)
+                accounts.append(account)
         elif counted and party in by_party:
             account = by_party[party]
         elif counted and party is not None and main_party is not None and party != main_party and counts_alike(main.mentions, mentions):

@@ -110,7 +110,8 @@ def date_of(
             return context.story_day.value, precision_of(context.story_day.value), phrase
         if published is not None:
             return published.isoformat(), "day", phrase
-    if published is not None and any(told_as_recent(h.token, rules.recent_words) for m in account.mentions for h in m.hits):
+    if published is not None and any(told_as_recent(h.token, rules.recent_words) for h in account.mentions[0].hits):
+        # as the account first tells it: a source quoted later ("20 have been murdered") speaks from its own day
         return published.strftime("%Y-%m"), "month", None
     return None, None, None
 
