@@ -34,3 +34,14 @@ def test_a_bomb_found_in_a_search_is_a_seizure_of_its_own():
         "During searches, soldiers found a bomb in a house, the army said."
     )
     assert [i.acled_sub_type for i in found] == ["Armed clash", "Disrupted weapons use"]
+
+
+def test_a_sentence_pointing_back_to_the_district_tells_its_fall_though_it_names_the_place_forces_went_to():
+    found = incidents(
+        "Officials in Ghazni province said that Andar district has fallen to the Taliban after the security forces retreated. "
+        "A local source said the district collapsed after the army left the area. "
+        "The district had been besieged for a year, the source said. "
+        "At midnight the soldiers left the district for Ghazni city and the district collapsed."
+    )
+    assert [(i.acled_sub_type, i.admin1, len(i.mentions)) for i in found] == [
+        ("Non-state actor overtakes territory", "Ghazni", 3)]

@@ -91,8 +91,10 @@ def place_conflict(event: Event, mention: EventMention) -> bool:
             return True
         if a.admin1 and b.admin1 and a.admin1 != b.admin1:
             return True
-        if mention.anaphoric:
-            continue  # "the attack occurred in Pa Zi Gyi": where the event already told happened
+        if mention.anaphoric or mention.points_back:
+            # "the attack occurred in Pa Zi Gyi", "forces left the district for the capital":
+            # where the event already told happened, or a place named beside it
+            continue
         if a.geo_precision in ("place", "admin2") and b.geo_precision in ("place", "admin2") and a.place != b.place:
             if not (a.admin2 and a.admin2 in (b.place, b.admin2) or b.admin2 and b.admin2 in (a.place, a.admin2)):
                 return True  # two places, neither inside the other's district
