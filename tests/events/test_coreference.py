@@ -45,3 +45,17 @@ def test_a_sentence_pointing_back_to_the_district_tells_its_fall_though_it_names
     )
     assert [(i.acled_sub_type, i.admin1, len(i.mentions)) for i in found] == [
         ("Non-state actor overtakes territory", "Ghazni", 3)]
+
+
+def test_the_same_means_on_the_same_day_retells_the_event_far_down_the_story():
+    # the later sentence names no place of its own (its city is in who said it): the day tells it
+    found = incidents(
+        "Five people were killed in shelling in Luhansk on Sunday, the city authorities said. "
+        "The truce started on June 5 and has broadly held. "
+        "Officials in Kyiv accused the rebels of breaking it. "
+        "The rebels denied the charge. "
+        "On Saturday there was heavy fighting around Luhansk airport. "
+        "Luhansk city council said two districts of the city were shelled Sunday, damaging homes."
+    )
+    assert [(i.acled_sub_type, i.date, i.killed, len(i.mentions)) for i in found] == [
+        ("Shelling/artillery/missile attack", "2021-06-13", 5, 2), ("Armed clash", "2021-06-12", None, 1)]

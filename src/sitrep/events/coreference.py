@@ -182,21 +182,30 @@ def retells(event: Event, mention: EventMention) -> bool:
     """The same means at the same place below the country: the event told again, even
     after another one came between ("scores of bandits were killed through air strikes in
     Zamfara ... the Army denied ... 'neutralised dozens of bandits in air strikes at
-    Doumbourou Forest in Zamfara State'"); a figure of its own would tell another strike.
+    Doumbourou Forest in Zamfara State'"), or on the same day when the sentence names no
+    place of its own ("two districts of the city were shelled Sunday", its place read from
+    who said it); a figure of its own would tell another strike.
     """
     means = means_of(mention)
     if any(c.value is not None for c in mention.counts) and not restates(event, mention):
         return False
-    if means is None or not mention.own_place or mention.location is None or mention.location.geo_precision not in SUBNATIONAL:
+    if means is None or mention.location is None or mention.location.geo_precision not in SUBNATIONAL:
         return False
     here = mention.location
     for other in event.mentions:
         there = other.location
-        if means_of(other) != means or not other.own_place or there is None or there.geo_precision not in SUBNATIONAL:
+        if means_of(other) != means or there is None or there.geo_precision not in SUBNATIONAL:
             continue
+        if not (mention.own_place and other.own_place or same_day(mention.time, other.time)):
+            continue  # where the sentence names no place, the same day must tell it
         if there.country == here.country and there.admin1 and there.admin1 == here.admin1:
             return True
     return False
+
+
+def same_day(a: TimeMention | None, b: TimeMention | None) -> bool:
+    return (a is not None and b is not None and bool(a.value) and a.value == b.value
+            and a.precision == "day" and b.precision == "day")
 
 
 def reached_at(event: Event, mention: EventMention) -> bool:
