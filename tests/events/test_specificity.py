@@ -29,6 +29,8 @@ from tests.events.reading import OPTIONS, first
         "The exchange includes 40 fishermen who were detained near the maritime border.",
         # an event that only dates another
         "The border crossing reopened after the ambush on the convoy.",
+        # an act named in a gerund that is the subject: spoken of in general
+        "\"Blocking the release of our fighters by outside powers is an insult to Afghanistan,\" the spokesman said.",
     ],
 )
 def test_background_is_no_incident(sentence):
@@ -169,3 +171,8 @@ def test_fighting_people_or_forces_is_still_a_clash():
 
     incident = first("Soldiers fought a band of gunmen near Gao on Monday, killing four.")
     assert (incident.acled_type, incident.date, incident.killed) == ("Battles", "2021-06-14", 4)
+
+
+def test_a_release_told_as_done_is_still_an_incident_beside_a_gerund_subject():
+    incident = first("The government released 80 Taliban prisoners in Kabul on Monday, officials said.")
+    assert (incident.acled_sub_type, incident.released) == ("Other", 80)

@@ -95,8 +95,11 @@ def is_unrealised_infinitive(verb: Token) -> bool:
 
 
 def is_talked_about(token: Token) -> bool:
-    """ "called for a halt to attacks", "have intensified their attacks": no event reported."""
+    """ "called for a halt to attacks", "have intensified their attacks", "opposing the
+    release is interference" (an act named in a gerund that is the subject): no event reported."""
     filters = lexicon().filters
+    if in_gerund_subject(token):
+        return True
     current = token
     for _ in range(4):
         head = current.head
@@ -107,6 +110,20 @@ def is_talked_about(token: Token) -> bool:
         current = head
     if token.pos_ == "NOUN" and token.tag_ == "NNS" and token.dep_ in ("dobj",) and token.head.lemma_.lower() in filters.trend_verbs:
         return True
+    return False
+
+
+def in_gerund_subject(token: Token) -> bool:
+    """Whether the trigger is, or hangs in, a gerund clause that is the subject of its
+    sentence ("opposing the release of prisoners is interference", "blocking attacks is
+    their duty"): an act spoken of in general, no event told."""
+    current = token
+    for _ in range(4):
+        if current.dep_ in ("csubj", "csubjpass") and current.tag_ == "VBG":
+            return True
+        if current.head.i == current.i or current.dep_ in ("ccomp", "advcl", "relcl", "conj"):
+            return False
+        current = current.head
     return False
 
 
