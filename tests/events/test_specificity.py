@@ -31,6 +31,9 @@ from tests.events.reading import OPTIONS, first
         "The border crossing reopened after the ambush on the convoy.",
         # an act named in a gerund that is the subject: spoken of in general
         "\"Blocking the release of our fighters by outside powers is an insult to Afghanistan,\" the spokesman said.",
+        # a bare participle describing the noun before it, whatever the parse hangs it on
+        "The rebels insisted on release of their 300 fighters agreed in a truce signed between the two envoys "
+        "on March 3rd in Geneva, after long talks.",
     ],
 )
 def test_background_is_no_incident(sentence):

@@ -279,9 +279,23 @@ def is_description(hit: TriggerHit, triggers: set[int]) -> bool:
         return False
     if token.dep_ == "acl":
         return token.tag_ == "VBN"  # a reduced passive: "those abducted", "the deal signed"
+    if is_reduced_passive(token):
+        return True
     if token.dep_ == "relcl":
         return any(c.dep_ == "nsubjpass" and c.lower_ in ("who", "that", "which") for c in token.children)
     return False
+
+
+def is_reduced_passive(token: Token) -> bool:
+    """A bare participle straight after a noun, with no subject, auxiliary or mark of its
+    own, describes that noun even when the parse hangs it on the verb ("insisted on the
+    release of the prisoners agreed in the deal", parsed as an adverbial clause, its
+    participle read as a past: a past with no subject is no clause of its own)."""
+    if token.dep_ != "advcl" or token.tag_ not in ("VBN", "VBD") or token.i == token.sent.start:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl") for c in token.children):
+        return False
+    return token.doc[token.i - 1].pos_ in ("NOUN", "PROPN") and token.doc[token.i - 1].dep_ != "nsubj"
 
 
 def is_several(token: Token) -> bool:
