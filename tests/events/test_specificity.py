@@ -31,6 +31,10 @@ from tests.events.reading import OPTIONS, first
         "The border crossing reopened after the ambush on the convoy.",
         # an act named in a gerund that is the subject: spoken of in general
         "\"Blocking the release of our fighters by outside powers is an insult to Afghanistan,\" the spokesman said.",
+        # a running total: a present perfect counting "over" so many, with no time or place
+        "The ministry said that it has freed over 3,000 rebel prisoners so far.",
+        # a release demanded
+        "The rebels have emphasized on the release of their fighters from state custody in a bid to open talks.",
         # a bare participle describing the noun before it, whatever the parse hangs it on
         "The rebels insisted on release of their 300 fighters agreed in a truce signed between the two envoys "
         "on March 3rd in Geneva, after long talks.",
@@ -179,3 +183,8 @@ def test_fighting_people_or_forces_is_still_a_clash():
 def test_a_release_told_as_done_is_still_an_incident_beside_a_gerund_subject():
     incident = first("The government released 80 Taliban prisoners in Kabul on Monday, officials said.")
     assert (incident.acled_sub_type, incident.released) == ("Other", 80)
+
+
+def test_a_perfect_release_at_a_place_is_still_an_incident():
+    incident = first("The government has freed over 300 Taliban prisoners from Bagram prison, officials said.")
+    assert (incident.acled_sub_type, incident.released) == ("Other", 300)

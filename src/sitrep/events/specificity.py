@@ -253,12 +253,29 @@ def is_cumulative(token: Token, verb: Token, dated: bool = False) -> bool:
     # strikes", "thousands of airstrikes" (not "had launched attacks on Saturday")
     if dated:
         return False
+    if is_running_total(verb):
+        return True
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj":
         quantity = token.head.head
         return quantity.lower_ in ("hundreds", "thousands", "dozens", "scores", "tens", "millions")
     return token.tag_ == "NNS" and token.dep_ == "dobj" and not any(
         c.dep_ in ("det", "poss") and c.lower_ not in ("many", "several", "numerous", "countless") for c in token.children
     ) and not any(c.dep_ == "nummod" and c.like_num and not c.lower_.endswith(("s", "dozens")) for c in token.children)
+
+
+def is_running_total(verb: Token) -> bool:
+    """A present perfect with no time and no place, counting "over" or "more than" so many
+    ("it has freed over 4,000 prisoners"): a total so far, not one event."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children):
+        return False
+    clause = list(verb.subtree)
+    if any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") for t in clause):
+        return False
+    for t in clause:
+        if t.dep_ == "nummod" and t.head.dep_ in ("dobj", "nsubjpass") and t.head.head.i == verb.i:
+            if any(c.dep_ in ("advmod", "quantmod") and c.lower_ in ("over", "more", "than") for c in t.children):
+                return True
+    return False
 
 
 def is_description(hit: TriggerHit, triggers: set[int]) -> bool:
