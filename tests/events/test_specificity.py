@@ -35,6 +35,8 @@ from tests.events.reading import OPTIONS, first
         "The ministry said that it has freed over 3,000 rebel prisoners so far.",
         # a release demanded
         "The rebels have emphasized on the release of their fighters from state custody in a bid to open talks.",
+        # what a reason is said to be: an explanation
+        "Police said the reason for the feud between the two clans was that they accused each other of stealing cattle.",
         # a bare participle describing the noun before it, whatever the parse hangs it on
         "The rebels insisted on release of their 300 fighters agreed in a truce signed between the two envoys "
         "on March 3rd in Geneva, after long talks.",

@@ -82,6 +82,7 @@ class Filters:
     war_nouns: frozenset[str]
     accusing_verbs: frozenset[str]
     separate_words: frozenset[str]
+    explanation_nouns: frozenset[str]
     new_event_nouns: frozenset[str]
     new_event_openings: frozenset[str]
     background_modifiers: frozenset[str]

@@ -98,7 +98,7 @@ def is_talked_about(token: Token) -> bool:
     """ "called for a halt to attacks", "have intensified their attacks", "opposing the
     release is interference" (an act named in a gerund that is the subject): no event reported."""
     filters = lexicon().filters
-    if in_gerund_subject(token):
+    if in_gerund_subject(token) or is_explanation(token):
         return True
     current = token
     for _ in range(4):
@@ -110,6 +110,23 @@ def is_talked_about(token: Token) -> bool:
         current = head
     if token.pos_ == "NOUN" and token.tag_ == "NNS" and token.dep_ in ("dobj",) and token.head.lemma_.lower() in filters.trend_verbs:
         return True
+    return False
+
+
+def is_explanation(token: Token) -> bool:
+    """Whether the trigger lies in what a "reason" or "cause" is said to be ("the reason
+    behind the feud was that they accused each other of stealing cattle"): an explanation,
+    no event told."""
+    nouns = lexicon().filters.explanation_nouns
+    current = token
+    for _ in range(6):
+        head = current.head
+        if head.i == current.i:
+            return False
+        if current.dep_ in ("ccomp", "attr", "xcomp") and head.lemma_.lower() == "be" and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in nouns for c in head.children):
+            return True
+        current = head
     return False
 
 
