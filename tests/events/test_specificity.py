@@ -37,6 +37,8 @@ from tests.events.reading import OPTIONS, first
         "The rebels have emphasized on the release of their fighters from state custody in a bid to open talks.",
         # what a reason is said to be: an explanation
         "Police said the reason for the feud between the two clans was that they accused each other of stealing cattle.",
+        # a meeting named only as where something was said
+        "However, the rebel chairman in a meeting claimed the government is failing to pull its troops out of the north.",
         # a bare participle describing the noun before it, whatever the parse hangs it on
         "The rebels insisted on release of their 300 fighters agreed in a truce signed between the two envoys "
         "on March 3rd in Geneva, after long talks.",
@@ -190,3 +192,8 @@ def test_a_release_told_as_done_is_still_an_incident_beside_a_gerund_subject():
 def test_a_perfect_release_at_a_place_is_still_an_incident():
     incident = first("The government has freed over 300 Taliban prisoners from Bagram prison, officials said.")
     assert (incident.acled_sub_type, incident.released) == ("Other", 300)
+
+
+def test_a_meeting_held_is_still_an_incident():
+    incident = first("Rebel and government envoys held a meeting in Nairobi on Monday to discuss a truce.")
+    assert (incident.acled_sub_type, incident.date, incident.place) == ("Other", "2021-06-14", "Nairobi")

@@ -83,6 +83,7 @@ class Filters:
     accusing_verbs: frozenset[str]
     separate_words: frozenset[str]
     explanation_nouns: frozenset[str]
+    speech_settings: frozenset[str]
     new_event_nouns: frozenset[str]
     new_event_openings: frozenset[str]
     background_modifiers: frozenset[str]

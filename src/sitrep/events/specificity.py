@@ -98,7 +98,7 @@ def is_talked_about(token: Token) -> bool:
     """ "called for a halt to attacks", "have intensified their attacks", "opposing the
     release is interference" (an act named in a gerund that is the subject): no event reported."""
     filters = lexicon().filters
-    if in_gerund_subject(token) or is_explanation(token):
+    if in_gerund_subject(token) or is_explanation(token) or is_speech_setting(token):
         return True
     current = token
     for _ in range(4):
@@ -128,6 +128,18 @@ def is_explanation(token: Token) -> bool:
             return True
         current = head
     return False
+
+
+def is_speech_setting(token: Token) -> bool:
+    """A meeting named as where something was said ("the chairman in a meeting claimed the
+    government is failing", "told a meeting that ..."): the occasion of a statement, which
+    the statement records, not an event."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon().filters.speech_settings:
+        return False
+    verb = token.head.head if token.dep_ == "pobj" else token.head if token.dep_ == "dobj" else None
+    if verb is not None and verb.dep_ == "nsubj":
+        verb = verb.head  # "the chairman in a meeting claimed ...", the meeting hung on the speaker
+    return verb is not None and verb.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def in_gerund_subject(token: Token) -> bool:
