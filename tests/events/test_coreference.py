@@ -59,3 +59,9 @@ def test_the_same_means_on_the_same_day_retells_the_event_far_down_the_story():
     )
     assert [(i.acled_sub_type, i.date, i.killed, len(i.mentions)) for i in found] == [
         ("Shelling/artillery/missile attack", "2021-06-13", 5, 2), ("Armed clash", "2021-06-12", None, 1)]
+
+
+def test_a_meeting_with_neither_time_nor_place_is_background():
+    assert incidents("The envoy said last week that he had met rebel representatives to agree on a new timetable.") == []
+    [held] = incidents("The envoy met rebel representatives in Doha on Monday to agree on a new timetable.")
+    assert (held.acled_sub_type, held.date, held.place) == ("Other", "2021-06-14", "Doha")

@@ -245,6 +245,13 @@ def distinguishes_itself(mention: EventMention) -> bool:
     return mention.own_place or mention.time is not None or any(c.value is not None and c.value > 1 for c in mention.counts)
 
 
+def unplaced_meeting(mention: EventMention) -> bool:
+    """A meeting told with neither its time nor a place below the country is background to
+    the story (who has talked to whom), not an occasion: no incident of its own."""
+    located = mention.location is not None and mention.location.geo_precision in SUBNATIONAL
+    return mention.family == "meeting" and mention.time is None and not located
+
+
 def corefer(mentions: list[EventMention], sentence_index: dict[int, int]) -> list[Event]:
     """Each mention joins the latest event it can be part of, or opens one; a pointer back
     that no event takes opens none when the story tells other events (it points at
@@ -266,6 +273,8 @@ def corefer(mentions: list[EventMention], sentence_index: dict[int, int]) -> lis
         if target is None:
             if mention.pointer and not distinguishes_itself(mention) and tells_others:
                 continue  # "the attacks, it said, set back reconciliation"
+            if unplaced_meeting(mention):
+                continue  # "the envoy said he had met Taliban representatives to agree a reset": background
             target = Event()
             events.append(target)
         target.mentions.append(mention)
