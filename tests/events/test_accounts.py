@@ -139,3 +139,19 @@ def test_a_quoted_perfect_does_not_date_an_account_first_told_in_the_past():
         "\"Eleven civilians have been killed in their homes,\" a rebel spokesman said."
     )
     assert [(i.killed, i.date) for i in found] == [(3, None), (11, None)]
+
+
+def test_a_toll_told_so_far_is_part_of_a_larger_total_not_another_account():
+    found = incidents(
+        "Nine militants were killed and 20 others wounded when fighting broke out in Faryab province on Monday, police said. "
+        "\"The fighting began at dawn in two villages and so far nine insurgents have been killed and four wounded,\" a district official said."
+    )
+    assert [(i.killed, len(i.mentions)) for i in found] == [(9, 2)]
+
+
+def test_a_smaller_toll_not_told_as_so_far_still_contradicts():
+    found = incidents(
+        "Nine militants were killed and 20 others wounded when fighting broke out in Faryab province on Monday, police said. "
+        "\"Nine insurgents were killed and four wounded in the fighting,\" a district official said."
+    )
+    assert [(i.killed, i.injured) for i in found] == [(9, 20), (9, 4)]

@@ -84,6 +84,7 @@ class Filters:
     separate_words: frozenset[str]
     explanation_nouns: frozenset[str]
     speech_settings: frozenset[str]
+    running_count_phrases: frozenset[str]
     new_event_nouns: frozenset[str]
     new_event_openings: frozenset[str]
     background_modifiers: frozenset[str]
