@@ -37,6 +37,8 @@ from tests.events.reading import OPTIONS, first
         "The rebels have emphasized on the release of their fighters from state custody in a bid to open talks.",
         # what a reason is said to be: an explanation
         "Police said the reason for the feud between the two clans was that they accused each other of stealing cattle.",
+        # a turn in someone's history, joined to a span of years, with no day of its own
+        "She worked as a nurse in the city hospital for ten years and later was detained at the border for links with the rebels.",
         # a meeting named only as where something was said
         "However, the rebel chairman in a meeting claimed the government is failing to pull its troops out of the north.",
         # a bare participle describing the noun before it, whatever the parse hangs it on
@@ -197,3 +199,8 @@ def test_a_perfect_release_at_a_place_is_still_an_incident():
 def test_a_meeting_held_is_still_an_incident():
     incident = first("Rebel and government envoys held a meeting in Nairobi on Monday to discuss a truce.")
     assert (incident.acled_sub_type, incident.date, incident.place) == ("Other", "2021-06-14", "Nairobi")
+
+
+def test_an_act_with_its_own_day_after_a_span_of_years_is_still_an_incident():
+    incident = first("She worked as a nurse in Kabul for ten years and was arrested at Kabul airport on Monday.")
+    assert (incident.acled_sub_type, incident.date) == ("Arrests", "2021-06-14")

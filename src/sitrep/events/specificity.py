@@ -260,6 +260,8 @@ def is_cumulative(token: Token, verb: Token, dated: bool = False) -> bool:
     """A perfect clause counted from a starting point ("more than 6,500 people have been
     killed since the conflict broke out"), over a span of months or years, or over many events ("it has carried out
     thousands of airstrikes"): a tally, not an event."""
+    if not dated and follows_a_span(verb):
+        return True
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
     if not perfect:
         return False
@@ -290,6 +292,22 @@ def is_cumulative(token: Token, verb: Token, dated: bool = False) -> bool:
     return token.tag_ == "NNS" and token.dep_ == "dobj" and not any(
         c.dep_ in ("det", "poss") and c.lower_ not in ("many", "several", "numerous", "countless") for c in token.children
     ) and not any(c.dep_ == "nummod" and c.like_num and not c.lower_.endswith(("s", "dozens")) for c in token.children)
+
+
+#: Spans long enough to be a stretch of someone's life, not the run-up to an event.
+LIFE_SPANS = {"year", "decade"}
+
+
+def follows_a_span(verb: Token) -> bool:
+    """An act joined to a clause that spans years ("he served in the army for eight years and
+    later was arrested at the airport"), with no day of its own, is a turn in someone's
+    history, not an event of the story."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("for", "over") and any(g.lemma_.lower() in LIFE_SPANS for g in c.subtree)
+               for c in verb.head.children)
 
 
 def is_running_total(verb: Token) -> bool:
