@@ -119,3 +119,39 @@ def test_another_source_that_counts_more_dead_than_the_story_gives_its_own_large
     )
     assert [(i.killed, i.injured, i.reported_by.name) for i in found] == [(4, 4, "State media"), (6, None, "War monitor")]
     assert [i.date for i in found] == ["2021-06-14", "2021-06-14"]
+
+
+def test_a_later_source_that_repeats_an_account_s_figure_joins_that_account():
+    found = incidents(
+        "Gunmen attacked a village near Mopti on Saturday. "
+        "Residents said 14 people were killed. "
+        "A police source said 16 people were killed in the attack. "
+        "A local mayor also said that 16 villagers had been killed by the gunmen."
+    )
+    assert [(i.killed, len(i.mentions)) for i in found] == [(14, 2), (16, 2)]
+
+
+def test_a_quoted_perfect_does_not_date_an_account_first_told_in_the_past():
+    # the account is first told in the simple past with no day: no date, though its source
+    # goes on to say "have been killed"
+    found = incidents(
+        "Residents said three farmers were killed in a village in Khost province, but the rebels said soldiers killed 11. "
+        "\"Eleven civilians have been killed in their homes,\" a rebel spokesman said."
+    )
+    assert [(i.killed, i.date) for i in found] == [(3, None), (11, None)]
+
+
+def test_a_toll_told_so_far_is_part_of_a_larger_total_not_another_account():
+    found = incidents(
+        "Nine militants were killed and 20 others wounded when fighting broke out in Faryab province on Monday, police said. "
+        "\"The fighting began at dawn in two villages and so far nine insurgents have been killed and four wounded,\" a district official said."
+    )
+    assert [(i.killed, len(i.mentions)) for i in found] == [(9, 2)]
+
+
+def test_a_smaller_toll_not_told_as_so_far_still_contradicts():
+    found = incidents(
+        "Nine militants were killed and 20 others wounded when fighting broke out in Faryab province on Monday, police said. "
+        "\"Nine insurgents were killed and four wounded in the fighting,\" a district official said."
+    )
+    assert [(i.killed, i.injured) for i in found] == [(9, 20), (9, 4)]

@@ -29,6 +29,21 @@ from tests.events.reading import OPTIONS, first
         "The exchange includes 40 fishermen who were detained near the maritime border.",
         # an event that only dates another
         "The border crossing reopened after the ambush on the convoy.",
+        # an act named in a gerund that is the subject: spoken of in general
+        "\"Blocking the release of our fighters by outside powers is an insult to Afghanistan,\" the spokesman said.",
+        # a running total: a present perfect counting "over" so many, with no time or place
+        "The ministry said that it has freed over 3,000 rebel prisoners so far.",
+        # a release demanded
+        "The rebels have emphasized on the release of their fighters from state custody in a bid to open talks.",
+        # what a reason is said to be: an explanation
+        "Police said the reason for the feud between the two clans was that they accused each other of stealing cattle.",
+        # a turn in someone's history, joined to a span of years, with no day of its own
+        "She worked as a nurse in the city hospital for ten years and later was detained at the border for links with the rebels.",
+        # a meeting named only as where something was said
+        "However, the rebel chairman in a meeting claimed the government is failing to pull its troops out of the north.",
+        # a bare participle describing the noun before it, whatever the parse hangs it on
+        "The rebels insisted on release of their 300 fighters agreed in a truce signed between the two envoys "
+        "on March 3rd in Geneva, after long talks.",
     ],
 )
 def test_background_is_no_incident(sentence):
@@ -169,3 +184,23 @@ def test_fighting_people_or_forces_is_still_a_clash():
 
     incident = first("Soldiers fought a band of gunmen near Gao on Monday, killing four.")
     assert (incident.acled_type, incident.date, incident.killed) == ("Battles", "2021-06-14", 4)
+
+
+def test_a_release_told_as_done_is_still_an_incident_beside_a_gerund_subject():
+    incident = first("The government released 80 Taliban prisoners in Kabul on Monday, officials said.")
+    assert (incident.acled_sub_type, incident.released) == ("Other", 80)
+
+
+def test_a_perfect_release_at_a_place_is_still_an_incident():
+    incident = first("The government has freed over 300 Taliban prisoners from Bagram prison, officials said.")
+    assert (incident.acled_sub_type, incident.released) == ("Other", 300)
+
+
+def test_a_meeting_held_is_still_an_incident():
+    incident = first("Rebel and government envoys held a meeting in Nairobi on Monday to discuss a truce.")
+    assert (incident.acled_sub_type, incident.date, incident.place) == ("Other", "2021-06-14", "Nairobi")
+
+
+def test_an_act_with_its_own_day_after_a_span_of_years_is_still_an_incident():
+    incident = first("She worked as a nurse in Kabul for ten years and was arrested at Kabul airport on Monday.")
+    assert (incident.acled_sub_type, incident.date) == ("Arrests", "2021-06-14")

@@ -9,11 +9,13 @@ account of its own, which keeps the first account's date and place.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from sitrep.actors import load_kb
 from sitrep.events.coreference import Event
 from sitrep.events.counts import Count, adds_to_toll
+from sitrep.events.lexicon import lexicon
 from sitrep.events.mentions import EventMention, source_of
 
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "we"}
@@ -76,6 +78,33 @@ def contradicts(ours: list[EventMention], theirs: list[EventMention]) -> bool:
                 if not values & other_values:
                     return True
     return False
+
+
+def agrees(ours: list[EventMention], theirs: list[EventMention]) -> bool:
+    """Whether a telling gives a figure another already gave, and none that contradicts it."""
+    told, given = figures(ours), figures(theirs)
+    shared = any(values & told.get((field_name, side), set()) or any(
+        values & other for (other_field, other_side), other in told.items()
+        if other_field == field_name and (side is None or other_side is None)) for (field_name, side), values in given.items())
+    return shared and not contradicts(ours, theirs)
+
+
+def running_count(mentions: list[EventMention]) -> bool:
+    """Whether a telling counts "so far": a toll still rising, which a larger total told
+    elsewhere does not contradict."""
+    phrases = lexicon().filters.running_count_phrases
+    return any(re.search(rf"\b{re.escape(p)}\b", m.sentence.text.lower()) for m in mentions for p in phrases)
+
+
+def only_fewer(ours: list[EventMention], theirs: list[EventMention]) -> bool:
+    """Whether every figure of theirs that differs from ours for the same people is smaller."""
+    told = figures(ours)
+    for (field_name, side), values in figures(theirs).items():
+        for (other_field, other_side), other_values in told.items():
+            if other_field == field_name and (side == other_side or side is None or other_side is None):
+                if not values & other_values and max(values) >= min(other_values):
+                    return False
+    return True
 
 
 def counts_alike(ours: list[EventMention], theirs: list[EventMention]) -> bool:
@@ -151,9 +180,15 @@ def split_accounts(event: Event) -> list[Account]:
             # "the monitor documented two additional fighters killed": a larger toll than the story's
             account = Account(source=source, parent=main, adds=True)
             accounts.append(account)
-        elif main.mentions and (disputes or contradicts(main.mentions, mentions)):
-            account = Account(source=source, status="disputed" if disputes else "reported", parent=main)
-            accounts.append(account)
+        elif main.mentions and (disputes or contradicts(main.mentions, mentions)
+                                and not (running_count(mentions) and only_fewer(main.mentions, mentions))):
+            # a source that gives the figure of an account already told joins it: "the police
+            # said 19 were killed ... another official also said 19 had been killed"
+            account = next((a for a in accounts[1:] if not a.adds and a.status == "reported" and not disputes
+                            and agrees(a.mentions, mentions)), None)
+            if account is None:
+                account = Account(source=source, status="disputed" if disputes else "reported", parent=main)
+                accounts.append(account)
         elif counted and party in by_party:
             account = by_party[party]
         elif counted and party is not None and main_party is not None and party != main_party and counts_alike(main.mentions, mentions):

@@ -12,6 +12,7 @@ import re
 from datetime import date, timedelta
 from dataclasses import dataclass, field
 
+from sitrep.events.lexicon import lexicon
 from sitrep.events.mentions import MERGED_FAMILIES, EventMention, source_of
 from sitrep.models import TimeMention
 
@@ -90,8 +91,10 @@ def place_conflict(event: Event, mention: EventMention) -> bool:
             return True
         if a.admin1 and b.admin1 and a.admin1 != b.admin1:
             return True
-        if mention.anaphoric:
-            continue  # "the attack occurred in Pa Zi Gyi": where the event already told happened
+        if mention.anaphoric or mention.points_back:
+            # "the attack occurred in Pa Zi Gyi", "forces left the district for the capital":
+            # where the event already told happened, or a place named beside it
+            continue
         if a.geo_precision in ("place", "admin2") and b.geo_precision in ("place", "admin2") and a.place != b.place:
             if not (a.admin2 and a.admin2 in (b.place, b.admin2) or b.admin2 and b.admin2 in (a.place, a.admin2)):
                 return True  # two places, neither inside the other's district
@@ -116,9 +119,22 @@ def counts_clash(event: Event, mention: EventMention) -> bool:
 def follows_on(event: Event, mention: EventMention) -> bool:
     """What the doers of an event went on to do, or what was done in its course, is part of
     it: "the attackers then set the trucks on fire", "12 more were arrested in the
-    operation", "structures were destroyed during the bombardment"."""
+    operation", "structures were destroyed during the bombardment". So is what became of
+    the weapon already told, when the sentence sets nothing apart (no place, time or toll
+    of its own): "the device destroyed their car and left a crater", "air defences
+    intercepted the rockets" (a bomb found in a search is a seizure of its own)."""
     return (event.family in ("violence", "territory") and mention.family in MERGED_FAMILIES
-            and (mention.refers_back or mention.points_back))
+            and (mention.refers_back or mention.points_back or names_told_weapon(mention) and not distinguishes_itself(mention)))
+
+
+def names_told_weapon(mention: EventMention) -> bool:
+    """Whether the sentence names a weapon by a definite noun ("the explosive", "the
+    missiles"): one already told of."""
+    weapons = lexicon().weapon_nouns
+    determiners = lexicon().filters.anaphoric_determiners
+    return any(t.pos_ in ("NOUN", "PROPN") and (t.lower_ in weapons or t.lemma_.lower() in weapons)
+               and any(c.dep_ in ("det", "poss") and c.lower_ in determiners for c in t.children)
+               for t in mention.sentence)
 
 
 def means_differ(event: Event, mention: EventMention) -> bool:
@@ -166,21 +182,30 @@ def retells(event: Event, mention: EventMention) -> bool:
     """The same means at the same place below the country: the event told again, even
     after another one came between ("scores of bandits were killed through air strikes in
     Zamfara ... the Army denied ... 'neutralised dozens of bandits in air strikes at
-    Doumbourou Forest in Zamfara State'"); a figure of its own would tell another strike.
+    Doumbourou Forest in Zamfara State'"), or on the same day when the sentence names no
+    place of its own ("two districts of the city were shelled Sunday", its place read from
+    who said it); a figure of its own would tell another strike.
     """
     means = means_of(mention)
     if any(c.value is not None for c in mention.counts) and not restates(event, mention):
         return False
-    if means is None or not mention.own_place or mention.location is None or mention.location.geo_precision not in SUBNATIONAL:
+    if means is None or mention.location is None or mention.location.geo_precision not in SUBNATIONAL:
         return False
     here = mention.location
     for other in event.mentions:
         there = other.location
-        if means_of(other) != means or not other.own_place or there is None or there.geo_precision not in SUBNATIONAL:
+        if means_of(other) != means or there is None or there.geo_precision not in SUBNATIONAL:
             continue
+        if not (mention.own_place and other.own_place or same_day(mention.time, other.time)):
+            continue  # where the sentence names no place, the same day must tell it
         if there.country == here.country and there.admin1 and there.admin1 == here.admin1:
             return True
     return False
+
+
+def same_day(a: TimeMention | None, b: TimeMention | None) -> bool:
+    return (a is not None and b is not None and bool(a.value) and a.value == b.value
+            and a.precision == "day" and b.precision == "day")
 
 
 def reached_at(event: Event, mention: EventMention) -> bool:
@@ -220,6 +245,13 @@ def distinguishes_itself(mention: EventMention) -> bool:
     return mention.own_place or mention.time is not None or any(c.value is not None and c.value > 1 for c in mention.counts)
 
 
+def unplaced_meeting(mention: EventMention) -> bool:
+    """A meeting told with neither its time nor a place below the country is background to
+    the story (who has talked to whom), not an occasion: no incident of its own."""
+    located = mention.location is not None and mention.location.geo_precision in SUBNATIONAL
+    return mention.family == "meeting" and mention.time is None and not located
+
+
 def corefer(mentions: list[EventMention], sentence_index: dict[int, int]) -> list[Event]:
     """Each mention joins the latest event it can be part of, or opens one; a pointer back
     that no event takes opens none when the story tells other events (it points at
@@ -241,6 +273,8 @@ def corefer(mentions: list[EventMention], sentence_index: dict[int, int]) -> lis
         if target is None:
             if mention.pointer and not distinguishes_itself(mention) and tells_others:
                 continue  # "the attacks, it said, set back reconciliation"
+            if unplaced_meeting(mention):
+                continue  # "the envoy said he had met Taliban representatives to agree a reset": background
             target = Event()
             events.append(target)
         target.mentions.append(mention)

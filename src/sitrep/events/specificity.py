@@ -95,8 +95,11 @@ def is_unrealised_infinitive(verb: Token) -> bool:
 
 
 def is_talked_about(token: Token) -> bool:
-    """ "called for a halt to attacks", "have intensified their attacks": no event reported."""
+    """ "called for a halt to attacks", "have intensified their attacks", "opposing the
+    release is interference" (an act named in a gerund that is the subject): no event reported."""
     filters = lexicon().filters
+    if in_gerund_subject(token) or is_explanation(token) or is_speech_setting(token):
+        return True
     current = token
     for _ in range(4):
         head = current.head
@@ -107,6 +110,49 @@ def is_talked_about(token: Token) -> bool:
         current = head
     if token.pos_ == "NOUN" and token.tag_ == "NNS" and token.dep_ in ("dobj",) and token.head.lemma_.lower() in filters.trend_verbs:
         return True
+    return False
+
+
+def is_explanation(token: Token) -> bool:
+    """Whether the trigger lies in what a "reason" or "cause" is said to be ("the reason
+    behind the feud was that they accused each other of stealing cattle"): an explanation,
+    no event told."""
+    nouns = lexicon().filters.explanation_nouns
+    current = token
+    for _ in range(6):
+        head = current.head
+        if head.i == current.i:
+            return False
+        if current.dep_ in ("ccomp", "attr", "xcomp") and head.lemma_.lower() == "be" and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in nouns for c in head.children):
+            return True
+        current = head
+    return False
+
+
+def is_speech_setting(token: Token) -> bool:
+    """A meeting named as where something was said ("the chairman in a meeting claimed the
+    government is failing", "told a meeting that ..."): the occasion of a statement, which
+    the statement records, not an event."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon().filters.speech_settings:
+        return False
+    verb = token.head.head if token.dep_ == "pobj" else token.head if token.dep_ == "dobj" else None
+    if verb is not None and verb.dep_ == "nsubj":
+        verb = verb.head  # "the chairman in a meeting claimed ...", the meeting hung on the speaker
+    return verb is not None and verb.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def in_gerund_subject(token: Token) -> bool:
+    """Whether the trigger is, or hangs in, a gerund clause that is the subject of its
+    sentence ("opposing the release of prisoners is interference", "blocking attacks is
+    their duty"): an act spoken of in general, no event told."""
+    current = token
+    for _ in range(4):
+        if current.dep_ in ("csubj", "csubjpass") and current.tag_ == "VBG":
+            return True
+        if current.head.i == current.i or current.dep_ in ("ccomp", "advcl", "relcl", "conj"):
+            return False
+        current = current.head
     return False
 
 
@@ -214,6 +260,8 @@ def is_cumulative(token: Token, verb: Token, dated: bool = False) -> bool:
     """A perfect clause counted from a starting point ("more than 6,500 people have been
     killed since the conflict broke out"), over a span of months or years, or over many events ("it has carried out
     thousands of airstrikes"): a tally, not an event."""
+    if not dated and follows_a_span(verb):
+        return True
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
     if not perfect:
         return False
@@ -236,12 +284,45 @@ def is_cumulative(token: Token, verb: Token, dated: bool = False) -> bool:
     # strikes", "thousands of airstrikes" (not "had launched attacks on Saturday")
     if dated:
         return False
+    if is_running_total(verb):
+        return True
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj":
         quantity = token.head.head
         return quantity.lower_ in ("hundreds", "thousands", "dozens", "scores", "tens", "millions")
     return token.tag_ == "NNS" and token.dep_ == "dobj" and not any(
         c.dep_ in ("det", "poss") and c.lower_ not in ("many", "several", "numerous", "countless") for c in token.children
     ) and not any(c.dep_ == "nummod" and c.like_num and not c.lower_.endswith(("s", "dozens")) for c in token.children)
+
+
+#: Spans long enough to be a stretch of someone's life, not the run-up to an event.
+LIFE_SPANS = {"year", "decade"}
+
+
+def follows_a_span(verb: Token) -> bool:
+    """An act joined to a clause that spans years ("he served in the army for eight years and
+    later was arrested at the airport"), with no day of its own, is a turn in someone's
+    history, not an event of the story."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("for", "over") and any(g.lemma_.lower() in LIFE_SPANS for g in c.subtree)
+               for c in verb.head.children)
+
+
+def is_running_total(verb: Token) -> bool:
+    """A present perfect with no time and no place, counting "over" or "more than" so many
+    ("it has freed over 4,000 prisoners"): a total so far, not one event."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children):
+        return False
+    clause = list(verb.subtree)
+    if any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") for t in clause):
+        return False
+    for t in clause:
+        if t.dep_ == "nummod" and t.head.dep_ in ("dobj", "nsubjpass") and t.head.head.i == verb.i:
+            if any(c.dep_ in ("advmod", "quantmod") and c.lower_ in ("over", "more", "than") for c in t.children):
+                return True
+    return False
 
 
 def is_description(hit: TriggerHit, triggers: set[int]) -> bool:
@@ -262,9 +343,23 @@ def is_description(hit: TriggerHit, triggers: set[int]) -> bool:
         return False
     if token.dep_ == "acl":
         return token.tag_ == "VBN"  # a reduced passive: "those abducted", "the deal signed"
+    if is_reduced_passive(token):
+        return True
     if token.dep_ == "relcl":
         return any(c.dep_ == "nsubjpass" and c.lower_ in ("who", "that", "which") for c in token.children)
     return False
+
+
+def is_reduced_passive(token: Token) -> bool:
+    """A bare participle straight after a noun, with no subject, auxiliary or mark of its
+    own, describes that noun even when the parse hangs it on the verb ("insisted on the
+    release of the prisoners agreed in the deal", parsed as an adverbial clause, its
+    participle read as a past: a past with no subject is no clause of its own)."""
+    if token.dep_ != "advcl" or token.tag_ not in ("VBN", "VBD") or token.i == token.sent.start:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl") for c in token.children):
+        return False
+    return token.doc[token.i - 1].pos_ in ("NOUN", "PROPN") and token.doc[token.i - 1].dep_ != "nsubj"
 
 
 def is_several(token: Token) -> bool:

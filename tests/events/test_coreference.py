@@ -1,0 +1,67 @@
+"""Event coreference on sentences we wrote: which mentions tell one event."""
+
+from __future__ import annotations
+
+from tests.events.reading import OPTIONS
+
+from sitrep.pipeline import extract_text
+
+
+def incidents(text: str):
+    return extract_text(text, options=OPTIONS).incidents
+
+
+def test_what_the_told_weapon_did_is_part_of_its_blast():
+    # "the explosive" points back to the bomb; the sentence names no place, time or toll of its own
+    found = incidents(
+        "A roadside bomb killed two policemen in Kandahar province on Monday, officials said. "
+        "The explosive destroyed their patrol car and left a deep hole in the road, officials said."
+    )
+    assert [(i.acled_sub_type, i.killed, len(i.mentions)) for i in found] == [("Remote explosive/landmine/IED", 2, 2)]
+
+
+def test_intercepting_the_told_missiles_is_part_of_the_strike():
+    found = incidents(
+        "Three soldiers were killed in an Israeli missile attack near Homs on Tuesday, state media said. "
+        "Army air defences intercepted the missiles, the agency said."
+    )
+    assert [(i.acled_sub_type, i.killed, len(i.mentions)) for i in found] == [("Shelling/artillery/missile attack", 3, 2)]
+
+
+def test_a_bomb_found_in_a_search_is_a_seizure_of_its_own():
+    found = incidents(
+        "Three gunmen were killed in a raid on a camp near Jenin on Tuesday, the army said. "
+        "During searches, soldiers found a bomb in a house, the army said."
+    )
+    assert [i.acled_sub_type for i in found] == ["Armed clash", "Disrupted weapons use"]
+
+
+def test_a_sentence_pointing_back_to_the_district_tells_its_fall_though_it_names_the_place_forces_went_to():
+    found = incidents(
+        "Officials in Ghazni province said that Andar district has fallen to the Taliban after the security forces retreated. "
+        "A local source said the district collapsed after the army left the area. "
+        "The district had been besieged for a year, the source said. "
+        "At midnight the soldiers left the district for Ghazni city and the district collapsed."
+    )
+    assert [(i.acled_sub_type, i.admin1, len(i.mentions)) for i in found] == [
+        ("Non-state actor overtakes territory", "Ghazni", 3)]
+
+
+def test_the_same_means_on_the_same_day_retells_the_event_far_down_the_story():
+    # the later sentence names no place of its own (its city is in who said it): the day tells it
+    found = incidents(
+        "Five people were killed in shelling in Luhansk on Sunday, the city authorities said. "
+        "The truce started on June 5 and has broadly held. "
+        "Officials in Kyiv accused the rebels of breaking it. "
+        "The rebels denied the charge. "
+        "On Saturday there was heavy fighting around Luhansk airport. "
+        "Luhansk city council said two districts of the city were shelled Sunday, damaging homes."
+    )
+    assert [(i.acled_sub_type, i.date, i.killed, len(i.mentions)) for i in found] == [
+        ("Shelling/artillery/missile attack", "2021-06-13", 5, 2), ("Armed clash", "2021-06-12", None, 1)]
+
+
+def test_a_meeting_with_neither_time_nor_place_is_background():
+    assert incidents("The envoy said last week that he had met rebel representatives to agree on a new timetable.") == []
+    [held] = incidents("The envoy met rebel representatives in Doha on Monday to agree on a new timetable.")
+    assert (held.acled_sub_type, held.date, held.place) == ("Other", "2021-06-14", "Doha")
