@@ -147,9 +147,12 @@ def date_of(
             before = (date.fromisoformat(day) - timedelta(days=1)).isoformat()
             return f"{before}/{day}", "range", phrase
         return day, precision_of(day), day_text
-    # the tense the evidence sentence tells the event in, not a side remark's ("neither side
-    # has withdrawn its artillery")
-    if published is not None and any(told_as_recent(h.token, rules.recent_words) for h in chosen.hits):
+    # the tense the evidence sentence and the account's first telling give the event, not a
+    # side remark's ("neither side has withdrawn its artillery") nor that of a source quoted
+    # later, who speaks from its own day ("20 have been murdered")
+    if published is not None and all(
+            any(told_as_recent(h.token, rules.recent_words) for h in mention.hits)
+            for mention in (chosen, account.mentions[0])):
         return published.strftime("%Y-%m"), "month", None
     return None, None, None
 
