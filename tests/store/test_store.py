@@ -24,8 +24,8 @@ from tests.store.factories import (
 
 
 def test_new_store_is_at_the_latest_schema_version(store):
-    assert store.schema_version() == LATEST == 7
-    assert [row[0] for row in store.backend.fetchall("SELECT version FROM schema_migrations ORDER BY version")] == [1, 2, 3, 4, 5, 6, 7]
+    assert store.schema_version() == LATEST == 9
+    assert [row[0] for row in store.backend.fetchall("SELECT version FROM schema_migrations ORDER BY version")] == [1, 2, 3, 4, 5, 6, 7, 8, 9]
 
 
 def test_reopening_applies_no_migration_twice(target):

@@ -46,6 +46,10 @@ class StoreLocked(RuntimeError):
 #: waits out one batch of a running ingest, a writer waits out a reader's query.
 LOCK_WAIT_SECONDS = float(os.environ.get("SITREP_LOCK_WAIT", 120))
 
+#: The longest pause between a locked-out open's retries: short, since a running ingest
+#: leaves the file free for ``corpus.ingest.RELEASE_SECONDS`` at a time.
+LOCK_RETRY_SECONDS = 0.02
+
 #: Statement types that only read, the ones ``sitrep sql`` runs without ``--write``.
 READING_STATEMENTS = {"SELECT", "EXPLAIN"}
 
@@ -90,7 +94,7 @@ class DuckDBBackend:
                         ) from None
                     raise
             time.sleep(pause)
-            pause = min(pause * 2, 0.25)
+            pause = min(pause * 2, LOCK_RETRY_SECONDS)
 
     @contextmanager
     def session(self) -> Iterator[Any]:

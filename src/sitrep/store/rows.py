@@ -110,18 +110,27 @@ def incident_row(incident: Incident, key: str, doc_key: str) -> Row:
     )
 
 
-def statement_row(statement: Statement, key: str, doc_key: str, incident_keys: dict[str, str]) -> Row:
+def folded(text: str | None) -> str | None:
+    """``merge.fold`` of a name as stored for lookups: None for no name."""
+    return fold(text) or None
+
+
+def statement_row(
+    statement: Statement, key: str, doc_key: str, incident_keys: dict[str, str], published: date | None
+) -> Row:
     start, end = date_span(statement.date)
+    target = statement.target.name if statement.target else None
     return (
         key, doc_key, statement.id, source_key(statement.speaker), statement.kind,
-        statement.target.name if statement.target else None, statement.date, start, end,
+        target, statement.date, start, end,
         statement.date_precision, statement.date_text, statement.channel, statement.quote,
         incident_keys.get(statement.about_incident or ""), statement.model_dump_json(),
+        folded(target), start or published,
     )
 
 
 def source_row(source: Source) -> Row:
-    return (source_key(source), source.name, source.affiliation)
+    return (source_key(source), source.name, source.affiliation, folded(source.name), folded(source.affiliation))
 
 
 def agreement_rows(agreement: Agreement, doc_key: str) -> tuple[Row, list[Row], Row]:
@@ -207,7 +216,7 @@ def extraction_rows(extraction: Extraction, batch_id: str, now: datetime) -> Ext
     for statement in extraction.statements:
         key = statement_keys[statement.id]
         rows.statement_keys.append(key)
-        rows.statements.append(statement_row(statement, key, doc_key, incident_keys))
+        rows.statements.append(statement_row(statement, key, doc_key, incident_keys, document.published))
         rows.sources.append(source_row(statement.speaker))
         evidence = statement.evidence
         rows.provenance.append(

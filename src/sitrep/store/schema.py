@@ -313,6 +313,34 @@ WIDE_COUNTS = (
 #: before this migration. Added last, so every earlier table keeps its column order.
 DOCUMENT_DECODING = ("ALTER TABLE documents ADD COLUMN decoding TEXT",)
 
+#: What denial linking looks statements up by, stored so that the lookup is an index range
+#: and not an expression over every statement: the accused (``target``) and each speaker's
+#: name and side as ``merge.fold`` writes them (case folded, spaces collapsed), and the
+#: statement's day (its date, else its document's publication date), which bounds the
+#: accusations a denial may answer to ``merge.DENIAL_WINDOW_DAYS`` before it. Rows stored
+#: earlier are filled here by the SQL nearest ``fold``; new rows get ``fold`` itself.
+FOLD_SQL = r"lower(regexp_replace(trim({}), '\s+', ' ', 'g'))"
+LINK_LOOKUPS = (
+    "ALTER TABLE statements ADD COLUMN target_folded TEXT",
+    "ALTER TABLE statements ADD COLUMN reference_day DATE",
+    f"UPDATE statements SET target_folded = {FOLD_SQL.format('target')}",
+    "UPDATE statements SET reference_day = coalesce(statements.date_start, d.published) "
+    "FROM documents d WHERE d.doc_key = statements.doc_key",
+    "ALTER TABLE sources ADD COLUMN name_folded TEXT",
+    "ALTER TABLE sources ADD COLUMN affiliation_folded TEXT",
+    f"UPDATE sources SET name_folded = {FOLD_SQL.format('name')}, "
+    f"affiliation_folded = {FOLD_SQL.format('affiliation')}",
+)
+#: Their indexes, in a migration of their own: DuckDB makes no index in the transaction
+#: that updated the table.
+LINK_LOOKUP_INDEXES = (
+    "CREATE INDEX statements_target_day ON statements (target_folded, reference_day)",
+    "CREATE INDEX statements_source ON statements (source_key)",
+    "CREATE INDEX statements_about ON statements (about_incident_key)",
+    "CREATE INDEX sources_name ON sources (name_folded)",
+    "CREATE INDEX sources_affiliation ON sources (affiliation_folded)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial tables", INITIAL),
     Migration(2, "indexes", INDEXES),
@@ -325,6 +353,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "index of incident actors by incident", (
         "CREATE INDEX incident_actors_incident ON incident_actors (incident_key)",
     )),
+    Migration(8, "denial links looked up by folded names and day", LINK_LOOKUPS),
+    Migration(9, "indexes of the denial link lookups", LINK_LOOKUP_INDEXES),
 )
 
 LATEST = MIGRATIONS[-1].version

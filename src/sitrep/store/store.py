@@ -13,13 +13,15 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
-from sitrep.store.merge import Member, Report, StatementRef, answers, same_incident, summarise
+from sitrep.store.merge import (
+    DENIAL_WINDOW_DAYS, MAX_SPAN_DAYS, Member, Report, StatementRef, answers, fold, same_incident, summarise,
+)
 from sitrep.models import Agreement, Delivery, Document, Extraction, Failure, Incident, Statement
 from sitrep.store import agreements as ag
 from sitrep.store import query as q
@@ -268,13 +270,22 @@ class Store:
         }
 
     def candidate_pairs(self, new_keys: Sequence[str]) -> list[tuple[str, str]]:
-        """(new, stored) report pairs that could tell of one incident: the cheap part of the rule, in SQL."""
+        """(new, stored) report pairs that could tell of one incident: the cheap part of the rule, in SQL.
+
+        Bounded by date as ``merge.dates_overlap`` is: both reports span at most
+        ``MAX_SPAN_DAYS`` and overlap, so the stored one starts no earlier than
+        ``MAX_SPAN_DAYS - 1`` days before the new one starts and no later than it ends. That
+        window is a range of the index on (country, date_start), not a join with every
+        report of the country; the pairs it leaves out are ones the rule rejects anyway.
+        """
         where, params = one_of("n.incident_key", new_keys)
         return self.backend.fetchall(
             "SELECT n.incident_key, i.incident_key FROM incidents n JOIN incidents i "
-            "ON i.country = n.country AND i.date_start <= n.date_end AND i.date_end >= n.date_start "
+            f"ON i.country = n.country AND i.date_start >= n.date_start - {MAX_SPAN_DAYS - 1} "
+            "AND i.date_start <= n.date_end AND i.date_end >= n.date_start "
+            f"AND i.date_end - i.date_start < {MAX_SPAN_DAYS} "
             "AND (lower(i.admin1) = lower(n.admin1) OR lower(i.place) = lower(n.place)) "
-            f"AND i.incident_key <> n.incident_key WHERE {where}",
+            f"AND i.incident_key <> n.incident_key WHERE {where} AND n.date_end - n.date_start < {MAX_SPAN_DAYS}",
             params,
         )
 
@@ -349,38 +360,64 @@ class Store:
     # --- denials answering accusations across documents -------------------------------------
 
     def statement_refs(self, where: str, params: Sequence[Any]) -> list[StatementRef]:
+        """The statements ``where`` selects (over ``statements`` alone), with their speakers and the
+        clusters of the incidents they are about, each looked up by key."""
         rows = self.backend.fetchall(
-            "SELECT st.statement_key, st.doc_key, st.kind, s.name, s.affiliation, st.target, "
-            "coalesce(st.date_start, d.published), i.cluster_id "
-            "FROM statements st JOIN sources s ON s.source_key = st.source_key "
-            "JOIN documents d ON d.doc_key = st.doc_key "
-            "LEFT JOIN incidents i ON i.incident_key = st.about_incident_key "
-            f"WHERE {where}",
+            "SELECT statement_key, doc_key, kind, source_key, target, reference_day, about_incident_key "
+            f"FROM statements WHERE {where}",
             params,
         )
-        return [StatementRef(r[0], r[1], r[2], r[3], r[4], r[5], as_date(r[6]), r[7]) for r in rows]
+        if not rows:
+            return []
+        keys, keys_params = one_of("source_key", sorted({row[3] for row in rows}))
+        speakers = {row[0]: row[1:] for row in self.backend.fetchall(
+            f"SELECT source_key, name, affiliation FROM sources WHERE {keys}", keys_params)}
+        about = sorted({row[6] for row in rows if row[6]})
+        clusters = self.cluster_of(about) if about else {}
+        return [
+            StatementRef(r[0], r[1], r[2], *speakers[r[3]], r[4], as_date(r[5]), clusters.get(r[6]))
+            for r in rows if r[3] in speakers  # as the inner join did
+        ]
+
+    def answer_candidates(self, statement: StatementRef) -> list[StatementRef]:
+        """Stored statements of the other kind that ``statement`` may answer or be answered by.
+
+        What ``merge.answers`` asks, through indexes: the same incident's cluster, or the
+        accused named as the denier (by their folded name or side), and a day within the
+        denial window (or no day, which the rule does not bound).
+        """
+        denial = statement.kind == "denial"
+        other = "accusation" if denial else "denial"
+        where, params = f"kind = '{other}' AND doc_key <> ?", [statement.doc_key]
+        if statement.day is not None:
+            # The accusation at most DENIAL_WINDOW_DAYS before the denial and a day after it.
+            low, high = (-DENIAL_WINDOW_DAYS, 1) if denial else (-1, DENIAL_WINDOW_DAYS)
+            where += " AND (reference_day IS NULL OR reference_day BETWEEN ? AND ?)"
+            params += [statement.day + timedelta(days=low), statement.day + timedelta(days=high)]
+        found: dict[str, StatementRef] = {}
+        if denial:
+            accused = sorted({fold(statement.speaker), fold(statement.speaker_affiliation)} - {""})
+            if accused:
+                names, names_params = one_of("target_folded", accused)
+                found.update((r.key, r) for r in self.statement_refs(f"{where} AND {names}", params + names_params))
+        elif accused := fold(statement.target):
+            found.update((r.key, r) for r in self.statement_refs(
+                f"{where} AND source_key IN (SELECT source_key FROM sources "
+                "WHERE name_folded = ? OR affiliation_folded = ?)", params + [accused, accused]))
+        if statement.cluster_id is not None:
+            found.update((r.key, r) for r in self.statement_refs(
+                f"{where} AND about_incident_key IN (SELECT incident_key FROM incidents WHERE cluster_id = ?)",
+                params + [statement.cluster_id]))
+        return list(found.values())
 
     def link_statements(self, new_keys: Sequence[str]) -> None:
         if not new_keys:
             return
         links = []
-        where, params = one_of("st.statement_key", new_keys)
-        for statement in self.statement_refs(f"{where} AND st.kind IN ('denial', 'accusation')", params):
-            if statement.kind == "denial":
-                # The accused may be named by the speaker or by whom the speaker speaks for.
-                others = self.statement_refs(
-                    "st.kind = 'accusation' AND st.doc_key <> ? AND (lower(st.target) = lower(?) "
-                    "OR lower(st.target) = lower(?) OR i.cluster_id = ?)",
-                    (statement.doc_key, statement.speaker, statement.speaker_affiliation, statement.cluster_id),
-                )
-                pairs = [(statement, other) for other in others]
-            else:
-                others = self.statement_refs(
-                    "st.kind = 'denial' AND st.doc_key <> ? AND (lower(s.name) = lower(?) "
-                    "OR lower(s.affiliation) = lower(?) OR i.cluster_id = ?)",
-                    (statement.doc_key, statement.target, statement.target, statement.cluster_id),
-                )
-                pairs = [(other, statement) for other in others]
+        where, params = one_of("statement_key", new_keys)
+        for statement in self.statement_refs(f"{where} AND kind IN ('denial', 'accusation')", params):
+            others = self.answer_candidates(statement)
+            pairs = [(statement, other) if statement.kind == "denial" else (other, statement) for other in others]
             for denial, accusation in pairs:
                 if basis := answers(denial, accusation):
                     links.append((denial.key, accusation.key, basis))
