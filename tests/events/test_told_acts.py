@@ -66,3 +66,58 @@ def test_a_truce_described_as_begun_tells_no_new_agreement():
 def test_a_truce_begun_in_a_clause_that_times_an_attack_is_no_agreement_of_its_own():
     found = incidents("Rebels said troops shelled their camp near Torit on Sunday, only hours after the truce began.")
     assert [i.acled_sub_type for i in found] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_truce_suspended_after_an_attack_is_its_own_change_and_the_attack_only_times_it():
+    found = incidents("On Monday the army suspended its truce with the rebels in two provinces after the group ambushed a patrol "
+                      "on Sunday.")
+    assert [(i.acled_type, i.acled_sub_type, i.date) for i in found] == [
+        ("Strategic developments", "Change to group/activity", "2021-06-14")]
+
+
+def test_a_group_breaking_its_truce_in_a_month_last_year_is_a_change_of_that_month():
+    found = incidents("Violence has returned to the north after the militia broke its ceasefire with the government "
+                      "in November last year.")
+    assert [(i.acled_sub_type, i.date) for i in found] == [("Change to group/activity", "2020-11")]
+
+
+def test_a_passive_suspended_truce_is_a_change():
+    assert [i.acled_sub_type for i in incidents("The truce with the militia was suspended on Tuesday.")] == [
+        "Change to group/activity"]
+
+
+def test_a_truce_broken_by_shelling_is_the_shelling():
+    found = incidents("The army broke the ceasefire by shelling the town on Monday.")
+    assert [i.acled_sub_type for i in found] == ["Shelling/artillery/missile attack"]
+
+
+def test_breaking_the_terms_of_a_deal_or_being_accused_of_breaking_a_truce_ends_no_truce():
+    assert incidents("The rebels broke the terms of the deal on Monday.") == []
+    assert incidents("The rebels accused the army of breaking the truce on Monday.") == []
+    assert incidents("The rebels threatened to end the truce on Monday.") == []
+
+
+def test_demonstrating_something_is_no_protest():
+    assert incidents("The army demonstrated its new drones at a parade in the capital on Monday.") == []
+    assert [i.acled_sub_type for i in incidents("Hundreds of teachers demonstrated in Goma on Monday.")] == ["Peaceful protest"]
+
+
+CUT_OFF = ("Rebels shelled a market in Kidal on Monday, killing four traders.\n"
+           "Officials said the attack was the deadliest this year.\n")
+
+
+def test_a_cut_off_last_line_whose_main_verb_tells_a_past_act_is_read():
+    found = incidents(CUT_OFF + "A drone strike on Gao in May hit a depot where rebel officers were meeting to plan new")
+    assert [(i.acled_sub_type, i.date) for i in found] == [
+        ("Shelling/artillery/missile attack", "2021-06-14"), ("Air/drone strike", "2021-05")]
+
+
+def test_a_cut_off_last_line_is_read_only_in_its_main_clause():
+    # the abduction is told in a clause the cut may have changed: only the main clause is read
+    found = incidents(CUT_OFF + "The governor visited the camp after rebels abducted two aid workers from the town of Menaka and")
+    assert [i.acled_sub_type for i in found] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_cut_off_last_line_in_title_case_is_a_headline():
+    found = incidents(CUT_OFF + "Rebels Attacked Army Convoy Near Gao Last Week")
+    assert [i.acled_sub_type for i in found] == ["Shelling/artillery/missile attack"]

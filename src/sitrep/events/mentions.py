@@ -213,8 +213,13 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
     last_seen = {s.text.strip(): s.start for s in sentences}
     reporting = {a.cue_i for a in adoc.attributions}
     for sentence in sentences:
-        if is_heading(sentence, adoc.document.text) or last_seen[sentence.text.strip()] != sentence.start:
+        if last_seen[sentence.text.strip()] != sentence.start:
             continue  # a teaser repeated further down is read where the story tells it
+        main_clause: set[int] | None = None  # when only the main clause is read: the text's cut-off last line
+        if is_heading(sentence, adoc.document.text):
+            main_clause = cut_off_report(sentence, adoc.document.text)
+            if not main_clause:
+                continue
         kept: list[TriggerHit] = []
         attempted: list[TriggerHit] = []  # protests people tried or meant to hold: "arrested as they tried to march"
         dropped: set[int] = set()
@@ -242,6 +247,8 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             # a weapon word read through the event noun it modifies: "rocket attacks have lessened"
             word = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EVENT_HEADS else token
             verb = clause_verb(word)
+            if main_clause is not None and verb.i not in main_clause:
+                continue  # a clause of a cut-off line whose sentence the cut may have changed
             negated = is_negated(word, verb)
             intended = not negated and is_irrealis(word, verb)
             background = (is_talked_about(word) or is_aggregate(word, sentence) or is_trend(word) or is_several(word)
@@ -267,6 +274,7 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             kept.append(hit)
             if is_anchor(token.head if token.dep_ == "compound" else token):
                 anchored.add(token.i)
+        anchored |= {h.token.i for h in kept if times_other(h, kept)}
         if any(h.token.lemma_.lower() not in DOER_NOUNS and not h.event_class.casualty_only for h in kept):
             kept = [h for h in kept if h.token.lemma_.lower() not in DOER_NOUNS]  # "assailants torched a bus": the arson
         if any(h.event_class.name == "protest" for h in kept):
@@ -331,6 +339,42 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 mention.at_vehicle = any(t.lemma_.lower() in vehicles or t.lower_ in vehicles for t in sentence)
             mentions.extend(told_apart(mention, adoc))
     return mentions
+
+
+#: Families whose act is told with the event that caused it: a truce suspended after an attack.
+CAUSED_FAMILIES = {"agreement_end"}
+
+
+def times_other(hit: TriggerHit, hits: list[TriggerHit]) -> bool:
+    """A clause that gives the cause of a truce ended in the sentence: "the government
+    suspended the truce after the group attacked a village" tells the suspension; the attack
+    (told where the story tells it) only says when and why. (A release "a week after their
+    fighters seized him" goes on with the story: both are told.)"""
+    token = hit.token
+    return (token.pos_ == "VERB" and token.dep_ == "advcl"
+            and has_child(token, {"mark"}, lexicon().filters.anchor_prepositions)
+            and any(h.token.i == token.head.i and h.event_class.family in CAUSED_FAMILIES - {hit.event_class.family} for h in hits))
+
+
+def cut_off_report(sentence: Span, text: str) -> set[int]:
+    """The last line of a text cut off mid-sentence, which has no closing stop like a
+    headline: a report all the same when it is no title (not in title case) and its main
+    verb tells in the past what someone did ("A strike on the port in May hit a depot where
+    officers were meeting to plan", "The villagers had marched the same"). Only that main
+    clause is read (the verbs it joins by "and" with it): what the cut left of the rest may
+    not be what was told. The main clause's verbs, or none when the line is no report."""
+    if text[sentence.end_char:].strip():
+        return set()
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    if not words or sum(t.is_title for t in words) > len(words) / 2:
+        return set()
+    root = sentence.root
+    past = root.tag_ == "VBD" or (root.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in root.children))
+    doer = has_child(root, {"nsubj", "nsubjpass"})
+    told = has_child(root, {"dobj", "nsubjpass", "prep", "agent"})
+    if root.pos_ != "VERB" or not (past and doer and told):
+        return set()
+    return {root.i} | {c.i for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"}
 
 
 def told_apart(mention: EventMention, adoc: AnnotatedDocument) -> list[EventMention]:
