@@ -121,3 +121,15 @@ def test_a_cut_off_last_line_is_read_only_in_its_main_clause():
 def test_a_cut_off_last_line_in_title_case_is_a_headline():
     found = incidents(CUT_OFF + "Rebels Attacked Army Convoy Near Gao Last Week")
     assert [i.acled_sub_type for i in found] == ["Shelling/artillery/missile attack"]
+
+
+def test_one_more_victim_seized_by_armed_men_is_an_attack_of_its_own():
+    found = incidents("Gunmen killed three farmers near Kidal on Monday. "
+                      "The fourth victim was seized by the gunmen at a well outside the town as he drew water.")
+    assert [(i.acled_type, i.acled_sub_type) for i in found] == [
+        ("Violence against civilians", "Attack"), ("Violence against civilians", "Attack")]
+    assert found[1].evidence.text.startswith("The fourth victim")
+
+
+def test_a_victim_taken_to_hospital_tells_no_attack():
+    assert incidents("The victim was taken to hospital by neighbours on Monday.") == []

@@ -79,6 +79,16 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
         if token.pos_ == "VERB" and token.dep_ not in ("amod", "acl") and not timing and named & lex.agreement_nouns:
             return event_class
         return None
+    if kind == "victim_of_armed":
+        # "the fifth victim was caught by the insurgents", "gunmen dragged the victim from his car"
+        if token.pos_ != "NOUN" or token.dep_ not in ("nsubjpass", "dobj") or token.head.pos_ != "VERB":
+            return None
+        verb = token.head
+        if token.dep_ == "nsubjpass":
+            doers = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        else:
+            doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        return event_class if argument_words(doers) & lex.armed_nouns else None
     if kind == "no_object":
         return event_class if not (token.pos_ == "VERB" and has_object(token)) else None
     if kind == "agreement_ended":

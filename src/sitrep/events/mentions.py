@@ -94,6 +94,8 @@ def is_anaphoric(token: Token) -> bool:
     """ "the attack", "those strikes": a trigger noun pointing back to a told event."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
+    if any(c.dep_ == "amod" and c.ent_type_ == "ORDINAL" for c in token.children):
+        return False  # "the fifth victim", "the second blast": one more, not the one told
     determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
     return any(d in lexicon().filters.anaphoric_determiners for d in determiners)
 
