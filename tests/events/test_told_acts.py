@@ -133,3 +133,24 @@ def test_one_more_victim_seized_by_armed_men_is_an_attack_of_its_own():
 
 def test_a_victim_taken_to_hospital_tells_no_attack():
     assert incidents("The victim was taken to hospital by neighbours on Monday.") == []
+
+
+def test_a_ruler_ousted_in_a_since_clause_of_the_story_week_is_news_placed_in_the_country():
+    found = incidents("The rallies in Omdurman were the largest since the general ousted the prime minister's cabinet on Monday.")
+    coup = [i for i in found if i.acled_type == "Strategic developments"]
+    assert [(i.acled_sub_type, i.date, i.country, i.admin1) for i in coup] == [("Other", "2021-06-14", "SD", None)]
+
+
+def test_a_ruler_ousted_in_a_since_clause_years_ago_is_background():
+    found = incidents("The rallies in Omdurman were the largest since the army ousted the president in April 2019.")
+    assert [i.acled_type for i in found if i.acled_type == "Strategic developments"] == []
+
+
+def test_rebels_ousted_from_a_town_remove_no_ruler():
+    found = incidents("Rebels were ousted from the town of Menaka on Monday.")
+    assert [i.acled_sub_type for i in found if i.acled_type == "Strategic developments"] == []
+
+
+def test_a_truce_ended_is_placed_in_the_country_not_in_the_provinces_of_the_main_clause():
+    [incident] = incidents("Violence has returned to Kunduz province after the Taliban ended their truce with the government on Monday.")
+    assert (incident.acled_sub_type, incident.country, incident.admin1) == ("Change to group/activity", "AF", None)

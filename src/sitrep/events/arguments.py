@@ -89,6 +89,16 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
         else:
             doers = [c for c in verb.children if c.dep_ == "nsubj"]
         return event_class if argument_words(doers) & lex.armed_nouns else None
+    if kind == "removed":
+        # "ousted Prime Minister Hamdok's cabinet", "the president was toppled": a ruler removed
+        # (not "ousted from the town": ground is taken, not a government)
+        if token.pos_ != "VERB" or token.dep_ in ("amod", "acl"):
+            return None
+        removed = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        words = argument_words(removed) | {c.lemma_.lower() for c in removed}
+        if words & lex.ruler_nouns or any(c.ent_type_ == "PERSON" for c in removed):
+            return event_class
+        return None
     if kind == "no_object":
         return event_class if not (token.pos_ == "VERB" and has_object(token)) else None
     if kind == "agreement_ended":

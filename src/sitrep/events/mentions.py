@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from spacy.tokens import Span, Token
 
@@ -274,7 +275,7 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 hit = TriggerHit(hit.token, hit.start, hit.end, type(hit.rule)(event_class, hit.rule.context, hit.rule.argument, hit.rule.exclude))
             taken.add((hit.start, hit.end))
             kept.append(hit)
-            if is_anchor(token.head if token.dep_ == "compound" else token):
+            if is_anchor(token.head if token.dep_ == "compound" else token) and not of_the_week(adoc, token):
                 anchored.add(token.i)
         anchored |= {h.token.i for h in kept if times_other(h, kept)}
         if any(h.token.lemma_.lower() not in DOER_NOUNS and not h.event_class.casualty_only for h in kept):
@@ -315,6 +316,10 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                     mention.location is None or mention.location.geo_precision == "country"):
                 # what was reported names no place below the country: the sentence may ("Kunduz police said ...")
                 mention.location = places.locate_event(adoc, sentence.start_char, sentence.end_char, main.start) or mention.location
+            if main.event_class.national and mention.location is not None and not within(adoc.places, *subtree_span(main.token)):
+                # "violence returned to two provinces after the group ended its truce": the
+                # provinces are where the violence is, the truce was the whole group's
+                mention.location = Location(mention.location.country, None, None, None, None, None, "country")
             mention.own_place = bool(within(adoc.places, *told))
             mention.anaphoric = all(is_anaphoric(h.token) or h.event_class.casualty_only or describes_told(h, hits) for h in hits)
             mention.pointer = all(is_anaphoric(h.token) for h in hits)
@@ -433,6 +438,27 @@ def first_time(adoc: AnnotatedDocument, hits: list[TriggerHit]) -> TimeMention |
         if inside:
             return inside[0]
     return None
+
+
+#: How many days before publication a clause's own date makes its event the story's news.
+NEWS_DAYS = 7
+
+
+def of_the_week(adoc: AnnotatedDocument, token: Token) -> bool:
+    """A "since" clause dated to a day of the story's week tells news, not background: "the
+    biggest challenge since he ousted the cabinet on Monday" (not "since rebels seized the
+    town in 2012", nor an undated "since the coup")."""
+    if token.pos_ != "VERB":
+        return False
+    found = time.governing_time(adoc, token.i)
+    published = adoc.document.published
+    if found is None or found.precision != "day" or not found.value or published is None:
+        return False
+    try:
+        day = date.fromisoformat(found.value.partition("/")[0])
+    except ValueError:
+        return False
+    return 0 <= (published - day).days <= NEWS_DAYS
 
 
 def day_dated(adoc: AnnotatedDocument, token: Token) -> bool:
