@@ -154,3 +154,13 @@ def test_rebels_ousted_from_a_town_remove_no_ruler():
 def test_a_truce_ended_is_placed_in_the_country_not_in_the_provinces_of_the_main_clause():
     [incident] = incidents("Violence has returned to Kunduz province after the Taliban ended their truce with the government on Monday.")
     assert (incident.acled_sub_type, incident.country, incident.admin1) == ("Change to group/activity", "AF", None)
+
+
+def test_a_truce_extended_in_a_clause_on_its_noun_is_a_second_agreement_of_its_own_date():
+    found = incidents("Talks went on for a year, the result of which on 3 March they initiated a truce, "
+                      "which was extended for six months in May.")
+    assert [(i.acled_sub_type, i.date) for i in found] == [("Agreement", "2021-03-03"), ("Agreement", "2021-05")]
+
+
+def test_a_truce_signed_in_a_clause_on_its_noun_is_no_new_agreement():
+    assert incidents("The rebels say the army violated the truce, which was signed in 2016.") == []

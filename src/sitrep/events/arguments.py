@@ -117,6 +117,9 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
             return None
         return event_class
     if kind == "agreement":
+        if token.pos_ == "VERB" and token.dep_ == "relcl" and token.lemma_.lower() == "extend" and (
+                token.head.lower_ in lex.agreement_nouns or token.head.lemma_.lower() in lex.agreement_nouns):
+            return event_class  # "a ceasefire, which was extended for six months in January": an extension of its own
         if token.pos_ != "VERB" or token.dep_ in ("amod", "acl", "relcl"):
             return None
         # what was agreed, signed or announced: not a concessive or temporal aside

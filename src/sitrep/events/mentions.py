@@ -144,6 +144,21 @@ def split_anchored(hits: list[TriggerHit], anchored: set[int], counts: list[Coun
     return [(hits, counts)]
 
 
+def extends(hit: TriggerHit) -> bool:
+    """An agreement extended in a relative clause on its noun: "a truce, which was extended"."""
+    return hit.event_class.family == "agreement" and hit.token.dep_ == "relcl" and hit.token.lemma_.lower() == "extend"
+
+
+def split_extended(hits: list[TriggerHit], counts: list[Count]) -> list[tuple[list[TriggerHit], list[Count]]]:
+    """A truce made and, in a clause on its noun, extended later ("they initiated a ceasefire,
+    which was extended for six months in January") are two agreements, each with its own date."""
+    extended = [h for h in hits if extends(h)]
+    rest = [h for h in hits if h not in extended]
+    if not extended or not rest:
+        return [(hits, counts)]
+    return [(rest, counts)] + [([h], counts) for h in extended]
+
+
 def family_groups(hits: list[TriggerHit], attempted: list[TriggerHit] = ()) -> dict[str, list[TriggerHit]]:
     """Hits of one sentence by event family; ``attempted`` the protests the sentence says
     people tried or meant to hold."""
@@ -231,7 +246,8 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
         hits_found = find_triggers(sentence, matches)
         triggers = {h.token.i for h in hits_found}
         # what a describing clause says is part of the description: "those abducted during the attack"
-        describing = {h.token.i for h in hits_found if is_description(h, triggers)}
+        # (an agreement extended in a clause on its noun is a new agreement: "a ceasefire, which was extended in January")
+        describing = {h.token.i for h in hits_found if is_description(h, triggers) and not extends(h)}
         for hit in hits_found:
             token = hit.token
             if (hit.start, hit.end) in taken:
@@ -288,7 +304,8 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
         lowered = sentence.text.lower()
         groups = family_groups(kept, attempted)
         units = [(family, part, part_counts) for family, hits in groups.items()
-                 for part, part_counts in (split_anchored(hits, anchored, counts) if family == "violence" else [(hits, counts)])]
+                 for part, part_counts in (split_anchored(hits, anchored, counts) if family == "violence"
+                                           else split_extended(hits, counts) if family == "agreement" else [(hits, counts)])]
         for family, hits, counts in units:
             if family == "violence" and all(h.event_class.casualty_only for h in hits):
                 fields = {c.field for c in counts if c.value is not None or c.vague}
