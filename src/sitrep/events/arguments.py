@@ -79,7 +79,47 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
         if token.pos_ == "VERB" and token.dep_ not in ("amod", "acl") and not timing and named & lex.agreement_nouns:
             return event_class
         return None
+    if kind == "victim_of_armed":
+        # "the fifth victim was caught by the insurgents", "gunmen dragged the victim from his car"
+        if token.pos_ != "NOUN" or token.dep_ not in ("nsubjpass", "dobj") or token.head.pos_ != "VERB":
+            return None
+        verb = token.head
+        if token.dep_ == "nsubjpass":
+            doers = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        else:
+            doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        return event_class if argument_words(doers) & lex.armed_nouns else None
+    if kind == "removed":
+        # "ousted Prime Minister Hamdok's cabinet", "the president was toppled": a ruler removed
+        # (not "ousted from the town": ground is taken, not a government)
+        if token.pos_ != "VERB" or token.dep_ in ("amod", "acl"):
+            return None
+        removed = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        words = argument_words(removed) | {c.lemma_.lower() for c in removed}
+        if words & lex.ruler_nouns or any(c.ent_type_ == "PERSON" for c in removed):
+            return event_class
+        return None
+    if kind == "no_object":
+        return event_class if not (token.pos_ == "VERB" and has_object(token)) else None
+    if kind == "agreement_ended":
+        # "the government suspended the ceasefire", "the truce was revoked": the noun itself is
+        # what ended ("broke the terms of the deal" tells a violation, not a truce ended)
+        if token.pos_ != "VERB" or token.dep_ in ("amod", "acl"):
+            return None
+        ended = {w for c in token.children if c.dep_ in ("dobj", "nsubjpass") for w in (c.lower_, c.lemma_.lower())}
+        if not ended & lex.agreement_nouns:
+            return None
+        # a truce broken by an act is that act told as a violation: "broke the truce by shelling the town";
+        # "accused the army of breaking the truce" is an accusation of one
+        if any(c.dep_ == "prep" and c.lower_ == "by" for c in token.children):
+            return None
+        if token.dep_ == "pcomp" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in lex.filters.accusing_verbs:
+            return None
+        return event_class
     if kind == "agreement":
+        if token.pos_ == "VERB" and token.dep_ == "relcl" and token.lemma_.lower() == "extend" and (
+                token.head.lower_ in lex.agreement_nouns or token.head.lemma_.lower() in lex.agreement_nouns):
+            return event_class  # "a ceasefire, which was extended for six months in January": an extension of its own
         if token.pos_ != "VERB" or token.dep_ in ("amod", "acl", "relcl"):
             return None
         # what was agreed, signed or announced: not a concessive or temporal aside
@@ -157,6 +197,10 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
             return event_class
         return None
     return event_class
+
+
+def has_object(token: Token) -> bool:
+    return any(c.dep_ in ("dobj", "ccomp") for c in token.children)
 
 
 def left_custody(token: Token) -> bool:

@@ -33,6 +33,7 @@ class EventClass:
     casualty_only: bool = False
     means: str | None = None  # how the harm was done: "remote", "explosive", "firearms"
     count: str | None = None  # the count field its figures go to (released, detained, abducted)
+    national: bool = False  # an act of a government or a group as a whole: placed by its own clause, else the country
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ class Lexicon:
     captive_nouns: frozenset[str]
     agreement_nouns: frozenset[str]
     force_nouns: frozenset[str]
+    ruler_nouns: frozenset[str]
     base_nouns: frozenset[str]
     weapon_nouns: frozenset[str]
     disrupt_verbs: frozenset[str]
@@ -143,6 +145,7 @@ def load_classes(data: dict) -> dict[str, EventClass]:
             casualty_only=bool(spec.get("casualty_only", False)),
             means=spec.get("means"),
             count=spec.get("count"),
+            national=bool(spec.get("national", False)),
         )
     return classes
 
@@ -188,6 +191,7 @@ def lexicon() -> Lexicon:
         captive_nouns=frozenset(arguments["captive_nouns"]),
         agreement_nouns=frozenset(arguments["agreement_nouns"]),
         force_nouns=frozenset(arguments["force_nouns"]),
+        ruler_nouns=frozenset(arguments["ruler_nouns"]),
         base_nouns=frozenset(arguments["base_nouns"]),
         weapon_nouns=frozenset(arguments["weapon_nouns"]),
         disrupt_verbs=frozenset(arguments["disrupt_verbs"]),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from spacy.tokens import Span, Token
 
@@ -94,6 +95,8 @@ def is_anaphoric(token: Token) -> bool:
     """ "the attack", "those strikes": a trigger noun pointing back to a told event."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
+    if any(c.dep_ == "amod" and c.ent_type_ == "ORDINAL" for c in token.children):
+        return False  # "the fifth victim", "the second blast": one more, not the one told
     determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
     return any(d in lexicon().filters.anaphoric_determiners for d in determiners)
 
@@ -139,6 +142,21 @@ def split_anchored(hits: list[TriggerHit], anchored: set[int], counts: list[Coun
         inside = [h for h in hits if h.token.i in clause]
         return [(outside, [c for c in counts if c.token_i not in clause]), (inside, [c for c in counts if c.token_i in clause])]
     return [(hits, counts)]
+
+
+def extends(hit: TriggerHit) -> bool:
+    """An agreement extended in a relative clause on its noun: "a truce, which was extended"."""
+    return hit.event_class.family == "agreement" and hit.token.dep_ == "relcl" and hit.token.lemma_.lower() == "extend"
+
+
+def split_extended(hits: list[TriggerHit], counts: list[Count]) -> list[tuple[list[TriggerHit], list[Count]]]:
+    """A truce made and, in a clause on its noun, extended later ("they initiated a ceasefire,
+    which was extended for six months in January") are two agreements, each with its own date."""
+    extended = [h for h in hits if extends(h)]
+    rest = [h for h in hits if h not in extended]
+    if not extended or not rest:
+        return [(hits, counts)]
+    return [(rest, counts)] + [([h], counts) for h in extended]
 
 
 def family_groups(hits: list[TriggerHit], attempted: list[TriggerHit] = ()) -> dict[str, list[TriggerHit]]:
@@ -213,8 +231,13 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
     last_seen = {s.text.strip(): s.start for s in sentences}
     reporting = {a.cue_i for a in adoc.attributions}
     for sentence in sentences:
-        if is_heading(sentence, adoc.document.text) or last_seen[sentence.text.strip()] != sentence.start:
+        if last_seen[sentence.text.strip()] != sentence.start:
             continue  # a teaser repeated further down is read where the story tells it
+        main_clause: set[int] | None = None  # when only the main clause is read: the text's cut-off last line
+        if is_heading(sentence, adoc.document.text):
+            main_clause = cut_off_report(sentence, adoc.document.text)
+            if not main_clause:
+                continue
         kept: list[TriggerHit] = []
         attempted: list[TriggerHit] = []  # protests people tried or meant to hold: "arrested as they tried to march"
         dropped: set[int] = set()
@@ -223,7 +246,8 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
         hits_found = find_triggers(sentence, matches)
         triggers = {h.token.i for h in hits_found}
         # what a describing clause says is part of the description: "those abducted during the attack"
-        describing = {h.token.i for h in hits_found if is_description(h, triggers)}
+        # (an agreement extended in a clause on its noun is a new agreement: "a ceasefire, which was extended in January")
+        describing = {h.token.i for h in hits_found if is_description(h, triggers) and not extends(h)}
         for hit in hits_found:
             token = hit.token
             if (hit.start, hit.end) in taken:
@@ -242,6 +266,8 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             # a weapon word read through the event noun it modifies: "rocket attacks have lessened"
             word = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EVENT_HEADS else token
             verb = clause_verb(word)
+            if main_clause is not None and verb.i not in main_clause:
+                continue  # a clause of a cut-off line whose sentence the cut may have changed
             negated = is_negated(word, verb)
             intended = not negated and is_irrealis(word, verb)
             background = (is_talked_about(word) or is_aggregate(word, sentence) or is_trend(word) or is_several(word)
@@ -265,8 +291,9 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 hit = TriggerHit(hit.token, hit.start, hit.end, type(hit.rule)(event_class, hit.rule.context, hit.rule.argument, hit.rule.exclude))
             taken.add((hit.start, hit.end))
             kept.append(hit)
-            if is_anchor(token.head if token.dep_ == "compound" else token):
+            if is_anchor(token.head if token.dep_ == "compound" else token) and not of_the_week(adoc, token):
                 anchored.add(token.i)
+        anchored |= {h.token.i for h in kept if times_other(h, kept)}
         if any(h.token.lemma_.lower() not in DOER_NOUNS and not h.event_class.casualty_only for h in kept):
             kept = [h for h in kept if h.token.lemma_.lower() not in DOER_NOUNS]  # "assailants torched a bus": the arson
         if any(h.event_class.name == "protest" for h in kept):
@@ -277,7 +304,8 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
         lowered = sentence.text.lower()
         groups = family_groups(kept, attempted)
         units = [(family, part, part_counts) for family, hits in groups.items()
-                 for part, part_counts in (split_anchored(hits, anchored, counts) if family == "violence" else [(hits, counts)])]
+                 for part, part_counts in (split_anchored(hits, anchored, counts) if family == "violence"
+                                           else split_extended(hits, counts) if family == "agreement" else [(hits, counts)])]
         for family, hits, counts in units:
             if family == "violence" and all(h.event_class.casualty_only for h in hits):
                 fields = {c.field for c in counts if c.value is not None or c.vague}
@@ -305,6 +333,10 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                     mention.location is None or mention.location.geo_precision == "country"):
                 # what was reported names no place below the country: the sentence may ("Kunduz police said ...")
                 mention.location = places.locate_event(adoc, sentence.start_char, sentence.end_char, main.start) or mention.location
+            if main.event_class.national and mention.location is not None and not within(adoc.places, *subtree_span(main.token)):
+                # "violence returned to two provinces after the group ended its truce": the
+                # provinces are where the violence is, the truce was the whole group's
+                mention.location = Location(mention.location.country, None, None, None, None, None, "country")
             mention.own_place = bool(within(adoc.places, *told))
             mention.anaphoric = all(is_anaphoric(h.token) or h.event_class.casualty_only or describes_told(h, hits) for h in hits)
             mention.pointer = all(is_anaphoric(h.token) for h in hits)
@@ -331,6 +363,42 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 mention.at_vehicle = any(t.lemma_.lower() in vehicles or t.lower_ in vehicles for t in sentence)
             mentions.extend(told_apart(mention, adoc))
     return mentions
+
+
+#: Families whose act is told with the event that caused it: a truce suspended after an attack.
+CAUSED_FAMILIES = {"agreement_end"}
+
+
+def times_other(hit: TriggerHit, hits: list[TriggerHit]) -> bool:
+    """A clause that gives the cause of a truce ended in the sentence: "the government
+    suspended the truce after the group attacked a village" tells the suspension; the attack
+    (told where the story tells it) only says when and why. (A release "a week after their
+    fighters seized him" goes on with the story: both are told.)"""
+    token = hit.token
+    return (token.pos_ == "VERB" and token.dep_ == "advcl"
+            and has_child(token, {"mark"}, lexicon().filters.anchor_prepositions)
+            and any(h.token.i == token.head.i and h.event_class.family in CAUSED_FAMILIES - {hit.event_class.family} for h in hits))
+
+
+def cut_off_report(sentence: Span, text: str) -> set[int]:
+    """The last line of a text cut off mid-sentence, which has no closing stop like a
+    headline: a report all the same when it is no title (not in title case) and its main
+    verb tells in the past what someone did ("A strike on the port in May hit a depot where
+    officers were meeting to plan", "The villagers had marched the same"). Only that main
+    clause is read (the verbs it joins by "and" with it): what the cut left of the rest may
+    not be what was told. The main clause's verbs, or none when the line is no report."""
+    if text[sentence.end_char:].strip():
+        return set()
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    if not words or sum(t.is_title for t in words) > len(words) / 2:
+        return set()
+    root = sentence.root
+    past = root.tag_ == "VBD" or (root.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in root.children))
+    doer = has_child(root, {"nsubj", "nsubjpass"})
+    told = has_child(root, {"dobj", "nsubjpass", "prep", "agent"})
+    if root.pos_ != "VERB" or not (past and doer and told):
+        return set()
+    return {root.i} | {c.i for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"}
 
 
 def told_apart(mention: EventMention, adoc: AnnotatedDocument) -> list[EventMention]:
@@ -387,6 +455,27 @@ def first_time(adoc: AnnotatedDocument, hits: list[TriggerHit]) -> TimeMention |
         if inside:
             return inside[0]
     return None
+
+
+#: How many days before publication a clause's own date makes its event the story's news.
+NEWS_DAYS = 7
+
+
+def of_the_week(adoc: AnnotatedDocument, token: Token) -> bool:
+    """A "since" clause dated to a day of the story's week tells news, not background: "the
+    biggest challenge since he ousted the cabinet on Monday" (not "since rebels seized the
+    town in 2012", nor an undated "since the coup")."""
+    if token.pos_ != "VERB":
+        return False
+    found = time.governing_time(adoc, token.i)
+    published = adoc.document.published
+    if found is None or found.precision != "day" or not found.value or published is None:
+        return False
+    try:
+        day = date.fromisoformat(found.value.partition("/")[0])
+    except ValueError:
+        return False
+    return 0 <= (published - day).days <= NEWS_DAYS
 
 
 def day_dated(adoc: AnnotatedDocument, token: Token) -> bool:
