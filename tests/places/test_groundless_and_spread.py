@@ -47,3 +47,10 @@ def test_a_town_and_its_own_province_after_a_comma_stay_one_place(placed):
     text = "Insurgents raided a police post in Jalalabad, Nangarhar on Monday."
     loc = _at(placed(text), "raided")
     assert (loc.country, loc.admin1, loc.admin1_list) == ("AF", "Nangarhar", ())
+
+
+def test_an_exchange_of_fire_told_without_a_place_still_takes_the_story_province(placed):
+    text = ("Rockets hit the city of Kharkiv on Sunday, killing four people, officials said.\n"
+            "Troops and rebels exchanged fire for two hours on Tuesday.")
+    loc = _at(placed(text), "exchanged")
+    assert (loc.country, loc.admin1) == ("UA", "Kharkiv")
