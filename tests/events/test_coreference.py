@@ -68,3 +68,12 @@ def test_a_meeting_with_neither_time_nor_place_is_background():
     assert incidents("The envoy said last week that he had met rebel representatives to agree on a new timetable.") == []
     [held] = incidents("The envoy met rebel representatives in Doha on Monday to agree on a new timetable.")
     assert (held.acled_sub_type, held.date, held.place) == ("Other", "2021-06-14", "Doha")
+
+
+def test_strikes_spread_over_two_other_provinces_are_no_retelling_of_the_told_attack():
+    # the second sentence's strikes lie in two provinces, neither of them the first attack's
+    found = incidents(
+        "Government troops attacked rebel positions in Kandahar province on Monday, the rebels said. "
+        "The army denied it and accused the rebels of attacking its posts in Bagram and Jalalabad on Monday."
+    )
+    assert [(i.admin1, tuple(i.admin1_list)) for i in found] == [("Kandahar", ()), (None, ("Parwan", "Nangarhar"))]

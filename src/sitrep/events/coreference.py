@@ -81,6 +81,13 @@ def widened(day: str, days: int) -> str:
 def place_conflict(event: Event, mention: EventMention) -> bool:
     """Two places inside countries that differ. A bare country is too often a modifier
     ("a US general", "Afghan forces") to tell two events apart."""
+    if mention.own_place and mention.location is not None and mention.location.admin1_list:
+        # "strikes in Upper Nile and Yei": spread over provinces, none of which is a
+        # province the event was told in
+        spread = set(mention.location.admin1_list)
+        if any(o.own_place and o.location is not None and o.location.admin1 and o.location.country == mention.location.country
+               and o.location.admin1 not in spread for o in event.mentions):
+            return True
     if not mention.own_place or mention.location is None or mention.location.geo_precision not in SUBNATIONAL:
         return False
     for other in event.mentions:

@@ -145,6 +145,7 @@ def _path_len(a: Token, b: Token) -> int:
 
 
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|&|or|as well as))\s*$")
+_CONJ_GAP = re.compile(r"^\s*,?\s*(?:and|&|or|as well as)\s*$")
 
 
 def _round_up(chosen: list[PlaceMention], text: str, primary: PlaceMention) -> tuple[str, ...]:
@@ -153,9 +154,14 @@ def _round_up(chosen: list[PlaceMention], text: str, primary: PlaceMention) -> t
     Gujarat ... migrants from Bihar") or a list elsewhere in the text are no round-up."""
     groups: list[list[PlaceMention]] = []
     for m in chosen:
-        if not m.place.admin1 or not (m.place.level == "admin1" or _namesake_of_province(m.place)):
+        if not m.place.admin1 or m.place.level == "country":
             continue
-        if groups and _LIST_GAP.match(text[groups[-1][-1].end : m.start]):
+        gap = text[groups[-1][-1].end : m.start] if groups else ""
+        provincial = all(o.place.level == "admin1" or _namesake_of_province(o.place) for o in (m, groups[-1][-1])) if groups else True
+        # Towns or districts in a list spread the event over their provinces only when
+        # joined by a conjunction ("from Bagram and Pul-e-Charkhi jails"): a bare comma
+        # after a town more often adds its province ("Sirwah, Marib").
+        if groups and _LIST_GAP.match(gap) and (provincial or _CONJ_GAP.match(gap)):
             groups[-1].append(m)
         else:
             groups.append([m])
@@ -636,6 +642,10 @@ def locate_event(
         if len(joined) >= 2 and len({m.place.country for m in roads}) == 1:
             return _country_round_up(roads[0].place.country, tuple(joined))  # type: ignore[arg-type]
         return _pick(adoc, roads, tok)
+    if tok is not None and tok.lemma_.lower() in lexicon().groundless_acts:
+        # "the truce started on Monday", "the release of 24 hostages": an act with no
+        # ground of its own takes no place from the rest of the story
+        return _country_location(adoc)
     told_before = _named_before(adoc, start, end, tok)
     if told_before is not None:
         return location_of(told_before)
@@ -657,6 +667,11 @@ def locate_event(
         province = _focus_province(adoc)
     if province is not None:
         return location_of(province)
+    return _country_location(adoc)
+
+
+def _country_location(adoc: AnnotatedDocument) -> Location | None:
+    """The story's country as a location, or None when the story has none."""
     if adoc.country:
         country = load_gazetteer().country(adoc.country)
         if country is not None:
