@@ -580,3 +580,30 @@ def test_blaming_an_act_on_no_party_explains_it_and_blaming_it_on_a_party_accuse
     assert one("Kurdish and Iraqi officials have blamed the attacks on the security vacuum between Erbil and Baghdad.").kind == "statement"
     assert one("The governor blamed the attack on militants.").kind == "accusation"
     assert one("Pakistan blamed the attack on India.").kind == "accusation"
+
+
+def test_violence_said_to_go_on_until_a_condition_is_a_threat():
+    s = one("The rebels said that the attacks would continue until the troops left the valley.")
+    assert (s.speaker.name, s.kind) == ("Unidentified Armed Group", "threat")
+    s = one("The insurgents said that violence would be continuing until a truce was agreed.")
+    assert s.kind == "threat"
+
+
+def test_violence_said_to_have_continued_is_no_threat():
+    s = one("The insurgents said that violence continued in the north last week.")
+    assert s.kind == "statement"
+
+
+def test_own_side_lost_nothing_is_a_denial():
+    s = one("The rebel group said it suffered no casualties in the clash near the river.")
+    assert (s.speaker.name, s.kind) == ("Rebel group", "denial")
+
+
+def test_own_side_losses_told_is_no_denial():
+    s = one("The rebel group said it suffered three casualties in the clash near the river.")
+    assert s.kind == "statement"
+
+
+def test_a_label_corrected_is_a_denial():
+    s = one('The two men were "farmers, not militants", the village elder said.')
+    assert (s.speaker.name, s.kind) == ("village elder", "denial")

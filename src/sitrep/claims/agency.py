@@ -357,6 +357,46 @@ def news_outlet(adoc: AnnotatedDocument, attribution: Attribution) -> bool:
     return bool(re.search(r"\breports? (in|by|from|on) (the )?$", text[max(0, attribution.speaker_start - 20) : attribution.speaker_start].lower()))
 
 
+def corrects_a_label(token: Token) -> bool:
+    """ "the pair were civilians, not fighters", "they were not fighters but civilians": a
+    predicate noun set against another that is negated corrects what someone called them."""
+    if token.dep_ in ("appos", "conj") and token.head.dep_ == "attr" and any(c.dep_ == "neg" for c in token.children):
+        return True
+    return token.dep_ == "attr" and any(c.dep_ == "neg" for c in token.children) and any(
+        c.dep_ in ("conj", "appos") and c.pos_ in ("NOUN", "PROPN") for c in token.children)
+
+
+def threatens_more(adoc: AnnotatedDocument, attribution: Attribution, token: Token) -> bool:
+    """ "violence would continue until ...", "we will continue our attacks": the speaker's
+    violence said to go on."""
+    lex = lexicon()
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lex.continuing_verbs or negated(token):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in lex.future_modals for c in token.children):
+        return False
+    doer = subject(token)
+    if doer is None:
+        return False
+    words = {w for t in phrase_tokens(doer) for w in (t.lemma_.lower(), t.lower_)}
+    if words & lex.violence_nouns:
+        return True
+    if side_of(adoc, attribution, doer, token) == "own":
+        objects = [c for c in token.children if c.dep_ in ("dobj", "xcomp")]
+        return any(is_act(o) or o.lemma_.lower() in lex.violence_nouns for o in objects)
+    return False
+
+
+def denies_own_losses(adoc: AnnotatedDocument, attribution: Attribution, token: Token) -> bool:
+    """ "it suffered no casualties": the speaker's own side lost nothing."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon().loss_verbs:
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if not any(c.lower_ == "no" for o in objects for c in o.children) and not any(c.dep_ == "neg" for c in token.children):
+        return False
+    doer = subject(token)
+    return doer is not None and side_of(adoc, attribution, doer, token) == "own"
+
+
 def reported_kind(adoc: AnnotatedDocument, attribution: Attribution) -> str | None:
     """The kind what a plain report tells gives it, or None when it tells nothing of the kind.
     A news outlet's report tells, it accuses no one (``news_outlet``)."""
@@ -366,9 +406,15 @@ def reported_kind(adoc: AnnotatedDocument, attribution: Attribution) -> str | No
     performed = first_person_acts(adoc, attribution, tokens)
     if performed:
         return max(performed, key=KIND_RANK.__getitem__)
-    accuses = denies = announces = False
+    accuses = denies = announces = threatens = False
     operations = lexicon().operations
     for token in tokens:
+        if corrects_a_label(token) or denies_own_losses(adoc, attribution, token):
+            denies = True
+            continue
+        if threatens_more(adoc, attribution, token):
+            threatens = True
+            continue
         breach = is_breach(token)
         hostile = is_act(token)
         operation = token.pos_ in ("VERB", "NOUN") and token.lemma_.lower() in operations
@@ -394,6 +440,8 @@ def reported_kind(adoc: AnnotatedDocument, attribution: Attribution) -> str | No
             accuses = True
         elif side == "own" and is_state(attribution.speaker):
             announces = True
+    if threatens:
+        return "threat"
     if denies:
         return "denial"
     if accuses:

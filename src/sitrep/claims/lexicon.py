@@ -50,6 +50,10 @@ class SpeechLexicon:
     state_nouns: frozenset[str]  # an unnamed speaker described by these speaks for a state
     civilian_nouns: frozenset[str]  # victims that make a state's report of an attack an accusation
     operations: frozenset[str]  # what a state body announces of its own side besides hostile acts
+    continuing_verbs: frozenset[str]  # "violence would continue": going on, with a future modal, threatens
+    future_modals: frozenset[str]
+    violence_nouns: frozenset[str]
+    loss_verbs: frozenset[str]  # "it suffered no casualties": its own losses denied
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +94,10 @@ def lexicon() -> SpeechLexicon:
         state_force_nouns=frozenset(data["acts"]["state_force_nouns"]),
         irregular_nouns=frozenset(data["acts"]["irregular_nouns"]),
         carrying_verbs=frozenset(data["acts"]["carrying_verbs"]),
+        continuing_verbs=frozenset(data["threats"]["continuing"]),
+        future_modals=frozenset(data["threats"]["modals"]),
+        violence_nouns=frozenset(data["threats"]["violence"]),
+        loss_verbs=frozenset(data["own_losses"]["verbs"]),
     )
 
 
