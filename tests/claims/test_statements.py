@@ -607,3 +607,18 @@ def test_own_side_losses_told_is_no_denial():
 def test_a_label_corrected_is_a_denial():
     s = one('The two men were "farmers, not militants", the village elder said.')
     assert (s.speaker.name, s.kind) == ("village elder", "denial")
+
+
+
+def test_agent_of_a_passive_act_outweighs_a_possessor():
+    # parsed by hand, so the tagger's reading of the day cannot hide the rule
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from sitrep.claims.agency import doer_of_noun
+
+    words = ["Friday", "'s", "raid", "was", "staged", "by", "the", "militia"]
+    doc = Doc(Vocab(), words=words, heads=[2, 0, 4, 4, 4, 4, 7, 5],
+              deps=["poss", "case", "nsubjpass", "auxpass", "ROOT", "agent", "det", "pobj"],
+              pos=["PROPN", "PART", "NOUN", "AUX", "VERB", "ADP", "DET", "NOUN"])
+    assert doer_of_noun(doc[2]).text == "militia"

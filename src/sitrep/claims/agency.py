@@ -113,6 +113,10 @@ def doer_of_noun(noun: Token, depth: int = 0) -> Token | None:
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    if noun.dep_ == "nsubjpass" and noun.head.pos_ == "VERB":
+        agent = agent_of_passive(noun.head)
+        if agent is not None:
+            return agent  # "Saturday's attack was perpetrated by X": the agent named outright
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her") and child.ent_type_ not in ("DATE", "TIME"):
             return child  # "the army's shelling"; "Saturday's attack" tells when, not who
