@@ -622,3 +622,14 @@ def test_agent_of_a_passive_act_outweighs_a_possessor():
               deps=["poss", "case", "nsubjpass", "auxpass", "ROOT", "agent", "det", "pobj"],
               pos=["PROPN", "PART", "NOUN", "AUX", "VERB", "ADP", "DET", "NOUN"])
     assert doer_of_noun(doc[2]).text == "militia"
+
+
+def test_first_person_act_in_the_quote_outweighs_a_cue_it_reports():
+    s = one("“We confirm. The gunmen shot the farmers near the well. They accuse the farmers of helping the army,” "
+            "the district police chief said.")
+    assert (s.speaker.name, s.kind) == ("district police chief", "confirmation")
+
+
+def test_a_verb_of_its_own_kind_keeps_it_over_a_first_person_act():
+    s = one("The rebels accused the army of shelling the market, saying “we condemn this crime”.")
+    assert (s.speaker.name, s.kind) == ("Unidentified Armed Group", "accusation")

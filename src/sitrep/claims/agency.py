@@ -401,6 +401,13 @@ def denies_own_losses(adoc: AnnotatedDocument, attribution: Attribution, token: 
     return doer is not None and side_of(adoc, attribution, doer, token) == "own"
 
 
+def own_speech_act(adoc: AnnotatedDocument, attribution: Attribution) -> str | None:
+    """The speech act the speaker performs in the first person inside its quote ("We
+    confirm. ...", "we reject the claims"), the most specific of them, or None."""
+    performed = first_person_acts(adoc, attribution, content_tokens(adoc, attribution))
+    return max(performed, key=KIND_RANK.__getitem__) if performed else None
+
+
 def reported_kind(adoc: AnnotatedDocument, attribution: Attribution) -> str | None:
     """The kind what a plain report tells gives it, or None when it tells nothing of the kind.
     A news outlet's report tells, it accuses no one (``news_outlet``)."""
@@ -455,4 +462,4 @@ def reported_kind(adoc: AnnotatedDocument, attribution: Attribution) -> str | No
     return None
 
 
-__all__ = ["reported_kind"]
+__all__ = ["own_speech_act", "reported_kind"]
