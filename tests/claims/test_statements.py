@@ -633,3 +633,23 @@ def test_first_person_act_in_the_quote_outweighs_a_cue_it_reports():
 def test_a_verb_of_its_own_kind_keeps_it_over_a_first_person_act():
     s = one("The rebels accused the army of shelling the market, saying “we condemn this crime”.")
     assert (s.speaker.name, s.kind) == ("Unidentified Armed Group", "accusation")
+
+
+def test_an_order_in_force_told_in_the_present_passive_is_an_announcement():
+    s = one("“All our units are, from today, directed to hold their positions,” the rebel command said in a statement.")
+    assert s.kind == "announcement"
+
+
+def test_an_order_told_in_the_past_is_no_announcement():
+    s = one("“All our units were directed to hold their positions last week,” the rebel command said.")
+    assert s.kind == "statement"
+
+
+def test_an_act_under_a_condition_accuses_no_one():
+    s = one("The rebel command said its units would only fire back if attacked by government troops.")
+    assert s.kind == "statement"
+
+
+def test_an_act_in_a_when_clause_with_a_subject_is_told_as_done():
+    s = one("The rebel command said its units fired back when government troops attacked their camp.")
+    assert s.kind == "accusation"

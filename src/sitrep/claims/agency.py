@@ -401,6 +401,29 @@ def denies_own_losses(adoc: AnnotatedDocument, attribution: Attribution, token: 
     return doer is not None and side_of(adoc, attribution, doer, token) == "own"
 
 
+def conditional(token: Token) -> bool:
+    """ "only act in self-defence when attacked", "if the army attacks": an act told under a
+    condition, not as done."""
+    lex = lexicon()
+    openers = [c.lower_ for c in token.children if c.dep_ in ("mark", "advmod")]
+    if any(o in lex.conditions for o in openers):
+        return True
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    return not has_subject and any(o in lex.reduced_conditions for o in openers)
+
+
+def order_in_force(token: Token) -> bool:
+    """ "the forces are directed to cease all hostilities": an order told in the present passive."""
+    if token.tag_ != "VBN" or token.lemma_.lower() not in lexicon().order_verbs:
+        return False
+    if not any(c.dep_ == "xcomp" for c in token.children):
+        return False
+    present = [c for c in token.children if c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ")]
+    if not present and token.head.i != token.i and token.head.lemma_ == "be" and token.head.tag_ in ("VBP", "VBZ"):
+        present = [token.head]
+    return bool(present)
+
+
 def own_speech_act(adoc: AnnotatedDocument, attribution: Attribution) -> str | None:
     """The speech act the speaker performs in the first person inside its quote ("We
     confirm. ...", "we reject the claims"), the most specific of them, or None."""
@@ -419,7 +442,11 @@ def reported_kind(adoc: AnnotatedDocument, attribution: Attribution) -> str | No
         return max(performed, key=KIND_RANK.__getitem__)
     accuses = denies = announces = threatens = False
     operations = lexicon().operations
+    if any(order_in_force(t) for t in tokens):
+        return "announcement"
     for token in tokens:
+        if conditional(token):
+            continue
         if corrects_a_label(token) or denies_own_losses(adoc, attribution, token):
             denies = True
             continue
