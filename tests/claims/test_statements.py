@@ -653,3 +653,18 @@ def test_an_act_under_a_condition_accuses_no_one():
 def test_an_act_in_a_when_clause_with_a_subject_is_told_as_done():
     s = one("The rebel command said its units fired back when government troops attacked their camp.")
     assert s.kind == "accusation"
+
+
+def test_an_act_named_only_as_the_cause_of_a_toll_blames_no_one():
+    s = one("Forty villagers have died as a result of the militia's offensive, the district doctor said.")
+    assert (s.speaker.name, s.kind) == ("district doctor", "statement")
+
+
+def test_an_act_as_subject_of_a_verb_that_is_no_act_blames_no_one():
+    s = one("The villagers said the militia's assault on the town began before dawn.")
+    assert (s.speaker.name, s.kind) == ("villagers", "statement")
+
+
+def test_an_act_that_did_the_harm_still_accuses_its_doer():
+    s = one("The villagers said the militia's assault killed four farmers.")
+    assert (s.speaker.name, s.kind) == ("villagers", "accusation")

@@ -401,6 +401,20 @@ def denies_own_losses(adoc: AnnotatedDocument, attribution: Attribution, token: 
     return doer is not None and side_of(adoc, attribution, doer, token) == "own"
 
 
+def told_as_background(act: Token, doer: Token) -> bool:
+    """ "died as a result of Israel's offensive", "the Israeli attack on the camp started at
+    night": an act noun whose doer is only its possessor or demonym, in a phrase that tells
+    when or why, or the subject of a verb that is no act, sets the scene; it blames no one
+    ("an Israeli strike killed two civilians" does)."""
+    if doer.head.i != act.i or doer.dep_ not in ("poss", "amod", "compound"):
+        return False
+    if any(c.dep_ in ("relcl", "acl") and (is_act(c) or is_breach(c)) for c in act.children):
+        return False  # "after an Israeli strike that killed two civilians": the strike did the harm
+    if act.dep_ == "pobj":
+        return True
+    return act.dep_ == "nsubj" and act.head.pos_ == "VERB" and not is_act(act.head) and not is_breach(act.head)
+
+
 def conditional(token: Token) -> bool:
     """ "only act in self-defence when attacked", "if the army attacks": an act told under a
     condition, not as done."""
@@ -474,7 +488,8 @@ def reported_kind(adoc: AnnotatedDocument, attribution: Attribution) -> str | No
         talked_about = as_noun(token) and spoken_of(token)
         if breach and (side == "other" or (doer is None and not talked_about)):
             accuses = True  # "a violation of the truce" accuses someone; "the two sides discussed violations" no one
-        elif hostile and side == "other" and not routine_report(adoc, attribution, doer, token):
+        elif hostile and side == "other" and not routine_report(adoc, attribution, doer, token) and not (
+                as_noun(token) and told_as_background(token, doer)):
             accuses = True
         elif side == "own" and is_state(attribution.speaker):
             announces = True
