@@ -668,3 +668,14 @@ def test_an_act_as_subject_of_a_verb_that_is_no_act_blames_no_one():
 def test_an_act_that_did_the_harm_still_accuses_its_doer():
     s = one("The villagers said the militia's assault killed four farmers.")
     assert (s.speaker.name, s.kind) == ("villagers", "accusation")
+
+
+def test_a_breach_told_as_mutual_blames_no_one():
+    s = one("Two soldiers were killed in a violation of the truce near the border, when troops from the two sides "
+            "traded mortar fire, officials said.")
+    assert (s.speaker.name, s.kind) == ("officials", "statement")
+
+
+def test_a_breach_with_no_doer_and_no_exchange_still_accuses():
+    s = one("Two soldiers were killed in a violation of the truce near the border, officials said.")
+    assert (s.speaker.name, s.kind) == ("officials", "accusation")

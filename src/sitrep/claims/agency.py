@@ -415,6 +415,19 @@ def told_as_background(act: Token, doer: Token) -> bool:
     return act.dep_ == "nsubj" and act.head.pos_ == "VERB" and not is_act(act.head) and not is_breach(act.head)
 
 
+def told_as_mutual(tokens: list[Token]) -> bool:
+    """ "when troops from the two sides traded fire", "both sides broke the truce": what is
+    told is done by each side, no one side is blamed."""
+    lex = lexicon()
+    for token in tokens:
+        if token.pos_ == "VERB" and token.lemma_.lower() in lex.mutual_verbs:
+            return True
+        if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ in lex.collective_nouns and any(
+                c.lower_ in ("both", "two", "all") for c in token.children):
+            return True
+    return False
+
+
 def conditional(token: Token) -> bool:
     """ "only act in self-defence when attacked", "if the army attacks": an act told under a
     condition, not as done."""
@@ -458,6 +471,7 @@ def reported_kind(adoc: AnnotatedDocument, attribution: Attribution) -> str | No
     operations = lexicon().operations
     if any(order_in_force(t) for t in tokens):
         return "announcement"
+    mutual = told_as_mutual(tokens)
     for token in tokens:
         if conditional(token):
             continue
@@ -486,7 +500,7 @@ def reported_kind(adoc: AnnotatedDocument, attribution: Attribution) -> str | No
                 denies = True  # "there was no violation from their side": a breach said not to be
             continue
         talked_about = as_noun(token) and spoken_of(token)
-        if breach and (side == "other" or (doer is None and not talked_about)):
+        if breach and (side == "other" or (doer is None and not talked_about and not mutual)):
             accuses = True  # "a violation of the truce" accuses someone; "the two sides discussed violations" no one
         elif hostile and side == "other" and not routine_report(adoc, attribution, doer, token) and not (
                 as_noun(token) and told_as_background(token, doer)):

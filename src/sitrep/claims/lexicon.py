@@ -54,6 +54,7 @@ class SpeechLexicon:
     future_modals: frozenset[str]
     violence_nouns: frozenset[str]
     loss_verbs: frozenset[str]  # "it suffered no casualties": its own losses denied
+    mutual_verbs: frozenset[str]  # "the two sides traded fire": an act both sides do
     conditions: frozenset[str]  # "if the army attacks": an act under a condition, not told as done
     reduced_conditions: frozenset[str]  # "when attacked": only before a clause with no subject
     order_verbs: frozenset[str]  # "the units are directed to cease fire": an order in force
@@ -101,6 +102,7 @@ def lexicon() -> SpeechLexicon:
         future_modals=frozenset(data["threats"]["modals"]),
         violence_nouns=frozenset(data["threats"]["violence"]),
         loss_verbs=frozenset(data["own_losses"]["verbs"]),
+        mutual_verbs=frozenset(data["acts"]["mutual_verbs"]),
         conditions=frozenset(data["conditions"]["always"]),
         reduced_conditions=frozenset(data["conditions"]["reduced"]),
         order_verbs=frozenset(data["conditions"]["orders"]),
