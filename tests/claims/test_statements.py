@@ -580,3 +580,102 @@ def test_blaming_an_act_on_no_party_explains_it_and_blaming_it_on_a_party_accuse
     assert one("Kurdish and Iraqi officials have blamed the attacks on the security vacuum between Erbil and Baghdad.").kind == "statement"
     assert one("The governor blamed the attack on militants.").kind == "accusation"
     assert one("Pakistan blamed the attack on India.").kind == "accusation"
+
+
+def test_violence_said_to_go_on_until_a_condition_is_a_threat():
+    s = one("The rebels said that the attacks would continue until the troops left the valley.")
+    assert (s.speaker.name, s.kind) == ("Unidentified Armed Group", "threat")
+    s = one("The insurgents said that violence would be continuing until a truce was agreed.")
+    assert s.kind == "threat"
+
+
+def test_violence_said_to_have_continued_is_no_threat():
+    s = one("The insurgents said that violence continued in the north last week.")
+    assert s.kind == "statement"
+
+
+def test_own_side_lost_nothing_is_a_denial():
+    s = one("The rebel group said it suffered no casualties in the clash near the river.")
+    assert (s.speaker.name, s.kind) == ("Rebel group", "denial")
+
+
+def test_own_side_losses_told_is_no_denial():
+    s = one("The rebel group said it suffered three casualties in the clash near the river.")
+    assert s.kind == "statement"
+
+
+def test_a_label_corrected_is_a_denial():
+    s = one('The two men were "farmers, not militants", the village elder said.')
+    assert (s.speaker.name, s.kind) == ("village elder", "denial")
+
+
+
+def test_agent_of_a_passive_act_outweighs_a_possessor():
+    # parsed by hand, so the tagger's reading of the day cannot hide the rule
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from sitrep.claims.agency import doer_of_noun
+
+    words = ["Friday", "'s", "raid", "was", "staged", "by", "the", "militia"]
+    doc = Doc(Vocab(), words=words, heads=[2, 0, 4, 4, 4, 4, 7, 5],
+              deps=["poss", "case", "nsubjpass", "auxpass", "ROOT", "agent", "det", "pobj"],
+              pos=["PROPN", "PART", "NOUN", "AUX", "VERB", "ADP", "DET", "NOUN"])
+    assert doer_of_noun(doc[2]).text == "militia"
+
+
+def test_first_person_act_in_the_quote_outweighs_a_cue_it_reports():
+    s = one("“We confirm. The gunmen shot the farmers near the well. They accuse the farmers of helping the army,” "
+            "the district police chief said.")
+    assert (s.speaker.name, s.kind) == ("district police chief", "confirmation")
+
+
+def test_a_verb_of_its_own_kind_keeps_it_over_a_first_person_act():
+    s = one("The rebels accused the army of shelling the market, saying “we condemn this crime”.")
+    assert (s.speaker.name, s.kind) == ("Unidentified Armed Group", "accusation")
+
+
+def test_an_order_in_force_told_in_the_present_passive_is_an_announcement():
+    s = one("“All our units are, from today, directed to hold their positions,” the rebel command said in a statement.")
+    assert s.kind == "announcement"
+
+
+def test_an_order_told_in_the_past_is_no_announcement():
+    s = one("“All our units were directed to hold their positions last week,” the rebel command said.")
+    assert s.kind == "statement"
+
+
+def test_an_act_under_a_condition_accuses_no_one():
+    s = one("The rebel command said its units would only fire back if attacked by government troops.")
+    assert s.kind == "statement"
+
+
+def test_an_act_in_a_when_clause_with_a_subject_is_told_as_done():
+    s = one("The rebel command said its units fired back when government troops attacked their camp.")
+    assert s.kind == "accusation"
+
+
+def test_an_act_named_only_as_the_cause_of_a_toll_blames_no_one():
+    s = one("Forty villagers have died as a result of the militia's offensive, the district doctor said.")
+    assert (s.speaker.name, s.kind) == ("district doctor", "statement")
+
+
+def test_an_act_as_subject_of_a_verb_that_is_no_act_blames_no_one():
+    s = one("The villagers said the militia's assault on the town began before dawn.")
+    assert (s.speaker.name, s.kind) == ("villagers", "statement")
+
+
+def test_an_act_that_did_the_harm_still_accuses_its_doer():
+    s = one("The villagers said the militia's assault killed four farmers.")
+    assert (s.speaker.name, s.kind) == ("villagers", "accusation")
+
+
+def test_a_breach_told_as_mutual_blames_no_one():
+    s = one("Two soldiers were killed in a violation of the truce near the border, when troops from the two sides "
+            "traded mortar fire, officials said.")
+    assert (s.speaker.name, s.kind) == ("officials", "statement")
+
+
+def test_a_breach_with_no_doer_and_no_exchange_still_accuses():
+    s = one("Two soldiers were killed in a violation of the truce near the border, officials said.")
+    assert (s.speaker.name, s.kind) == ("officials", "accusation")

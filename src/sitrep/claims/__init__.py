@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from sitrep import time
-from sitrep.claims.agency import STATE_INTER, is_state, reported_kind, speaker_affiliation_actor
+from sitrep.claims.agency import STATE_INTER, is_state, own_speech_act, reported_kind, speaker_affiliation_actor
 from sitrep.claims.lexicon import KIND_RANK, content_kind, lexicon
-from sitrep.claims.speech import find_attributions
+from sitrep.claims.speech import cue_kind, find_attributions
 from sitrep.models import AnnotatedDocument, Attribution, Evidence, Incident, Source, Statement, Target
 from sitrep.text.spans import is_heading, overlapping
 
@@ -117,6 +117,10 @@ def extract_statements(adoc: AnnotatedDocument, incidents: list[Incident]) -> li
             continue  # a lead repeated as a teaser or summary: one statement
         told.add((sentence_text, attribution.kind, attribution.speaker_name))
         evidence, kind = evidence_for(adoc, attribution)
+        if kind != "statement" and cue_kind(adoc.doc[attribution.cue_i]) == "statement":
+            # "'We confirm. They accuse the civilians ...,' the source said": the act the
+            # speaker performs in the first person, not a cue among the words it reports
+            kind = own_speech_act(adoc, attribution) or kind
         if kind == "statement":
             kind = reported_kind(adoc, attribution) or kind_in_context(adoc, attribution, incidents) or "statement"
         elif kind == "announcement" and reported_kind(adoc, attribution) == "accusation":

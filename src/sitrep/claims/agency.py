@@ -113,6 +113,10 @@ def doer_of_noun(noun: Token, depth: int = 0) -> Token | None:
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    if noun.dep_ == "nsubjpass" and noun.head.pos_ == "VERB":
+        agent = agent_of_passive(noun.head)
+        if agent is not None:
+            return agent  # "Saturday's attack was perpetrated by X": the agent named outright
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her") and child.ent_type_ not in ("DATE", "TIME"):
             return child  # "the army's shelling"; "Saturday's attack" tells when, not who
@@ -357,6 +361,103 @@ def news_outlet(adoc: AnnotatedDocument, attribution: Attribution) -> bool:
     return bool(re.search(r"\breports? (in|by|from|on) (the )?$", text[max(0, attribution.speaker_start - 20) : attribution.speaker_start].lower()))
 
 
+def corrects_a_label(token: Token) -> bool:
+    """ "the pair were civilians, not fighters", "they were not fighters but civilians": a
+    predicate noun set against another that is negated corrects what someone called them."""
+    if token.dep_ in ("appos", "conj") and token.head.dep_ == "attr" and any(c.dep_ == "neg" for c in token.children):
+        return True
+    return token.dep_ == "attr" and any(c.dep_ == "neg" for c in token.children) and any(
+        c.dep_ in ("conj", "appos") and c.pos_ in ("NOUN", "PROPN") for c in token.children)
+
+
+def threatens_more(adoc: AnnotatedDocument, attribution: Attribution, token: Token) -> bool:
+    """ "violence would continue until ...", "we will continue our attacks": the speaker's
+    violence said to go on."""
+    lex = lexicon()
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lex.continuing_verbs or negated(token):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in lex.future_modals for c in token.children):
+        return False
+    doer = subject(token)
+    if doer is None:
+        return False
+    words = {w for t in phrase_tokens(doer) for w in (t.lemma_.lower(), t.lower_)}
+    if words & lex.violence_nouns:
+        return True
+    if side_of(adoc, attribution, doer, token) == "own":
+        objects = [c for c in token.children if c.dep_ in ("dobj", "xcomp")]
+        return any(is_act(o) or o.lemma_.lower() in lex.violence_nouns for o in objects)
+    return False
+
+
+def denies_own_losses(adoc: AnnotatedDocument, attribution: Attribution, token: Token) -> bool:
+    """ "it suffered no casualties": the speaker's own side lost nothing."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon().loss_verbs:
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if not any(c.lower_ == "no" for o in objects for c in o.children) and not any(c.dep_ == "neg" for c in token.children):
+        return False
+    doer = subject(token)
+    return doer is not None and side_of(adoc, attribution, doer, token) == "own"
+
+
+def told_as_background(act: Token, doer: Token) -> bool:
+    """ "died as a result of Israel's offensive", "the Israeli attack on the camp started at
+    night": an act noun whose doer is only its possessor or demonym, in a phrase that tells
+    when or why, or the subject of a verb that is no act, sets the scene; it blames no one
+    ("an Israeli strike killed two civilians" does)."""
+    if doer.head.i != act.i or doer.dep_ not in ("poss", "amod", "compound"):
+        return False
+    if any(c.dep_ in ("relcl", "acl") and (is_act(c) or is_breach(c)) for c in act.children):
+        return False  # "after an Israeli strike that killed two civilians": the strike did the harm
+    if act.dep_ == "pobj":
+        return True
+    return act.dep_ == "nsubj" and act.head.pos_ == "VERB" and not is_act(act.head) and not is_breach(act.head)
+
+
+def told_as_mutual(tokens: list[Token]) -> bool:
+    """ "when troops from the two sides traded fire", "both sides broke the truce": what is
+    told is done by each side, no one side is blamed."""
+    lex = lexicon()
+    for token in tokens:
+        if token.pos_ == "VERB" and token.lemma_.lower() in lex.mutual_verbs:
+            return True
+        if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ in lex.collective_nouns and any(
+                c.lower_ in ("both", "two", "all") for c in token.children):
+            return True
+    return False
+
+
+def conditional(token: Token) -> bool:
+    """ "only act in self-defence when attacked", "if the army attacks": an act told under a
+    condition, not as done."""
+    lex = lexicon()
+    openers = [c.lower_ for c in token.children if c.dep_ in ("mark", "advmod")]
+    if any(o in lex.conditions for o in openers):
+        return True
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    return not has_subject and any(o in lex.reduced_conditions for o in openers)
+
+
+def order_in_force(token: Token) -> bool:
+    """ "the forces are directed to cease all hostilities": an order told in the present passive."""
+    if token.tag_ != "VBN" or token.lemma_.lower() not in lexicon().order_verbs:
+        return False
+    if not any(c.dep_ == "xcomp" for c in token.children):
+        return False
+    present = [c for c in token.children if c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ")]
+    if not present and token.head.i != token.i and token.head.lemma_ == "be" and token.head.tag_ in ("VBP", "VBZ"):
+        present = [token.head]
+    return bool(present)
+
+
+def own_speech_act(adoc: AnnotatedDocument, attribution: Attribution) -> str | None:
+    """The speech act the speaker performs in the first person inside its quote ("We
+    confirm. ...", "we reject the claims"), the most specific of them, or None."""
+    performed = first_person_acts(adoc, attribution, content_tokens(adoc, attribution))
+    return max(performed, key=KIND_RANK.__getitem__) if performed else None
+
+
 def reported_kind(adoc: AnnotatedDocument, attribution: Attribution) -> str | None:
     """The kind what a plain report tells gives it, or None when it tells nothing of the kind.
     A news outlet's report tells, it accuses no one (``news_outlet``)."""
@@ -366,9 +467,20 @@ def reported_kind(adoc: AnnotatedDocument, attribution: Attribution) -> str | No
     performed = first_person_acts(adoc, attribution, tokens)
     if performed:
         return max(performed, key=KIND_RANK.__getitem__)
-    accuses = denies = announces = False
+    accuses = denies = announces = threatens = False
     operations = lexicon().operations
+    if any(order_in_force(t) for t in tokens):
+        return "announcement"
+    mutual = told_as_mutual(tokens)
     for token in tokens:
+        if conditional(token):
+            continue
+        if corrects_a_label(token) or denies_own_losses(adoc, attribution, token):
+            denies = True
+            continue
+        if threatens_more(adoc, attribution, token):
+            threatens = True
+            continue
         breach = is_breach(token)
         hostile = is_act(token)
         operation = token.pos_ in ("VERB", "NOUN") and token.lemma_.lower() in operations
@@ -388,12 +500,15 @@ def reported_kind(adoc: AnnotatedDocument, attribution: Attribution) -> str | No
                 denies = True  # "there was no violation from their side": a breach said not to be
             continue
         talked_about = as_noun(token) and spoken_of(token)
-        if breach and (side == "other" or (doer is None and not talked_about)):
+        if breach and (side == "other" or (doer is None and not talked_about and not mutual)):
             accuses = True  # "a violation of the truce" accuses someone; "the two sides discussed violations" no one
-        elif hostile and side == "other" and not routine_report(adoc, attribution, doer, token):
+        elif hostile and side == "other" and not routine_report(adoc, attribution, doer, token) and not (
+                as_noun(token) and told_as_background(token, doer)):
             accuses = True
         elif side == "own" and is_state(attribution.speaker):
             announces = True
+    if threatens:
+        return "threat"
     if denies:
         return "denial"
     if accuses:
@@ -403,4 +518,4 @@ def reported_kind(adoc: AnnotatedDocument, attribution: Attribution) -> str | No
     return None
 
 
-__all__ = ["reported_kind"]
+__all__ = ["own_speech_act", "reported_kind"]

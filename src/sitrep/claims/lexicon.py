@@ -50,6 +50,14 @@ class SpeechLexicon:
     state_nouns: frozenset[str]  # an unnamed speaker described by these speaks for a state
     civilian_nouns: frozenset[str]  # victims that make a state's report of an attack an accusation
     operations: frozenset[str]  # what a state body announces of its own side besides hostile acts
+    continuing_verbs: frozenset[str]  # "violence would continue": going on, with a future modal, threatens
+    future_modals: frozenset[str]
+    violence_nouns: frozenset[str]
+    loss_verbs: frozenset[str]  # "it suffered no casualties": its own losses denied
+    mutual_verbs: frozenset[str]  # "the two sides traded fire": an act both sides do
+    conditions: frozenset[str]  # "if the army attacks": an act under a condition, not told as done
+    reduced_conditions: frozenset[str]  # "when attacked": only before a clause with no subject
+    order_verbs: frozenset[str]  # "the units are directed to cease fire": an order in force
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +98,14 @@ def lexicon() -> SpeechLexicon:
         state_force_nouns=frozenset(data["acts"]["state_force_nouns"]),
         irregular_nouns=frozenset(data["acts"]["irregular_nouns"]),
         carrying_verbs=frozenset(data["acts"]["carrying_verbs"]),
+        continuing_verbs=frozenset(data["threats"]["continuing"]),
+        future_modals=frozenset(data["threats"]["modals"]),
+        violence_nouns=frozenset(data["threats"]["violence"]),
+        loss_verbs=frozenset(data["own_losses"]["verbs"]),
+        mutual_verbs=frozenset(data["acts"]["mutual_verbs"]),
+        conditions=frozenset(data["conditions"]["always"]),
+        reduced_conditions=frozenset(data["conditions"]["reduced"]),
+        order_verbs=frozenset(data["conditions"]["orders"]),
     )
 
 
