@@ -77,3 +77,20 @@ def test_strikes_spread_over_two_other_provinces_are_no_retelling_of_the_told_at
         "The army denied it and accused the rebels of attacking its posts in Bagram and Jalalabad on Monday."
     )
     assert [(i.admin1, tuple(i.admin1_list)) for i in found] == [("Kandahar", ()), (None, ("Parwan", "Nangarhar"))]
+
+
+def test_a_strike_by_a_party_outside_the_fighting_is_an_event_of_its_own():
+    # the fighting is between the army and the Taliban; NATO forces are neither side
+    found = incidents(
+        "Afghan forces clashed with the Taliban in Andar district of Ghazni province on Monday, killing nine insurgents. "
+        "A statement from the army said NATO forces carried out bombardment on Taliban positions during the operation."
+    )
+    assert [(i.acled_sub_type, len(i.mentions)) for i in found] == [("Armed clash", 1), ("Shelling/artillery/missile attack", 1)]
+
+
+def test_an_air_strike_by_a_side_of_the_fighting_stays_part_of_it():
+    found = incidents(
+        "Afghan forces clashed with the Taliban in Andar district of Ghazni province on Monday, killing nine insurgents. "
+        "A statement from the army said Afghan forces carried out bombardment on Taliban positions during the operation."
+    )
+    assert [(i.acled_sub_type, len(i.mentions)) for i in found] == [("Armed clash", 2)]

@@ -167,11 +167,24 @@ def agents_differ(event: Event, mention: EventMention) -> bool:
     for other in event.mentions:
         if other.agent is None or not one_sided(other):
             continue
-        ours = other.agent.actor
-        same_side = ours.id == theirs.id or (ours.country is not None and ours.country == theirs.country and ours.inter == theirs.inter)
-        if not same_side:
+        if not same_side(other.agent.actor, theirs):
             return True
-    return False
+    return outside_fighting(event, theirs)
+
+
+def same_side(ours, theirs) -> bool:
+    return ours.id == theirs.id or (ours.country is not None and ours.country == theirs.country and ours.inter == theirs.inter)
+
+
+def outside_fighting(event: Event, doer) -> bool:
+    """A one-sided act by a party that is neither side of the fighting told ("foreign
+    aircraft bombed the rebels during the army's offensive"): its own event. Only when
+    the fighting names its doer, and no one told in it is of the act's doer's side."""
+    fighting = [m for m in event.mentions if m.agent is not None and not one_sided(m) and m.family == "violence"]
+    if not fighting:
+        return False
+    told = [a.actor for m in event.mentions for a in ([m.agent] if m.agent is not None else []) + list(m.actors)]
+    return not any(same_side(actor, doer) for actor in told)
 
 
 def one_sided(mention: EventMention) -> bool:
