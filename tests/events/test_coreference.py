@@ -94,3 +94,15 @@ def test_an_air_strike_by_a_side_of_the_fighting_stays_part_of_it():
         "A statement from the army said Afghan forces carried out bombardment on Taliban positions during the operation."
     )
     assert [(i.acled_sub_type, len(i.mentions)) for i in found] == [("Armed clash", 2)]
+
+
+def test_an_undated_victim_told_after_tuesdays_attack_is_not_part_of_last_fridays():
+    # the fourth victim has no day of its own, but the story was telling Tuesday
+    found = incidents(
+        "Gunmen killed four villagers in Macomia district on Tuesday, the police said. "
+        "The villagers were attacked on their way back from their fields on Tuesday afternoon. "
+        "The fourth victim was seized by the gunmen near a river as he was fetching water. "
+        "Last Friday, the gunmen shot dead two farmers in Nangade district."
+    )
+    assert [([m.text.split()[1] for m in i.mentions], i.killed) for i in found] == [
+        (["killed", "villagers"], 4), (["fourth"], None), (["Friday,"], 2)]

@@ -40,6 +40,8 @@ class Event:
     sentence_numbers: list[int] = field(default_factory=list)
     status: str = "reported"
     parent: "Event | None" = None  # the account a disputed one contradicts
+    #: for an event told with no time of its own, the latest time the story told before it
+    context_time: TimeMention | None = None
 
     @property
     def family(self) -> str:
@@ -248,6 +250,9 @@ def can_join(event: Event, mention: EventMention, sentence_number: int) -> bool:
     slack = ANAPHORIC_SLACK_DAYS if mention.anaphoric else 0
     if not mention.later_death and any(time_conflict(m.time, mention.time, slack) for m in event.mentions):
         return False  # a victim who succumbs days later died of the event already told
+    if (not mention.later_death and all(m.time is None for m in event.mentions)
+            and time_conflict(event.context_time, mention.time, slack)):
+        return False  # "the fifth victim was caught near X", told after Tuesday's attack, is no part of "last Friday"'s
     if sentence_number == event.last_sentence:
         return True
     if mention.anaphoric or mention.later_death or not distinguishes_itself(mention) or restates(event, mention) or retells(event, mention):
@@ -279,6 +284,7 @@ def corefer(mentions: list[EventMention], sentence_index: dict[int, int]) -> lis
     broke out ... both sides used heavy weapons in the battle") it is the event."""
     events: list[Event] = []
     tells_others = any(not m.pointer for m in mentions)
+    last_time: TimeMention | None = None
     for mention in mentions:
         number = sentence_index[mention.sentence.start]
         target = None
@@ -295,8 +301,10 @@ def corefer(mentions: list[EventMention], sentence_index: dict[int, int]) -> lis
                 continue  # "the attacks, it said, set back reconciliation"
             if unplaced_meeting(mention):
                 continue  # "the envoy said he had met Taliban representatives to agree a reset": background
-            target = Event()
+            target = Event(context_time=None if mention.time is not None else last_time)
             events.append(target)
         target.mentions.append(mention)
         target.sentence_numbers.append(number)
+        if mention.time is not None:
+            last_time = mention.time
     return events
