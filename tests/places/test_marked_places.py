@@ -43,3 +43,11 @@ def test_a_weekday_after_the_name_is_not_part_of_it(placed):
 def test_without_a_known_place_no_name_is_made(placed):
     adoc = placed("Fighters took the village of Qarbuzeh after a long battle.")
     assert adoc.places == []
+
+
+def test_a_marked_name_beside_a_country_does_not_outrank_the_known_district(placed):
+    adoc = placed("Artillery shelled the Qarbuzeh area in western Yemen (Razih, Saada) on Friday.")
+    loc = locate_at(adoc, "shelled")
+    razih = next(m.place for m in adoc.places if m.text == "Razih")
+    assert (loc.country, loc.admin1, loc.place) == ("YE", razih.admin1, "Razih")
+    assert razih.admin1 is not None

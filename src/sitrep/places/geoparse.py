@@ -1087,8 +1087,10 @@ def story_country(adoc: AnnotatedDocument) -> str | None:
     gaz = load_gazetteer()
     if adoc.places:
         votes = _demonym_votes(adoc, gaz)
+        marked = adoc.doc.user_data.get(MARKED_KEY) or []
         for m in adoc.places:
-            if m.place.country:
+            # a name made a place by its level word only echoes the place it is beside
+            if m.place.country and m not in marked:
                 span = adoc.doc.char_span(m.start, m.end, alignment_mode="expand")
                 weight = 1.5 if m.place.level != "country" else 1.0
                 if span is not None and m.place.level == "country":

@@ -644,7 +644,10 @@ def locate_event(
     pool = [m for m in pool if not is_stray(adoc, m) and not _qualifies_from_abroad(adoc, m)
             and not _qualifies_in_aside(adoc, m, tok)]
     if pool:
-        found = _venue_abroad(adoc, _pick(adoc, pool, tok))
+        # a marked name only refines the place picked among the known ones
+        marked = adoc.doc.user_data.get(MARKED_KEY) or []
+        known = [m for m in pool if m not in marked] or pool
+        found = _venue_abroad(adoc, _pick(adoc, known, tok))
         found = _site_placed_elsewhere(adoc, start, end, tok, _part_of_country(adoc, pool, found, tok))
         return _marked_within(adoc, pool, found)
     # "protesters blocked the Halba highway": the road's town is all the text gives.
