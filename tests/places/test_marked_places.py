@@ -51,3 +51,15 @@ def test_a_marked_name_beside_a_country_does_not_outrank_the_known_district(plac
     razih = next(m.place for m in adoc.places if m.text == "Razih")
     assert (loc.country, loc.admin1, loc.place) == ("YE", razih.admin1, "Razih")
     assert razih.admin1 is not None
+
+
+def test_a_lower_case_modifier_between_name_and_marker(placed):
+    adoc = placed("Two bombs went off near troops in the Qarbuzeh refugee camp near Nablus on Thursday.")
+    assert "Qarbuzeh" in [m.text for m in adoc.places]
+    loc = locate_at(adoc, "went")
+    assert (loc.place, loc.geo_precision) == ("Qarbuzeh", "place")
+
+
+def test_a_people_s_name_before_a_marker_is_no_place(placed):
+    adoc = placed("The prisoners were sent to the Nazi labour camp at Kassel in 1944.")
+    assert "Nazi" not in [m.text for m in adoc.places]

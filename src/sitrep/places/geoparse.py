@@ -1001,6 +1001,10 @@ def _marked_name(doc: Doc, i: int, lex: Lexicon) -> Span | None:
         span = doc[j + 1 : k]
     else:
         k = i
+        if k > 1 and doc[k - 1].dep_ in ("compound", "amod") and doc[k - 1].head == tok and doc[k - 1].is_lower \
+                and doc[k - 1].is_alpha and _capitalised(doc[k - 2]):
+            k -= 1  # "X refugee camp", "X industrial area": the marker's own modifier
+            i = k
         while k > 0 and _name_part(doc, k - 1, lex) and i - k < 5 and not doc[k - 1].is_sent_start:
             k -= 1
         span = doc[k:i]
@@ -1039,6 +1043,8 @@ def marked_places(adoc: AnnotatedDocument, known: list[PlaceMention]) -> list[Pl
             continue
         if any(m.start < span.end_char and span.start_char < m.end for m in known + out):
             continue
+        if any(t.ent_type_ == "NORP" for t in span):
+            continue  # "the Nazi concentration camp": whose, not where
         anchor = _anchor(span, known)
         if anchor is None:
             continue
