@@ -63,3 +63,10 @@ def test_a_lower_case_modifier_between_name_and_marker(placed):
 def test_a_people_s_name_before_a_marker_is_no_place(placed):
     adoc = placed("The prisoners were sent to the Nazi labour camp at Kassel in 1944.")
     assert "Nazi" not in [m.text for m in adoc.places]
+
+
+def test_a_known_small_place_a_level_word_marks_beats_the_wider_place(placed):
+    adoc = placed("Some fighters were killed in clashes near Sirrin town in the southern countryside of Kobane.")
+    loc = locate_at(adoc, "killed")
+    sirrin = next(m.place for m in adoc.places if m.text == "Sirrin")
+    assert (loc.place, loc.admin1, loc.latitude) == (sirrin.name, sirrin.admin1, sirrin.latitude)

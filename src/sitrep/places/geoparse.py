@@ -974,6 +974,8 @@ def find_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
 
 # Where ``find_places`` leaves the unknown names it made places by a level word.
 MARKED_KEY = "sitrep.places.marked"
+# The known places a level word marks as small places ("Sirrin town", "the town of X").
+MARKED_KNOWN_KEY = "sitrep.places.marked_known"
 
 
 def _name_part(doc: Doc, k: int, lex: Lexicon) -> bool:
@@ -1037,10 +1039,15 @@ def marked_places(adoc: AnnotatedDocument, known: list[PlaceMention]) -> list[Pl
     gaz = load_gazetteer()
     doc = adoc.doc
     out: list[PlaceMention] = []
+    marked_known: list[PlaceMention] = doc.user_data.setdefault(MARKED_KNOWN_KEY, [])
+    marked_known.clear()
     for i in range(len(doc)):
         span = _marked_name(doc, i, lex)
         if span is None:
             continue
+        same = [m for m in known if m.start == span.start_char and m.end == span.end_char and m.place.level == "place"]
+        if same:
+            marked_known.extend(same)  # "near Sirrin town": a known small place, marked too
         if any(m.start < span.end_char and span.start_char < m.end for m in known + out):
             continue
         if any(t.ent_type_ == "NORP" for t in span):

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.models import AnnotatedDocument, Place, PlaceMention
 from sitrep.places.gazetteer import load_gazetteer
-from sitrep.places.geoparse import CAPITAL_PHRASE, MARKED_KEY, lexicon, road_mentions
+from sitrep.places.geoparse import CAPITAL_PHRASE, MARKED_KEY, MARKED_KNOWN_KEY, lexicon, road_mentions
 from sitrep.places.names import fold, variants
 from sitrep.text.spans import covering_entity, entities
 
@@ -617,6 +617,11 @@ def _marked_within(adoc: AnnotatedDocument, pool: list[PlaceMention], found: Loc
         p = m.place
         if m in marked and p.country == found.country and p.admin1 == found.admin1:
             return replace(found, place=p.name, geo_precision="place")
+    small = adoc.doc.user_data.get(MARKED_KNOWN_KEY) or []
+    for m in pool:
+        p = m.place
+        if m in small and p.country == found.country and p.admin1 == found.admin1 and p.name != found.place:
+            return location_of(p)  # "near Sirrin town in the countryside of Kobane"
     return found
 
 
