@@ -264,8 +264,9 @@ def test_the_container_written_around_a_name_wins(placed):
     assert adoc.country == "KE"
     adoc = placed("Regime forces shelled Bara town in the southern countryside of Idleb on Monday.")
     loc = locate_event(adoc, 0, len(adoc.document.text))
-    # The index knows a Bara only in Nigeria: this one is an unindexed namesake in Idleb.
-    assert (loc.country, loc.admin1, loc.place, loc.geo_precision) == ("SY", "Idlib", None, "admin1")
+    # The index knows a Bara only in Nigeria: this one is an unindexed namesake in Idleb,
+    # which "town" makes a place of its own inside the province.
+    assert (loc.country, loc.admin1, loc.place, loc.geo_precision) == ("SY", "Idlib", "Bara", "place")
 
 
 def test_a_country_that_acts_is_not_where_it_acted(placed):

@@ -51,6 +51,7 @@ class Lexicon:
     handed_over: frozenset[str] = frozenset()
     groundless_acts: frozenset[str] = frozenset()
     anaphoric_levels: dict[str, str] = field(default_factory=dict)  # "the district" -> admin2: a level named before
+    place_markers: frozenset[str] = frozenset()  # "the village of X", "X town": an unknown small place
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +73,7 @@ def lexicon() -> Lexicon:
         handed_over=frozenset(ctx.get("handed_over", ())),
         groundless_acts=frozenset(ctx.get("groundless_acts", ())),
         anaphoric_levels={w: levels[w] for w in ctx.get("anaphoric_levels", ())},
+        place_markers=frozenset(cfg.get("unknown_places", {}).get("marked_by", ())),
     )
 
 
@@ -964,7 +966,105 @@ def find_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
         if p is not None and c.road
     ]
     extra = _near_misses(adoc, cands, story, found) + capital_mentions(adoc, found)
-    return sorted(found + extra, key=lambda m: m.start) if extra else found
+    known = sorted(found + extra, key=lambda m: m.start) if extra else found
+    marked = marked_places(adoc, known)
+    adoc.doc.user_data[MARKED_KEY] = marked
+    return sorted(known + marked, key=lambda m: m.start) if marked else known
+
+
+# Where ``find_places`` leaves the unknown names it made places by a level word.
+MARKED_KEY = "sitrep.places.marked"
+# The known places a level word marks as small places ("Sirrin town", "the town of X").
+MARKED_KNOWN_KEY = "sitrep.places.marked_known"
+
+
+def _name_part(doc: Doc, k: int, lex: Lexicon) -> bool:
+    """Token k may be part of an unknown place's name: a capitalised word that names no
+    weekday or title, a hyphen glued inside the name, or a particle glued to it ("al-")."""
+    tok = doc[k]
+    if tok.text == "-":
+        return not tok.whitespace_ and k > 0 and not doc[k - 1].whitespace_
+    if not tok.whitespace_ and k + 1 < len(doc) and doc[k + 1].text == "-" and tok.is_alpha and len(tok) <= 3:
+        return True
+    return _capitalised(tok) and fold(tok.text) not in lex.not_places
+
+
+def _marked_name(doc: Doc, i: int, lex: Lexicon) -> Span | None:
+    """The unknown name a level word at token i marks: "the village of X" (X after
+    "of"), or "X town" / "the X neighbourhood" (X right before)."""
+    tok = doc[i]
+    if tok.lower_ not in lex.place_markers or _capitalised(tok):
+        return None
+    j = i + 1
+    if j + 1 < len(doc) and doc[j].lower_ == "of" and any(t.lower_ == "the" for t in doc[max(0, i - 4) : i]):
+        k = j + 1
+        while k < len(doc) and _name_part(doc, k, lex) and k - j <= 5:
+            k += 1
+        span = doc[j + 1 : k]
+    else:
+        k = i
+        if k > 1 and doc[k - 1].dep_ in ("compound", "amod") and doc[k - 1].head == tok and doc[k - 1].is_lower \
+                and doc[k - 1].is_alpha and _capitalised(doc[k - 2]):
+            k -= 1  # "X refugee camp", "X industrial area": the marker's own modifier
+            i = k
+        while k > 0 and _name_part(doc, k - 1, lex) and i - k < 5 and not doc[k - 1].is_sent_start:
+            k -= 1
+        span = doc[k:i]
+    while len(span) and not _capitalised(span[-1]):
+        span = span[:-1]
+    while len(span) and span[0].text == "-":
+        span = span[1:]
+    return span if len(span) and any(_capitalised(t) for t in span) else None
+
+
+def _anchor(span: Span, known: list[PlaceMention]) -> PlaceMention | None:
+    """The known place the marked name is said to be in or near: the first named after
+    it in its clause ("X near Jenin", "X in southwestern Baghdad", "X in south
+    Lebanon"), else the one that qualifies the level word before it ("the south Baghdad
+    neighbourhood of X"). A name with neither is left unplaced."""
+    sent = span.sent
+    after = [m for m in known if span.end_char <= m.start < sent.end_char]
+    if after and after[0].start - span.end_char <= 60:
+        return after[0]
+    before = [m for m in known if sent.start_char <= m.start and m.end <= span.start_char]
+    if before and span.start_char - before[-1].end <= 30:
+        return before[-1]
+    return None
+
+
+def marked_places(adoc: AnnotatedDocument, known: list[PlaceMention]) -> list[PlaceMention]:
+    """Unknown capitalised names a level word marks as places, each set where the known
+    place it is said to be in or near is (its province, country and point)."""
+    lex = lexicon()
+    gaz = load_gazetteer()
+    doc = adoc.doc
+    out: list[PlaceMention] = []
+    marked_known: list[PlaceMention] = doc.user_data.setdefault(MARKED_KNOWN_KEY, [])
+    marked_known.clear()
+    for i in range(len(doc)):
+        span = _marked_name(doc, i, lex)
+        if span is None:
+            continue
+        same = [m for m in known if m.start == span.start_char and m.end == span.end_char and m.place.level == "place"]
+        if same:
+            marked_known.extend(same)  # "near Sirrin town": a known small place, marked too
+        if any(m.start < span.end_char and span.start_char < m.end for m in known + out):
+            continue
+        if any(t.ent_type_ == "NORP" for t in span):
+            continue  # "the Nazi concentration camp": whose, not where
+        anchor = _anchor(span, known)
+        if anchor is None:
+            continue
+        a = anchor.place
+        inside = a.level != "country"
+        place = Place(
+            name=span.text, country=a.country, admin1=a.admin1 if inside else None,
+            admin2=a.admin2 if a.level in ("place", "admin2") else None,
+            latitude=a.latitude, longitude=a.longitude, level="place", population=0,
+            admin1_local=a.admin1_local if inside else None,
+        )
+        out.append(PlaceMention(span.start_char, span.end_char, span.text, place))
+    return out
 
 
 # Where ``find_places`` leaves the places named only as part of a road's name.
@@ -1000,8 +1100,10 @@ def story_country(adoc: AnnotatedDocument) -> str | None:
     gaz = load_gazetteer()
     if adoc.places:
         votes = _demonym_votes(adoc, gaz)
+        marked = adoc.doc.user_data.get(MARKED_KEY) or []
         for m in adoc.places:
-            if m.place.country:
+            # a name made a place by its level word only echoes the place it is beside
+            if m.place.country and m not in marked:
                 span = adoc.doc.char_span(m.start, m.end, alignment_mode="expand")
                 weight = 1.5 if m.place.level != "country" else 1.0
                 if span is not None and m.place.level == "country":

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.models import AnnotatedDocument, Place, PlaceMention
 from sitrep.places.gazetteer import load_gazetteer
-from sitrep.places.geoparse import CAPITAL_PHRASE, lexicon, road_mentions
+from sitrep.places.geoparse import CAPITAL_PHRASE, MARKED_KEY, MARKED_KNOWN_KEY, lexicon, road_mentions
 from sitrep.places.names import fold, variants
 from sitrep.text.spans import covering_entity, entities
 
@@ -608,6 +608,23 @@ def _named_before(adoc: AnnotatedDocument, start: int, end: int, trigger: Token 
     return before[best].place
 
 
+def _marked_within(adoc: AnnotatedDocument, pool: list[PlaceMention], found: Location) -> Location:
+    """ "in the village of X near Jenin": the small unknown place the text sets inside
+    the place it picked names it more precisely; province and point stay the picked
+    place's, the gazetteer knowing no better."""
+    marked = adoc.doc.user_data.get(MARKED_KEY) or []
+    for m in pool:
+        p = m.place
+        if m in marked and p.country == found.country and p.admin1 == found.admin1:
+            return replace(found, place=p.name, geo_precision="place")
+    small = adoc.doc.user_data.get(MARKED_KNOWN_KEY) or []
+    for m in pool:
+        p = m.place
+        if m in small and p.country == found.country and p.admin1 == found.admin1 and p.name != found.place:
+            return location_of(p)  # "near Sirrin town in the countryside of Kobane"
+    return found
+
+
 def locate_event(
     adoc: AnnotatedDocument, start: int, end: int, trigger: int | None = None
 ) -> Location | None:
@@ -632,8 +649,12 @@ def locate_event(
     pool = [m for m in pool if not is_stray(adoc, m) and not _qualifies_from_abroad(adoc, m)
             and not _qualifies_in_aside(adoc, m, tok)]
     if pool:
-        found = _venue_abroad(adoc, _pick(adoc, pool, tok))
-        return _site_placed_elsewhere(adoc, start, end, tok, _part_of_country(adoc, pool, found, tok))
+        # a marked name only refines the place picked among the known ones
+        marked = adoc.doc.user_data.get(MARKED_KEY) or []
+        known = [m for m in pool if m not in marked] or pool
+        found = _venue_abroad(adoc, _pick(adoc, known, tok))
+        found = _site_placed_elsewhere(adoc, start, end, tok, _part_of_country(adoc, pool, found, tok))
+        return _marked_within(adoc, pool, found)
     # "protesters blocked the Halba highway": the road's town is all the text gives.
     roads = [m for m in road_mentions(adoc) if m.start >= start and m.end <= end and not is_stray(adoc, m)]
     if roads:
