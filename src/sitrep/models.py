@@ -81,7 +81,7 @@ class Document(Record):
     #: "...-november-2022"): ``published`` stays None, there being no day to count from,
     #: and the record shows the month as its ``published`` value, as coders write a
     #: month-precision date (read back the same way).
-    published_month: str | None = Field(default=None, exclude=True, pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
+    published_month: str | None = Field(default=None, exclude=True, pattern=f"^{MONTH_ONLY.pattern}$")
     text: str
     removed: list[str] = Field(default_factory=list)
     content_hash: str | None = None
