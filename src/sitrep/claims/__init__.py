@@ -8,14 +8,12 @@ to the incident it gives figures for and to the accusation a denial answers.
 
 from __future__ import annotations
 
-import re
-
 from sitrep import time
 from sitrep.claims.agency import STATE_INTER, is_state, own_speech_act, reported_kind, speaker_affiliation_actor
 from sitrep.claims.lexicon import KIND_RANK, content_kind, lexicon
 from sitrep.claims.speech import cue_kind, find_attributions
 from sitrep.models import AnnotatedDocument, Attribution, Evidence, Incident, Source, Statement, Target
-from sitrep.text.spans import is_heading, overlapping
+from sitrep.text.spans import cut_off_ending, is_heading, overlapping
 
 def speaker_phrase(adoc: AnnotatedDocument, attribution: Attribution) -> str:
     """The words that name the speaker in the text ("" when none do)."""
@@ -110,7 +108,7 @@ def extract_statements(adoc: AnnotatedDocument, incidents: list[Incident]) -> li
         if attribution.speaker is None and attribution.speaker_head.lower() in lexicon().collective_nouns:
             continue  # "both sides blame the other": no one speaker to name
         cue_sentence = adoc.doc[attribution.cue_i].sent
-        if is_heading(cue_sentence, adoc.document.text) and not cut_off_ending(cue_sentence, adoc.document.text):
+        if is_heading(cue_sentence, adoc.document.text) and not cut_off_ending(cue_sentence, adoc.document.text, after_prose=True):
             continue  # "Islamic State claims Palma attack": the headline of what the story tells
         sentence_text = adoc.document.text[attribution.sent_start : attribution.sent_end].strip()
         if (sentence_text, attribution.kind, attribution.speaker_name) in told:
@@ -158,17 +156,6 @@ def extract_statements(adoc: AnnotatedDocument, incidents: list[Incident]) -> li
         )
     statements = with_quoted_paragraphs(adoc, statements)
     return without_announcements(adoc, statements, bare)
-
-
-def cut_off_ending(sentence, text: str) -> bool:
-    """ "... the attack, he said. ¶ The military said the return had been coordinated, but":
-    the text's last line, after a paragraph of prose that ends its sentence, is the story
-    cut off mid-sentence, not a headline (which opens a story or stands among short lines)."""
-    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
-    if len(lines) < 2 or not (lines[-1][0] <= sentence.start_char < lines[-1][0] + len(lines[-1][1])):
-        return False
-    before = lines[-2][1].strip()
-    return len(before.split()) >= 15 and re.search(r"[.!?\"”’)]$", before) is not None
 
 
 def paragraph_bounds(text: str, offset: int) -> tuple[int, int]:

@@ -26,7 +26,7 @@ from sitrep.events.specificity import (
 from sitrep.events.syntax import clause_verb, has_child
 from sitrep.models import ActorMention, AnnotatedDocument, Attribution, TimeMention
 from sitrep.places import Location
-from sitrep.text.spans import is_heading, overlapping, subtree_span, within
+from sitrep.text.spans import cut_off_ending, is_heading, overlapping, subtree_span, within
 
 
 FIELDS_BY_FAMILY = {
@@ -381,16 +381,14 @@ def times_other(hit: TriggerHit, hits: list[TriggerHit]) -> bool:
 
 
 def cut_off_report(sentence: Span, text: str) -> set[int]:
-    """The last line of a text cut off mid-sentence, which has no closing stop like a
-    headline: a report all the same when it is no title (not in title case) and its main
-    verb tells in the past what someone did ("A strike on the port in May hit a depot where
-    officers were meeting to plan", "The villagers had marched the same"). Only that main
+    """The last line of a text cut off mid-sentence (``cut_off_ending``), which has no
+    closing stop like a headline: a report all the same when its main verb tells in the
+    past what someone did, where a headline tells in the present ("A strike on the port
+    in May hit a depot where officers were meeting to plan", "The villagers had marched
+    the same"). Only that main
     clause is read (the verbs it joins by "and" with it): what the cut left of the rest may
     not be what was told. The main clause's verbs, or none when the line is no report."""
-    if text[sentence.end_char:].strip():
-        return set()
-    words = [t for t in sentence if t.is_alpha and len(t) > 3]
-    if not words or sum(t.is_title for t in words) > len(words) / 2:
+    if not cut_off_ending(sentence, text):
         return set()
     root = sentence.root
     past = root.tag_ == "VBD" or (root.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in root.children))

@@ -12,6 +12,8 @@ from spacy.tokens import Doc, Span, Token
 
 OPENING_QUOTES = "“«‘"
 CLOSING_QUOTES = "”»’"
+#: How a line of prose ends, and a headline does not: a stop, a closing quote or bracket.
+CLOSING_STOP = re.compile(r"[.!?\"”’)]$")
 
 
 class HasOffsets(Protocol):
@@ -184,4 +186,26 @@ def is_heading(sentence: Span, text: str) -> bool:
     line = text[line_start : len(text) if line_end == -1 else line_end].strip()
     if re.search(r"[a-z)][.!?]\s+[A-Z“\"]", line):
         return False  # a line of two sentences is text wrapped mid-sentence, not a headline
-    return bool(line) and not re.search(r"[.!?\"”’)]$", line) and len(line.split()) <= 25
+    return bool(line) and not CLOSING_STOP.search(line) and len(line.split()) <= 25
+
+
+def cut_off_ending(sentence: Span, text: str, after_prose: bool = False) -> bool:
+    """Whether a line that :func:`is_heading` takes for a headline is rather the text's last
+    line, cut off mid-sentence: the cut took its closing stop ("The army said the convoy
+    had been attacked near the river, but"). The sentence must be the last of the text, on
+    its last line; what tells it from a title is, by default, that its words are not in
+    title case (a title's are: "Rebels Attacked Army Convoy Near Gao"), or, with
+    ``after_prose``, that a paragraph of prose (15 words or more, a closing stop) stands on
+    the line before, whatever the line's capitals ("In May the Kel Ansar of Gao Region
+    declared it"): a headline opens a story or stands among short lines. The callers add
+    what a sentence-case headline ("Taliban says it will attend the talks") lacks."""
+    if text[sentence.end_char :].strip():
+        return False
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    if not lines or sentence.start_char < lines[-1][0]:
+        return False
+    if after_prose:
+        before = lines[-2][1].strip() if len(lines) > 1 else ""
+        return len(before.split()) >= 15 and CLOSING_STOP.search(before) is not None
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.is_title for t in words) <= len(words) / 2
