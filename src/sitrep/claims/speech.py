@@ -16,7 +16,10 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.claims.lexicon import KIND_RANK, content_kind, lexicon
 from sitrep.claims.speakers import read_speaker, report_source, resolve_pointers, speaker_party
 from sitrep.models import AnnotatedDocument, Attribution
-from sitrep.text.spans import Quotation, entities_within, find_quotations, in_quotation, subtree_span
+from sitrep.text.spans import Quotation, coordinated, entities_within, find_quotations, in_quotation, subtree_span
+
+#: What a speaker's conjuncts are: "the army, police and the rebels", "he and his deputy".
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 FIRST_AND_SECOND_PERSON = {"i", "we", "you", "me", "us"}
@@ -386,21 +389,13 @@ def separate_speakers(speaker: Token) -> list[Token]:
     single speaker introduced by a determiner of its own is a speaker of its own, who
     performs the act; "police, medics and protesters said" is one source. Empty when the
     subject is not so coordinated."""
-    conjuncts = conjuncts_of(speaker)
+    conjuncts = coordinated(speaker, NOMINAL)
     if len(conjuncts) < 2:
         return []
     for conjunct in conjuncts:
         if conjunct.tag_ not in ("NN", "NNP") or not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in conjunct.children):
             return []
     return conjuncts
-
-
-def conjuncts_of(head: Token) -> list[Token]:
-    """A noun and the nouns coordinated with it: "the army, police and the rebels"."""
-    found = [head]
-    for token in found:
-        found.extend(c for c in token.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"))
-    return found
 
 
 def voiced_by(adoc: AnnotatedDocument, cue: Token) -> tuple[Token, Token] | None:
@@ -454,7 +449,7 @@ def reciprocal_parties(adoc: AnnotatedDocument, cue: Token, speaker: Token, pair
     # the coordination may hang on a word in apposition ("DONETSK, Ukraine July 18 Ukraine
     # and pro-Russian rebels accused each other": a dateline the parse took for the subject)
     for head in [speaker] + [c for c in speaker.children if c.dep_ == "appos"]:
-        conjuncts = conjuncts_of(head)
+        conjuncts = coordinated(head, NOMINAL)
         if len(conjuncts) > 1:
             parties = conjuncts
             break

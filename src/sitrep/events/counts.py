@@ -21,7 +21,7 @@ from sitrep.config import DATA_DIR
 from sitrep.events.lexicon import lexicon
 from sitrep.events.numbers import Quantity, parse_quantity, plausible
 from sitrep.models import ActorMention
-from sitrep.text.spans import overlapping
+from sitrep.text.spans import coordinated, overlapping
 
 LEADING_DIGITS = re.compile(r"^\d+")
 #: A coder's note that settles the figure: "Fatalities coded as 0 (the police reported 1)".
@@ -181,26 +181,17 @@ def conjuncts(head: Token, field: str | None = None) -> list[Token]:
                       and not describes_person(c, head)]
     for child in head.children:
         if child.dep_ == "appos" and listed(child):
-            parts += [child] + conj_chain(child)  # "one serviceman, a woman, her granddaughter and a man"
+            parts += coordinated(child)  # "one serviceman, a woman, her granddaughter and a man"
     if field is not None and head.pos_ == "NOUN" and count_field(head) not in (None, field):
         parts = parts[1:]  # "3 fatalities and 4 injured": only the 4 were injured
     return parts
-
-
-def conj_chain(token: Token) -> list[Token]:
-    """The conjuncts that follow a word, however the parser nested them."""
-    found = []
-    for child in token.children:
-        if child.dep_ == "conj":
-            found += [child] + conj_chain(child)
-    return found
 
 
 def listed(appos: Token) -> bool:
     """Whether what the parser took for an apposition opens a list of further people: its
     conjuncts are noun phrases of their own ("a woman, her granddaughter and a 49-year-old
     man"), not one description ("a father and husband")."""
-    chain = conj_chain(appos)
+    chain = coordinated(appos)[1:]
     return bool(chain) and all(t.pos_ in ("NOUN", "PROPN") and (t.ent_type_ == "PERSON" or any(
         c.dep_ in ("det", "poss", "nummod") for c in t.children)) for t in chain)
 

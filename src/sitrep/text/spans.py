@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
@@ -107,6 +107,19 @@ def subtree_span(token: Token, exclude: Sequence[Token] = ()) -> tuple[int, int]
     if not tokens:
         return token_span(token)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def coordinated(token: Token, pos: Collection[str] | None = None) -> list[Token]:
+    """A word and the words coordinated with it, however the parser nested them ("the
+    army, police and the rebels" hangs "the rebels" on "police" or on "army"), depth first:
+    in the order of the text. With ``pos``, only conjuncts of those parts of speech count,
+    and the coordination goes on only through them ("the army and police, who fled": the
+    nouns, not the verb joined to them)."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and (pos is None or child.pos_ in pos):
+            found += coordinated(child, pos)
+    return found
 
 
 @dataclass(frozen=True)
