@@ -10,7 +10,8 @@ from spacy.tokens import Token
 
 from sitrep.events.counts import side_of
 from sitrep.events.lexicon import EventClass, TriggerHit, lexicon
-from sitrep.events.syntax import argument_words, arguments_of, clause_verb, names_a_place, names_people, with_partitives
+from sitrep.events.syntax import (
+    argument_words, arguments_of, clause_verb, is_timing_clause, names_a_place, names_people, with_partitives)
 from sitrep.models import ActorMention
 from sitrep.text.spans import overlapping, subtree_span
 
@@ -74,9 +75,7 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
         # a truce begun in a clause that only times another event is no news of its own:
         # "troops attacked hours after the truce began"
         named = {w for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") for w in (c.lower_, c.lemma_.lower())}
-        timing = token.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in lex.filters.anchor_prepositions for c in token.children)
-        if token.pos_ == "VERB" and token.dep_ not in ("amod", "acl") and not timing and named & lex.agreement_nouns:
+        if token.pos_ == "VERB" and token.dep_ not in ("amod", "acl") and not is_timing_clause(token) and named & lex.agreement_nouns:
             return event_class
         return None
     if kind == "victim_of_armed":

@@ -15,7 +15,7 @@ from sitrep.events.accounts import Account
 from sitrep.events.counts import Count, sentence_counts
 from sitrep.events.lexicon import lexicon
 from sitrep.events.mentions import EventMention
-from sitrep.events.syntax import clause_verb, told_as_recent
+from sitrep.events.syntax import clause_verb, is_timing_clause, told_as_recent
 from sitrep.models import ActorRef, AnnotatedDocument, Evidence, Incident, Source, TimeMention
 from sitrep.time import dates_main_clause, governing_time, precision_of
 from sitrep.time.rules import load_rules
@@ -330,8 +330,7 @@ def since_agreement(chosen: EventMention, agreements: dict[str, TimeMention]) ->
     for hit in chosen.hits:
         verb = clause_verb(hit.token)
         for child in verb.children:
-            opens = child.lower_ in marks if child.dep_ == "prep" else (
-                child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in child.children))
+            opens = child.lower_ in marks if child.dep_ == "prep" else is_timing_clause(child, marks)
             if opens:
                 named = next((t.lemma_.lower() for t in child.subtree if t.lemma_.lower() in agreements), None)
                 if named is not None:

@@ -23,7 +23,7 @@ from sitrep.events.specificity import (
     is_aggregate, is_anchor, is_cumulative, is_custody, is_description, is_future, is_grievance, is_habitual, is_history, is_irrealis,
     is_negated, is_several, is_talked_about, is_trend,
 )
-from sitrep.events.syntax import clause_verb, has_child
+from sitrep.events.syntax import clause_verb, has_child, is_timing_clause
 from sitrep.models import ActorMention, AnnotatedDocument, Attribution, TimeMention
 from sitrep.places import Location
 from sitrep.text.spans import cut_off_ending, is_heading, overlapping, subtree_span, within
@@ -375,8 +375,7 @@ def times_other(hit: TriggerHit, hits: list[TriggerHit]) -> bool:
     (told where the story tells it) only says when and why. (A release "a week after their
     fighters seized him" goes on with the story: both are told.)"""
     token = hit.token
-    return (token.pos_ == "VERB" and token.dep_ == "advcl"
-            and has_child(token, {"mark"}, lexicon().filters.anchor_prepositions)
+    return (token.pos_ == "VERB" and is_timing_clause(token)
             and any(h.token.i == token.head.i and h.event_class.family in CAUSED_FAMILIES - {hit.event_class.family} for h in hits))
 
 

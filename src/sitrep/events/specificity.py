@@ -19,7 +19,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from sitrep.events.lexicon import TriggerHit, lexicon
-from sitrep.events.syntax import clause_verb, has_child
+from sitrep.events.syntax import clause_verb, has_child, is_timing_clause
 from sitrep.models import TimeMention
 from sitrep.text.spans import subtree_span
 from sitrep.time import last_day
@@ -385,7 +385,7 @@ def is_anchor(token: Token) -> bool:
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ("wake", "aftermath"):
             return True  # "in the wake of the attack", "in the aftermath of the bombing"
         return token.dep_ == "pobj" and token.head.lower_ in lexicon().filters.anchor_prepositions
-    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in token.children)
+    return is_timing_clause(token, {"since"})
 
 
 #: An event placed only by its month or year, which ended this long before the story was

@@ -37,6 +37,13 @@ def has_child(token: Token, deps: set[str], words: frozenset[str] | set[str] | N
     return any(c.dep_ in deps and (words is None or c.lower_ in words) for c in token.children)
 
 
+def is_timing_clause(token: Token, marks: frozenset[str] | set[str] | None = None) -> bool:
+    """A clause that only places another event in time: an adverbial clause opened by one
+    of the anchor prepositions ("troops attacked hours after the truce began", "calm since
+    the mediators brokered a deal"), or by one of ``marks`` where a caller counts fewer."""
+    return token.dep_ == "advcl" and has_child(token, {"mark"}, lexicon().filters.anchor_prepositions if marks is None else marks)
+
+
 def arguments_of(token: Token) -> list[Token]:
     args = []
     for child in token.children:
