@@ -95,3 +95,17 @@ def test_a_document_past_doc_timeout_is_an_error_line_and_the_next_comes_out(tmp
         "of 0.5 s (--doc-timeout)"
     ]
     assert [json.loads(line)["document"]["id"] for line in result.stdout.splitlines()] == ["b-good"]
+
+
+
+def test_extract_and_ingest_ask_the_same_of_their_inputs():
+    import typer.main
+
+    commands = typer.main.get_command(app).commands
+    asked = {name: {p.name: (tuple(p.opts), p.help) for p in commands[name].params if p.name in ("published", "assume_year", "country")}
+             for name in ("extract", "ingest")}
+    assert asked["extract"] == asked["ingest"] == {
+        "published": (("--published",), "Publication date of every input (YYYY-MM-DD)."),
+        "assume_year": (("--assume-year",), "Year to assume when the text fixes none."),
+        "country": (("--country",), "Country of every input (ISO alpha-2), when the text may not say."),
+    }

@@ -64,6 +64,10 @@ def check_output_path(out: Optional[Path]) -> None:
         raise typer.BadParameter(f"is a directory: {out}", param_hint="--out")
 
 
+# what every extracting command asks of its inputs (extract, db ingest): one declaration each
+PublishedOption = Annotated[Optional[str], typer.Option(help="Publication date of every input (YYYY-MM-DD).")]
+AssumeYearOption = Annotated[Optional[int], typer.Option(help="Year to assume when the text fixes none.")]
+CountryOption = Annotated[Optional[str], typer.Option(help="Country of every input (ISO alpha-2), when the text may not say.")]
 FetchOption = Annotated[bool, typer.Option("--fetch", help="Fetch URLs given as inputs, listed in a file, or linked from feed entries that carry no full text.")]
 FetchDelayOption = Annotated[float, typer.Option(min=0, help="With --fetch: seconds between two requests to one host (robots.txt Crawl-delay may ask more).")]
 FetchTimeoutOption = Annotated[float, typer.Option(min=0.01, help="With --fetch: seconds before a request is given up.")]
@@ -86,9 +90,9 @@ def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, JSON Lines, WARC, RSS/Atom files, URLs (--fetch), or - for stdin.")],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file instead of stdout.")] = None,
-    published: Annotated[Optional[str], typer.Option(help="Publication date of every input (YYYY-MM-DD).")] = None,
-    assume_year: Annotated[Optional[int], typer.Option(help="Year to assume when the text fixes none.")] = None,
-    country: Annotated[Optional[str], typer.Option(help="Country of every input (ISO alpha-2), when the text may not say.")] = None,
+    published: PublishedOption = None,
+    assume_year: AssumeYearOption = None,
+    country: CountryOption = None,
     fetch: FetchOption = False,
     fetch_delay: FetchDelayOption = 1.0,
     fetch_timeout: FetchTimeoutOption = 20.0,

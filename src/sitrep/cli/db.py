@@ -17,11 +17,14 @@ from typing import Annotated, Any, Optional
 import typer
 
 from sitrep.cli import (
+    AssumeYearOption,
+    CountryOption,
     FetchCacheOption,
     FetchDelayOption,
     FetchOption,
     FetchRetriesOption,
     FetchTimeoutOption,
+    PublishedOption,
     app,
     check_output_path,
     make_fetcher,
@@ -126,9 +129,9 @@ def ingest(
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per committed transaction.")] = 64,
     extracted: Annotated[bool, typer.Option(help="Inputs are `sitrep extract --format jsonl` output.")] = False,
     retry_failed: Annotated[bool, typer.Option(help="Extract again documents that failed before.")] = False,
-    published: Annotated[Optional[str], typer.Option(help="Publication date of every input (YYYY-MM-DD).")] = None,
-    assume_year: Annotated[Optional[int], typer.Option(help="Year to assume when the text fixes none.")] = None,
-    country: Annotated[Optional[str], typer.Option(help="Country of every input (ISO alpha-2), when the text may not say.")] = None,
+    published: PublishedOption = None,
+    assume_year: AssumeYearOption = None,
+    country: CountryOption = None,
     fetch: FetchOption = False,
     fetch_delay: FetchDelayOption = 1.0,
     fetch_timeout: FetchTimeoutOption = 20.0,
