@@ -84,6 +84,8 @@ def patterns() -> Patterns:
     before = alternation(list(rules.parts_before) + list(rules.weekday_modifiers))
     numbers = alternation(rules.numbers)
     units = alternation(rules.units)
+    # how long, as the span, duration and "ago" phrases count it: "48 hours", "three days"
+    amount = rf"(?P<n>\d+|{ci(numbers)})[\s-]+(?P<unit>{ci(units)})s?"
     year = r"(?:1[3-9]|20)\d\d"
     core = (
         rf"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))(?!\d)"
@@ -107,11 +109,11 @@ def patterns() -> Patterns:
         weekday=re.compile(rf"\b{weekday_re}\b"),
         relative=re.compile(rf"\b(?P<phrase>{ci(alternation(rules.relative))})\b"),
         span=re.compile(
-            rf"\b(?P<lead>{ci(alternation(rules.span_leads))})\s+(?P<n>\d+|{ci(numbers)})[\s-]+(?P<unit>{ci(units)})s?\b"
+            rf"\b(?P<lead>{ci(alternation(rules.span_leads))})\s+{amount}\b"
         ),
-        duration=re.compile(rf"\b{ci('for')}\s+(?P<n>\d+|{ci(numbers)})[\s-]+(?P<unit>{ci(units)})s?\b"),
+        duration=re.compile(rf"\b{ci('for')}\s+{amount}\b"),
         ago=re.compile(
-            rf"\b(?P<n>\d+|{ci(numbers)})[\s-]+(?P<unit>{ci(units)})s?\s+(?P<word>{ci(alternation(rules.ago_words))})\b"
+            rf"\b{amount}\s+(?P<word>{ci(alternation(rules.ago_words))})\b"
             rf"(?P<tail>\s*[,.;:)]|\s*$|(?!\s+(?:the|a|an|his|her|their|its|this|that|[A-Z])\b))"
         ),
         month_year=re.compile(
