@@ -64,6 +64,18 @@ class Evidence(Record):
     start: int
     end: int
 
+    @classmethod
+    def trimmed(cls, text: str, start: int = 0, end: int | None = None, at: int = 0) -> Evidence:
+        """``text[start:end]`` as evidence, without the spaces around it (a sentence's span
+        takes the line break after it). ``at`` is where ``text`` begins in the document,
+        for a text that is a sentence's own rather than the document's."""
+        end = len(text) if end is None else end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return cls(text=text[start:end], start=at + start, end=at + end)
+
 
 class Document(Record):
     """One input article after ingest, with its publication date once the time stage ran."""

@@ -417,13 +417,7 @@ def evidence_of(adoc: AnnotatedDocument, mention: Mention) -> Evidence:
 
 def sentence_evidence(adoc: AnnotatedDocument, span: tuple[int, int]) -> Evidence:
     """A sentence as evidence, without the spaces around it."""
-    text = adoc.document.text
-    start, end = span
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Evidence(text=text[start:end], start=start, end=end)
+    return Evidence.trimmed(adoc.document.text, *span)
 
 
 def description(mention: Mention) -> str:

@@ -39,12 +39,7 @@ def evidence_for(adoc: AnnotatedDocument, attribution: Attribution) -> tuple[Evi
                 if cue and cue != own_cue and KIND_RANK[cue] >= KIND_RANK[kind]:
                     kind, start, end = cue, sentence.start_char, sentence.end_char
                     break
-    text = adoc.document.text
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Evidence(text=text[start:end], start=start, end=end), kind
+    return Evidence.trimmed(adoc.document.text, start, end), kind
 
 
 def kind_in_context(adoc: AnnotatedDocument, attribution: Attribution, incidents: list[Incident]) -> str | None:
@@ -190,10 +185,8 @@ def with_quoted_paragraphs(adoc: AnnotatedDocument, statements: list[Statement])
             continue
         if quote_tagged_later(text, para, told_paragraphs) or "according to" in last.evidence.text.lower():
             continue  # a source cited "according to" lends facts, not a voice that goes on
-        end = sentence.end_char
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        quoted = text[start:end]
+        evidence = Evidence.trimmed(text, start, sentence.end_char)  # starts on its quote mark
+        quoted = evidence.text
         added.append(
             last.model_copy(
                 update={
@@ -203,7 +196,7 @@ def with_quoted_paragraphs(adoc: AnnotatedDocument, statements: list[Statement])
                     "quote": quoted.strip("“”\""),
                     "about_incident": None,
                     "answers": None,
-                    "evidence": Evidence(text=quoted, start=start, end=end),
+                    "evidence": evidence,
                 }
             )
         )

@@ -247,10 +247,7 @@ def actors_of(account: Account, reporter: Source | None, country: str | None = N
 
 def evidence_of(mention: EventMention) -> Evidence:
     sentence = mention.sentence
-    stripped = sentence.text.lstrip()
-    start = sentence.start_char + len(sentence.text) - len(stripped)
-    stripped = stripped.rstrip()
-    return Evidence(text=stripped, start=start, end=start + len(stripped))
+    return Evidence.trimmed(sentence.text, at=sentence.start_char)  # Doc.text is rebuilt on every call
 
 
 def mentions_of(account: Account, chosen: EventMention) -> list[Evidence]:
