@@ -10,6 +10,7 @@ account of its own, which keeps the first account's date and place.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sitrep.actors import load_kb
@@ -69,24 +70,22 @@ def contradicts(ours: list[EventMention], theirs: list[EventMention]) -> bool:
     """A figure for the same people (the same side, or a side nobody named) that differs;
     one person told of within a larger toll ("a witness said one protester was shot in the
     head") is one of them, not another count."""
+    return any(not values & other and not (values == {1} and min(other) > 1) for values, other in same_people(ours, theirs))
+
+
+def same_people(ours: list[EventMention], theirs: list[EventMention]) -> Iterator[tuple[set[int], set[int]]]:
+    """Their figures and ours that count the same people: the same toll (the dead, the
+    wounded) of the same side, or of a side one of them did not name."""
     told = figures(ours)
     for (field_name, side), values in figures(theirs).items():
         for (other_field, other_side), other_values in told.items():
             if other_field == field_name and (side == other_side or side is None or other_side is None):
-                if values == {1} and min(other_values) > 1:
-                    continue
-                if not values & other_values:
-                    return True
-    return False
+                yield values, other_values
 
 
 def agrees(ours: list[EventMention], theirs: list[EventMention]) -> bool:
     """Whether a telling gives a figure another already gave, and none that contradicts it."""
-    told, given = figures(ours), figures(theirs)
-    shared = any(values & told.get((field_name, side), set()) or any(
-        values & other for (other_field, other_side), other in told.items()
-        if other_field == field_name and (side is None or other_side is None)) for (field_name, side), values in given.items())
-    return shared and not contradicts(ours, theirs)
+    return any(values & other for values, other in same_people(ours, theirs)) and not contradicts(ours, theirs)
 
 
 def running_count(mentions: list[EventMention]) -> bool:
@@ -98,13 +97,7 @@ def running_count(mentions: list[EventMention]) -> bool:
 
 def only_fewer(ours: list[EventMention], theirs: list[EventMention]) -> bool:
     """Whether every figure of theirs that differs from ours for the same people is smaller."""
-    told = figures(ours)
-    for (field_name, side), values in figures(theirs).items():
-        for (other_field, other_side), other_values in told.items():
-            if other_field == field_name and (side == other_side or side is None or other_side is None):
-                if not values & other_values and max(values) >= min(other_values):
-                    return False
-    return True
+    return all(values & other or max(values) < min(other) for values, other in same_people(ours, theirs))
 
 
 def counts_alike(ours: list[EventMention], theirs: list[EventMention]) -> bool:
