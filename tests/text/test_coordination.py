@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from sitrep.text.spans import coordinated
+from sitrep.text.spans import coordinated, first_conjunct
 
 NOMINAL = {"NOUN", "PROPN", "PRON"}
 
@@ -49,3 +49,10 @@ def test_with_parts_of_speech_the_list_goes_on_only_through_them():
                   ("and", 5, "cc", "CCONJ"), ("nurses", 5, "conj", "NOUN")])
     assert texts(coordinated(doc[0])) == ["Guards", "medics", "fled", "nurses"]
     assert texts(coordinated(doc[0], NOMINAL)) == ["Guards", "medics"]
+
+
+def test_the_first_conjunct_is_the_word_the_others_hang_on():
+    # "raided and burned and looted shops": each verb on the one before
+    doc = parsed([("raided", 5, "amod", "VERB"), ("and", 0, "cc", "CCONJ"), ("burned", 0, "conj", "VERB"),
+                  ("and", 2, "cc", "CCONJ"), ("looted", 2, "conj", "VERB"), ("shops", 5, "ROOT", "NOUN")])
+    assert [first_conjunct(t).text for t in doc] == ["raided", "and", "raided", "and", "raided", "shops"]

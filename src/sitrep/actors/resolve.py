@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 from sitrep.actors.kb import KnowledgeBase, Phrase, load_kb
 from sitrep.actors.names import ascii_fold, token_spans
 from sitrep.models import Actor, ActorMention, AnnotatedDocument
-from sitrep.text.spans import entities
+from sitrep.text.spans import entities, first_conjunct
 
 #: Which phrase wins when several are written the same way.
 PRIORITY = {"person": 0, "actor": 1, "reference": 2, "institution": 3, "category": 4, "armed": 5, "country": 6, "demonym": 7,
@@ -605,8 +605,7 @@ def _demonym_of_agent(token, covered: list[tuple[int, int]]) -> bool:
     doc = token.doc
     if token.i + 1 < len(doc) and doc[token.i + 1].text in ("-", "–"):
         return False
-    while token.dep_ == "conj" and token.head is not token:
-        token = token.head
+    token = first_conjunct(token)
     head = token.head
     if token.dep_ not in ("amod", "compound", "nmod") or head.pos_ not in ("NOUN", "PROPN") or head.i < token.i:
         return False

@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from sitrep.events.lexicon import TriggerHit, lexicon
 from sitrep.events.syntax import clause_verb, has_child, is_timing_clause
 from sitrep.models import TimeMention
-from sitrep.text.spans import subtree_span
+from sitrep.text.spans import first_conjunct, subtree_span
 from sitrep.time import last_day
 
 
@@ -209,8 +209,7 @@ def is_custody(hit: TriggerHit) -> bool:
     token = hit.token
     if hit.event_class.family != "arrest" or token.pos_ != "NOUN":
         return False
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head  # "from Bagram and Pul-e-Charkhi jails"
+    token = first_conjunct(token)  # "from Bagram and Pul-e-Charkhi jails"
     return token.dep_ == "pobj" and token.head.lower_ in ("from", "in", "at", "inside", "into", "out")
 
 
@@ -334,9 +333,7 @@ def is_description(hit: TriggerHit, triggers: set[int]) -> bool:
     token = hit.token
     if hit.event_class.casualty_only or token.head.i in triggers:
         return False
-    described = token
-    while described.dep_ == "conj" and described.head.i != described.i:
-        described = described.head  # "burned and looted shops"
+    described = first_conjunct(token)  # "burned and looted shops"
     if described.dep_ == "amod" and described.tag_ in ("VBN", "JJ"):
         return True  # "captured servicemen", "burned bodies", "the abducted girls"
     if token.pos_ != "VERB":

@@ -122,6 +122,16 @@ def coordinated(token: Token, pos: Collection[str] | None = None) -> list[Token]
     return found
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first of the words coordinated with a token, on which the parser hangs the others
+    ("burned and looted shops": "burned"; "French and Egyptian warships": "French"): the
+    word whose place in the sentence the coordination takes. The token itself when it is no
+    conjunct."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 @dataclass(frozen=True)
 class Quotation:
     start: int  # offset of the opening mark
