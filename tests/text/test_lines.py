@@ -7,7 +7,7 @@ import re
 from spacy.lang.en import English
 from spacy.tokens import Doc, Span
 
-from sitrep.text.spans import cut_off_ending, is_heading
+from sitrep.text.spans import cut_off_ending, is_heading, paragraph_of
 
 VOCAB = English().vocab  # the English lexical attributes (title case) without a parser
 
@@ -59,3 +59,12 @@ def test_after_prose_the_line_before_must_be_a_paragraph_that_ends_its_sentence(
     # a long line before that lacks its stop is no paragraph of prose
     text = PROSE.replace(", a local official told reporters.", " while a local official told reporters that") + "the governor said the herders had been warned"
     assert cut_off_ending(last_sentence(lines_doc(text)), text, after_prose=True) is False
+
+
+def test_a_paragraph_is_the_line_an_offset_lies_on():
+    text = "Herders flee\n\n“We lost everything,” one said.\nThe end"
+    assert paragraph_of(text, 3) == (0, 12)
+    assert paragraph_of(text, 12) == (0, 12)  # the line break that ends it
+    assert paragraph_of(text, 13) == (13, 13)  # the blank line
+    assert paragraph_of(text, 20) == (14, 45)
+    assert paragraph_of(text, len(text) - 1) == (46, 53)

@@ -13,7 +13,7 @@ from sitrep.claims.agency import STATE_INTER, is_state, own_speech_act, reported
 from sitrep.claims.lexicon import KIND_RANK, content_kind, lexicon
 from sitrep.claims.speech import cue_kind, find_attributions
 from sitrep.models import AnnotatedDocument, Attribution, Evidence, Incident, Source, Statement, Target
-from sitrep.text.spans import cut_off_ending, is_heading, overlapping
+from sitrep.text.spans import cut_off_ending, is_heading, overlapping, paragraph_of
 
 def speaker_phrase(adoc: AnnotatedDocument, attribution: Attribution) -> str:
     """The words that name the speaker in the text ("" when none do)."""
@@ -153,12 +153,6 @@ def extract_statements(adoc: AnnotatedDocument, incidents: list[Incident]) -> li
     return without_announcements(adoc, statements, bare)
 
 
-def paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return start, len(text) if end == -1 else end
-
-
 def with_quoted_paragraphs(adoc: AnnotatedDocument, statements: list[Statement]) -> list[Statement]:
     """A paragraph that opens with a quotation and names no speaker goes on in the voice of
     the paragraph before it when that one ends on a named speaker's words ("Daramola said:
@@ -166,21 +160,21 @@ def with_quoted_paragraphs(adoc: AnnotatedDocument, statements: list[Statement])
     operations.”"): each such paragraph is a statement of that speaker, cited by its first
     sentence."""
     text = adoc.document.text
-    told_paragraphs = {paragraph_bounds(text, a.sent_start) for a in adoc.attributions}
+    told_paragraphs = {paragraph_of(text, a.sent_start) for a in adoc.attributions}
     added: list[Statement] = []
     by_end = sorted(statements, key=lambda s: s.evidence.end)
     last: Statement | None = None
     for sentence in adoc.doc.sents:
         start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
-        para = paragraph_bounds(text, start)
+        para = paragraph_of(text, start)
         earlier = [s for s in by_end + added if s.evidence.end <= start]
         if earlier:
             last = earlier[-1]
         if start != para[0] or text[start : start + 1] not in ("“", '"') or para in told_paragraphs or last is None:
             continue
-        previous = paragraph_bounds(text, max(para[0] - 2, 0))
+        previous = paragraph_of(text, max(para[0] - 2, 0))
         while previous[0] == previous[1] and previous[0] > 0:  # blank lines between paragraphs
-            previous = paragraph_bounds(text, previous[0] - 2)
+            previous = paragraph_of(text, previous[0] - 2)
         if not (previous[0] <= last.evidence.start < previous[1]) or is_heading(sentence, text):
             continue
         if quote_tagged_later(text, para, told_paragraphs) or "according to" in last.evidence.text.lower():
@@ -214,7 +208,7 @@ def quote_tagged_later(text: str, para: tuple[int, int], told: set[tuple[int, in
             nxt += 1
         if nxt >= len(text) or text[nxt] not in ("“", '"'):
             return False
-        current = paragraph_bounds(text, nxt)
+        current = paragraph_of(text, nxt)
         if current in told:
             return True
 

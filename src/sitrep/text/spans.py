@@ -189,6 +189,8 @@ def in_quotation(quotations: Sequence[Quotation], offset: int) -> Quotation | No
 
 
 def paragraph_of(text: str, offset: int) -> tuple[int, int]:
+    """The bounds of the line (a paragraph, in ingested text) that ``offset`` lies on; an
+    offset on a line break belongs to the line it ends, a blank line is empty."""
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
     return start, len(text) if end == -1 else end
