@@ -415,6 +415,13 @@ def told_as_background(act: Token, doer: Token) -> bool:
     return act.dep_ == "nsubj" and act.head.pos_ == "VERB" and not is_act(act.head) and not is_breach(act.head)
 
 
+def unidentified(doer: Token) -> bool:
+    """ "unidentified armed men killed 19 farmers", "an attack by suspected jihadists": a doer
+    the report does not identify is no party it can blame; the act is told, not charged."""
+    words = {t.lower_ for t in phrase_tokens(doer)}
+    return bool(words & lexicon().unidentified)
+
+
 def told_as_mutual(tokens: list[Token]) -> bool:
     """ "when troops from the two sides traded fire", "both sides broke the truce": what is
     told is done by each side, no one side is blamed."""
@@ -503,7 +510,7 @@ def reported_kind(adoc: AnnotatedDocument, attribution: Attribution) -> str | No
         if breach and (side == "other" or (doer is None and not talked_about and not mutual)):
             accuses = True  # "a violation of the truce" accuses someone; "the two sides discussed violations" no one
         elif hostile and side == "other" and not routine_report(adoc, attribution, doer, token) and not (
-                as_noun(token) and told_as_background(token, doer)):
+                as_noun(token) and told_as_background(token, doer)) and not unidentified(doer):
             accuses = True
         elif side == "own" and is_state(attribution.speaker):
             announces = True
