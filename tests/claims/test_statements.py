@@ -706,3 +706,16 @@ def test_identified_doers_are_still_blamed():
 def test_calling_a_claim_incorrect_denies_it():
     s = one("Amina Yusuf, a spokeswoman for the front, said the claim that the talks stalled for lack of money was incorrect.")
     assert (s.speaker.name, s.kind) == ("Amina Yusuf", "denial")
+
+
+def test_a_report_in_an_issue_of_a_newssheet_tells_it_does_not_accuse():
+    s = one(
+        "Insurgents burned three villages near Mocimboa on Monday, according to a report in Thursday's edition "
+        "of the weekly newssheet \"Zambeze Hoje\"."
+    )
+    assert (s.speaker.name, s.kind) == ("Zambeze Hoje", "statement")
+
+
+def test_calling_an_act_interference_accuses():
+    s = one("“Blocking the handover of the detainees is plain interference in our affairs,” Idris Kamara said.")
+    assert (s.speaker.name, s.kind) == ("Idris Kamara", "accusation")

@@ -358,7 +358,15 @@ def news_outlet(adoc: AnnotatedDocument, attribution: Attribution) -> bool:
     words = set(re.findall(r"[a-z]+", text[attribution.speaker_start : attribution.speaker_end].lower()))
     if words & lexicon().media_nouns:
         return True
-    return bool(re.search(r"\breports? (in|by|from|on) (the )?$", text[max(0, attribution.speaker_start - 20) : attribution.speaker_start].lower()))
+    # the words between "according to" and the name: "a report in Wednesday's issue of the
+    # independent newssheet X" cites an outlet however many words name the issue
+    cue = adoc.doc[attribution.cue_i]
+    before = text[cue.idx : attribution.speaker_start] if cue.idx < attribution.speaker_start else ""
+    before = before[-120:].lower()
+    if set(re.findall(r"[a-z]+", before)) & lexicon().media_nouns:
+        return True
+    return bool(re.search(r"\breports? (in|by|from|on)\b", before) or re.search(
+        r"\breports? (in|by|from|on) (the )?$", text[max(0, attribution.speaker_start - 20) : attribution.speaker_start].lower()))
 
 
 def corrects_a_label(token: Token) -> bool:

@@ -214,10 +214,17 @@ def clean_name(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+#: A title in quote marks that ends a speaker phrase (its closing mark may fall outside it).
+QUOTED_TITLE = re.compile(r"[\"“]([A-Z][^\"“”]{1,60}?)[\"”]?\s*$")
+
+
 def phrase_name(doc: Doc, start: int, end: int, head: Token) -> str:
     """A speaker the actors stage did not know: a name inside the phrase, else its head
     with the words before it ("Security officials in Badakhshan province" -> "Security
     officials"), which is how a source is usually referred to."""
+    titled = QUOTED_TITLE.search(doc.text[start:end])
+    if titled:
+        return clean_name(titled.group(1))  # "the independent newssheet “Zambeze Hoje”": the title is its name
     names = [e for e in entities_within(doc, start, end) if e.label_ in ("PERSON", "ORG")]
     people = [e for e in names if e.label_ == "PERSON"]
     if people:
