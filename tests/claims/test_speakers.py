@@ -221,3 +221,21 @@ def test_the_opposition_points_back_to_the_opposition_body_named_before():
 def test_a_government_whose_demonym_is_shared_is_named_by_the_countrys_own_name():
     assert speakers("Fighting resumed in North Kivu. Kinshasa accused Kigali of supporting the rebel movement.") == [
         ("DRC government", "Democratic Republic of Congo")]
+
+
+def test_a_description_with_more_words_than_its_noun_points_to_the_speaker_so_described():
+    text = (
+        "An AFP witness reported seeing smoke over the port. "
+        "Army spokesman Musa Kanu said the rebels fired mortars at the barracks. "
+        "He said two soldiers were wounded. "
+        "Gunfire could be heard near the market at dusk, according to the AFP witness."
+    )
+    assert [name for name, _ in speakers(text)] == ["AFP witness", "Musa Kanu", "Musa Kanu", "AFP witness"]
+
+
+def test_a_tag_whose_speaker_the_parser_gave_to_a_participle_after_it():
+    found = extract_text(
+        "The Somali government on Monday released 212 members of the Popular Front from Kismayo and Baidoa jails, "
+        "said members of the commission implementing the peace deal between the front and the Somali government."
+    ).statements
+    assert [(s.speaker.name, s.kind) for s in found] == [("members", "statement")]

@@ -679,3 +679,43 @@ def test_a_breach_told_as_mutual_blames_no_one():
 def test_a_breach_with_no_doer_and_no_exchange_still_accuses():
     s = one("Two soldiers were killed in a violation of the truce near the border, officials said.")
     assert (s.speaker.name, s.kind) == ("officials", "accusation")
+
+
+def test_lead_repeated_with_other_apostrophes_is_one_statement():
+    text = (
+        "Gunmen attacked a border post in Somalia's Gedo region on Sunday, killing six soldiers, regional officials said.\n\n"
+        "Gunmen attacked a border post in Somalia’s Gedo region on Sunday, killing six soldiers, regional officials said.\n\n"
+        "The governor of Gedo, Ahmed Farah, said four more soldiers were wounded."
+    )
+    found = statements(text)
+    assert [(s.speaker.name, s.kind) for s in found] == [("regional officials", "statement"), ("Ahmed Farah", "statement")]
+
+
+def test_unidentified_doers_are_told_not_blamed():
+    s = one("A village chief told reporters that unidentified armed men killed seven villagers near their wells.")
+    assert (s.speaker.name, s.kind) == ("village chief", "statement")
+    s = one("Suspected insurgents shot dead nine traders on the road to Gao, local sources said on Friday.")
+    assert (s.speaker.name, s.kind) == ("local sources", "statement")
+
+
+def test_identified_doers_are_still_blamed():
+    s = one("A village chief told reporters that the insurgents killed seven villagers near their wells.")
+    assert (s.speaker.name, s.kind) == ("village chief", "accusation")
+
+
+def test_calling_a_claim_incorrect_denies_it():
+    s = one("Amina Yusuf, a spokeswoman for the front, said the claim that the talks stalled for lack of money was incorrect.")
+    assert (s.speaker.name, s.kind) == ("Amina Yusuf", "denial")
+
+
+def test_a_report_in_an_issue_of_a_newssheet_tells_it_does_not_accuse():
+    s = one(
+        "Insurgents burned three villages near Mocimboa on Monday, according to a report in Thursday's edition "
+        "of the weekly newssheet \"Zambeze Hoje\"."
+    )
+    assert (s.speaker.name, s.kind) == ("Zambeze Hoje", "statement")
+
+
+def test_calling_an_act_interference_accuses():
+    s = one("“Blocking the handover of the detainees is plain interference in our affairs,” Idris Kamara said.")
+    assert (s.speaker.name, s.kind) == ("Idris Kamara", "accusation")

@@ -105,7 +105,7 @@ def extract_statements(adoc: AnnotatedDocument, incidents: list[Incident]) -> li
         cue_sentence = adoc.doc[attribution.cue_i].sent
         if is_heading(cue_sentence, adoc.document.text) and not cut_off_ending(cue_sentence, adoc.document.text, after_prose=True):
             continue  # "Islamic State claims Palma attack": the headline of what the story tells
-        sentence_text = adoc.document.text[attribution.sent_start : attribution.sent_end].strip()
+        sentence_text = typographic_fold(adoc.document.text[attribution.sent_start : attribution.sent_end])
         if (sentence_text, attribution.kind, attribution.speaker_name) in told:
             continue  # a lead repeated as a teaser or summary: one statement
         told.add((sentence_text, attribution.kind, attribution.speaker_name))
@@ -151,6 +151,16 @@ def extract_statements(adoc: AnnotatedDocument, incidents: list[Incident]) -> li
         )
     statements = with_quoted_paragraphs(adoc, statements)
     return without_announcements(adoc, statements, bare)
+
+
+#: Curly quotes and apostrophes and their straight forms: a lead repeated as a teaser may
+#: differ from the story's own first sentence in nothing else ("Afghanistan's" / "Afghanistan’s").
+TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
+
+
+def typographic_fold(sentence: str) -> str:
+    """A sentence as a key for telling repeats apart: typographic quotes and spacing folded."""
+    return " ".join(sentence.translate(TYPOGRAPHIC).split())
 
 
 def with_quoted_paragraphs(adoc: AnnotatedDocument, statements: list[Statement]) -> list[Statement]:

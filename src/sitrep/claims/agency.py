@@ -358,7 +358,15 @@ def news_outlet(adoc: AnnotatedDocument, attribution: Attribution) -> bool:
     words = set(re.findall(r"[a-z]+", text[attribution.speaker_start : attribution.speaker_end].lower()))
     if words & lexicon().media_nouns:
         return True
-    return bool(re.search(r"\breports? (in|by|from|on) (the )?$", text[max(0, attribution.speaker_start - 20) : attribution.speaker_start].lower()))
+    # the words between "according to" and the name: "a report in Wednesday's issue of the
+    # independent newssheet X" cites an outlet however many words name the issue
+    cue = adoc.doc[attribution.cue_i]
+    before = text[cue.idx : attribution.speaker_start] if cue.idx < attribution.speaker_start else ""
+    before = before[-120:].lower()
+    if set(re.findall(r"[a-z]+", before)) & lexicon().media_nouns:
+        return True
+    return bool(re.search(r"\breports? (in|by|from|on)\b", before) or re.search(
+        r"\breports? (in|by|from|on) (the )?$", text[max(0, attribution.speaker_start - 20) : attribution.speaker_start].lower()))
 
 
 def corrects_a_label(token: Token) -> bool:
@@ -413,6 +421,13 @@ def told_as_background(act: Token, doer: Token) -> bool:
     if act.dep_ == "pobj":
         return True
     return act.dep_ == "nsubj" and act.head.pos_ == "VERB" and not is_act(act.head) and not is_breach(act.head)
+
+
+def unidentified(doer: Token) -> bool:
+    """ "unidentified armed men killed 19 farmers", "an attack by suspected jihadists": a doer
+    the report does not identify is no party it can blame; the act is told, not charged."""
+    words = {t.lower_ for t in phrase_tokens(doer)}
+    return bool(words & lexicon().unidentified)
 
 
 def told_as_mutual(tokens: list[Token]) -> bool:
@@ -503,7 +518,7 @@ def reported_kind(adoc: AnnotatedDocument, attribution: Attribution) -> str | No
         if breach and (side == "other" or (doer is None and not talked_about and not mutual)):
             accuses = True  # "a violation of the truce" accuses someone; "the two sides discussed violations" no one
         elif hostile and side == "other" and not routine_report(adoc, attribution, doer, token) and not (
-                as_noun(token) and told_as_background(token, doer)):
+                as_noun(token) and told_as_background(token, doer)) and not unidentified(doer):
             accuses = True
         elif side == "own" and is_state(attribution.speaker):
             announces = True

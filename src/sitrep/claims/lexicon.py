@@ -46,6 +46,7 @@ class SpeechLexicon:
     carrying_verbs: frozenset[str]  # "launched attacks", "committed violations": their subject did the act
     state_force_nouns: frozenset[str]  # "troops", "police": a state's forces, named by what they are
     irregular_nouns: frozenset[str]  # "rebels", "gunmen": armed men who are no state's
+    unidentified: frozenset[str]  # "unidentified gunmen", "suspected jihadists": a doer no one is named as
     media_nouns: frozenset[str]  # a speaker phrase with these is a news outlet: it reports, it does not accuse
     state_nouns: frozenset[str]  # an unnamed speaker described by these speaks for a state
     civilian_nouns: frozenset[str]  # victims that make a state's report of an attack an accusation
@@ -97,6 +98,7 @@ def lexicon() -> SpeechLexicon:
         media_nouns=frozenset(speakers["media_nouns"]),
         state_force_nouns=frozenset(data["acts"]["state_force_nouns"]),
         irregular_nouns=frozenset(data["acts"]["irregular_nouns"]),
+        unidentified=frozenset(data["acts"]["unidentified"]),
         carrying_verbs=frozenset(data["acts"]["carrying_verbs"]),
         continuing_verbs=frozenset(data["threats"]["continuing"]),
         future_modals=frozenset(data["threats"]["modals"]),

@@ -214,10 +214,17 @@ def clean_name(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+#: A title in quote marks that ends a speaker phrase (its closing mark may fall outside it).
+QUOTED_TITLE = re.compile(r"[\"“]([A-Z][^\"“”]{1,60}?)[\"”]?\s*$")
+
+
 def phrase_name(doc: Doc, start: int, end: int, head: Token) -> str:
     """A speaker the actors stage did not know: a name inside the phrase, else its head
     with the words before it ("Security officials in Badakhshan province" -> "Security
     officials"), which is how a source is usually referred to."""
+    titled = QUOTED_TITLE.search(doc.text[start:end])
+    if titled:
+        return clean_name(titled.group(1))  # "the independent newssheet “Zambeze Hoje”": the title is its name
     names = [e for e in entities_within(doc, start, end) if e.label_ in ("PERSON", "ORG")]
     people = [e for e in names if e.label_ == "PERSON"]
     if people:
@@ -531,6 +538,23 @@ def referent(adoc: AnnotatedDocument, pointer: Attribution) -> ActorMention | No
     return None
 
 
+def description_words(adoc: AnnotatedDocument, attribution: Attribution) -> set[str]:
+    """The words of a speaker phrase but its determiners and quantifiers."""
+    if attribution.speaker_start is None:
+        return set()
+    phrase = adoc.document.text[attribution.speaker_start : attribution.speaker_end].lower()
+    return set(re.findall(r"[a-z]+", phrase)) - QUANTIFIERS
+
+
+def same_description(adoc: AnnotatedDocument, pointer: Attribution, earlier: Attribution) -> bool:
+    """ "the Reuters witness" and "a Reuters witness": the same noun, and the pointer's other
+    words all among the earlier phrase's. A bare "the witness" says no more than its noun."""
+    if same_role(earlier.speaker_head) != same_role(pointer.speaker_head):
+        return False
+    own = description_words(adoc, pointer) - {pointer.speaker_head}
+    return bool(own) and own <= description_words(adoc, earlier)
+
+
 def resolve_pointers(adoc: AnnotatedDocument, attributions: list[Attribution]) -> list[Attribution]:
     """Give each pointer the latest compatible speaker before it; a role noun prefers the
     person it was said of ("the general" -> the person introduced as a general)."""
@@ -541,7 +565,12 @@ def resolve_pointers(adoc: AnnotatedDocument, attributions: list[Attribution]) -
             candidates = [a for a in reversed(window) if compatible(attribution, a)]
             if attribution.speaker_sort == "description":
                 said_of = [a for a in candidates if a.speaker_sort == "person" and same_role(attribution.speaker_head) in a.speaker_roles]
-                candidates = said_of + candidates
+                # "A Reuters witness reported ... NAME said ... according to the Reuters
+                # witness": a pointer whose words say more than its noun stands, next after
+                # the person said to be one, for the speaker described by those words, not
+                # for whoever spoke last ("the spokesman" alone may be anyone in that role)
+                described = [a for a in candidates if a.speaker_sort == "description" and same_description(adoc, attribution, a)]
+                candidates = said_of + described + candidates
             if attribution.speaker_head in PERSON_PRONOUNS or (attribution.speaker_name is None and not candidates):
                 acting = acting_actor(adoc, attribution, candidates[0].sent_end if candidates else 0)
                 if acting is not None:

@@ -164,6 +164,9 @@ def subject_of(verb: Token) -> Token | None:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
+    inverted = subject_after(verb)
+    if inverted is not None:
+        return inverted
     before = speaker_before(verb)
     if before is not None:
         return before
@@ -174,6 +177,21 @@ def subject_of(verb: Token) -> Token | None:
     people = [e for e in entities_within(verb.doc, sentence.start_char, sentence.end_char) if e.label_ == "PERSON" and e.end <= verb.i and not preceded_by_place_word(e)]
     if people:
         return people[-1].root
+    return None
+
+
+def subject_after(verb: Token) -> Token | None:
+    """ "..., said members of the commission implementing the deal": a tag after a comma
+    whose speaker is followed by a participle that the parser took for the verb's clause,
+    with the speaker as its subject. The participle's subject, right after the verb, speaks."""
+    if verb.i == verb.sent.start or verb.doc[verb.i - 1].text not in (",", "”", '"'):
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.tag_ not in ("VBG", "VBN") or any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.left_edge.i == verb.i + 1 and subject.pos_ in ("NOUN", "PROPN"):
+            return subject
     return None
 
 
