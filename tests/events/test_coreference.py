@@ -106,3 +106,22 @@ def test_an_undated_victim_told_after_tuesdays_attack_is_not_part_of_last_friday
     )
     assert [([m.text.split()[1] for m in i.mentions], i.killed) for i in found] == [
         (["killed", "villagers"], 4), (["fourth"], None), (["Friday,"], 2)]
+
+
+
+def test_what_the_story_says_came_after_is_an_earlier_event_of_its_own():
+    # "come after" places what was told after the strike: two events, though the strike has
+    # no doer and the attack no means that could tell them apart
+    found = incidents(
+        "The Daru Front said government troops launched fresh attacks on its positions near Bati town in Afar on Sunday. "
+        "The claims come after a relief agency said 31 villagers were killed by a drone strike in Afar at the weekend."
+    )
+    assert [(i.acled_sub_type, i.killed) for i in found] == [("Armed clash", None), ("Air/drone strike", 31)]
+
+
+def test_what_the_claims_followed_is_an_earlier_event_of_its_own():
+    found = incidents(
+        "Rebels said soldiers attacked their base near Bati town in Afar on Sunday. "
+        "The claims followed a drone strike that killed 12 herders in Afar at the weekend, aid workers said."
+    )
+    assert [(i.acled_sub_type, i.killed) for i in found] == [("Armed clash", None), ("Air/drone strike", 12)]

@@ -78,6 +78,7 @@ class Filters:
     aggregate: re.Pattern[str]
     new_event_words: frozenset[str]
     sequel_words: frozenset[str]
+    precedence_verbs: frozenset[str]
     realised_infinitive_heads: frozenset[str]
     doing_verbs: frozenset[str]
     war_nouns: frozenset[str]

@@ -128,6 +128,36 @@ def opens_new_event(sentence: Span, hits: list[TriggerHit]) -> bool:
     return any(t.lower_ == "another" and t.head.lemma_.lower() in lexicon().filters.new_event_nouns for t in sentence)
 
 
+def told_as_earlier(sentence: Span, hits: list[TriggerHit]) -> bool:
+    """An event the sentence tells only as what came before the thing it speaks of: "the
+    accusations come after an air strike killed 56 civilians", "the clashes followed a raid
+    that left two dead". Whatever the subject names (the story's event, or what was said of
+    it), the event after "come after" or in the object of "follow" is an earlier one: not
+    the event told just before. Read by word order, the parse of such sentences being often
+    broken; the subject must hold none of the triggers ("the strike came after midnight")."""
+    filters = lexicon().filters
+    own = {h.token.i for h in hits}
+    for verb in sentence:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in filters.precedence_verbs or verb.dep_ in ("prep", "amod"):
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or any(t.i in own for c in subjects for t in c.subtree):
+            continue
+        if verb.lemma_.lower() == "follow":
+            start = verb.i
+        else:
+            # "come after the agency said ..." (a preposition) or "come after an agency said ..." (a clause's mark)
+            marks = [c.i for c in verb.children if c.dep_ == "prep" and c.lower_ in filters.anchor_prepositions]
+            marks += [m.i for c in verb.children if c.dep_ == "advcl"
+                      for m in c.children if m.dep_ == "mark" and m.lower_ in filters.anchor_prepositions]
+            if not marks:
+                continue
+            start = min(marks)
+        if all(i > start for i in own):
+            return True
+    return False
+
+
 def split_anchored(hits: list[TriggerHit], anchored: set[int], counts: list[Count]) -> list[tuple[list[TriggerHit], list[Count]]]:
     """An event named to place another in time, with a toll of its own, is told apart with
     its toll ("Hezbollah launched rockets at Israel after an Israeli air strike that killed
@@ -343,7 +373,7 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             mention.later_death = all(h.event_class.casualty_only for h in hits) and any(
                 t.lemma_.lower() == "succumb" or (t.lemma_.lower() in ("injury", "wound", "burn") and t.head.lemma_.lower() in ("of", "from", "to"))
                 for t in sentence)
-            mention.new_event = opens_new_event(sentence, hits)
+            mention.new_event = opens_new_event(sentence, hits) or told_as_earlier(sentence, hits)
             mention.refers_back = doer_refers_back(main.token)
             mention.agent = agent_of(main.token, adoc.actors)
             mention.points_back = names_told_event(sentence, {h.token.i for h in hits})
