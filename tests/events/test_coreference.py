@@ -125,3 +125,26 @@ def test_what_the_claims_followed_is_an_earlier_event_of_its_own():
         "The claims followed a drone strike that killed 12 herders in Afar at the weekend, aid workers said."
     )
     assert [(i.acled_sub_type, i.killed) for i in found] == [("Armed clash", None), ("Air/drone strike", 12)]
+
+
+def test_a_city_event_is_one_of_the_nationwide_ones_not_all_of_them():
+    # "nationwide protests" sums many local events: tear gas in the capital, told with a place
+    # of its own, is one of them; the rights group's four dead, told again in full, are the
+    # four already told, though the tear gas came between; "it said" goes on with the group's
+    found = incidents(
+        "Police shot dead four people during nationwide protests in Kenya on Tuesday, a rights group said. "
+        "In Nairobi, police used tear gas to break up a huge crowd of marchers, a witness said. "
+        "The rights group said four protesters were shot dead by police in Nairobi. "
+        "It said 20 people were injured, some by gunfire."
+    )
+    assert [(i.acled_sub_type, i.admin1, i.killed, i.injured, len(i.mentions)) for i in found] == [
+        ("Excessive force against protesters", "Nairobi", 4, 20, 3), ("Protest with intervention", "Nairobi", None, None, 1)]
+
+
+def test_a_city_told_during_protests_in_one_place_is_the_same_protest():
+    # no spreading word: the city is where the protest told was
+    found = incidents(
+        "Police fired tear gas at protesters in Kenya on Tuesday, a rights group said. "
+        "In Nairobi, police used tear gas to break up a huge crowd of marchers, a witness said."
+    )
+    assert [(i.acled_sub_type, i.admin1, len(i.mentions)) for i in found] == [("Protest with intervention", "Nairobi", 2)]

@@ -79,6 +79,8 @@ class Filters:
     new_event_words: frozenset[str]
     sequel_words: frozenset[str]
     precedence_verbs: frozenset[str]
+    spread_words: frozenset[str]
+    spread_phrases: frozenset[str]
     realised_infinitive_heads: frozenset[str]
     doing_verbs: frozenset[str]
     war_nouns: frozenset[str]

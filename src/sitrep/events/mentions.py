@@ -81,6 +81,7 @@ class EventMention:
     agent: ActorMention | None = None  # who did it, when the parse names them
     sequel: bool = False  # told as what happened next: "aircraft then struck a commander"
     points_back: bool = False  # the sentence names an event already told: "in the operation", "during the raid"
+    spread: bool = False  # told over a whole country: "nationwide protests", "clashes across the country"
 
     @property
     def main(self) -> TriggerHit:
@@ -126,6 +127,16 @@ def opens_new_event(sentence: Span, hits: list[TriggerHit]) -> bool:
             return True
     # "in another incident", "another attack": not "another one was injured", "another soldier was killed"
     return any(t.lower_ == "another" and t.head.lemma_.lower() in lexicon().filters.new_event_nouns for t in sentence)
+
+
+def spread_over_country(sentence: Span, hits: list[TriggerHit]) -> bool:
+    """ "Nationwide protests", "demonstrations across the country": an event told over a
+    whole country, the sum of many local ones."""
+    filters = lexicon().filters
+    if any(c.lower_ in filters.spread_words for h in hits for c in h.token.children if c.dep_ in ("amod", "advmod", "compound")):
+        return True
+    lowered = sentence.text.lower()
+    return any(re.search(rf"\b{re.escape(p)}\b", lowered) for p in filters.spread_phrases)
 
 
 def told_as_earlier(sentence: Span, hits: list[TriggerHit]) -> bool:
@@ -374,6 +385,7 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 t.lemma_.lower() == "succumb" or (t.lemma_.lower() in ("injury", "wound", "burn") and t.head.lemma_.lower() in ("of", "from", "to"))
                 for t in sentence)
             mention.new_event = opens_new_event(sentence, hits) or told_as_earlier(sentence, hits)
+            mention.spread = spread_over_country(sentence, hits)
             mention.refers_back = doer_refers_back(main.token)
             mention.agent = agent_of(main.token, adoc.actors)
             mention.points_back = names_told_event(sentence, {h.token.i for h in hits})
