@@ -283,3 +283,24 @@ def test_a_known_name_inside_a_longer_organisation_name_is_not_that_body():
     found = _by_text(_adoc("On Monday the National Security Council met in Kabul. Later the UN Security Council met in New York."))
     assert found["National Security Council"] == {"National Security Council"}
     assert found["UN Security Council"] == {"UN Security Council"}
+
+
+def _actor_of(adoc: AnnotatedDocument, text: str):
+    return next(m.actor for m in adoc.actors if m.text == text)
+
+
+def test_an_unknown_group_named_forces_is_an_armed_group_not_a_state_force():
+    adoc = _adoc("Chad's army said 12 fighters of the Lake Chad Liberation Forces were killed near Bol on Friday.")
+    actor = _actor_of(adoc, "Lake Chad Liberation Forces")
+    assert (actor.inter, actor.country) == (2, None)
+
+
+def test_the_government_of_a_polity_that_is_no_state_is_not_the_story_countrys():
+    adoc = _adoc("Nigeria's army denied the claims. The Biafra Provisional Government said 14 villagers were killed by soldiers.")
+    actor = _actor_of(adoc, "Biafra Provisional Government")
+    assert (actor.id.startswith("org:doc-"), actor.inter, actor.country) == (True, 2, None)
+
+
+def test_the_government_of_a_known_region_stays_the_states():
+    adoc = _adoc("Ethiopia's army said it repelled the attack. The Amhara Regional Government said 14 villagers were killed.")
+    assert [(m.text, m.actor.id) for m in adoc.actors][1] == ("Government", "government:ET")

@@ -155,3 +155,12 @@ def test_a_smaller_toll_not_told_as_so_far_still_contradicts():
         "\"Nine insurgents were killed and four wounded in the fighting,\" a district official said."
     )
     assert [(i.killed, i.injured) for i in found] == [(9, 20), (9, 4)]
+
+
+def test_a_separatist_government_counting_civilians_is_the_other_partys_account():
+    found = incidents(
+        "The government said 12 \"Lake Chad Liberation Forces\" were killed by the army near Bol on Saturday. "
+        "The Boranu Interim Government announced that 9 civilians were killed by troops loyal to the regime."
+    )
+    assert [(i.acled_type, i.killed, i.reported_by.mention if i.reported_by else None) for i in found] == [
+        ("Battles", 12, "The government"), ("Violence against civilians", 9, "The Boranu Interim Government")]

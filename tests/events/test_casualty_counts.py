@@ -135,3 +135,14 @@ def test_a_wars_toll_so_far_is_noted_not_added(text, killed, noted):
     incident = first(text)
     assert incident.killed == killed
     assert any("the conflict's toll so far, not added" in note for note in incident.count_notes) is noted
+
+
+def test_the_forces_of_a_group_the_kb_does_not_know_are_counted_as_its_fighters():
+    # a state's forces are named by their state; "Forces" in an unknown group's name are rebels
+    from sitrep.actors import resolve_actors
+    from sitrep.ingest import document_from_text
+    from sitrep.text import annotate
+
+    adoc = annotate(document_from_text('The army said 12 "Lake Chad Liberation Forces" were killed near Bol.', doc_id="t", source="t"))
+    found = [(c.field, c.value, c.side) for s in adoc.doc.sents for c in sentence_counts(s, resolve_actors(adoc))]
+    assert found == [("killed", 12, "nonstate")]

@@ -106,3 +106,45 @@ def test_an_undated_victim_told_after_tuesdays_attack_is_not_part_of_last_friday
     )
     assert [([m.text.split()[1] for m in i.mentions], i.killed) for i in found] == [
         (["killed", "villagers"], 4), (["fourth"], None), (["Friday,"], 2)]
+
+
+
+def test_what_the_story_says_came_after_is_an_earlier_event_of_its_own():
+    # "come after" places what was told after the strike: two events, though the strike has
+    # no doer and the attack no means that could tell them apart
+    found = incidents(
+        "The Daru Front said government troops launched fresh attacks on its positions near Bati town in Afar on Sunday. "
+        "The claims come after a relief agency said 31 villagers were killed by a drone strike in Afar at the weekend."
+    )
+    assert [(i.acled_sub_type, i.killed) for i in found] == [("Armed clash", None), ("Air/drone strike", 31)]
+
+
+def test_what_the_claims_followed_is_an_earlier_event_of_its_own():
+    found = incidents(
+        "Rebels said soldiers attacked their base near Bati town in Afar on Sunday. "
+        "The claims followed a drone strike that killed 12 herders in Afar at the weekend, aid workers said."
+    )
+    assert [(i.acled_sub_type, i.killed) for i in found] == [("Armed clash", None), ("Air/drone strike", 12)]
+
+
+def test_a_city_event_is_one_of_the_nationwide_ones_not_all_of_them():
+    # "nationwide protests" sums many local events: tear gas in the capital, told with a place
+    # of its own, is one of them; the rights group's four dead, told again in full, are the
+    # four already told, though the tear gas came between; "it said" goes on with the group's
+    found = incidents(
+        "Police shot dead four people during nationwide protests in Kenya on Tuesday, a rights group said. "
+        "In Nairobi, police used tear gas to break up a huge crowd of marchers, a witness said. "
+        "The rights group said four protesters were shot dead by police in Nairobi. "
+        "It said 20 people were injured, some by gunfire."
+    )
+    assert [(i.acled_sub_type, i.admin1, i.killed, i.injured, len(i.mentions)) for i in found] == [
+        ("Excessive force against protesters", "Nairobi", 4, 20, 3), ("Protest with intervention", "Nairobi", None, None, 1)]
+
+
+def test_a_city_told_during_protests_in_one_place_is_the_same_protest():
+    # no spreading word: the city is where the protest told was
+    found = incidents(
+        "Police fired tear gas at protesters in Kenya on Tuesday, a rights group said. "
+        "In Nairobi, police used tear gas to break up a huge crowd of marchers, a witness said."
+    )
+    assert [(i.acled_sub_type, i.admin1, len(i.mentions)) for i in found] == [("Protest with intervention", "Nairobi", 2)]

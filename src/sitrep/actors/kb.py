@@ -125,6 +125,9 @@ class KnowledgeBase:
     militia_styles: dict[str, str] = field(default_factory=dict)  # country -> "Clan" (ACLED's word)
     militia_nouns: frozenset[str] = frozenset()  # "militias": after a community's name, its militia
     militia_style_words: frozenset[str] = frozenset()  # "clan", "ethnic": written before such a noun
+    group_force_words: frozenset[str] = frozenset()  # "Forces" in an unknown organisation's name: an armed group
+    group_rule_words: frozenset[str] = frozenset()  # "Government" after a polity that is no state: a rebel body
+    group_rule_styles: frozenset[str] = frozenset()  # "Interim": read past to the polity's name
     monitors: frozenset[str] = frozenset()  # ids of bodies that observe and report events, never act in them
 
     # --- public lookups ---------------------------------------------------------------
@@ -445,6 +448,10 @@ def build_kb() -> KnowledgeBase:
     kb.militia_styles = dict(cat_data.get("militia_styles", {}))
     kb.militia_nouns = frozenset(w.lower() for w in cat_data["militia"]["nouns"])
     kb.militia_style_words = frozenset(w.lower() for w in cat_data["militia"]["styles"])
+    named = cat_data["named_groups"]
+    kb.group_force_words = frozenset(w.lower() for w in named["force_words"])
+    kb.group_rule_words = frozenset(w.lower() for w in named["rule_words"])
+    kb.group_rule_styles = frozenset(w.lower() for w in named["rule_styles"])
     kb.pronouns = frozenset(w.lower() for w in cat_data["pronouns"]["words"])
     kb.titles = frozenset(w.lower() for w in cat_data["titles"]["words"])
     kb.roles = frozenset(w.lower() for w in cat_data["roles"]["words"])

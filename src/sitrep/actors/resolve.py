@@ -774,6 +774,9 @@ def org_drafts(kb: KnowledgeBase, scan: Scan, drafts: list[Draft]) -> list[Draft
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         inside = [d for d in out if d.start < end and start < d.end]
+        stateless = unrecognised_government(kb, scan, tokens, inside)
+        if stateless:
+            inside = []  # "Government" read as the story country's is this body's own word
         if any(d.actor is None or not d.actor.id.startswith("country:") for d in inside):
             continue
         after = scan.doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(scan.doc) else None
@@ -791,11 +794,31 @@ def org_drafts(kb: KnowledgeBase, scan: Scan, drafts: list[Draft]) -> list[Draft
         actor = by_name.get(key)
         if actor is None:
             code = next((d.actor.country for d in inside), None)
-            actor = Actor(id=f"org:doc-{len(by_name)}", name=name, country=code)
+            armed = code is None and (stateless or kb.group_force_words.intersection(words))
+            actor = Actor(id=f"org:doc-{len(by_name)}", name=name, country=code,
+                          inter=2 if armed else None, kind="Rebel group" if armed else None)
             by_name[key] = actor
         out = [d for d in out if d not in inside]
         out.append(Draft(start, end, actor, note="org"))
     return sorted(out, key=lambda d: d.start)
+
+
+def unrecognised_government(kb: KnowledgeBase, scan: Scan, tokens: list, inside: list[Draft]) -> bool:
+    """ "The Southern Cameroons Interim Government": a word of rule that the phrase scan read
+    as the story country's government ends the name of a polity that is neither a country
+    (it would be a draft of its own) nor a place the gazetteer knows ("the Amhara Regional
+    Government" is a state's own)."""
+    if len(inside) != 1 or inside[0].note != "institution" or inside[0].actor is None:
+        return False
+    draft, last = inside[0], tokens[-1]
+    if not draft.actor.id.startswith("government:") or draft.end != last.idx + len(last) or last.lower_ not in kb.group_rule_words:
+        return False
+    before = [t for t in tokens[:-1] if t.idx < draft.start]
+    polity = [t for t in before if t.lower_ not in kb.group_rule_styles]
+    if not polity or len(before) != len(tokens) - 1 or not all(t.text[:1].isupper() for t in polity):
+        return False
+    name = " ".join(t.text for t in polity)
+    return not _gazetteer().lookup(name)
 
 
 def abbreviation_drafts(scan: Scan, drafts: list[Draft]) -> list[Draft]:

@@ -110,6 +110,18 @@ def place_conflict(event: Event, mention: EventMention) -> bool:
     return False
 
 
+def one_of_many(event: Event, mention: EventMention) -> bool:
+    """A mention at a place of its own below the country, of an event told only as spread over
+    the whole country ("three were shot dead during nationwide protests in Sudan"): one of
+    the local events the nationwide one sums, not it, unless it tells the same toll again or
+    points back to it."""
+    if not mention.own_place or mention.location is None or mention.location.geo_precision not in SUBNATIONAL:
+        return False
+    spread = [m for m in event.mentions if m.spread]
+    placed = [m for m in event.mentions if m.own_place and m.location is not None and m.location.geo_precision in SUBNATIONAL]
+    return bool(spread) and not placed
+
+
 def counts_clash(event: Event, mention: EventMention) -> bool:
     """The same source tells another figure for the same people: two events, unless one
     points back. The same figure again restates it; another source's figure for them is
@@ -247,6 +259,8 @@ def can_join(event: Event, mention: EventMention, sentence_number: int) -> bool:
         return True  # "during the meeting in Minsk, they agreed to a ceasefire between Kiev and the rebels": where it was reached
     if place_conflict(event, mention):
         return False
+    if one_of_many(event, mention) and not (mention.anaphoric or mention.points_back or mention.refers_back or restates(event, mention)):
+        return False  # "in Khartoum, police fired tear gas", after "nationwide protests in Sudan": one of them
     slack = ANAPHORIC_SLACK_DAYS if mention.anaphoric else 0
     if not mention.later_death and any(time_conflict(m.time, mention.time, slack) for m in event.mentions):
         return False  # a victim who succumbs days later died of the event already told
@@ -290,7 +304,15 @@ def corefer(mentions: list[EventMention], sentence_index: dict[int, int]) -> lis
         target = None
         reaches_back = (mention.anaphoric or mention.later_death or mention.refers_back or not distinguishes_itself(mention)
                         or any(restates(e, mention) or retells(e, mention) or reached_at(e, mention) for e in events))
-        for event in reversed(events):
+        # the latest event is the one told last, which an earlier one taken up again may be
+        latest_first = sorted(reversed(events), key=lambda e: -e.last_sentence)
+        # a telling in full (no pointer back, which takes the latest) of the same toll for the same
+        # people is that event's, though another came between ("three were shot dead during
+        # nationwide protests ... in the capital, police fired tear gas ... the doctors said three
+        # protesters were shot dead in the twin city")
+        target = None if mention.anaphoric else next(
+            (e for e in latest_first if restates(e, mention) and can_join(e, mention, number)), None)
+        for event in latest_first if target is None else ():
             if can_join(event, mention, number):
                 target = event
                 break

@@ -81,6 +81,7 @@ class EventMention:
     agent: ActorMention | None = None  # who did it, when the parse names them
     sequel: bool = False  # told as what happened next: "aircraft then struck a commander"
     points_back: bool = False  # the sentence names an event already told: "in the operation", "during the raid"
+    spread: bool = False  # told over a whole country: "nationwide protests", "clashes across the country"
 
     @property
     def main(self) -> TriggerHit:
@@ -126,6 +127,46 @@ def opens_new_event(sentence: Span, hits: list[TriggerHit]) -> bool:
             return True
     # "in another incident", "another attack": not "another one was injured", "another soldier was killed"
     return any(t.lower_ == "another" and t.head.lemma_.lower() in lexicon().filters.new_event_nouns for t in sentence)
+
+
+def spread_over_country(sentence: Span, hits: list[TriggerHit]) -> bool:
+    """ "Nationwide protests", "demonstrations across the country": an event told over a
+    whole country, the sum of many local ones."""
+    filters = lexicon().filters
+    if any(c.lower_ in filters.spread_words for h in hits for c in h.token.children if c.dep_ in ("amod", "advmod", "compound")):
+        return True
+    lowered = sentence.text.lower()
+    return any(re.search(rf"\b{re.escape(p)}\b", lowered) for p in filters.spread_phrases)
+
+
+def told_as_earlier(sentence: Span, hits: list[TriggerHit]) -> bool:
+    """An event the sentence tells only as what came before the thing it speaks of: "the
+    accusations come after an air strike killed 56 civilians", "the clashes followed a raid
+    that left two dead". Whatever the subject names (the story's event, or what was said of
+    it), the event after "come after" or in the object of "follow" is an earlier one: not
+    the event told just before. Read by word order, the parse of such sentences being often
+    broken; the subject must hold none of the triggers ("the strike came after midnight")."""
+    filters = lexicon().filters
+    own = {h.token.i for h in hits}
+    for verb in sentence:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in filters.precedence_verbs or verb.dep_ in ("prep", "amod"):
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or any(t.i in own for c in subjects for t in c.subtree):
+            continue
+        if verb.lemma_.lower() == "follow":
+            start = verb.i
+        else:
+            # "come after the agency said ..." (a preposition) or "come after an agency said ..." (a clause's mark)
+            marks = [c.i for c in verb.children if c.dep_ == "prep" and c.lower_ in filters.anchor_prepositions]
+            marks += [m.i for c in verb.children if c.dep_ == "advcl"
+                      for m in c.children if m.dep_ == "mark" and m.lower_ in filters.anchor_prepositions]
+            if not marks:
+                continue
+            start = min(marks)
+        if all(i > start for i in own):
+            return True
+    return False
 
 
 def split_anchored(hits: list[TriggerHit], anchored: set[int], counts: list[Count]) -> list[tuple[list[TriggerHit], list[Count]]]:
@@ -343,7 +384,8 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             mention.later_death = all(h.event_class.casualty_only for h in hits) and any(
                 t.lemma_.lower() == "succumb" or (t.lemma_.lower() in ("injury", "wound", "burn") and t.head.lemma_.lower() in ("of", "from", "to"))
                 for t in sentence)
-            mention.new_event = opens_new_event(sentence, hits)
+            mention.new_event = opens_new_event(sentence, hits) or told_as_earlier(sentence, hits)
+            mention.spread = spread_over_country(sentence, hits)
             mention.refers_back = doer_refers_back(main.token)
             mention.agent = agent_of(main.token, adoc.actors)
             mention.points_back = names_told_event(sentence, {h.token.i for h in hits})
