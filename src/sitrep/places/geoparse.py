@@ -212,6 +212,30 @@ def _is_locative(span: Span, lex: Lexicon) -> bool:
     for tok in (span.root, head):
         if tok.dep_ == "pobj" and tok.head.lower_ in lex.locative:
             return True
+    return _listed_after_locative(span, lex)
+
+
+_LIST_JOINERS = frozenset({",", "and", "or", "&"})
+
+
+def _listed_after_locative(span: Span, lex: Lexicon) -> bool:
+    """ "from Bagram and Kot jails", "in Herat, Farah and Nimroz": a name listed after
+    other capitalised names shares the preposition that opens the list (read from the
+    words, the parser often hanging the later names elsewhere)."""
+    doc = span.doc
+    k = span.start - 1
+    if k < 1 or doc[k].lower_ not in _LIST_JOINERS:
+        return False
+    while k > 0 and doc[k].lower_ in _LIST_JOINERS:
+        k -= 1
+        named = False
+        while k >= 0 and (_capitalised(doc[k]) or doc[k].text == "-" or _hyphen_tail(doc, k)) and not doc[k].is_sent_start:
+            named = named or _capitalised(doc[k])
+            k -= 1
+        if not named or k < 0:
+            return False
+        if doc[k].lower_ in lex.locative:
+            return True
     return False
 
 
