@@ -54,3 +54,28 @@ def test_an_exchange_of_fire_told_without_a_place_still_takes_the_story_province
             "Troops and rebels exchanged fire for two hours on Tuesday.")
     loc = _at(placed(text), "exchanged")
     assert (loc.country, loc.admin1) == ("UA", "Kharkiv")
+
+
+def test_a_truce_that_starts_told_by_its_verb_is_the_country(placed):
+    # the pipeline asks at the trigger verb ("began"), whose subject is the truce
+    text = ("Drones struck the city of Kharkiv on Sunday, killing three people, officials said.\n"
+            "The armistice began on Thursday and has broadly held.")
+    loc = _at(placed(text), "began")
+    assert (loc.country, loc.admin1, loc.geo_precision) == ("UA", None, "country")
+
+
+def test_a_verb_whose_object_is_the_truce_still_takes_the_story_province(placed):
+    # "the rebels broke the truce": the rebels acted somewhere, the story's province
+    text = ("Drones struck the city of Kharkiv on Sunday, killing three people, officials said.\n"
+            "Troops wounded two rebels who broke the ceasefire on Thursday.")
+    loc = _at(placed(text), "wounded")
+    assert (loc.country, loc.admin1) == ("UA", "Kharkiv")
+
+
+def test_a_prison_town_listed_after_another_place_is_found_and_spreads_the_event(placed):
+    # the second name shares "from" with the first, though the parser hangs it elsewhere
+    text = "The authorities on Sunday freed 90 inmates from Bagram and Pul-e-Charkhi prisons."
+    adoc = placed(text)
+    assert [(m.text, m.place.admin1) for m in adoc.places] == [("Bagram", "Parwan"), ("Pul-e-Charkhi", "Kabul")]
+    loc = _at(adoc, "freed")
+    assert (loc.country, loc.admin1, loc.admin1_list) == ("AF", None, ("Parwan", "Kabul"))

@@ -70,3 +70,17 @@ def test_a_known_small_place_a_level_word_marks_beats_the_wider_place(placed):
     loc = locate_at(adoc, "killed")
     sirrin = next(m.place for m in adoc.places if m.text == "Sirrin")
     assert (loc.place, loc.admin1, loc.latitude) == (sirrin.name, sirrin.admin1, sirrin.latitude)
+
+
+def test_an_unknown_name_before_a_comma_and_its_country_is_a_place_of_that_country(placed):
+    # "near Qoryaley, Somalia": the country is named because the place is unknown; no province is said
+    adoc = placed("Drones hit militant camps near Qoryaley, Somalia, killing nine fighters.")
+    assert [(m.text, m.place.country, m.place.admin1) for m in adoc.places] == [
+        ("Qoryaley", "SO", None), ("Somalia", "SO", None)]
+    loc = locate_at(adoc, "hit")
+    assert (loc.place, loc.geo_precision, loc.country, loc.admin1) == ("Qoryaley", "place", "SO", None)
+
+
+def test_a_person_named_before_a_comma_and_a_country_is_no_place(placed):
+    adoc = placed("The talks were chaired in Doha by Hamid Karzai, Afghanistan's former president.")
+    assert "Hamid Karzai" not in [m.text for m in adoc.places]

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from sitrep.events.accounts import split_accounts
 from sitrep.events.coreference import corefer
-from sitrep.events.incident import agreement_days, build_incident, pointer_days, story_days, story_time, told_days
+from sitrep.events.incident import (
+    agreement_days, build_incident, carry_day, pointer_days, story_days, story_time, told_days, told_on_story_day,
+)
 from sitrep.events.mentions import detect_mentions
 from sitrep.models import AnnotatedDocument, Incident
 
@@ -28,8 +30,18 @@ def extract_incidents(adoc: AnnotatedDocument) -> list[Incident]:
     told = told_days(adoc)
     pointers = pointer_days(adoc, {sentence_index[m.sentence.start] for m in mentions})
     agreements = agreement_days(accounts)
-    return [build_incident(account, adoc, number, story_time(account, dated, told, pointers, agreements))
-            for number, account in enumerate(accounts, start=1)]
+    built: dict[int, Incident] = {}
+    # in the order the story tells them, so that a day one account takes from the story
+    # ("hours after the truce took effect", the day just told) is the day the sentences
+    # that go on from it tell too
+    for number in sorted(range(len(accounts)), key=lambda k: accounts[k].sentence_numbers[0]):
+        account = accounts[number]
+        context = story_time(account, dated, told, pointers, agreements)
+        incident = build_incident(account, adoc, number + 1, context)
+        built[number] = incident
+        if told_on_story_day(account, context, incident):
+            dated = carry_day(dated, account, incident)
+    return [built[number] for number in range(len(accounts))]
 
 
 __all__ = ["extract_incidents"]

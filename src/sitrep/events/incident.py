@@ -361,7 +361,8 @@ def story_time(account: Account, dated: list[tuple[int, TimeMention]],
                told: list[tuple[int, TimeMention]] = (), pointers: dict[int, TimeMention] | None = None,
                agreements: dict[str, TimeMention] | None = None) -> StoryTime:
     """The story's days before this account; no narrative day for an account that opens an
-    event of its own ("In another incident", "Earlier this month"). ``told`` are the days
+    event of its own ("In another incident", "Earlier this month"; not one that only tells
+    one more victim, "the fifth victim was seized near the river"). ``told`` are the days
     any sentence names (a day the parties "traded accusations on Saturday"): the story's
     day for "hours after" is the last day told before, by an event or not. ``pointers``
     (``pointer_days``): the day a sentence right after one of the account's gives it."""
@@ -371,11 +372,29 @@ def story_time(account: Account, dated: list[tuple[int, TimeMention]],
     story_day = before[-1][2] if before else None
     pointed = tuple(pointers[n] for n in sorted({n + 1 for n in account.sentence_numbers} & set(pointers or {})))
     agreements = agreements or {}
-    if any(m.new_event for m in account.mentions):
+    if any(m.new_event and not m.one_more for m in account.mentions):
         return StoryTime(story_day=story_day, pointed=pointed, agreements=agreements)
     earlier = [time for number, time in dated if first - NARRATIVE_SENTENCES <= number < first]
     return StoryTime(narrative=earlier[-1] if earlier else None, story_day=story_day, pointed=pointed,
                      agreements=agreements)
+
+
+def told_on_story_day(account: Account, context: StoryTime, incident: Incident) -> bool:
+    """Whether an incident took its day from the story's day, not from a time of its own
+    nor from the sentences just before: told "hours after" the day the story dated last,
+    "on the same day", "earlier in the day"."""
+    return (incident.date_precision == "day" and bool(incident.date) and own_time(account) is None
+            and context.narrative is None and not context.pointed)
+
+
+def carry_day(dated: list[tuple[int, TimeMention]], account: Account, incident: Incident) -> list[tuple[int, TimeMention]]:
+    """``dated`` (``story_days``) with the day an incident took from the story set on its
+    sentences: a sentence that goes on from them, undated, tells that day too."""
+    known = {number for number, _ in dated}
+    day = TimeMention(incident.evidence.start, incident.evidence.end, incident.date_text or incident.date or "",
+                      incident.date, "day", "story")
+    added = [(number, day) for number in account.sentence_numbers if number not in known]
+    return sorted([*dated, *added], key=lambda item: item[0])
 
 
 def added_to(account: Account) -> list[EventMention]:

@@ -17,7 +17,7 @@ from sitrep import places, time
 from sitrep.events.arguments import (
     EVENT_HEADS, agent_is_state, agent_of, bomb_thrower, check_argument, doer_refers_back, doers_of, is_disrupted, victim_side,
 )
-from sitrep.events.counts import Count, sentence_counts
+from sitrep.events.counts import Count, is_person_phrase, sentence_counts
 from sitrep.events.lexicon import EventClass, TriggerHit, find_triggers, lexicon, phrase_matches
 from sitrep.events.specificity import (
     is_aggregate, is_anchor, is_cumulative, is_custody, is_description, is_future, is_grievance, is_habitual, is_history, is_irrealis,
@@ -67,6 +67,7 @@ class EventMention:
     anaphoric: bool = False
     pointer: bool = False  # only event nouns that point back ("the attacks", "those strikes")
     new_event: bool = False
+    one_more: bool = False  # ``one_more_victim``: apart from the event told, on its day
     contrast: bool = False
     claimed: bool = False
     denied: bool = False
@@ -167,6 +168,14 @@ def told_as_earlier(sentence: Span, hits: list[TriggerHit]) -> bool:
         if all(i > start for i in own):
             return True
     return False
+
+
+def one_more_victim(hits: list[TriggerHit]) -> bool:
+    """ "The fifth victim was seized near the river": an ordinal on a person tells one more
+    of the people the story is counting, an act of its own on the day the story is telling
+    (an ordinal on an event noun, "a second blast", may open another day)."""
+    return any(is_person_phrase(h.token) and any(c.ent_type_ == "ORDINAL" for c in h.token.children if c.dep_ == "amod")
+               for h in hits)
 
 
 def split_anchored(hits: list[TriggerHit], anchored: set[int], counts: list[Count]) -> list[tuple[list[TriggerHit], list[Count]]]:
@@ -384,8 +393,10 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             mention.later_death = all(h.event_class.casualty_only for h in hits) and any(
                 t.lemma_.lower() == "succumb" or (t.lemma_.lower() in ("injury", "wound", "burn") and t.head.lemma_.lower() in ("of", "from", "to"))
                 for t in sentence)
-            mention.new_event = opens_new_event(sentence, hits) or told_as_earlier(sentence, hits)
+            opens = opens_new_event(sentence, hits)
+            mention.new_event = opens or told_as_earlier(sentence, hits)
             mention.spread = spread_over_country(sentence, hits)
+            mention.one_more = opens and one_more_victim(hits)
             mention.refers_back = doer_refers_back(main.token)
             mention.agent = agent_of(main.token, adoc.actors)
             mention.points_back = names_told_event(sentence, {h.token.i for h in hits})

@@ -212,6 +212,30 @@ def _is_locative(span: Span, lex: Lexicon) -> bool:
     for tok in (span.root, head):
         if tok.dep_ == "pobj" and tok.head.lower_ in lex.locative:
             return True
+    return _listed_after_locative(span, lex)
+
+
+_LIST_JOINERS = frozenset({",", "and", "or", "&"})
+
+
+def _listed_after_locative(span: Span, lex: Lexicon) -> bool:
+    """ "from Bagram and Kot jails", "in Herat, Farah and Nimroz": a name listed after
+    other capitalised names shares the preposition that opens the list (read from the
+    words, the parser often hanging the later names elsewhere)."""
+    doc = span.doc
+    k = span.start - 1
+    if k < 1 or doc[k].lower_ not in _LIST_JOINERS:
+        return False
+    while k > 0 and doc[k].lower_ in _LIST_JOINERS:
+        k -= 1
+        named = False
+        while k >= 0 and (_capitalised(doc[k]) or doc[k].text == "-" or _hyphen_tail(doc, k)) and not doc[k].is_sent_start:
+            named = named or _capitalised(doc[k])
+            k -= 1
+        if not named or k < 0:
+            return False
+        if doc[k].lower_ in lex.locative:
+            return True
     return False
 
 
@@ -1064,7 +1088,43 @@ def marked_places(adoc: AnnotatedDocument, known: list[PlaceMention]) -> list[Pl
             admin1_local=a.admin1_local if inside else None,
         )
         out.append(PlaceMention(span.start_char, span.end_char, span.text, place))
+    for span, country in _named_before_country(doc, known, lex):
+        if any(m.start < span.end_char and span.start_char < m.end for m in known + out):
+            continue
+        place = Place(name=span.text, country=country.place.country, admin1=None, admin2=None,
+                      latitude=country.place.latitude, longitude=country.place.longitude, level="place", population=0)
+        out.append(PlaceMention(span.start_char, span.end_char, span.text, place))
     return out
+
+
+#: Prepositions after which "X, <country>" names a place X of that country.
+_AT_PLACE = frozenset({"in", "near", "at", "outside", "around"})
+
+
+def _named_before_country(doc: Doc, known: list[PlaceMention], lex: Lexicon) -> list[tuple[Span, PlaceMention]]:
+    """ "struck positions near Teedaan, Somalia": an unknown capitalised name after "in",
+    "near" or "at" and before a comma and a country's name is a place of that country (the
+    writer names the country because the reader does not know the place); where in the
+    country it lies the text does not say."""
+    found: list[tuple[Span, PlaceMention]] = []
+    for m in known:
+        if m.place.level != "country":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.start < 3 or doc[span.start - 1].text != ",":
+            continue
+        if span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"):
+            continue  # "near Teedaan, Somalia's ally": the country qualifies what follows
+        k = span.start - 1
+        while k > 0 and _name_part(doc, k - 1, lex) and not doc[k - 1].is_sent_start and span.start - 1 - k < 4:
+            k -= 1
+        name = doc[k : span.start - 1]
+        if not len(name) or not _capitalised(name[0]) or k == 0 or doc[k - 1].lower_ not in _AT_PLACE:
+            continue
+        if any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name):
+            continue
+        found.append((name, m))
+    return found
 
 
 # Where ``find_places`` leaves the places named only as part of a road's name.

@@ -663,7 +663,7 @@ def locate_event(
         if len(joined) >= 2 and len({m.place.country for m in roads}) == 1:
             return _country_round_up(roads[0].place.country, tuple(joined))  # type: ignore[arg-type]
         return _pick(adoc, roads, tok)
-    if tok is not None and tok.lemma_.lower() in lexicon().groundless_acts:
+    if tok is not None and is_groundless(tok):
         # "the truce started on Monday", "the release of 24 hostages": an act with no
         # ground of its own takes no place from the rest of the story
         return _country_location(adoc)
@@ -689,6 +689,20 @@ def locate_event(
     if province is not None:
         return location_of(province)
     return _country_location(adoc)
+
+
+def is_groundless(tok: Token) -> bool:
+    """An act with no ground of its own: the word itself ("the release of 24 hostages"),
+    or a verb whose subject is one ("the truce started", "the deal took effect"): the verb
+    tells what the truce itself did, and the truce has no ground. (Not its object: "the
+    rebels violated the truce" is something the rebels did somewhere.)"""
+    acts = lexicon().groundless_acts
+    if tok.lemma_.lower() in acts:
+        return True
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in acts or c.lower_ in acts)
+               for c in tok.children)
 
 
 def _country_location(adoc: AnnotatedDocument) -> Location | None:

@@ -1,0 +1,55 @@
+"""Which day an undated sentence of a story tells: the one the story just told, unless
+the sentence opens an event of its own; and the day a sentence takes from the story
+("hours after", "the same day") is the day the sentences going on from it tell."""
+
+from __future__ import annotations
+
+from sitrep.events.mentions import detect_mentions
+from sitrep.models import Document
+from sitrep.pipeline import extract_text, run_stages
+from sitrep.text import annotate
+from tests.events.reading import OPTIONS
+
+
+def opening(text: str) -> list[tuple[str, bool, bool]]:
+    """Each mention's first words, whether it opens an event of its own, and whether it
+    only tells one more victim."""
+    adoc = annotate(Document(id="t", source="t", text=text))
+    run_stages(adoc, OPTIONS)
+    return [(m.sentence.text.strip()[:10], m.new_event, m.one_more) for m in detect_mentions(adoc)]
+
+
+def dates(text: str) -> list[tuple[str, str | None]]:
+    return [(i.evidence.text[:10], i.date) for i in extract_text(text, options=OPTIONS).incidents]
+
+
+def test_an_ordinal_on_a_victim_is_one_more_victim_apart_from_the_event_told():
+    assert opening("Gunmen killed two herders in Kunduz province on Monday.\n"
+                   "The third victim was seized by the gunmen near the river.") == [
+        ("Gunmen kil", False, False), ("The third ", True, True)]
+
+
+def test_an_ordinal_on_an_event_noun_opens_an_event_of_its_own():
+    assert opening("A bomb exploded at a market in Kunduz province on Monday, killing four people.\n"
+                   "A second blast wounded two policemen near the city.") == [
+        ("A bomb exp", False, False), ("A second b", True, False)]
+
+
+def test_one_more_victim_is_told_on_the_day_just_told():
+    found = dates("Gunmen killed two herders in Kunduz province on Monday.\n"
+                  "The third victim was seized by the gunmen near the river.")
+    assert found[-1] == ("The third ", "2021-06-14")
+
+
+def test_a_second_blast_takes_no_day_from_the_sentence_before():
+    found = dates("A bomb exploded at a market in Kunduz province on Monday, killing four people.\n"
+                  "A second blast wounded two policemen near the city.")
+    assert found == [("A bomb exp", "2021-06-14"), ("A second b", None)]
+
+
+def test_the_day_hours_after_gives_is_the_day_of_the_sentences_that_go_on():
+    # the raid takes Monday from the accusations told that day; the next undated report goes on with it
+    found = dates("The two sides traded accusations on Monday over breaches of a new truce.\n"
+                  "Rebels raided an army post in Kunduz province just hours after the truce took effect, the army said.\n"
+                  "The rebels also fired rockets at troops in Baghlan province.")
+    assert found == [("Rebels rai", "2021-06-14"), ("The rebels", "2021-06-14")]
