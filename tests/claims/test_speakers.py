@@ -221,3 +221,19 @@ def test_the_opposition_points_back_to_the_opposition_body_named_before():
 def test_a_government_whose_demonym_is_shared_is_named_by_the_countrys_own_name():
     assert speakers("Fighting resumed in North Kivu. Kinshasa accused Kigali of supporting the rebel movement.") == [
         ("DRC government", "Democratic Republic of Congo")]
+
+
+def test_a_description_said_again_is_the_one_told_before_not_the_latest_person():
+    text = ("A Reuters witness reported seeing two burnt trucks on the road. "
+            "Army spokesman Omar Faruq said the rebels had mined the road. "
+            "Shots could be heard near the bridge on Sunday evening, according to the Reuters witness.")
+    found = [(s.speaker.name, s.evidence.text.split()[0]) for s in extract_text(text).statements]
+    assert found == [("Reuters witness", "A"), ("Omar Faruq", "Army"), ("Reuters witness", "Shots")]
+
+
+def test_a_bare_role_noun_said_again_may_be_the_person_named_meanwhile():
+    text = ("A spokesman confirmed the truce on Sunday. "
+            "Spokesman Omar Faruq said the fighters would stay in their camps. "
+            "The spokesman also urged the fighters to keep away from the towns.")
+    found = [s.speaker.name for s in extract_text(text).statements]
+    assert found[-1] == "Omar Faruq"

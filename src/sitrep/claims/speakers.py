@@ -541,7 +541,12 @@ def resolve_pointers(adoc: AnnotatedDocument, attributions: list[Attribution]) -
             candidates = [a for a in reversed(window) if compatible(attribution, a)]
             if attribution.speaker_sort == "description":
                 said_of = [a for a in candidates if a.speaker_sort == "person" and same_role(attribution.speaker_head) in a.speaker_roles]
-                candidates = said_of + candidates
+                # a description repeated with its qualifier is the one told of before, not the
+                # latest person who spoke ("a Reuters witness reported ... spokesman NAME said
+                # ... according to the Reuters witness"); a bare role noun ("the spokesman")
+                # is as often the title of a person named meanwhile
+                described = [a for a in candidates if a.speaker_sort == "description" and repeats(attribution, a)]
+                candidates = said_of + described + candidates
             if attribution.speaker_head in PERSON_PRONOUNS or (attribution.speaker_name is None and not candidates):
                 acting = acting_actor(adoc, attribution, candidates[0].sent_end if candidates else 0)
                 if acting is not None:
@@ -568,6 +573,13 @@ def resolve_pointers(adoc: AnnotatedDocument, attributions: list[Attribution]) -
                 attribution = replace(attribution, speaker_points_back=False)  # no antecedent: as written
         resolved.append(attribution)
     return named_later(adoc, resolved)
+
+
+def repeats(pointer: Attribution, earlier: Attribution) -> bool:
+    """Whether a definite description says again, word for word, an earlier description of
+    more than its head noun ("the Reuters witness" after "a Reuters witness")."""
+    words = (pointer.speaker_name or "").lower().split()
+    return len(words) > 1 and words == (earlier.speaker_name or "").lower().split()
 
 
 def named_later(adoc: AnnotatedDocument, attributions: list[Attribution]) -> list[Attribution]:
