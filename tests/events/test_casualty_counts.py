@@ -135,3 +135,16 @@ def test_a_wars_toll_so_far_is_noted_not_added(text, killed, noted):
     incident = first(text)
     assert incident.killed == killed
     assert any("the conflict's toll so far, not added" in note for note in incident.count_notes) is noted
+
+
+def test_a_relative_clause_whose_second_verb_tells_the_death_counts_its_antecedent():
+    found = first("Among the dead was a well-known teacher, Maria Gomez, who ran a women's cooperative in the valley and was killed on Monday.")
+    assert (found.acled_type, found.killed, str(found.date)) == ("Violence against civilians", 1, "2021-06-14")
+
+
+def test_former_fighters_killed_are_civilians_now():
+    former = first("Gunmen killed two former rebel fighters in Cauca on Monday, police said.")
+    serving = first("Gunmen killed two rebel fighters in Cauca on Monday, police said.")
+    assert (former.acled_sub_type, former.killed) == ("Attack", 2)
+    assert (serving.acled_sub_type, serving.killed) == ("Armed clash", 2)
+
