@@ -239,3 +239,11 @@ def test_a_tag_whose_speaker_the_parser_gave_to_a_participle_after_it():
         "said members of the commission implementing the peace deal between the front and the Somali government."
     ).statements
     assert [(s.speaker.name, s.kind) for s in found] == [("members", "statement")]
+
+
+def test_a_bare_role_noun_said_again_may_be_the_person_named_meanwhile():
+    text = ("A spokesman confirmed the truce on Sunday. "
+            "Spokesman Omar Faruq said the fighters would stay in their camps. "
+            "The spokesman also urged the fighters to keep away from the towns.")
+    found = [s.speaker.name for s in extract_text(text).statements]
+    assert found[-1] == "Omar Faruq"

@@ -146,3 +146,16 @@ def test_the_forces_of_a_group_the_kb_does_not_know_are_counted_as_its_fighters(
     adoc = annotate(document_from_text('The army said 12 "Lake Chad Liberation Forces" were killed near Bol.', doc_id="t", source="t"))
     found = [(c.field, c.value, c.side) for s in adoc.doc.sents for c in sentence_counts(s, resolve_actors(adoc))]
     assert found == [("killed", 12, "nonstate")]
+
+
+def test_a_relative_clause_whose_second_verb_tells_the_death_counts_its_antecedent():
+    found = first("Among the dead was a well-known teacher, Maria Gomez, who ran a women's cooperative in the valley and was killed on Monday.")
+    assert (found.acled_type, found.killed, str(found.date)) == ("Violence against civilians", 1, "2021-06-14")
+
+
+def test_former_fighters_killed_are_civilians_now():
+    former = first("Gunmen killed two former rebel fighters in Cauca on Monday, police said.")
+    serving = first("Gunmen killed two rebel fighters in Cauca on Monday, police said.")
+    assert (former.acled_sub_type, former.killed) == ("Attack", 2)
+    assert (serving.acled_sub_type, serving.killed) == ("Armed clash", 2)
+

@@ -204,3 +204,12 @@ def test_a_meeting_held_is_still_an_incident():
 def test_an_act_with_its_own_day_after_a_span_of_years_is_still_an_incident():
     incident = first("She worked as a nurse in Kabul for ten years and was arrested at Kabul airport on Monday.")
     assert (incident.acled_sub_type, incident.date) == ("Arrests", "2021-06-14")
+
+
+def test_what_could_be_heard_on_a_night_is_a_past_perception():
+    found = first("Gunfire and explosions could be heard in the centre of Kismayo on Sunday night, according to a witness.")
+    assert (found.acled_type, str(found.date), found.admin1) == ("Explosions/Remote violence", "2021-06-13", "Lower Juba")
+
+
+def test_what_could_have_been_heard_is_still_a_possibility():
+    assert first("Explosions could have been heard if the wind had been right, a resident said.") is None

@@ -67,3 +67,12 @@ def test_captives_returned_to_a_town_that_is_no_capital_are_placed_there(placed)
     adoc = placed(text)
     loc = locate_at(adoc, "returned")
     assert (loc.country, loc.admin1) == ("AF", "Kandahar")
+
+
+def test_the_country_owning_the_agency_that_quoted_a_source_is_no_place_of_the_event(placed):
+    text = ("The ceasefire was reported broken in Marib. A local source was quoted by Oman's state news agency "
+            "as saying that the rebels fired mortar rounds at a clinic in the western suburbs.")
+    adoc = placed(text)
+    loc = locate_event(adoc, text.index("as saying"), len(text), text.index("fired"))
+    # Oman owns the reporter; the story's place is where the shells fell
+    assert (loc.country, loc.admin1) == ("YE", "Marib")

@@ -410,6 +410,8 @@ def agent_of(token: Token, actors: list[ActorMention]) -> ActorMention | None:
     if weapon.pos_ in ("NOUN", "PROPN") and weapon.dep_ == "dobj" and weapon.head.lemma_.lower() in lexicon().filters.doing_verbs:
         # "Hezbollah launched rockets", "the army fired shells": who launched them
         candidates.extend(c for c in weapon.head.children if c.dep_ == "nsubj")
+    if weapon.pos_ in ("NOUN", "PROPN"):
+        candidates.extend(folded_subject(weapon))
     candidates.extend(accused_of(token))
     if token.pos_ in ("NOUN", "PROPN") or is_nominal_gerund(token):
         for child in token.children:
@@ -428,6 +430,18 @@ def agent_of(token: Token, actors: list[ActorMention]) -> ActorMention | None:
         if found:
             return found[0]
     return None
+
+
+def folded_subject(weapon: Token) -> list[Token]:
+    """The subject of a launching verb the parser folded into the weapon's noun phrase: in
+    "said that the rebels fired rockets at the town" it may read "fired" as a modifier of
+    "rockets" (a past tense, VBD, is no adjective) and "rebels" as a compound; the words
+    before that verb are who fired."""
+    doing = lexicon().filters.doing_verbs
+    verbs = [c for c in weapon.children if c.dep_ == "amod" and c.tag_ == "VBD" and c.lemma_.lower() in doing]
+    if not verbs:
+        return []
+    return [c for c in weapon.children if c.dep_ in ("compound", "nmod") and c.i < verbs[0].i and c.pos_ in ("PROPN", "NOUN")]
 
 
 def is_nominal_gerund(token: Token) -> bool:

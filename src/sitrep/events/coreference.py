@@ -201,6 +201,31 @@ def outside_fighting(event: Event, doer) -> bool:
     return not any(same_side(actor, doer) for actor in told)
 
 
+def charges_unnamed(event: Event, mention: EventMention, contested: set[int]) -> bool:
+    """Where sources blame opposite sides for the same kind of act ("the rebels' radio
+    accused the army of shelling villages", "an official said the rebels fired shells"),
+    each charge is that side's account, and a report of the act that names no doer
+    ("residents reported shelling") is a third: nothing ties them. So a contested charge
+    joins no event whose tellers are all sources other than its own and none of them
+    named a doer (unless it points back or repeats a figure). ``contested`` holds the
+    ids of the mentions whose doer another source's charge contradicts."""
+    if id(mention) not in contested or mention.attribution is None or mention.anaphoric:
+        return False
+    source = source_of(mention)
+    if any(m.attribution is None or source_of(m) == source or m.agent is not None for m in event.mentions):
+        return False
+    return not restates(event, mention)
+
+
+def contested_charges(mentions: list[EventMention]) -> set[int]:
+    """The attributed mentions of a one-sided act whose doer another source's mention of the
+    same kind of act names on the opposite side: the parties blame each other."""
+    charges = [m for m in mentions if m.agent is not None and one_sided(m) and m.attribution is not None]
+    return {id(m) for m in charges for other in charges
+            if other is not m and other.event_class.name == m.event_class.name and source_of(other) != source_of(m)
+            and not same_side(other.agent.actor, m.agent.actor)}
+
+
 def one_sided(mention: EventMention) -> bool:
     return mention.event_class.name not in MUTUAL_CLASSES and mention.family != "protest"
 
@@ -248,13 +273,15 @@ def reached_at(event: Event, mention: EventMention) -> bool:
     return {mention.family} | {m.family for m in here} == {"meeting", "agreement"}
 
 
-def can_join(event: Event, mention: EventMention, sentence_number: int) -> bool:
+def can_join(event: Event, mention: EventMention, sentence_number: int, contested: set[int] = frozenset()) -> bool:
     if not (families_compatible(event.family, mention.family) or follows_on(event, mention)) or mention.new_event:
         return False
     if mention.sequel or means_differ(event, mention):
         return False
     if agents_differ(event, mention) and not restates(event, mention):
         return False  # the same toll with another doer named is the same event told again ("Russian or Syrian jets")
+    if charges_unnamed(event, mention, contested):
+        return False
     if sentence_number == event.last_sentence and reached_at(event, mention):
         return True  # "during the meeting in Minsk, they agreed to a ceasefire between Kiev and the rebels": where it was reached
     if place_conflict(event, mention):
@@ -298,6 +325,7 @@ def corefer(mentions: list[EventMention], sentence_index: dict[int, int]) -> lis
     broke out ... both sides used heavy weapons in the battle") it is the event."""
     events: list[Event] = []
     tells_others = any(not m.pointer for m in mentions)
+    contested = contested_charges(mentions)
     last_time: TimeMention | None = None
     for mention in mentions:
         number = sentence_index[mention.sentence.start]
@@ -311,9 +339,9 @@ def corefer(mentions: list[EventMention], sentence_index: dict[int, int]) -> lis
         # nationwide protests ... in the capital, police fired tear gas ... the doctors said three
         # protesters were shot dead in the twin city")
         target = None if mention.anaphoric else next(
-            (e for e in latest_first if restates(e, mention) and can_join(e, mention, number)), None)
+            (e for e in latest_first if restates(e, mention) and can_join(e, mention, number, contested)), None)
         for event in latest_first if target is None else ():
-            if can_join(event, mention, number):
+            if can_join(event, mention, number, contested):
                 target = event
                 break
             if not reaches_back:

@@ -54,6 +54,7 @@ class CasualtyLexicon:
     self_killing_verbs: frozenset[str] = frozenset()
     reflexives: frozenset[str] = frozenset()
     hedged_words: frozenset[str] = frozenset()
+    former_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def casualty_lexicon() -> CasualtyLexicon:
                            frozenset(persons["reporting_verbs"]), frozenset(data["tolls"]["nouns"]),
                            frozenset(data["tolls"]["prepositions"]), frozenset(data["tolls"]["added"]),
                            frozenset(data["self_killing"]["verbs"]), frozenset(data["self_killing"]["reflexives"]),
-                           frozenset(data["hedged"]["words"]))
+                           frozenset(data["hedged"]["words"]), frozenset(data["former"]["words"]))
 
 
 def count_field(token: Token) -> str | None:
@@ -132,6 +133,8 @@ def quantity_of(head: Token) -> Quantity | None:
 def side_of(head: Token, actors: list[ActorMention]) -> str | None:
     """The side of the people a phrase counts: an actor named in the phrase (not in a clause
     that describes them: "a dozen men executed by cartel gunmen" are not gunmen), else a word."""
+    if was_formerly(head):
+        return "civilian"
     start = min(t.idx for t in head.subtree)
     end = max(t.idx + len(t) for t in head.subtree)
     clauses = [c.left_edge.idx for c in head.children if c.dep_ in ("acl", "relcl") and c.i > head.i]
@@ -155,6 +158,19 @@ def side_of(head: Token, actors: list[ActorMention]) -> str | None:
         if side:
             return side
     return None
+
+
+def was_formerly(head: Token) -> bool:
+    """Whether the counted people are told as what they were ("ex-combatants", "a former
+    rebel commander", a name set beside "one of the former commanders"): who has left a
+    force is no longer of it, a civilian."""
+    words = casualty_lexicon().former_words
+    nouns = [head]
+    if head.dep_ == "appos":
+        nouns.append(head.head)  # "one of the former commanders, NAME"
+    nouns += [g for n in list(nouns) if n.lower_ in ("one", "some", "many", "two", "three") for c in n.children
+              if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(c.dep_ in ("amod", "compound", "advmod") and c.lower_ in words for n in nouns for c in n.children)
 
 
 def nation_people(head: Token, mention: ActorMention) -> bool:
@@ -287,6 +303,11 @@ def patient_of(token: Token) -> Token | None:
     patient = own_patient(token)
     if patient is not None and patient.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
         return token.head
+    if (patient is not None and patient.lower_ in ("who", "that", "which") and token.dep_ == "conj"
+            and patient.head.dep_ == "relcl" and patient.head.i != token.i):
+        # the pronoun is the subject of a relative clause whose second verb tells the death:
+        # "Ruiz, who had joined the party and was shot last May" counts Ruiz
+        return patient.head.head
     return patient
 
 

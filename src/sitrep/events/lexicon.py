@@ -72,6 +72,8 @@ class Filters:
     trend_verbs: frozenset[str]
     anchor_prepositions: frozenset[str]
     modal_words: frozenset[str]
+    sensing_verbs: frozenset[str]
+    past_ability_modals: frozenset[str]
     condition_marks: frozenset[str]
     generic_clause_marks: frozenset[str]
     perceiving_verbs: frozenset[str]

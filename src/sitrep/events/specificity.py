@@ -39,7 +39,7 @@ def is_irrealis(token: Token, verb: Token) -> bool:
     """Modal, future, conditional, intended or demanded: not (yet) an event."""
     filters = lexicon().filters
     for word in {token, verb}:
-        if has_child(word, {"aux", "auxpass"}, filters.modal_words):
+        if has_child(word, {"aux", "auxpass"}, filters.modal_words) and not is_past_perception(word):
             return True
         if has_child(word, {"mark"}, filters.condition_marks):
             return True
@@ -58,6 +58,21 @@ def is_irrealis(token: Token, verb: Token) -> bool:
             return True
         current = head
     return False
+
+
+def is_past_perception(verb: Token) -> bool:
+    """ "Shellfire could be heard in the city on Friday night": "could" with a verb of the
+    senses is the past of "can hear", what people perceived, not what might be; only its
+    own modal ("could have been heard" and "if ... could be seen" stay possibilities)."""
+    filters = lexicon().filters
+    if verb.lemma_.lower() not in filters.sensing_verbs:
+        return False
+    modals = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ in filters.modal_words]
+    if not modals or any(c.lower_ not in filters.past_ability_modals for c in modals):
+        return False
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        return False
+    return not has_child(verb, {"mark"}, filters.condition_marks)
 
 
 def is_reduced_generic(token: Token) -> bool:

@@ -102,6 +102,7 @@ def is_speaker_place(adoc: AnnotatedDocument, m: PlaceMention, trigger: Token | 
     # Climb the prepositional attachment: Kabul <- in <- said. Only a place reached
     # through a preposition places a speaker ("Aydin officials announced" does not).
     via_prep = False
+    via_poss = span.root.dep_ == "poss"
     for _ in range(4):
         head = tok.head
         if head is tok:
@@ -111,6 +112,10 @@ def is_speaker_place(adoc: AnnotatedDocument, m: PlaceMention, trigger: Token | 
                 return False
             # "it was reported in X that...", "a video was published in X": no one speaks.
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+            if passive and tok.dep_ == "agent" and via_poss:
+                # "was quoted by the Emirati's news agency": the owner of whoever reported,
+                # in the passive's by-phrase, is where the reporter is from
+                return True
             # "told state-run Radio Mogadishu": the one told is an addressee, never where
             if tok.i == span.root.i and tok.dep_ == "dobj" and head.lemma_.lower() in ("tell", "brief"):
                 return True
