@@ -65,3 +65,9 @@ def test_numbered_quarter_before_a_level_word():
 def test_aircraft_numbers_are_not_numbered_places():
     assert variants("MiG-29") == {"mig 29", "mig29"}
     assert variants("Su-25") == {"su 25", "su25"}
+
+
+def test_compass_word_before_a_misspelt_name_is_left_out():
+    # "Upper" is no part of the spelling tried: "Dhamaas" is Dhamas (Gedo, Somalia).
+    adoc = _placed("Government troops repelled an attack in Upper Dhamaas after heavy fighting.", "SO")
+    assert [(m.text, m.place.name, m.place.admin1) for m in adoc.places] == [("Dhamaas", "Dhamas", "Gedo")]

@@ -298,6 +298,8 @@ def _fragment(span: Span, options: list[Place], hint: str | None, lex: Lexicon) 
             and not tok.is_sent_start  # "In Rusape": a sentence's first word is capitalised anyway
             and not tok.is_stop
             and tok.lower_ not in lex.level_words
+            # "captured Huddur Tuesday": a day or month after a name is when, not more name
+            and tok.ent_type_ not in ("DATE", "TIME")
         )
 
     before = doc[span.start - 1] if span.start > 0 and not span[0].is_sent_start else None
@@ -956,14 +958,20 @@ def _near_misses(
         if end - i > MAX_NEAR_MISS_WORDS:
             i = end
             continue  # a long capitalised run is an organisation's or a title's name
-        span = doc[i:end]
+        run, span = doc[i:end], doc[i:end]
         i = end
+        # "North Phyongan": a word that is no place's name ("North", "Sheikh") at either
+        # end is left out of the spelling tried
+        while len(span) > 1 and fold(span[0].text) in lex.not_places:
+            span = span[1:]
+        while len(span) > 1 and fold(span[-1].text) in lex.not_places:
+            span = span[:-1]
         if any(t.i in covered for t in span) or len(span.text) < 5:
             continue
         if any(fold(t.text) in lex.not_places or gaz.demonym(t.text) or t.ent_type_ == "NORP" for t in span):
             continue
-        prev = doc[span.start - 1] if span.start > 0 else None
-        nxt = doc[span.end] if span.end < len(doc) else None
+        prev = doc[run.start - 1] if run.start > 0 else None
+        nxt = doc[run.end] if run.end < len(doc) else None
         hint = nxt is not None and nxt.lower_ in lex.level_words
         locative = prev is not None and prev.lower_ in ("in", "at", "near")
         if not (hint or locative):
