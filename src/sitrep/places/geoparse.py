@@ -322,6 +322,8 @@ def _fragment(span: Span, options: list[Place], hint: str | None, lex: Lexicon) 
             and not tok.is_sent_start  # "In Rusape": a sentence's first word is capitalised anyway
             and not tok.is_stop
             and tok.lower_ not in lex.level_words
+            # "captured Huddur Tuesday": a day or month after a name is when, not more name
+            and tok.ent_type_ not in ("DATE", "TIME")
         )
 
     before = doc[span.start - 1] if span.start > 0 and not span[0].is_sent_start else None
@@ -927,17 +929,40 @@ def _settle_containment(
 
 
 MAX_NEAR_MISSES = 3
+# Words of a misspelt name tried as one ("Toba Tek Sing", "Gasr Ben Ghashir").
+MAX_NEAR_MISS_WORDS = 3
+_NAME_ENTS = frozenset({"PERSON", "ORG"})
+
+
+def _name_run(doc: Doc, i: int) -> int:
+    """End of the run of capitalised words that starts at token i."""
+    k = i
+    while k < len(doc) and doc[k].is_alpha and _capitalised(doc[k]) and k - i < MAX_NEAR_MISS_WORDS + 1:
+        k += 1
+    return k
+
+
+def _entity_is_the_name(doc: Doc, start: int, end: int) -> bool:
+    """A PERSON or ORG tag that covers the name after "in"/"at"/"near" exactly, with no
+    possessive after it: the small model's tag for an unfamiliar place name ("in
+    Jalanadhar"), not a person or body named there ("at Rahman's house", "near the Dhaka
+    Press Club")."""
+    ent = covering_entity(doc, start, end)
+    if ent is None or (ent.start, ent.end) != (start, end):
+        return False
+    return not (end < len(doc) and doc[end].lower_ in ("'s", "’s"))
 
 
 def _near_misses(
     adoc: AnnotatedDocument, cands: list[Candidate], story: str | None, found: list[PlaceMention] = ()
 ) -> list[PlaceMention]:
-    """Misspelt names the index lacks ("in Quamishli city", "at Lakkhipur"): a proper
-    noun after "in"/"at"/"near" or before a level word, matched to a near spelling in the
-    story's country (anywhere, among big places, only when a level word follows). In a
-    story whose every place lies in one province, a near spelling of a town of another
-    province is more likely a village of that one the index lacks ("Zirakai region" in
-    a story about Samangan is not Ziraki in Badakhshan): it is left out."""
+    """Misspelt names the index lacks ("in Quamishli city", "at Lakkhipur", "in Toba Tek
+    Sing"): a proper noun, or a run of up to three capitalised words, after
+    "in"/"at"/"near" or before a level word, matched as a whole to a near spelling in
+    the story's country (anywhere, among big places, only when a level word follows).
+    In a story whose every place lies in one province, a near spelling of a town of
+    another province is more likely a village of that one the index lacks ("Zirakai
+    region" in a story about Samangan is not Ziraki in Badakhshan): it is left out."""
     provinces = {(m.place.country, m.place.admin1) for m in found if m.place.level != "country" and m.place.country == story}
     home = next(iter(provinces)) if len(provinces) == 1 else None
     gaz = load_gazetteer()
@@ -947,29 +972,45 @@ def _near_misses(
     covered |= {i for span, _ in cue_matches(doc) for i in range(span.start, span.end)}
     out: list[PlaceMention] = []
     tries = 0
-    for tok in doc:
-        if tries >= MAX_NEAR_MISSES:
-            break
-        if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_alpha or not _capitalised(tok) or len(tok) < 5:
+    i = 0
+    while i < len(doc) and tries < MAX_NEAR_MISSES:
+        tok = doc[i]
+        if tok.pos_ != "PROPN" or not tok.is_alpha or not _capitalised(tok) or (i > 0 and doc[i - 1].is_alpha and _capitalised(doc[i - 1]) and not doc[i - 1].is_sent_start):
+            i += 1
             continue
-        if tok.ent_type_ in ("PERSON", "ORG", "NORP") or fold(tok.text) in lex.not_places or gaz.demonym(tok.text):
+        end = _name_run(doc, i)
+        if end - i > MAX_NEAR_MISS_WORDS:
+            i = end
+            continue  # a long capitalised run is an organisation's or a title's name
+        run, span = doc[i:end], doc[i:end]
+        i = end
+        # "North Phyongan": a word that is no place's name ("North", "Sheikh") at either
+        # end is left out of the spelling tried
+        while len(span) > 1 and fold(span[0].text) in lex.not_places:
+            span = span[1:]
+        while len(span) > 1 and fold(span[-1].text) in lex.not_places:
+            span = span[:-1]
+        if any(t.i in covered for t in span) or len(span.text) < 5:
             continue
-        prev = doc[tok.i - 1] if tok.i > 0 else None
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if any(fold(t.text) in lex.not_places or gaz.demonym(t.text) or t.ent_type_ == "NORP" for t in span):
+            continue
+        prev = doc[run.start - 1] if run.start > 0 else None
+        nxt = doc[run.end] if run.end < len(doc) else None
         hint = nxt is not None and nxt.lower_ in lex.level_words
-        if nxt is not None and _capitalised(nxt) and not hint:
-            continue  # part of a longer name
-        if not (hint or (prev is not None and prev.lower_ in ("in", "at", "near"))):
+        locative = prev is not None and prev.lower_ in ("in", "at", "near")
+        if not (hint or locative):
+            continue
+        if any(t.ent_type_ in _NAME_ENTS for t in span) and not (locative and _entity_is_the_name(doc, span.start, span.end)):
             continue
         if story is None and not hint:
             continue
         tries += 1
-        options = gaz.near_miss(tok.text, story)
+        options = gaz.near_miss(span.text, story)
         if options:
             best = max(options, key=lambda p: (_PRECISION_ORDER.get(p.level, 0), p.population))
             if home is not None and best.level != "admin1" and (best.country, best.admin1) != home:
                 continue
-            out.append(PlaceMention(tok.idx, tok.idx + len(tok.text), tok.text, best))
+            out.append(PlaceMention(span.start_char, span.end_char, span.text, best))
     return out
 
 

@@ -257,7 +257,9 @@ def _pick(adoc: AnnotatedDocument, pool: list[PlaceMention], trigger: Token | No
 
         # where people came from ("labourers from Maharashtra held a protest in Barwani")
         # only when the text names nowhere else
-        primary = min(pool, key=lambda m: (_is_origin(adoc, m), distance(m)))
+        # nor a place the event's own place is only measured from ("in Taji, just north of
+        # Baghdad")
+        primary = min(pool, key=lambda m: (_is_origin(adoc, m), is_reference_point(adoc, m), distance(m)))
     else:
         # No event word: the first place in the story's country, refined below by a
         # more precise place of the same province.
@@ -266,10 +268,13 @@ def _pick(adoc: AnnotatedDocument, pool: list[PlaceMention], trigger: Token | No
         # where the event happened, when another place is named.
         # A place that only qualifies a noun ("Punjab Technical University", "the
         # Tamil Nadu government", "Karnataka's move") yields to one named for itself.
-        primary = next(
-            (m for m in in_story if not _is_origin(adoc, m) and not is_qualifier(adoc, m)),
-            next((m for m in in_story if not _is_origin(adoc, m)), in_story[0]),
+        # A place another is only measured from ("8 km west of Kobane") yields too.
+        fits = (
+            lambda m: not _is_origin(adoc, m) and not is_qualifier(adoc, m) and not is_reference_point(adoc, m),
+            lambda m: not _is_origin(adoc, m) and not is_qualifier(adoc, m),
+            lambda m: not _is_origin(adoc, m),
         )
+        primary = next((m for fit in fits for m in in_story if fit(m)), in_story[0])
         if primary.place.level in ("place", "admin2"):
             # A town is only trusted if no province named beside it contradicts it, or
             # another mention confirms its province ("Sirwah (Marib), ... and Al Jawf").
@@ -450,6 +455,30 @@ def is_qualifier(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
         and head.lower_ not in lexicon().level_words
         and head.lower_ not in lexicon().place_nouns
     )
+
+
+_BEARINGS = frozenset(
+    "north south east west northeast northwest southeast southwest north-east north-west south-east south-west".split()
+)
+_DISTANCE_UNITS = frozenset({"km", "kms", "kilometre", "kilometer", "mile", "metre", "meter"})
+
+
+def is_reference_point(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
+    """The place is only what another is measured from: "(some 50 km) south of Baghdad",
+    "30 kilometres from Kilinochchi". The place so measured is where things happened.
+    "In the east of Hodeidah" is a part of the city, not a bearing from it."""
+    span = _tokens(adoc.doc, m)
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ in ("compound", "amod", "nmod") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("of", "from"):
+        return False
+    holder = tok.head.head
+    if holder.lower_ in _BEARINGS:
+        return not any(c.dep_ in ("det", "poss") for c in holder.children)
+    return holder.lemma_.lower() in _DISTANCE_UNITS
 
 
 def _is_origin(adoc: AnnotatedDocument, m: PlaceMention) -> bool:

@@ -20,6 +20,10 @@ _UNDECOMPOSED = str.maketrans({"ı": "i", "đ": "d", "Đ": "D", "ł": "l", "Ł":
 # Arabic article variants written before a name ("al-Hasakah", "Ad Dawhah"); an article
 # may be present in one source and absent in another, so both forms are indexed.
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|at|az|ash|adh|ath|ag)\s+(?=\S{3})")
+# A number hyphened to a name numbers a part of the place ("Zolote-5" of the Zolote
+# mines, "Gulshan-2" of Gulshan): the part is found under the place's own name. The name
+# is a word ending in a small letter: "MiG-29" or "Su-25" name aircraft, not places.
+_NUMBERED_PART = re.compile(r"^(?P<name>.*[^\W\d_]{2}[a-z])-\d{1,3}$")
 
 
 @lru_cache(maxsize=65536)
@@ -33,6 +37,9 @@ def fold(text: str) -> str:
 
 def variants(text: str) -> set[str]:
     """The folded keys a name is indexed (and looked up) under."""
+    numbered = _NUMBERED_PART.match(text.strip())
+    if numbered:
+        return variants(numbered.group("name"))
     key = fold(text)
     if not key:
         return set()
