@@ -34,6 +34,7 @@ from sitrep.ingest.read import bounded_lines, documents_from_jsonl_lines, iter_d
 from sitrep.models import Document, Extraction, Failure
 from sitrep.pipeline import ExtractOptions
 from sitrep.store import FailedDocument, Store
+from sitrep.store.backend import waiting_marker
 
 Item = Document | Extraction | Failure
 
@@ -289,40 +290,67 @@ def commit_chunk(store: Store, chunk: Chunk, progress: Progress) -> None:
     progress.batches += 1
 
 
-#: How long the writer keeps a DuckDB file open across batches, and how long it then leaves it
-#: closed for readers. Each close is a checkpoint (DuckDB rewrites the tables' last row groups
-#: and their indexes), and its cost grows with the store: closing after every batch of 64 took
-#: a third of the store's CPU time by 40,000 documents and most of its growth. Every batch is
-#: still its own committed transaction (in the write-ahead log); a reader waits at most about
-#: HOLD_SECONDS (it retries every ``backend.LOCK_RETRY_SECONDS``).
+#: How the writer shares a DuckDB file with readers. Each close is a checkpoint (DuckDB writes
+#: what the batches since the last one changed, tables and indexes), and each open reads the
+#: catalogue back; both cost more as the store grows. Closing after every batch of 64 took a
+#: third of the store's CPU by 40,000 documents; closing every second still took a quarter by
+#: 60,000 (a checkpoint of ~120 ms), and more batches per close the busier the machine. So the
+#: writer keeps the file across batches and lets go only when asked: a reader locked out
+#: touches ``backend.waiting_marker`` and gets in after the batch being committed. Readers
+#: that cannot ask (a directory they may not write to) wait for the timer: the file is let go
+#: at the latest after HOLD_SECONDS, or after enough batches that letting go (the close and
+#: the open after it) stays within RELEASE_SHARE of the time, whichever is longer. Every
+#: batch is still its own committed transaction, durable in the write-ahead log, so holding
+#: the file across batches loses nothing to a crash; DuckDB checkpoints on its own as the log
+#: passes ``checkpoint_threshold``.
 HOLD_SECONDS = 1.0
+RELEASE_SHARE = 0.05
 RELEASE_SECONDS = 0.05
 
 
 class FileHold:
-    """Holds a DuckDB store's file across batches, letting go every ``HOLD_SECONDS``."""
+    """Holds a DuckDB store's file across batches, letting go when a reader asks or the timer ends."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self.active = store.backend.kind == "duckdb"
+        self.marker = waiting_marker(store.backend.location) if self.active else None
         self.held = None
         self.since = 0.0
+        self.release_cost = 0.0  # seconds the last close and the open after it took
 
     def hold(self) -> None:
         if self.active and self.held is None:
+            began = time.monotonic()
             self.held = self.store.session()
             self.held.__enter__()
             self.since = time.monotonic()
+            self.release_cost += self.since - began
+            self.unmark()  # this process may have asked too, while a reader held the file
+
+    def unmark(self) -> None:
+        try:
+            self.marker.unlink(missing_ok=True)
+        except OSError:
+            pass
 
     def release(self, pause: bool = False) -> None:
         if self.held is not None:
             held, self.held = self.held, None
+            began = time.monotonic()
             held.__exit__(None, None, None)
+            self.release_cost = time.monotonic() - began
             if pause:
+                self.unmark()
                 time.sleep(RELEASE_SECONDS)  # the file is free: a waiting reader gets in
 
+    def hold_limit(self) -> float:
+        return max(HOLD_SECONDS, self.release_cost * (1 - RELEASE_SHARE) / RELEASE_SHARE)
+
     def after_batch(self) -> None:
-        if self.held is not None and time.monotonic() - self.since >= HOLD_SECONDS:
+        if self.held is None:
+            return
+        if self.marker.exists() or time.monotonic() - self.since >= self.hold_limit():
             self.release(pause=True)
 
 

@@ -50,6 +50,27 @@ LOCK_WAIT_SECONDS = float(os.environ.get("SITREP_LOCK_WAIT", 120))
 #: leaves the file free for ``corpus.ingest.RELEASE_SECONDS`` at a time.
 LOCK_RETRY_SECONDS = 0.02
 
+
+
+def waiting_marker(location: str | Path) -> Path:
+    """The file a process locked out of a DuckDB store touches to ask its holder to let go.
+
+    DuckDB tells a writer nothing of who waits for its file, so a writer holding the file
+    across batches (``corpus.ingest.FileHold``) could only let go on a timer, paying a
+    checkpoint each time whether anyone waited or not. A waiting process touches this file
+    on every refused open; the holder lets go after the batch it is committing, and removes
+    it (a process that still waits touches it again within ``LOCK_RETRY_SECONDS``).
+    """
+    return Path(f"{location}.wait")
+
+
+def ask_to_release(location: str | Path) -> None:
+    try:
+        waiting_marker(location).touch()
+    except OSError:  # a directory this process may not write to: the holder's timer lets it in
+        pass
+
+
 #: Statement types that only read, the ones ``sitrep sql`` runs without ``--write``.
 READING_STATEMENTS = {"SELECT", "EXPLAIN"}
 
@@ -93,6 +114,7 @@ class DuckDBBackend:
                             f"{self.location} stayed locked by another process for {self.lock_wait:.0f} s"
                         ) from None
                     raise
+            ask_to_release(self.location)
             time.sleep(pause)
             pause = min(pause * 2, LOCK_RETRY_SECONDS)
 
