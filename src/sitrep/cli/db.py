@@ -193,6 +193,7 @@ def ingest(
 
 
 def plain(value: Any) -> Any:
+    """export.accounts.plain, kept here: the CLI starts without importing the store or pyarrow."""
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     return value

@@ -26,6 +26,7 @@ ACCOUNT_SQL = (
 
 
 def plain(value: Any) -> Any:
+    """A value as JSON, CSV and the terminal write it: a date in ISO form."""
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     return value

@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from sitrep.export.accounts import RECORD_FIELDS, fetch_accounts, jsonable
+from sitrep.export.accounts import RECORD_FIELDS, fetch_accounts, jsonable, plain
 from sitrep.export.acled import COLUMNS, acled_rows
 from sitrep.export.csvsafe import write_rows
 from sitrep.export.nested import with_accounts, with_records
@@ -22,12 +21,6 @@ Warn = Callable[[str], None]
 
 FORMATS = ("acled-csv", "geojson", "parquet", "jsonl", "csv")
 TABLES = ("events", "incidents", "statements", "agreements", "compliance")
-
-
-def plain(value: Any) -> Any:
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    return value
 
 
 def select(store: Store, what: str, filters: dict[str, Any]) -> pa.Table:

@@ -13,14 +13,14 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import pyarrow as pa
 
 from sitrep.agreements.balance import Report, balance
 from sitrep.store.backend import Backend
-from sitrep.store.query import as_day
+from sitrep.store.query import as_date, as_day
 
 AGREEMENT_SCHEMA = pa.schema([
     ("agreement_key", pa.string()),  # the knowledge base's id, or "text:<slug>" of the name
@@ -90,12 +90,6 @@ STANCE_ENTRY = {
     "other": "statement",
     None: "statement",
 }
-
-
-def day(value: Any) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    return value
 
 
 def folded(text: str | None) -> str:
@@ -176,7 +170,7 @@ DOCUMENT_COLUMNS = "d.doc_id, d.source, d.site_name, d.url, d.published, d.doc_k
 def document_fields(row: Sequence[Any]) -> dict[str, Any]:
     doc_id, source, site_name, url, published, doc_key = row
     return {"doc_id": doc_id, "document_source": source, "site_name": site_name, "url": url,
-            "published": day(published), "doc_key": doc_key}
+            "published": as_date(published), "doc_key": doc_key}
 
 
 #: The records each kind of link ties to an agreement: (table, key column).
@@ -198,7 +192,7 @@ def link_entries(backend: Backend, relation: str, keys: list[str], names: dict[s
         entry = STANCE_ENTRY.get(r[1], "statement") if relation == "about" else "alleged violation"
         rows.append({
             "agreement_key": r[0], "agreement": names[r[0]], "entry": entry, "stance": r[1], "party": r[2],
-            "party_affiliation": r[3], "against": r[4], "when": r[5], "date": day(r[6]), "evidence": r[7],
+            "party_affiliation": r[3], "against": r[4], "when": r[5], "date": as_date(r[6]), "evidence": r[7],
             "_order": r[8], "record_key": r[9], **document_fields(r[10:]),
         })
     return rows
@@ -219,7 +213,7 @@ def delivery_entries(backend: Backend, keys: list[str], names: dict[str, str]) -
     ):
         rows.append({
             "agreement_key": r[0], "agreement": names[r[0]], "entry": "delivery", "commitment": r[1],
-            "quantity": r[2], "bound": r[3], "cumulative": bool(r[4]), "when": r[5], "date": day(r[6]),
+            "quantity": r[2], "bound": r[3], "cumulative": bool(r[4]), "when": r[5], "date": as_date(r[6]),
             "party": r[7] or r[8], "reported_by": r[8] if r[8] != r[7] else None, "_batch": r[10],
             "evidence": r[11], "_order": r[12],
             "record_key": r[13], **document_fields(r[14:]),

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,14 @@ LIKE = "LIKE ? ESCAPE '\\'"
 
 def as_day(value: date | str | None) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def as_date(value: Any) -> date | None:
+    """A date column's value: DuckDB and psycopg both return ``date``; guard against
+    datetimes from other paths."""
+    if isinstance(value, datetime):
+        return value.date()
+    return value
 
 
 def incident_conditions(f: IncidentFilter, alias: str, members: str) -> tuple[list[str], list]:

@@ -99,13 +99,6 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-def as_date(value: Any) -> date | None:
-    """DuckDB and psycopg both return ``date``; guard against datetimes from other paths."""
-    if isinstance(value, datetime):
-        return value.date()
-    return value
-
-
 class Store:
     """A sitrep database. Use ``sitrep.open(target)``; close it, or use it as a context manager."""
 
@@ -262,8 +255,8 @@ class Store:
         )
         return {
             row[0]: Report(
-                key=row[0], doc_key=row[1], acled_type=row[2], date_start=as_date(row[3]),
-                date_end=as_date(row[4]), country=row[5], admin1=row[6], place=row[7],
+                key=row[0], doc_key=row[1], acled_type=row[2], date_start=q.as_date(row[3]),
+                date_end=q.as_date(row[4]), country=row[5], admin1=row[6], place=row[7],
                 actors=frozenset(actors[row[0]]), reporter=row[8],
             )
             for row in rows
@@ -339,7 +332,7 @@ class Store:
         where, params = one_of("cluster_id", cluster_ids)
         for row in self.backend.fetchall(f"SELECT cluster_id, {MEMBER_COLUMNS} FROM incidents WHERE {where}", params):
             values = list(row[1:])
-            values[4], values[5] = as_date(values[4]), as_date(values[5])
+            values[4], values[5] = q.as_date(values[4]), q.as_date(values[5])
             members[row[0]].append(Member(*values))
         rows = []
         for cluster_id in cluster_ids:
@@ -375,7 +368,7 @@ class Store:
         about = sorted({row[6] for row in rows if row[6]})
         clusters = self.cluster_of(about) if about else {}
         return [
-            StatementRef(r[0], r[1], r[2], *speakers[r[3]], r[4], as_date(r[5]), clusters.get(r[6]))
+            StatementRef(r[0], r[1], r[2], *speakers[r[3]], r[4], q.as_date(r[5]), clusters.get(r[6]))
             for r in rows if r[3] in speakers  # as the inner join did
         ]
 
@@ -501,7 +494,7 @@ class Store:
             kinds = self.backend.fetchall("SELECT kind, count(*) FROM statements GROUP BY kind ORDER BY kind")
         return {
             "documents": one[0], "incidents": one[1], "events": one[2], "statements": one[3],
-            "first_date": as_date(one[4]), "last_date": as_date(one[5]),
+            "first_date": q.as_date(one[4]), "last_date": q.as_date(one[5]),
             "countries": [{"country": code, "events": n} for code, n in countries],
             "types": [{"acled_type": t, "acled_sub_type": sub, "events": n} for t, sub, n in types],
             "statement_kinds": [{"kind": kind, "statements": n} for kind, n in kinds],
@@ -522,7 +515,7 @@ class Store:
         if not found:
             return None
         r = found[0]
-        document = Document(id=r[0], source=r[1], url=r[2], title=r[3], site_name=r[4], published=as_date(r[5]),
+        document = Document(id=r[0], source=r[1], url=r[2], title=r[3], site_name=r[4], published=q.as_date(r[5]),
                             published_basis=r[6], text=r[7], removed=json.loads(r[8]), content_hash=doc_key,
                             decoding=r[9])
         # In text order, as the pipeline emits them (local ids sort e10 before e2).
