@@ -215,3 +215,14 @@ def test_a_quotation_left_unclosed_is_no_quotation():
 
     text = "“This happened at dawn, said the colonel. “The fight goes on.” Then \"we left,\" he said."
     assert [text[a:b] for a, b in quotations(text)] == ["“The fight goes on.”", "\"we left,\""]
+
+
+def test_a_day_in_the_source_phrase_never_dates_a_verb_the_phrase_hangs_on(annotate):
+    # the second verb carries the event's day; the first verb carries the "according to" phrase
+    text = (
+        "Gunmen robbed and burned three shops on Sunday in Mueda district, in the north of the "
+        "province, according to an account in Monday's edition of the weekly bulletin."
+    )
+    adoc = annotate(text, date(2019, 8, 28))
+    assert governed(adoc, "Gunmen", "robbed") == ("Sunday", "2019-08-25")
+    assert governed(adoc, "Gunmen", "according") == ("Monday's", "2019-08-26")

@@ -178,6 +178,22 @@ def one_more_victim(hits: list[TriggerHit]) -> bool:
                for h in hits)
 
 
+def is_background(when: TimeMention | None, published: date | None) -> bool:
+    """An event the text dates more than ``NEWS_DAYS`` before publication: the story's
+    past, not its news."""
+    if when is None or not when.value or published is None:
+        return False
+    try:
+        last = date.fromisoformat(when.value.split("/")[-1]) if when.precision == "day" else None
+    except ValueError:
+        return False
+    return last is not None and (published - last).days > NEWS_DAYS
+
+
+def country_only(location: Location) -> Location:
+    return Location(location.country, None, None, None, None, None, "country") if location.geo_precision != "country" else location
+
+
 def split_anchored(hits: list[TriggerHit], anchored: set[int], counts: list[Count]) -> list[tuple[list[TriggerHit], list[Count]]]:
     """An event named to place another in time, with a toll of its own, is told apart with
     its toll ("Hezbollah launched rockets at Israel after an Israeli air strike that killed
@@ -388,6 +404,10 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 # provinces are where the violence is, the truce was the whole group's
                 mention.location = Location(mention.location.country, None, None, None, None, None, "country")
             mention.own_place = bool(within(adoc.places, *told))
+            if not mention.own_place and mention.location is not None and is_background(mention.time, adoc.document.published):
+                # "Hamas's attacks on 7 October killed 1,200" in a story of a truce seven weeks
+                # on: where the story is set is where its news is, not where its past was
+                mention.location = country_only(mention.location)
             mention.anaphoric = all(is_anaphoric(h.token) or h.event_class.casualty_only or describes_told(h, hits) for h in hits)
             mention.pointer = all(is_anaphoric(h.token) for h in hits)
             mention.later_death = all(h.event_class.casualty_only for h in hits) and any(

@@ -49,6 +49,7 @@ class Lexicon:
     audiences: frozenset[str] = frozenset()
     seats_of_power: frozenset[str] = frozenset()
     handed_over: frozenset[str] = frozenset()
+    government_verbs: frozenset[str] = frozenset()  # a capital their subject is its government
     groundless_acts: frozenset[str] = frozenset()
     anaphoric_levels: dict[str, str] = field(default_factory=dict)  # "the district" -> admin2: a level named before
     place_markers: frozenset[str] = frozenset()  # "the village of X", "X town": an unknown small place
@@ -71,6 +72,7 @@ def lexicon() -> Lexicon:
         audiences=frozenset(ctx.get("audiences", ())),
         seats_of_power=frozenset(ctx.get("seats_of_power", ())),
         handed_over=frozenset(ctx.get("handed_over", ())),
+        government_verbs=frozenset(ctx.get("government_verbs", ())),
         groundless_acts=frozenset(ctx.get("groundless_acts", ())),
         anaphoric_levels={w: levels[w] for w in ctx.get("anaphoric_levels", ())},
         place_markers=frozenset(cfg.get("unknown_places", {}).get("marked_by", ())),

@@ -539,9 +539,10 @@ def is_seat_of_power(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
 
 def is_actor(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     """A country that acts ("Colombia and the ELN agreed", "Pakistan launched strikes"):
-    the subject of a verb is a party, not where the event happened."""
+    the subject of a verb is a party, not where the event happened; so is a capital that
+    speaks or decides for its government (``is_capital_government``)."""
     if m.place.level != "country":
-        return False
+        return is_capital_government(adoc, m)
     span = _tokens(adoc.doc, m)
     if span is None:
         return False
@@ -558,6 +559,25 @@ def is_actor(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     return tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX")
 
 
+def is_capital_government(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
+    """A capital named for its government: the subject of a verb of speaking or deciding
+    ("Kiev has expressed hopes"), or one party of "between" X and a group that is no place
+    ("a ceasefire between Kiev and the separatists")."""
+    capital = load_gazetteer().capital(m.place.country or "")
+    if capital is None or fold(capital.name) != fold(m.place.name):
+        return False
+    span = _tokens(adoc.doc, m)
+    if span is None:
+        return False
+    tok = span.root
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lexicon().government_verbs:
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "between":
+        others = [c for c in tok.children if c.dep_ == "conj"]
+        return bool(others) and not any(o.idx <= p.start < o.idx + len(o) for o in others for p in adoc.places)
+    return False
+
+
 def _sole_province(adoc: AnnotatedDocument) -> Place | None:
     """The one province, in the story's country, that every place the story names lies
     in (datelines and speakers' places aside), as an admin1 ``Place``; else None.
@@ -568,6 +588,20 @@ def _sole_province(adoc: AnnotatedDocument) -> Place | None:
     Every event without a place of its own asks; the answer is kept in ``doc.user_data``
     with the places and country it was read from, and read again only when they change."""
     return _story_provinces(adoc)[0]
+
+
+def _speaker_elsewhere(adoc: AnnotatedDocument, trigger: Token | None, province: Place) -> bool:
+    """The event word's sentence places its speaker in another province of the country
+    ("said in Kiev", not a dateline)."""
+    if trigger is None:
+        return False
+    sent = trigger.sent
+    text = adoc.document.text
+    return any(
+        sent.start_char <= m.start < sent.end_char and m.place.level != "country" and m.place.country == province.country
+        and m.place.admin1 != province.admin1 and not is_dateline(text, m) and is_speaker_place(adoc, m, trigger)
+        for m in adoc.places
+    )
 
 
 def _focus_province(adoc: AnnotatedDocument) -> Place | None:
@@ -601,7 +635,7 @@ def _find_story_provinces(adoc: AnnotatedDocument) -> tuple[Place | None, Place 
         for m in adoc.places
         if m.place.level != "country" and m.place.admin1 and m.place.country in countries
         and not is_dateline(text, m) and not is_modifier(adoc, m) and not is_speaker_place(adoc, m, None)
-        and not is_seat_of_power(adoc, m)
+        and not is_seat_of_power(adoc, m) and not is_capital_government(adoc, m)
     )
     if not named or adoc.country is None:
         return None, None
@@ -716,6 +750,10 @@ def locate_event(
     if earlier:
         return location_of(earlier[-1].place)
     province = _sole_province(adoc)
+    if province is not None and _speaker_elsewhere(adoc, tok, province):
+        # "Lysenko said in Kiev that 73 soldiers had been freed": told from another province,
+        # the act is not one of the story's own province
+        province = None
     if province is None and not any(m.start >= start and m.end <= end for m in adoc.places):
         # Nothing in the text, not even where its speaker was ("said in Kiev"): the
         # story's focus is where the event was.

@@ -240,6 +240,13 @@ def governing_time(adoc: AnnotatedDocument, token_i: int) -> TimeMention | None:
     if token.lemma_.lower() == "accord" or token.lower_ == "according":
         # "according to a report in Wednesday's issue": only a time inside the source phrase
         return best([t for t, r in roots if r.i != token.i and token.i in {a.i for a in r.ancestors}])
+    # and that time dates the source, not the event the phrase hangs on ("beheaded five
+    # people on Tuesday ..., according to a report in Wednesday's issue")
+    sourced = {t.start for t, r in roots if in_source_phrase(r) and not in_source_phrase(token)}
+    times = [t for t in times if t.start not in sourced]
+    roots = [(t, r) for t, r in roots if t.start not in sourced]
+    if not times:
+        return None
     head = clause_head(token)
     heads = {t.start: clause_head(r) for t, r in roots}
     found = best([t for t in times if t.start in heads and heads[t.start].i == head.i])
@@ -295,6 +302,11 @@ def governing_time(adoc: AnnotatedDocument, token_i: int) -> TimeMention | None:
     if fronted is not None and not reported(token):
         return fronted
     return None
+
+
+def in_source_phrase(token: Token) -> bool:
+    """Whether a token sits in an "according to ..." phrase, which names who told."""
+    return any(a.lower_ == "according" and a.dep_ == "prep" for a in token.ancestors)
 
 
 def is_simultaneous(clause: Token, head: Token) -> bool:
