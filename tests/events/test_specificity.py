@@ -204,3 +204,13 @@ def test_a_meeting_held_is_still_an_incident():
 def test_an_act_with_its_own_day_after_a_span_of_years_is_still_an_incident():
     incident = first("She worked as a nurse in Kabul for ten years and was arrested at Kabul airport on Monday.")
     assert (incident.acled_sub_type, incident.date) == ("Arrests", "2021-06-14")
+
+
+def test_fighting_going_on_since_a_day_of_the_week_is_one_event_still_going_on():
+    # counted from a day, not from the start of a war: no tally
+    incident = first("“Since Saturday, fighting has been going on between the Borana and Gabra tribes in Moyale,” a witness said on Monday.")
+    assert (incident.acled_sub_type, incident.date) == ("Armed clash", "2021-06-12")
+
+
+def test_deaths_counted_since_the_war_began_stay_a_tally():
+    assert first("More than 3,000 people have been killed since the war began in the two regions.") is None
