@@ -164,3 +164,15 @@ def test_a_sides_shelling_that_killed_civilians_is_no_part_of_the_ground_fightin
         "The RSF said 19 civilians were killed in the army's shelling of a market in El Fasher."
     )
     assert [(i.acled_sub_type, i.killed) for i in found] == [("Armed clash", None), ("Shelling/artillery/missile attack", 19)]
+
+
+def test_a_new_event_the_told_one_places_in_time_is_an_event_of_its_own():
+    # "this attack happened hours before an assassination attempt": the attack is the one told,
+    # the attempt is news, on the attack's day or the next
+    found = incidents(
+        "Nine policemen were killed in a Taliban attack in Ghazni province on Sunday. "
+        "This attack happened only hours before an assassination attempt on the provincial police chief, "
+        "which also took place in Ghazni province."
+    )
+    assert [(i.acled_sub_type, i.date, i.killed, len(i.mentions)) for i in found] == [
+        ("Armed clash", "2021-06-13", 9, 2), ("Armed clash", "2021-06-13/2021-06-14", None, 1)]
