@@ -146,3 +146,10 @@ def test_the_forces_of_a_group_the_kb_does_not_know_are_counted_as_its_fighters(
     adoc = annotate(document_from_text('The army said 12 "Lake Chad Liberation Forces" were killed near Bol.', doc_id="t", source="t"))
     found = [(c.field, c.value, c.side) for s in adoc.doc.sents for c in sentence_counts(s, resolve_actors(adoc))]
     assert found == [("killed", 12, "nonstate")]
+
+
+def test_the_killing_and_wounding_of_a_number_is_one_combined_figure():
+    # the gerund nouns joined tell one figure for the dead and the hurt together
+    assert counts("The clashes resulted in the killing and wounding of 12 villagers.") == [("killed_or_injured", 12, "civilian")]
+    assert counts("The feud has led to the killing and injuring of at least 31 herders, elders said.") == [
+        ("killed_or_injured", 31, "civilian")]
