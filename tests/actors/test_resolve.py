@@ -304,3 +304,14 @@ def test_the_government_of_a_polity_that_is_no_state_is_not_the_story_countrys()
 def test_the_government_of_a_known_region_stays_the_states():
     adoc = _adoc("Ethiopia's army said it repelled the attack. The Amhara Regional Government said 14 villagers were killed.")
     assert [(m.text, m.actor.id) for m in adoc.actors][1] == ("Government", "government:ET")
+
+
+def test_tribes_named_together_are_each_their_peoples_militia():
+    adoc = _adoc("Fighting broke out between the Borana and Gabra tribes near Moyale, a witness said.")
+    assert [(m.text, m.actor.name, m.actor.inter) for m in adoc.actors][:2] == [
+        ("Borana", "Borana Ethnic Militia", 4), ("Gabra tribes", "Gabra Ethnic Militia", 4)]
+
+
+def test_a_clan_is_named_as_a_clan_militia():
+    adoc = _adoc("Elders of the Abgaal clan said the talks had failed.")
+    assert [(m.text, m.actor.name) for m in adoc.actors if "clan" in m.text] == [("Abgaal clan", "Abgaal Clan Militia")]

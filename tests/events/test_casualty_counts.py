@@ -159,3 +159,9 @@ def test_former_fighters_killed_are_civilians_now():
     assert (former.acled_sub_type, former.killed) == ("Attack", 2)
     assert (serving.acled_sub_type, serving.killed) == ("Armed clash", 2)
 
+
+def test_the_killing_and_wounding_of_a_number_is_one_combined_figure():
+    # the gerund nouns joined tell one figure for the dead and the hurt together
+    assert counts("The clashes resulted in the killing and wounding of 12 villagers.") == [("killed_or_injured", 12, "civilian")]
+    assert counts("The feud has led to the killing and injuring of at least 31 herders, elders said.") == [
+        ("killed_or_injured", 31, "civilian")]

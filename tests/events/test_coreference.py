@@ -148,3 +148,31 @@ def test_a_city_told_during_protests_in_one_place_is_the_same_protest():
         "In Nairobi, police used tear gas to break up a huge crowd of marchers, a witness said."
     )
     assert [(i.acled_sub_type, i.admin1, len(i.mentions)) for i in found] == [("Protest with intervention", "Nairobi", 2)]
+
+
+def test_a_fight_between_other_sides_in_the_same_county_is_another_fight():
+    found = incidents(
+        "Clashes broke out between the Kenyan army and al-Shabaab fighters in Marsabit county, residents said. "
+        "A witness said fighting also broke out between the Borana and Gabra tribes in Marsabit county, killing 12 people."
+    )
+    assert [(i.acled_sub_type, i.killed, len(i.mentions)) for i in found] == [("Armed clash", None, 1), ("Armed clash", 12, 1)]
+
+
+def test_a_sides_shelling_that_killed_civilians_is_no_part_of_the_ground_fighting():
+    found = incidents(
+        "Clashes broke out between the Sudanese army and the RSF in North Darfur on Monday, residents said. "
+        "The RSF said 19 civilians were killed in the army's shelling of a market in El Fasher."
+    )
+    assert [(i.acled_sub_type, i.killed) for i in found] == [("Armed clash", None), ("Shelling/artillery/missile attack", 19)]
+
+
+def test_a_new_event_the_told_one_places_in_time_is_an_event_of_its_own():
+    # "this attack happened hours before an assassination attempt": the attack is the one told,
+    # the attempt is news, on the attack's day or the next
+    found = incidents(
+        "Nine policemen were killed in a Taliban attack in Ghazni province on Sunday. "
+        "This attack happened only hours before an assassination attempt on the provincial police chief, "
+        "which also took place in Ghazni province."
+    )
+    assert [(i.acled_sub_type, i.date, i.killed, len(i.mentions)) for i in found] == [
+        ("Armed clash", "2021-06-13", 9, 2), ("Armed clash", "2021-06-13/2021-06-14", None, 1)]

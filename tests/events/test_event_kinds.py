@@ -404,3 +404,8 @@ def test_jets_heavy_calibres_and_remote_bombs(sentence, expected):
 def test_a_phrase_trigger_matches_its_plural():
     # "bomb attack" is in the lexicon; "two bomb attacks" is the same kind of event
     assert kind("Two bomb attacks targeted security officers in Pattani province.")[1] == "Remote explosive/landmine/IED"
+
+
+def test_an_assassination_attempt_is_an_attack_though_nobody_died():
+    assert kind("An assassination attempt on the governor of Kunduz province took place in Kunduz city on Tuesday, officials said.") == (
+        "Violence against civilians", "Attack")

@@ -213,3 +213,13 @@ def test_what_could_be_heard_on_a_night_is_a_past_perception():
 
 def test_what_could_have_been_heard_is_still_a_possibility():
     assert first("Explosions could have been heard if the wind had been right, a resident said.") is None
+
+
+def test_fighting_going_on_since_a_day_of_the_week_is_one_event_still_going_on():
+    # counted from a day, not from the start of a war: no tally
+    incident = first("“Since Saturday, fighting has been going on between the Borana and Gabra tribes in Moyale,” a witness said on Monday.")
+    assert (incident.acled_sub_type, incident.date) == ("Armed clash", "2021-06-12")
+
+
+def test_deaths_counted_since_the_war_began_stay_a_tally():
+    assert first("More than 3,000 people have been killed since the war began in the two regions.") is None

@@ -372,3 +372,11 @@ def test_the_level_words_that_point_back_take_their_levels_from_the_level_words(
                          "district": "admin2", "county": "admin2", "woreda": "admin2", "tehsil": "admin2",
                          "upazila": "admin2", "subdistrict": "admin2", "town": "place", "village": "place"}
     assert not {"state", "region", "capital", "area"} & set(anaphoric)
+
+
+def test_a_name_before_tribes_is_the_peoples_not_a_place(placed):
+    # Ouaddai is a province of Chad, but here it names a people; the fight was near Nyala
+    adoc = placed("Fighting broke out between the Ouaddai and Misseriya tribes near Nyala on Sunday, killing 9 people.")
+    assert [p.text for p in adoc.places] == ["Nyala"]
+    where = _locate(adoc, "Ouaddai", "Fighting")
+    assert (where.country, where.admin1, where.place) == ("SD", "South Darfur", "Nyala")

@@ -125,6 +125,7 @@ class KnowledgeBase:
     militia_styles: dict[str, str] = field(default_factory=dict)  # country -> "Clan" (ACLED's word)
     militia_nouns: frozenset[str] = frozenset()  # "militias": after a community's name, its militia
     militia_style_words: frozenset[str] = frozenset()  # "clan", "ethnic": written before such a noun
+    people_nouns: dict[str, str] = field(default_factory=dict)  # "tribe", "clans": after a community's name, its militia (-> style)
     group_force_words: frozenset[str] = frozenset()  # "Forces" in an unknown organisation's name: an armed group
     group_rule_words: frozenset[str] = frozenset()  # "Government" after a polity that is no state: a rebel body
     group_rule_styles: frozenset[str] = frozenset()  # "Interim": read past to the polity's name
@@ -432,6 +433,8 @@ def build_kb() -> KnowledgeBase:
             index.add(head, "category", cat.key)
     for head in cat_data["armed_nouns"]["heads"]:
         index.add(head, "armed", "armed")
+    for head in cat_data["militia"]["peoples"]:
+        index.add(head, "people", "people")
     for number, record in enumerate(cat_data["reference"]):
         ref = Reference(tuple(record["phrases"]), frozenset(record.get("inter", [])), frozenset(record.get("institution", [])))
         kb.references.append(ref)
@@ -448,6 +451,7 @@ def build_kb() -> KnowledgeBase:
     kb.militia_styles = dict(cat_data.get("militia_styles", {}))
     kb.militia_nouns = frozenset(w.lower() for w in cat_data["militia"]["nouns"])
     kb.militia_style_words = frozenset(w.lower() for w in cat_data["militia"]["styles"])
+    kb.people_nouns = {w.lower(): style for w, style in cat_data["militia"]["peoples"].items()}
     named = cat_data["named_groups"]
     kb.group_force_words = frozenset(w.lower() for w in named["force_words"])
     kb.group_rule_words = frozenset(w.lower() for w in named["rule_words"])

@@ -23,7 +23,7 @@ from sitrep.models import Actor, ActorMention, AnnotatedDocument
 from sitrep.text.spans import entities, first_conjunct
 
 #: Which phrase wins when several are written the same way.
-PRIORITY = {"person": 0, "actor": 1, "reference": 2, "institution": 3, "category": 4, "armed": 5, "country": 6, "demonym": 7,
+PRIORITY = {"person": 0, "actor": 1, "reference": 2, "institution": 3, "category": 4, "armed": 5, "people": 5, "country": 6, "demonym": 7,
             "capital": 8}
 #: Kinds of phrase that name a country and may qualify the head after them.
 QUALIFIERS = ("country", "demonym", "capital")
@@ -570,21 +570,39 @@ NOT_NAMES = {"suspected", "alleged", "armed", "local", "rival", "the", "some", "
 def _identity_militia(kb: KnowledgeBase, scan: Scan, hit: Hit, previous: Hit | None, country: str | None):
     """(actor, start) for "Tiv militias", "Habar Gidir clan militia": capitalised words
     right before a militia noun name the community whose militia it is."""
+    found = _communities(kb, scan, hit, previous, country)
+    return found[-1][:2] if found else None
+
+
+def _communities(kb: KnowledgeBase, scan: Scan, hit: Hit, previous: Hit | None, country: str | None) -> list[tuple[Actor, int, int]]:
+    """(actor, start, end) of each community a militia or people noun names, in text order:
+    "the Salamat and Bani Halba tribes" names two, each the militia of its people."""
     words = scan.words
-    if hit.last - hit.first != 1 or words[hit.first].lower() not in kb.militia_nouns:
-        return None
-    j, style = hit.first - 1, None
+    noun = words[hit.first].lower() if hit.last - hit.first == 1 else ""
+    if noun not in kb.militia_nouns and noun not in kb.people_nouns:
+        return []
+    if noun in kb.people_nouns and hit.last < len(words) and words[hit.last].lower() in kb.militia_nouns:
+        return []  # "Marehan clan militia": the people noun is the militia's style, read with it
+    j, style = hit.first - 1, kb.people_nouns.get(noun) or None
     if j >= 0 and words[j].lower() in kb.militia_style_words:
         style, j = words[j], j - 1
     floor = previous.last if previous is not None else 0
-    names: list[int] = []
-    while j >= floor and len(names) < 3 and words[j][:1].isupper() and words[j].isalpha() and words[j].lower() not in NOT_NAMES:
-        names.insert(0, j)
-        j -= 1
-    if not names:
-        return None
-    group = " ".join(words[k] for k in names)
-    return kb.militia_actor(group, style, country), scan.starts[names[0]]
+    if previous is not None and previous.phrase.kind == "people" and previous.last == hit.first:
+        floor = 0  # "Marehan clan militia": the people noun read as the style, the name before it
+    found: list[tuple[Actor, int, int]] = []
+    while True:
+        names: list[int] = []
+        while j >= floor and len(names) < 3 and words[j][:1].isupper() and words[j].isalpha() and words[j].lower() not in NOT_NAMES:
+            names.insert(0, j)
+            j -= 1
+        if not names:
+            break
+        group = " ".join(words[k] for k in names)
+        found.insert(0, (kb.militia_actor(group, style, country), scan.starts[names[0]], scan.starts[names[-1]] + len(words[names[-1]])))
+        if not (j > floor and words[j].lower() == "and" and noun in kb.people_nouns):
+            break
+        j -= 1  # "the Salamat and Bani Halba tribes": the name before "and" is a people of its own
+    return found
 
 
 def _capital_as_government(token) -> bool:
@@ -725,6 +743,13 @@ def hit_drafts(kb: KnowledgeBase, scan: Scan, hits: list[Hit], country: str | No
                 note = "militia"
             elif not after_group:
                 actor = _salient_group(drafts, hit.country) or kb.category_actor("unidentified", hit.country or country)
+        elif phrase.kind == "people":
+            communities = [] if after_group or hit.country else _communities(kb, scan, hit, previous, country)
+            for community, start, end in communities[:-1]:
+                drafts.append(Draft(start, end, community, note="militia"))
+            if communities:
+                actor, hit.start = communities[-1][:2]
+                note = "militia"
         elif phrase.kind == "reference":
             actor = _reference_target(kb, phrase, drafts, scan)
             last_word = scan.words[hit.last - 1].lower()

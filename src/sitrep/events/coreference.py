@@ -226,6 +226,44 @@ def contested_charges(mentions: list[EventMention]) -> set[int]:
             and not same_side(other.agent.actor, m.agent.actor)}
 
 
+#: ACLED inter codes of the parties that fight: state forces, rebels, political and identity militias.
+FIGHTING_INTERS = {1, 2, 3, 4, 8}
+
+
+def fighting_sides(mention: EventMention) -> list:
+    """The armed parties a fight's sentence names ("clashes between the army and the RSF"):
+    none for one-sided acts, whose other party is the victim."""
+    if mention.event_class.name not in MUTUAL_CLASSES or mention.family != "violence":
+        return []
+    return [a.actor for a in mention.actors if a.actor.inter in FIGHTING_INTERS and not a.actor.is_person
+            and not a.actor.id.startswith(("unidentified:", "country:"))]
+
+
+def sides_differ(event: Event, mention: EventMention) -> bool:
+    """A fight told with both its sides, none of whom fought in the event or did what it
+    tells, is another fight: "clashes between the army and the RSF" (or "the army's shelling
+    of the city") and "fighting between the Salamat and Bani Halba tribes" in the same state."""
+    theirs = fighting_sides(mention)
+    if len({a.id for a in theirs}) < 2:
+        return False
+    # who fought in the event, or did what it tells ("the army's shelling of the city")
+    ours = [a for m in event.mentions for a in fighting_sides(m)]
+    ours += [m.agent.actor for m in event.mentions if m.agent is not None and one_sided(m) and m.agent.actor.inter in FIGHTING_INTERS]
+    return bool(ours) and not any(same_side(o, t) for o in ours for t in theirs)
+
+
+def strikes_apart(event: Event, mention: EventMention) -> bool:
+    """A side's shelling or air strike that killed civilians, told with its doer, its place
+    and its toll, is no part of ground fighting told with no weapon: "clashes between the
+    army and the RSF" and "43 civilians were killed in the army's shelling of Nyala" are a
+    battle and a strike (ACLED codes remote violence apart from the battle it came in)."""
+    if means_of(mention) is None or not one_sided(mention) or mention.agent is None or not mention.own_place:
+        return False
+    if not any(c.side == "civilian" and c.value for c in mention.counts):
+        return False
+    return all(m.event_class.name in MUTUAL_CLASSES and means_of(m) is None for m in event.mentions)
+
+
 def one_sided(mention: EventMention) -> bool:
     return mention.event_class.name not in MUTUAL_CLASSES and mention.family != "protest"
 
@@ -277,6 +315,8 @@ def can_join(event: Event, mention: EventMention, sentence_number: int, conteste
     if not (families_compatible(event.family, mention.family) or follows_on(event, mention)) or mention.new_event:
         return False
     if mention.sequel or means_differ(event, mention):
+        return False
+    if sides_differ(event, mention) or strikes_apart(event, mention) and not (mention.anaphoric or restates(event, mention)):
         return False
     if agents_differ(event, mention) and not restates(event, mention):
         return False  # the same toll with another doer named is the same event told again ("Russian or Syrian jets")

@@ -143,6 +143,11 @@ def date_of(
             day, day_text = published.isoformat(), phrase
     if day is not None:
         if phrase in rules.story_day_before and precision_of(day) == "day":
+            if account.mentions[0].placed_by_told:
+                # "the attack occurred hours before an assassination attempt": the event told is
+                # the one hours before; this one came on its day or the next
+                after = (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+                return f"{day}/{after}", "range", phrase
             # "hours before the army was targeted": the night before may be meant
             before = (date.fromisoformat(day) - timedelta(days=1)).isoformat()
             return f"{before}/{day}", "range", phrase

@@ -82,6 +82,7 @@ class EventMention:
     agent: ActorMention | None = None  # who did it, when the parse names them
     sequel: bool = False  # told as what happened next: "aircraft then struck a commander"
     points_back: bool = False  # the sentence names an event already told: "in the operation", "during the raid"
+    placed_by_told: bool = False  # placed in time by the event told: "the attack came hours before an assassination attempt"
     spread: bool = False  # told over a whole country: "nationwide protests", "clashes across the country"
 
     @property
@@ -194,7 +195,16 @@ def country_only(location: Location) -> Location:
     return Location(location.country, None, None, None, None, None, "country") if location.geo_precision != "country" else location
 
 
-def split_anchored(hits: list[TriggerHit], anchored: set[int], counts: list[Count]) -> list[tuple[list[TriggerHit], list[Count]]]:
+def placed_by_told(outside: list[TriggerHit], inside: list[TriggerHit]) -> bool:
+    """The clause outside the anchor only points back ("this latest attack occurred ..."),
+    and the anchored event is told as new, by an indefinite noun ("an assassination attempt")."""
+    return (all(is_anaphoric(h.token) for h in outside)
+            and all(h.token.pos_ in ("NOUN", "PROPN") and not is_anaphoric(h.token) and not h.event_class.casualty_only
+                    and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in h.token.children) for h in inside))
+
+
+def split_anchored(hits: list[TriggerHit], anchored: set[int], counts: list[Count],
+                   news: set[int] | None = None) -> list[tuple[list[TriggerHit], list[Count]]]:
     """An event named to place another in time, with a toll of its own, is told apart with
     its toll ("Hezbollah launched rockets at Israel after an Israeli air strike that killed
     two civilians"): coreference then decides whether the two are one event."""
@@ -203,9 +213,17 @@ def split_anchored(hits: list[TriggerHit], anchored: set[int], counts: list[Coun
             continue
         clause = {t.i for t in anchor.token.subtree}
         outside = [h for h in hits if h.token.i not in clause]
-        if not outside or not any(c.token_i in clause and c.value is not None for c in counts):
+        if not outside:
             continue
         inside = [h for h in hits if h.token.i in clause]
+        if placed_by_told(outside, inside):
+            # "this latest attack occurred hours before an assassination attempt on the chief
+            # of staff": the event told places a new one in time, which is news of its own
+            anchored -= {h.token.i for h in inside}
+            if news is not None:
+                news.update(h.token.i for h in inside)  # their mention opens an event of its own
+        elif not any(c.token_i in clause and c.value is not None for c in counts):
+            continue
         return [(outside, [c for c in counts if c.token_i not in clause]), (inside, [c for c in counts if c.token_i in clause])]
     return [(hits, counts)]
 
@@ -369,8 +387,9 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
         counts = [c for c in sentence_counts(sentence, adoc.actors) if c.token_i not in dropped]
         lowered = sentence.text.lower()
         groups = family_groups(kept, attempted)
+        news: set[int] = set()  # triggers of a new event that one already told places in time
         units = [(family, part, part_counts) for family, hits in groups.items()
-                 for part, part_counts in (split_anchored(hits, anchored, counts) if family == "violence"
+                 for part, part_counts in (split_anchored(hits, anchored, counts, news) if family == "violence"
                                            else split_extended(hits, counts) if family == "agreement" else [(hits, counts)])]
         for family, hits, counts in units:
             if family == "violence" and all(h.event_class.casualty_only for h in hits):
@@ -413,8 +432,9 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             mention.later_death = all(h.event_class.casualty_only for h in hits) and any(
                 t.lemma_.lower() == "succumb" or (t.lemma_.lower() in ("injury", "wound", "burn") and t.head.lemma_.lower() in ("of", "from", "to"))
                 for t in sentence)
+            mention.placed_by_told = all(h.token.i in news for h in hits)
             opens = opens_new_event(sentence, hits)
-            mention.new_event = opens or told_as_earlier(sentence, hits)
+            mention.new_event = opens or told_as_earlier(sentence, hits) or mention.placed_by_told
             mention.spread = spread_over_country(sentence, hits)
             mention.one_more = opens and one_more_victim(hits)
             mention.refers_back = doer_refers_back(main.token)

@@ -288,8 +288,8 @@ def is_cumulative(token: Token, verb: Token, dated: bool = False) -> bool:
     clauses = [token, verb] + [c for c in verb.children if c.dep_ == "advcl"]
     if verb.dep_ == "ccomp":
         clauses.append(verb.head)
-    if any(c.dep_ in ("prep", "mark") and c.lower_ == "since" for w in clauses for c in w.children):
-        return True
+    if not dated and any(c.dep_ in ("prep", "mark") and c.lower_ == "since" for w in clauses for c in w.children):
+        return True  # (counted from a day, "fighting has been raging since Friday", it is one event still going on)
     # over a long span: "the coalition, which has been battling the Houthis for more than four years"
     if any(c.dep_ == "prep" and c.lower_ in ("for", "over") and any(g.lemma_.lower() in LONG_SPANS for g in c.subtree)
            for w in (token, verb) for c in w.children):

@@ -43,6 +43,7 @@ class Lexicon:
     reporting: frozenset[str]
     not_places: frozenset[str]
     thoroughfares: frozenset[str]
+    peoples: frozenset[str] = frozenset()
     features: frozenset[str] = frozenset()
     currency: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
@@ -66,6 +67,7 @@ def lexicon() -> Lexicon:
         reporting=frozenset(ctx["reporting"]),
         not_places=frozenset(fold(w) for w in ctx["not_places"]),
         thoroughfares=frozenset(ctx["thoroughfares"]),
+        peoples=frozenset(ctx.get("peoples", ())),
         features=frozenset(ctx.get("features", ())),
         currency=frozenset(ctx.get("currency", ())),
         place_nouns=frozenset(ctx.get("place_nouns", ())),
@@ -442,6 +444,15 @@ def _names_a_road(span: Span, lex: Lexicon) -> bool:
     return i < len(doc) and doc[i].lower_ in lex.thoroughfares
 
 
+def _names_a_people(span: Span, lex: Lexicon) -> bool:
+    """ "The Salamat tribe", "between the Salamat and Bani Halba tribes": a name qualifying
+    a people noun (itself, or the first of the names joined to it) is the people's."""
+    token = span.root
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token.dep_ in ("compound", "nmod", "amod") and token.head.i >= span.end and token.head.lower_ in lex.peoples
+
+
 _COMPASS = frozenset("northern southern eastern western central north-eastern north-western south-eastern south-western northeastern northwestern southeastern southwestern".split())
 
 
@@ -487,6 +498,8 @@ def candidates(adoc: AnnotatedDocument, gaz: Gazetteer | None = None) -> list[Ca
         if _common_word(span, options, hint, gaz) or _fragment(span, options, hint, lex):
             continue
         if _head_of_longer_place(span, lex, gaz) or _currency(span, options, lex):
+            continue
+        if _names_a_people(span, lex):
             continue
         # "the Halba highway": kept aside, for an event that names no other place.
         road = _names_a_road(span, lex)
