@@ -239,3 +239,19 @@ def test_a_tag_whose_speaker_the_parser_gave_to_a_participle_after_it():
         "said members of the commission implementing the peace deal between the front and the Somali government."
     ).statements
     assert [(s.speaker.name, s.kind) for s in found] == [("members", "statement")]
+
+
+def test_a_role_then_a_name_opening_the_next_sentence_is_that_person():
+    text = (
+        "The United Nations envoy for Mali said on Monday that the mission was short of helicopters.\n\n"
+        "Emilio Duarte told the council that the mission needed more pilots."
+    )
+    assert [name for name, _ in speakers(text)] == ["Emilio Duarte", "Emilio Duarte"]
+
+
+def test_a_role_then_a_name_with_a_role_of_their_own_is_someone_else():
+    text = (
+        "The police official said the road was closed on Monday.\n\n"
+        "Amadou Keita, a trader, said the market stayed shut."
+    )
+    assert [name for name, _ in speakers(text)] == ["police official", "Amadou Keita"]
