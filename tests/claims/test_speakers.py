@@ -247,3 +247,27 @@ def test_a_bare_role_noun_said_again_may_be_the_person_named_meanwhile():
             "The spokesman also urged the fighters to keep away from the towns.")
     found = [s.speaker.name for s in extract_text(text).statements]
     assert found[-1] == "Omar Faruq"
+
+
+def test_a_role_then_a_name_opening_the_next_sentence_is_that_person():
+    text = (
+        "The United Nations envoy for Mali said on Monday that the mission was short of helicopters.\n\n"
+        "Emilio Duarte told the council that the mission needed more pilots."
+    )
+    assert [name for name, _ in speakers(text)] == ["Emilio Duarte", "Emilio Duarte"]
+
+
+def test_a_role_then_a_name_with_a_role_of_their_own_is_someone_else():
+    text = (
+        "The police official said the road was closed on Monday.\n\n"
+        "Amadou Keita, a trader, said the market stayed shut."
+    )
+    assert [name for name, _ in speakers(text)] == ["police official", "Amadou Keita"]
+
+
+def test_a_role_then_a_name_tagging_a_quote_that_opens_in_the_next_sentence_is_that_person():
+    text = (
+        "The separatists' chief negotiator on Tuesday accused government troops of breaking the truce.\n"
+        "\"We see no point in more meetings. The shelling has to stop first,\" Sergei Ivanov told reporters in Luhansk."
+    )
+    assert [name for name, _ in speakers(text)] == ["Sergei Ivanov", "Sergei Ivanov"]

@@ -312,7 +312,17 @@ def state_speaker(adoc: AnnotatedDocument, attribution: Attribution) -> bool:
     if attribution.speaker_start is None:
         return False
     words = adoc.document.text[attribution.speaker_start : attribution.speaker_end].lower().split()
+    # "He stated ...", said by the unnamed "military official" it stands for: the words
+    # that described the speaker where it was introduced
+    words += (attribution.speaker_name or "").lower().split()
     return bool(set(words) & lexicon().state_nouns)
+
+
+def authored(act: Token, doer: Token) -> bool:
+    """ "the bombings were organised by the insurgent network", "the attack was carried out by
+    X": an act named as the subject of a passive whose agent is its doer says who is behind
+    it, which blames; "the insurgents attacked the post" tells the fighting."""
+    return act.dep_ == "nsubjpass" and act.head.pos_ == "VERB" and agent_of_passive(act.head) is not None and agent_of_passive(act.head).i == doer.i
 
 
 def routine_report(adoc: AnnotatedDocument, attribution: Attribution, doer: Token, act: Token) -> bool:
@@ -322,6 +332,8 @@ def routine_report(adoc: AnnotatedDocument, attribution: Attribution, doer: Toke
     ("the protesters threw stones and petrol bombs, a security source said")."""
     if not state_speaker(adoc, attribution):
         return False
+    if authored(act, doer):
+        return False  # "the bombings were organised by the network": who is behind it, named
     mention = mention_at(adoc, phrase_tokens(doer))
     if mention is None or is_state(mention.actor) or mention.actor.inter in CROWD_INTER:
         return False
@@ -515,7 +527,10 @@ def reported_kind(adoc: AnnotatedDocument, attribution: Attribution) -> str | No
                 denies = True  # "there was no violation from their side": a breach said not to be
             continue
         talked_about = as_noun(token) and spoken_of(token)
-        if breach and (side == "other" or (doer is None and not talked_about and not mutual)):
+        # a pronoun the speaker's side is not known to be ("..., and it broke the terms of the
+        # agreement") names no doer the breach could be the speaker's own: as unnamed
+        unknown = doer is None or (side is None and doer.pos_ == "PRON" and doer.lower_ not in FIRST_PERSON)
+        if breach and (side == "other" or (unknown and not talked_about and not mutual)):
             accuses = True  # "a violation of the truce" accuses someone; "the two sides discussed violations" no one
         elif hostile and side == "other" and not routine_report(adoc, attribution, doer, token) and not (
                 as_noun(token) and told_as_background(token, doer)) and not unidentified(doer):
