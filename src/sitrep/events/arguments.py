@@ -383,7 +383,8 @@ def accused_of(token: Token) -> list[Token]:
                 return [g for c in head.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"]
             if current.dep_ == "dobj":
                 return [current]  # "accused [coalition forces of breaching the truce]"
-            if current.dep_ == "prep" and current.lower_ == "of" or current.dep_ in ("pcomp", "pobj"):
+            if current.dep_ == "prep" and current.lower_ in ("of", "for") or current.dep_ in ("pcomp", "pobj"):
+                # "accused [the army] of shelling", "blamed [the rebels] for an ambush"
                 return [c for c in head.children if c.dep_ == "dobj"]
             return []
         current = head

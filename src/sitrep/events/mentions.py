@@ -101,6 +101,14 @@ def is_anaphoric(token: Token) -> bool:
     return any(d in lexicon().filters.anaphoric_determiners for d in determiners)
 
 
+def is_folded_gerund(token: Token) -> bool:
+    """A gerund the parser made a modifier of its own object: "accused the army of bombing
+    villages" read as "bombing villages" like "shooting range". The tagger still calls it a
+    verb form (VBG) where a modifier noun is NN, and it follows a preposition: an act told."""
+    return (token.tag_ == "VBG" and token.i > token.sent.start and token.doc[token.i - 1].dep_ == "prep"
+            and token.head.dep_ == "pobj" and token.head.head.i == token.i - 1)
+
+
 def tense_verb(word: Token, verb: Token) -> Token:
     """The verb whose tense a trigger's act takes: a gerund after a preposition ("use their
     arms for looting", "arrested for looting") has none of its own, it takes its governor's."""
@@ -252,7 +260,8 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             token = hit.token
             if (hit.start, hit.end) in taken:
                 continue
-            if token.dep_ == "compound" and hit.end - hit.start == len(token) and token.head.lemma_.lower() not in EVENT_HEADS:
+            if (token.dep_ == "compound" and hit.end - hit.start == len(token) and token.head.lemma_.lower() not in EVENT_HEADS
+                    and not is_folded_gerund(token)):
                 continue  # "mine planters", "attack helicopter": a modifier, not an event
             if (token.pos_ == "NOUN" and token.dep_ == "attr" and token.head.lemma_ == "be" and not hit.event_class.casualty_only
                     and not has_child(token.head, {"expl"})):

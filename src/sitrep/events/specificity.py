@@ -263,7 +263,8 @@ def is_trend(token: Token) -> bool:
             return False
         current = current.head
         if current.pos_ == "VERB" and current.lemma_.lower() in filters.trend_verbs:
-            return True
+            # "blamed the rebels for an ambush": what someone is blamed for is an act told
+            return current.lemma_.lower() not in filters.accusing_verbs
     return False
 
 
