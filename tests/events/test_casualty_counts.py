@@ -148,3 +148,10 @@ def test_former_fighters_killed_are_civilians_now():
     assert (former.acled_sub_type, former.killed) == ("Attack", 2)
     assert (serving.acled_sub_type, serving.killed) == ("Armed clash", 2)
 
+
+
+def test_a_nationality_before_a_civilian_noun_makes_no_state_force():
+    man = first("Israeli troops shot dead a Palestinian man in Hebron on Sunday.")
+    women = first("Gunmen killed three Afghan women in Kunduz on Monday.")
+    soldier = first("Palestinian gunmen shot dead an Israeli soldier in Hebron on Sunday.")
+    assert [(i.acled_sub_type, i.killed) for i in (man, women, soldier)] == [("Attack", 1), ("Attack", 3), ("Armed clash", 1)]
