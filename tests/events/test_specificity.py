@@ -213,3 +213,17 @@ def test_what_could_be_heard_on_a_night_is_a_past_perception():
 
 def test_what_could_have_been_heard_is_still_a_possibility():
     assert first("Explosions could have been heard if the wind had been right, a resident said.") is None
+
+
+def test_an_act_placed_only_by_an_earlier_year_is_background():
+    found = extract_text(
+        "The government and the rebels agreed on Friday to extend their ceasefire by three months. "
+        "The rebels abducted the brother of a well-known singer last year, which stalled the talks.",
+        options=OPTIONS,
+    ).incidents
+    assert [i.acled_sub_type for i in found] == ["Agreement"]
+
+
+def test_an_act_placed_by_a_month_of_last_year_is_still_told():
+    found = extract_text("The rebels ended their truce with the government in November last year, the army said.", options=OPTIONS).incidents
+    assert [(i.acled_sub_type, str(i.date)) for i in found] == [("Change to group/activity", "2020-11")]
