@@ -63,3 +63,8 @@ def test_an_act_someone_is_blamed_for_is_told_and_the_blamed_did_it():
         ("Remote explosive/landmine/IED", None, "rebels'"),
         ("Armed clash", 3, "army"),
     ]
+
+
+def test_the_means_of_a_breach_is_dated_by_the_breach():
+    found = incidents("Government troops broke the truce on Monday by shelling rebel positions near Maaret al-Numan, monitors said.")
+    assert [(i.acled_sub_type, str(i.date)) for i in found] == [("Shelling/artillery/missile attack", "2021-06-14")]

@@ -273,6 +273,12 @@ def governing_time(adoc: AnnotatedDocument, token_i: int) -> TimeMention | None:
         found = best([t for t in times if t.start in heads and heads[t.start].i == parent.i])
         if found is not None:
             return found
+    # the means of an act is done when the act is: "breached the truce on Monday by shelling the town"
+    if head.dep_ == "pcomp" and head.tag_ == "VBG" and head.head.lower_ in ("by", "through"):
+        parent = clause_head(head.head.head)
+        found = best([t for t in times if t.start in heads and heads[t.start].i == parent.i])
+        if found is not None:
+            return found
     # a participle on a noun shares its clause's time: "observed 12 shots involving small arms on Monday"
     if head.dep_ == "acl" and head.tag_ in ("VBG", "VBN"):
         parent = clause_head(head.head)
