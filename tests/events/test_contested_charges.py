@@ -68,3 +68,8 @@ def test_an_act_someone_is_blamed_for_is_told_and_the_blamed_did_it():
 def test_the_means_of_a_breach_is_dated_by_the_breach():
     found = incidents("Government troops broke the truce on Monday by shelling rebel positions near Maaret al-Numan, monitors said.")
     assert [(i.acled_sub_type, str(i.date)) for i in found] == [("Shelling/artillery/missile attack", "2021-06-14")]
+
+
+def test_a_when_clause_takes_the_day_of_the_breach_it_tells():
+    found = incidents("The truce was broken on Sunday when gunmen attacked a police post in Bannu, killing two policemen, officials said.")
+    assert [(i.acled_type, i.killed, str(i.date)) for i in found] == [("Battles", 2, "2021-06-13")]

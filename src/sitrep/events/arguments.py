@@ -113,6 +113,10 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
         # "accused the army of breaking the truce" is an accusation of one
         if any(c.dep_ == "prep" and c.lower_ == "by" for c in token.children):
             return None
+        # "the truce was broken on Sunday when gunmen attacked a post": the act it was broken by
+        if any(c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ == "when" for m in c.children)
+               for c in token.children):
+            return None
         if token.dep_ == "pcomp" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in lex.filters.accusing_verbs:
             return None
         return event_class

@@ -297,6 +297,12 @@ def governing_time(adoc: AnnotatedDocument, token_i: int) -> TimeMention | None:
     found = best([t for t in times if t.start in heads and is_simultaneous(heads[t.start], head)])
     if found is not None:
         return found
+    # and takes its main clause's: "the truce was broken on Sunday when militants attacked a post"
+    if head.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in load_rules().simultaneous_marks for m in head.children):
+        parent = clause_head(head.head)
+        found = best([t for t in times if t.start in heads and heads[t.start].i == parent.i])
+        if found is not None:
+            return found
     fronted = fronted_time(adoc, token.sent, times)
     if fronted is not None and not reported(token):
         return fronted
