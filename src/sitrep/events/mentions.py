@@ -317,9 +317,11 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                                            else split_extended(hits, counts) if family == "agreement" else [(hits, counts)])]
         for family, hits, counts in units:
             if family == "violence" and all(h.event_class.casualty_only for h in hits):
-                fields = {c.field for c in counts if c.value is not None or c.vague}
+                fields = {c.field for c in counts if (c.value is not None or c.vague) and not c.tally}
                 if not fields & FIELDS_BY_FAMILY["violence"]:
-                    continue  # "died" with nobody counted is no report of an incident
+                    # "died" with nobody counted is no report of an incident, nor is a war's
+                    # toll so far ("in a conflict that has killed 150,000 people")
+                    continue
             # the violence itself, not what was merged into it ("thwarted an attack, killing two")
             own = [h for h in hits if h.event_class.family not in MERGED_FAMILIES] or hits
             main = max(own, key=lambda h: h.event_class.priority)
