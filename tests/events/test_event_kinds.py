@@ -404,3 +404,12 @@ def test_jets_heavy_calibres_and_remote_bombs(sentence, expected):
 def test_a_phrase_trigger_matches_its_plural():
     # "bomb attack" is in the lexicon; "two bomb attacks" is the same kind of event
     assert kind("Two bomb attacks targeted security officers in Pattani province.")[1] == "Remote explosive/landmine/IED"
+
+
+def test_captives_swapped_with_a_figure_between_verb_and_noun_are_an_agreement_carried_out():
+    assert kind("Armenia and Azerbaijan swapped 15 prisoners of war on Monday, officials said.") == ("Strategic developments", "Agreement")
+
+
+def test_fire_exchanged_is_fighting_and_a_swap_named_as_an_agreement_is_none():
+    assert kind("Troops and rebels exchanged fire near Lachin on Monday.") == ("Battles", "Armed clash")
+    assert kind("The prisoner swap between the two sides was among the agreements reached in Vienna in May.") is None
