@@ -165,3 +165,11 @@ def test_the_killing_and_wounding_of_a_number_is_one_combined_figure():
     assert counts("The clashes resulted in the killing and wounding of 12 villagers.") == [("killed_or_injured", 12, "civilian")]
     assert counts("The feud has led to the killing and injuring of at least 31 herders, elders said.") == [
         ("killed_or_injured", 31, "civilian")]
+
+
+
+def test_a_nationality_before_a_civilian_noun_makes_no_state_force():
+    man = first("Israeli troops shot dead a Palestinian man in Hebron on Sunday.")
+    women = first("Gunmen killed three Afghan women in Kunduz on Monday.")
+    soldier = first("Palestinian gunmen shot dead an Israeli soldier in Hebron on Sunday.")
+    assert [(i.acled_sub_type, i.killed) for i in (man, women, soldier)] == [("Attack", 1), ("Attack", 3), ("Armed clash", 1)]

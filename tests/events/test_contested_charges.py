@@ -51,3 +51,25 @@ def test_a_correctly_parsed_clause_has_no_folded_subject():
     doc = load_nlp()("An official said that the Taliban fired mortar shells at a school.")
     shells = next(t for t in doc if t.text == "shells")
     assert folded_subject(shells) == []
+
+
+def test_an_act_someone_is_blamed_for_is_told_and_the_blamed_did_it():
+    found = incidents(
+        "Sudanese government forces and the SPLM-N rebels traded accusations of breaching the truce. "
+        "The rebels' spokesman accused the Sudanese army of bombing villages near Kadugli on Sunday. "
+        "The army blamed the rebels for an ambush on a convoy near Dilling that killed three soldiers."
+    )
+    assert [(i.acled_sub_type, i.killed, i.evidence.text.split()[1]) for i in found] == [
+        ("Remote explosive/landmine/IED", None, "rebels'"),
+        ("Armed clash", 3, "army"),
+    ]
+
+
+def test_the_means_of_a_breach_is_dated_by_the_breach():
+    found = incidents("Government troops broke the truce on Monday by shelling rebel positions near Maaret al-Numan, monitors said.")
+    assert [(i.acled_sub_type, str(i.date)) for i in found] == [("Shelling/artillery/missile attack", "2021-06-14")]
+
+
+def test_a_when_clause_takes_the_day_of_the_breach_it_tells():
+    found = incidents("The truce was broken on Sunday when gunmen attacked a police post in Bannu, killing two policemen, officials said.")
+    assert [(i.acled_type, i.killed, str(i.date)) for i in found] == [("Battles", 2, "2021-06-13")]

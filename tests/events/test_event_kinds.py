@@ -409,3 +409,12 @@ def test_a_phrase_trigger_matches_its_plural():
 def test_an_assassination_attempt_is_an_attack_though_nobody_died():
     assert kind("An assassination attempt on the governor of Kunduz province took place in Kunduz city on Tuesday, officials said.") == (
         "Violence against civilians", "Attack")
+
+
+def test_captives_swapped_with_a_figure_between_verb_and_noun_are_an_agreement_carried_out():
+    assert kind("Armenia and Azerbaijan swapped 15 prisoners of war on Monday, officials said.") == ("Strategic developments", "Agreement")
+
+
+def test_fire_exchanged_is_fighting_and_a_swap_named_as_an_agreement_is_none():
+    assert kind("Troops and rebels exchanged fire near Lachin on Monday.") == ("Battles", "Armed clash")
+    assert kind("The prisoner swap between the two sides was among the agreements reached in Vienna in May.") is None

@@ -223,3 +223,31 @@ def test_fighting_going_on_since_a_day_of_the_week_is_one_event_still_going_on()
 
 def test_deaths_counted_since_the_war_began_stay_a_tally():
     assert first("More than 3,000 people have been killed since the war began in the two regions.") is None
+
+
+def test_an_act_placed_only_by_an_earlier_year_is_background():
+    found = extract_text(
+        "The government and the rebels agreed on Friday to extend their ceasefire by three months. "
+        "The rebels abducted the brother of a well-known singer last year, which stalled the talks.",
+        options=OPTIONS,
+    ).incidents
+    assert [i.acled_sub_type for i in found] == ["Agreement"]
+
+
+def test_an_act_placed_by_a_month_of_last_year_is_still_told():
+    found = extract_text("The rebels ended their truce with the government in November last year, the army said.", options=OPTIONS).incidents
+    assert [(i.acled_sub_type, str(i.date)) for i in found] == [("Change to group/activity", "2020-11")]
+
+
+def test_a_wars_toll_so_far_in_a_relative_clause_is_no_incident():
+    found = extract_text(
+        "Talks resumed in Jakarta on Tuesday. The separatists have fought for independence since the 1960s, "
+        "in an insurgency that has killed an estimated 100,000 people.",
+        options=OPTIONS,
+    ).incidents
+    assert found == []
+
+
+def test_a_death_told_beside_the_wars_toll_is_still_an_incident():
+    found = first("A soldier was killed on Monday near Wamena in an insurgency that has killed thousands.")
+    assert (found.acled_type, found.killed, str(found.date)) == ("Battles", 1, "2021-06-14")

@@ -112,6 +112,10 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
         # "accused the army of breaking the truce" is an accusation of one
         if any(c.dep_ == "prep" and c.lower_ == "by" for c in token.children):
             return None
+        # "the truce was broken on Sunday when gunmen attacked a post": the act it was broken by
+        if any(c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ == "when" for m in c.children)
+               for c in token.children):
+            return None
         if token.dep_ == "pcomp" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in lex.filters.accusing_verbs:
             return None
         return event_class
@@ -382,7 +386,8 @@ def accused_of(token: Token) -> list[Token]:
                 return [g for c in head.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"]
             if current.dep_ == "dobj":
                 return [current]  # "accused [coalition forces of breaching the truce]"
-            if current.dep_ == "prep" and current.lower_ == "of" or current.dep_ in ("pcomp", "pobj"):
+            if current.dep_ == "prep" and current.lower_ in ("of", "for") or current.dep_ in ("pcomp", "pobj"):
+                # "accused [the army] of shelling", "blamed [the rebels] for an ambush"
                 return [c for c in head.children if c.dep_ == "dobj"]
             return []
         current = head

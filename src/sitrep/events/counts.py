@@ -142,8 +142,8 @@ def side_of(head: Token, actors: list[ActorMention]) -> str | None:
         end = min(end, min(clauses))
     for mention in overlapping(actors, start, end):
         inter = mention.actor.inter
-        if inter in (1, 8) and nation_people(head, mention):
-            return "civilian"  # "two Palestinians": people of a nation, not its forces
+        if inter in (1, 8) and (nation_people(head, mention) or national_civilian(head, mention)):
+            return "civilian"  # "two Palestinians", "a Palestinian man": people of a nation, not its forces
         if inter in (1, 8):
             return "state"
         if inter in (2, 3, 4):
@@ -171,6 +171,20 @@ def was_formerly(head: Token) -> bool:
     nouns += [g for n in list(nouns) if n.lower_ in ("one", "some", "many", "two", "three") for c in n.children
               if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return any(c.dep_ in ("amod", "compound", "advmod") and c.lower_ in words for n in nouns for c in n.children)
+
+
+def national_civilian(head: Token, mention: ActorMention) -> bool:
+    """Whether a nationality word only qualifies a noun that says who the people are, and
+    that noun is a civilian's ("a Palestinian man", "three Afghan women"; not "an Israeli
+    soldier"): the noun decides the side, the nation is whose people they are."""
+    if not (head.idx <= mention.start or mention.end <= head.idx):
+        return False  # the actor is the counted noun itself
+    qualifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ == "NORP"
+                  and mention.start <= c.idx < mention.end]
+    if not qualifiers:
+        return False
+    lex = casualty_lexicon()
+    return (lex.side_by_word.get(head.lemma_.lower()) or lex.side_by_word.get(head.lower_)) == "civilian"
 
 
 def nation_people(head: Token, mention: ActorMention) -> bool:

@@ -104,6 +104,14 @@ def is_anaphoric(token: Token) -> bool:
     return any(d in lexicon().filters.anaphoric_determiners for d in determiners)
 
 
+def is_folded_gerund(token: Token) -> bool:
+    """A gerund the parser made a modifier of its own object: "accused the army of bombing
+    villages" read as "bombing villages" like "shooting range". The tagger still calls it a
+    verb form (VBG) where a modifier noun is NN, and it follows a preposition: an act told."""
+    return (token.tag_ == "VBG" and token.i > token.sent.start and token.doc[token.i - 1].dep_ == "prep"
+            and token.head.dep_ == "pobj" and token.head.head.i == token.i - 1)
+
+
 def tense_verb(word: Token, verb: Token) -> Token:
     """The verb whose tense a trigger's act takes: a gerund after a preposition ("use their
     arms for looting", "arrested for looting") has none of its own, it takes its governor's."""
@@ -336,7 +344,8 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             token = hit.token
             if (hit.start, hit.end) in taken:
                 continue
-            if token.dep_ == "compound" and hit.end - hit.start == len(token) and token.head.lemma_.lower() not in EVENT_HEADS:
+            if (token.dep_ == "compound" and hit.end - hit.start == len(token) and token.head.lemma_.lower() not in EVENT_HEADS
+                    and not is_folded_gerund(token)):
                 continue  # "mine planters", "attack helicopter": a modifier, not an event
             if (token.pos_ == "NOUN" and token.dep_ == "attr" and token.head.lemma_ == "be" and not hit.event_class.casualty_only
                     and not has_child(token.head, {"expl"})):
@@ -393,9 +402,11 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                                            else split_extended(hits, counts) if family == "agreement" else [(hits, counts)])]
         for family, hits, counts in units:
             if family == "violence" and all(h.event_class.casualty_only for h in hits):
-                fields = {c.field for c in counts if c.value is not None or c.vague}
+                fields = {c.field for c in counts if (c.value is not None or c.vague) and not c.tally}
                 if not fields & FIELDS_BY_FAMILY["violence"]:
-                    continue  # "died" with nobody counted is no report of an incident
+                    # "died" with nobody counted is no report of an incident, nor is a war's
+                    # toll so far ("in a conflict that has killed 150,000 people")
+                    continue
             # the violence itself, not what was merged into it ("thwarted an attack, killing two")
             own = [h for h in hits if h.event_class.family not in MERGED_FAMILIES] or hits
             main = max(own, key=lambda h: h.event_class.priority)

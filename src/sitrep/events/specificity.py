@@ -262,7 +262,8 @@ def is_trend(token: Token) -> bool:
             return False
         current = current.head
         if current.pos_ == "VERB" and current.lemma_.lower() in filters.trend_verbs:
-            return True
+            # "blamed the rebels for an ambush": what someone is blamed for is an act told
+            return current.lemma_.lower() not in filters.accusing_verbs
     return False
 
 
@@ -408,6 +409,11 @@ HISTORY_DAYS = 365
 
 
 def is_history(when: TimeMention | None, published: date | None) -> bool:
+    """Also an event placed by nothing finer than an earlier year ("kidnapped a star's
+    father last year", "in 2020"): news tells at least the month of what it reports; a
+    year before the story's is how its background is told."""
     if when is None or not when.value or published is None or when.precision == "day":
         return False
+    if when.precision == "year" and when.value[:4].isdigit() and int(when.value[:4]) < published.year:
+        return True
     return (published - last_day(when.value)).days > HISTORY_DAYS

@@ -280,6 +280,12 @@ def governing_time(adoc: AnnotatedDocument, token_i: int) -> TimeMention | None:
         found = best([t for t in times if t.start in heads and heads[t.start].i == parent.i])
         if found is not None:
             return found
+    # the means of an act is done when the act is: "breached the truce on Monday by shelling the town"
+    if head.dep_ == "pcomp" and head.tag_ == "VBG" and head.head.lower_ in ("by", "through"):
+        parent = clause_head(head.head.head)
+        found = best([t for t in times if t.start in heads and heads[t.start].i == parent.i])
+        if found is not None:
+            return found
     # a participle on a noun shares its clause's time: "observed 12 shots involving small arms on Monday"
     if head.dep_ == "acl" and head.tag_ in ("VBG", "VBN"):
         parent = clause_head(head.head)
@@ -298,6 +304,12 @@ def governing_time(adoc: AnnotatedDocument, token_i: int) -> TimeMention | None:
     found = best([t for t in times if t.start in heads and is_simultaneous(heads[t.start], head)])
     if found is not None:
         return found
+    # and takes its main clause's: "the truce was broken on Sunday when militants attacked a post"
+    if head.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in load_rules().simultaneous_marks for m in head.children):
+        parent = clause_head(head.head)
+        found = best([t for t in times if t.start in heads and heads[t.start].i == parent.i])
+        if found is not None:
+            return found
     fronted = fronted_time(adoc, token.sent, times)
     if fronted is not None and not reported(token):
         return fronted
