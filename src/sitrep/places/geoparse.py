@@ -48,6 +48,7 @@ class Lexicon:
     currency: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     audiences: frozenset[str] = frozenset()
+    whose: frozenset[str] = frozenset()  # "a Tampa woman", "Mexico's army": who, not where
     seats_of_power: frozenset[str] = frozenset()
     handed_over: frozenset[str] = frozenset()
     government_verbs: frozenset[str] = frozenset()  # a capital their subject is its government
@@ -72,6 +73,7 @@ def lexicon() -> Lexicon:
         currency=frozenset(ctx.get("currency", ())),
         place_nouns=frozenset(ctx.get("place_nouns", ())),
         audiences=frozenset(ctx.get("audiences", ())),
+        whose=frozenset(ctx.get("whose", ())),
         seats_of_power=frozenset(ctx.get("seats_of_power", ())),
         handed_over=frozenset(ctx.get("handed_over", ())),
         government_verbs=frozenset(ctx.get("government_verbs", ())),
