@@ -30,8 +30,9 @@ Moving the dates makes the store grow as a feed over the years grows (more days,
 the same reports per day); ``--shift-days 0`` keeps them, so every copy of a report
 joins the same cluster, as in ``soak``. It prints the store's documents/s and the
 resident memory of this process per ``--every`` documents, and the same flatness test;
-also documents per CPU-second of this process (DuckDB's threads included), which moves
-far less than the wall-clock rate with the load other jobs put on the machine.
+also documents per CPU-second of this process (DuckDB's threads included) and, for a
+PostgreSQL store on this machine, of the server process serving its connection, which
+moves far less than the wall-clock rate with the load other jobs put on the machine.
 
 (c) ``estimate`` turns a per-core rate into the cores that keep up with 200,000 articles
 a day (GDELT's order of magnitude) and the core-hours of a year's backfill.
@@ -316,6 +317,21 @@ def rss_mib() -> int:
     return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")) // 1024
 
 
+def server_cpu_seconds(store) -> float | None:
+    """CPU seconds the PostgreSQL server process serving ``store``'s connection has used, when
+    it runs on this machine and /proc shows it (else None). A PostgreSQL store does its work
+    there, not in this process; the server's background processes (WAL writer, checkpointer,
+    autovacuum) are not counted."""
+    if store.backend.kind != "postgresql":
+        return None
+    pid = store.backend.fetchall("SELECT pg_backend_pid()")[0][0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+
 def store_only(args) -> None:
     from sitrep.corpus.ingest import IngestOptions, run_ingest
     from sitrep.store import open_store
@@ -349,9 +365,11 @@ def store_only(args) -> None:
                 count = min(args.every, args.docs - done)
                 items = [extraction_copy(bases[n % len(bases)], n // len(bases), args.shift_days)
                          for n in range(done, done + count)]  # built outside the timing
-                began, began_cpu = time.monotonic(), time.process_time()
+                began, began_cpu, began_server = time.monotonic(), time.process_time(), server_cpu_seconds(store)
                 totals = run_ingest(store, items, options)
                 seconds, cpu = time.monotonic() - began, time.process_time() - began_cpu
+                if began_server is not None and (ended_server := server_cpu_seconds(store)) is not None:
+                    cpu += ended_server - began_server  # the server's share of the work, too
                 assert totals.failures == 0 and totals.documents == count, totals
                 del items
                 done += count

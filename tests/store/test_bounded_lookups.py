@@ -56,3 +56,29 @@ def test_a_list_of_keys_is_found_through_the_index_on_duckdb(tmp_path):
     assert sorted(connection.execute(f"SELECT k FROM t WHERE {where}", params).fetchall()) == sorted((k,) for k in keys)
     any_plan = " ".join(row[1] for row in connection.execute("EXPLAIN ANALYZE SELECT k FROM t WHERE k = ANY(?)", [keys]).fetchall())
     assert "Index Scan" not in any_plan
+
+
+def test_a_key_list_beside_another_filter_scans_every_row_on_duckdb(tmp_path):
+    """Why denial linking filters a statement's kind, side and day in Python: with any other
+    condition beside it (an indexed ``kind``, a day range), DuckDB reads the whole table
+    instead of looking the key list up in its index."""
+    import duckdb
+
+    connection = duckdb.connect(str(tmp_path / "plain.duckdb"))
+    connection.execute("CREATE TABLE s (k TEXT PRIMARY KEY, about TEXT, kind TEXT, day DATE)")
+    connection.execute("INSERT INTO s SELECT 's' || i::TEXT, 'i' || (i // 2)::TEXT, "
+                       "CASE WHEN i % 2 = 0 THEN 'denial' ELSE 'accusation' END, DATE '2021-01-01' + (i % 300)::INTEGER "
+                       "FROM range(300000) r(i)")
+    connection.execute("CREATE INDEX s_about ON s (about)")
+    connection.execute("CREATE INDEX s_kind ON s (kind)")
+    where, params = one_of("about", ["i17", "i4242"])
+
+    def plan(sql: str, values: list) -> str:
+        return " ".join(row[1] for row in connection.execute(f"EXPLAIN ANALYZE {sql}", values).fetchall())
+
+    assert "Index Scan" in plan(f"SELECT k FROM s WHERE {where}", params)
+    assert "Index Scan" not in plan(f"SELECT k FROM s WHERE kind = 'denial' AND {where}", params)
+    assert "Index Scan" not in plan(
+        f"SELECT k FROM s WHERE (day IS NULL OR day BETWEEN DATE '2021-01-01' AND DATE '2021-02-01') AND {where}", params)
+    assert sorted(connection.execute(f"SELECT k, kind FROM s WHERE {where}", params).fetchall()) == [
+        ("s34", "denial"), ("s35", "accusation"), ("s8484", "denial"), ("s8485", "accusation")]

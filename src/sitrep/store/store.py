@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -352,14 +352,24 @@ class Store:
 
     # --- denials answering accusations across documents -------------------------------------
 
-    def statement_refs(self, where: str, params: Sequence[Any]) -> list[StatementRef]:
-        """The statements ``where`` selects (over ``statements`` alone), with their speakers and the
-        clusters of the incidents they are about, each looked up by key."""
+    def statement_refs(
+        self, where: str, params: Sequence[Any], keep: Callable[[tuple], bool] | None = None,
+    ) -> list[StatementRef]:
+        """The statements ``where`` selects (over ``statements`` alone) and ``keep`` keeps, with
+        their speakers and the clusters of the incidents they are about, each looked up by key.
+
+        ``keep`` tests a row (statement_key, doc_key, kind, source_key, target, reference_day,
+        about_incident_key) here rather than in the SQL: DuckDB looks a key list up in its
+        index only when nothing else filters the table (``kind = ?`` beside it, an index of
+        its own, or a day range, made it scan every statement), so the SQL carries the indexed
+        condition alone and the rest, a handful of rows, is tested in Python.
+        """
         rows = self.backend.fetchall(
             "SELECT statement_key, doc_key, kind, source_key, target, reference_day, about_incident_key "
             f"FROM statements WHERE {where}",
             params,
         )
+        rows = [row for row in rows if keep is None or keep(row)]
         if not rows:
             return []
         keys, keys_params = one_of("source_key", sorted({row[3] for row in rows}))
@@ -381,16 +391,26 @@ class Store:
         """
         denial = statement.kind == "denial"
         other = "accusation" if denial else "denial"
-        where, params = f"kind = '{other}' AND doc_key <> ?", [statement.doc_key]
+        low = high = None
         if statement.day is not None:
             # The accusation at most DENIAL_WINDOW_DAYS before the denial and a day after it.
-            low, high = (-DENIAL_WINDOW_DAYS, 1) if denial else (-1, DENIAL_WINDOW_DAYS)
+            before, after = (-DENIAL_WINDOW_DAYS, 1) if denial else (-1, DENIAL_WINDOW_DAYS)
+            low, high = statement.day + timedelta(days=before), statement.day + timedelta(days=after)
+
+        def keep(row: tuple) -> bool:
+            day = as_date(row[5])
+            return row[2] == other and row[1] != statement.doc_key and (
+                low is None or day is None or low <= day <= high)
+
+        where, params = f"kind = '{other}' AND doc_key <> ?", [statement.doc_key]
+        if low is not None:
             where += " AND (reference_day IS NULL OR reference_day BETWEEN ? AND ?)"
-            params += [statement.day + timedelta(days=low), statement.day + timedelta(days=high)]
+            params += [low, high]
         found: dict[str, StatementRef] = {}
         if denial:
             accused = sorted({fold(statement.speaker), fold(statement.speaker_affiliation)} - {""})
             if accused:
+                # The (target_folded, reference_day) index bounds this on PostgreSQL.
                 names, names_params = one_of("target_folded", accused)
                 found.update((r.key, r) for r in self.statement_refs(f"{where} AND {names}", params + names_params))
         elif accused := fold(statement.target):
@@ -398,9 +418,10 @@ class Store:
                 f"{where} AND source_key IN (SELECT source_key FROM sources "
                 "WHERE name_folded = ? OR affiliation_folded = ?)", params + [accused, accused]))
         if statement.cluster_id is not None:
-            found.update((r.key, r) for r in self.statement_refs(
-                f"{where} AND about_incident_key IN (SELECT incident_key FROM incidents WHERE cluster_id = ?)",
-                params + [statement.cluster_id]))
+            members = [row[0] for row in self.backend.fetchall(
+                "SELECT incident_key FROM incidents WHERE cluster_id = ?", (statement.cluster_id,))]
+            about, about_params = one_of("about_incident_key", members)
+            found.update((r.key, r) for r in self.statement_refs(about, about_params, keep))
         return list(found.values())
 
     def link_statements(self, new_keys: Sequence[str]) -> None:
@@ -408,7 +429,7 @@ class Store:
             return
         links = []
         where, params = one_of("statement_key", new_keys)
-        for statement in self.statement_refs(f"{where} AND kind IN ('denial', 'accusation')", params):
+        for statement in self.statement_refs(where, params, lambda row: row[2] in ("denial", "accusation")):
             others = self.answer_candidates(statement)
             pairs = [(statement, other) if statement.kind == "denial" else (other, statement) for other in others]
             for denial, accusation in pairs:
