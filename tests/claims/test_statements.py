@@ -540,8 +540,9 @@ def test_an_unnamed_body_is_the_named_body_whose_name_carries_its_words_and_a_cl
     found = statements("KHARTOUM – Security forces shot dead four people during protests across the country on Sunday, a doctors committee said, "
                        "as hundreds of thousands of people demanded the return of a civilian-led government after the coup. "
                        "The Central Committee of Sudanese Doctors said three protesters were shot dead by security forces in Omdurman.")
-    # the crowd's demand set beside the report is not the committee's
-    assert [(s.speaker.name, s.kind) for s in found] == [("Central Committee of Sudanese Doctors", "statement"),
+    # the crowd's demand set beside the report is not the committee's; what it reports (the
+    # clause before its tag) blames the security forces
+    assert [(s.speaker.name, s.kind) for s in found] == [("Central Committee of Sudanese Doctors", "accusation"),
                                                          ("Central Committee of Sudanese Doctors", "accusation")]
 
 
@@ -719,3 +720,12 @@ def test_a_report_in_an_issue_of_a_newssheet_tells_it_does_not_accuse():
 def test_calling_an_act_interference_accuses():
     s = one("“Blocking the handover of the detainees is plain interference in our affairs,” Idris Kamara said.")
     assert (s.speaker.name, s.kind) == ("Idris Kamara", "accusation")
+
+
+def test_a_tag_after_its_clause_reports_that_clause_not_the_narration_after_it():
+    s = one(
+        "Security forces shot dead four people during nationwide protests in Uganda yesterday, the Union of Ugandan "
+        "Doctors said, as hundreds of thousands of people marched for the restoration of a civilian-led government "
+        "after a military coup."
+    )
+    assert (s.speaker.name, s.kind) == ("Union of Ugandan Doctors", "accusation")

@@ -255,6 +255,14 @@ def channel_of(verb: Token, sentence: Span) -> str | None:
 
 def content_span(verb: Token, sentence: Span, speaker: Token | None) -> tuple[int, int]:
     complements = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj", "prep", "npadvmod")]
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        # "Troops shot three people, a doctors committee said, as crowds demanded ...": a tag
+        # set after the clause it reports; the clause a conjunction opens after it is the
+        # writer's narration, not what was said
+        complements = [c for c in complements if not (c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" for m in c.children))]
+        if not complements:
+            tag = speaker.left_edge if speaker is not None and speaker.i < verb.i else verb
+            return sentence.start_char, tag.idx
     if not complements:
         return sentence.start_char, sentence.end_char
     # what is reported may stand before the verb ("“...,” he said") or after it
