@@ -729,3 +729,9 @@ def test_a_tag_after_its_clause_reports_that_clause_not_the_narration_after_it()
         "after a military coup."
     )
     assert (s.speaker.name, s.kind) == ("Union of Ugandan Doctors", "accusation")
+
+
+def test_a_breach_told_of_a_pronoun_that_is_not_the_speaker_accuses():
+    s = one("Asked about the raid, a rebel spokesman said that there had been no clashes when the drone struck, "
+            "and it broke the terms of the truce.")
+    assert (s.speaker.name, s.kind) == ("rebel spokesman", "accusation")

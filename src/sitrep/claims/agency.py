@@ -515,7 +515,10 @@ def reported_kind(adoc: AnnotatedDocument, attribution: Attribution) -> str | No
                 denies = True  # "there was no violation from their side": a breach said not to be
             continue
         talked_about = as_noun(token) and spoken_of(token)
-        if breach and (side == "other" or (doer is None and not talked_about and not mutual)):
+        # a pronoun the speaker's side is not known to be ("..., and it broke the terms of the
+        # agreement") names no doer the breach could be the speaker's own: as unnamed
+        unknown = doer is None or (side is None and doer.pos_ == "PRON" and doer.lower_ not in FIRST_PERSON)
+        if breach and (side == "other" or (unknown and not talked_about and not mutual)):
             accuses = True  # "a violation of the truce" accuses someone; "the two sides discussed violations" no one
         elif hostile and side == "other" and not routine_report(adoc, attribution, doer, token) and not (
                 as_noun(token) and told_as_background(token, doer)) and not unidentified(doer):
