@@ -735,3 +735,13 @@ def test_a_breach_told_of_a_pronoun_that_is_not_the_speaker_accuses():
     s = one("Asked about the raid, a rebel spokesman said that there had been no clashes when the drone struck, "
             "and it broke the terms of the truce.")
     assert (s.speaker.name, s.kind) == ("rebel spokesman", "accusation")
+
+
+def test_a_state_naming_who_is_behind_an_attack_blames_them():
+    s = one("Police believe the ambushes were planned by the insurgent network, though no suspects have been charged.")
+    assert (s.speaker.name, s.kind) == ("Police", "accusation")
+
+
+def test_a_state_telling_insurgents_attacked_its_post_reports_the_fighting():
+    s = one("Police said the insurgents attacked a checkpoint near the border on Monday night.")
+    assert (s.speaker.name, s.kind) == ("Police", "statement")

@@ -315,6 +315,13 @@ def state_speaker(adoc: AnnotatedDocument, attribution: Attribution) -> bool:
     return bool(set(words) & lexicon().state_nouns)
 
 
+def authored(act: Token, doer: Token) -> bool:
+    """ "the bombings were organised by the insurgent network", "the attack was carried out by
+    X": an act named as the subject of a passive whose agent is its doer says who is behind
+    it, which blames; "the insurgents attacked the post" tells the fighting."""
+    return act.dep_ == "nsubjpass" and act.head.pos_ == "VERB" and agent_of_passive(act.head) is not None and agent_of_passive(act.head).i == doer.i
+
+
 def routine_report(adoc: AnnotatedDocument, attribution: Attribution, doer: Token, act: Token) -> bool:
     """A state's account of what insurgents did to its forces ("the Taliban attacked the
     district, the police spokesman said") reports the fighting; it accuses when the victims
@@ -322,6 +329,8 @@ def routine_report(adoc: AnnotatedDocument, attribution: Attribution, doer: Toke
     ("the protesters threw stones and petrol bombs, a security source said")."""
     if not state_speaker(adoc, attribution):
         return False
+    if authored(act, doer):
+        return False  # "the bombings were organised by the network": who is behind it, named
     mention = mention_at(adoc, phrase_tokens(doer))
     if mention is None or is_state(mention.actor) or mention.actor.inter in CROWD_INTER:
         return False
