@@ -745,3 +745,13 @@ def test_a_state_naming_who_is_behind_an_attack_blames_them():
 def test_a_state_telling_insurgents_attacked_its_post_reports_the_fighting():
     s = one("Police said the insurgents attacked a checkpoint near the border on Monday night.")
     assert (s.speaker.name, s.kind) == ("Police", "statement")
+
+
+def test_he_for_an_unnamed_state_official_reports_the_fighting_as_the_official_would():
+    found = statements(
+        "The attack was first reported by a military source speaking to a news agency on Tuesday. "
+        "The military official, who spoke on condition of anonymity, told the agency that the front had held. "
+        "He stated that the Houthis attacked the forces of the government near Harib, killing six soldiers."
+    )
+    assert [(s.speaker.name, s.kind) for s in found] == [
+        ("military source", "statement"), ("military official", "statement"), ("military official", "statement")]

@@ -312,6 +312,9 @@ def state_speaker(adoc: AnnotatedDocument, attribution: Attribution) -> bool:
     if attribution.speaker_start is None:
         return False
     words = adoc.document.text[attribution.speaker_start : attribution.speaker_end].lower().split()
+    # "He stated ...", said by the unnamed "military official" it stands for: the words
+    # that described the speaker where it was introduced
+    words += (attribution.speaker_name or "").lower().split()
     return bool(set(words) & lexicon().state_nouns)
 
 
