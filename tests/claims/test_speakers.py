@@ -247,3 +247,19 @@ def test_a_bare_role_noun_said_again_may_be_the_person_named_meanwhile():
             "The spokesman also urged the fighters to keep away from the towns.")
     found = [s.speaker.name for s in extract_text(text).statements]
     assert found[-1] == "Omar Faruq"
+
+
+def test_a_role_then_a_name_opening_the_next_sentence_is_that_person():
+    text = (
+        "The United Nations envoy for Mali said on Monday that the mission was short of helicopters.\n\n"
+        "Emilio Duarte told the council that the mission needed more pilots."
+    )
+    assert [name for name, _ in speakers(text)] == ["Emilio Duarte", "Emilio Duarte"]
+
+
+def test_a_role_then_a_name_with_a_role_of_their_own_is_someone_else():
+    text = (
+        "The police official said the road was closed on Monday.\n\n"
+        "Amadou Keita, a trader, said the market stayed shut."
+    )
+    assert [name for name, _ in speakers(text)] == ["police official", "Amadou Keita"]

@@ -755,3 +755,8 @@ def test_he_for_an_unnamed_state_official_reports_the_fighting_as_the_official_w
     )
     assert [(s.speaker.name, s.kind) for s in found] == [
         ("military source", "statement"), ("military official", "statement"), ("military official", "statement")]
+
+
+def test_complaining_of_abuses_accuses():
+    s = one("Hassan Ali, a village elder, complained of repeated raids on the herders' camps.")
+    assert (s.speaker.name, s.kind) == ("Hassan Ali", "accusation")

@@ -610,6 +610,8 @@ def named_later(adoc: AnnotatedDocument, attributions: list[Attribution]) -> lis
         if attribution.speaker_sort == "description" and not attribution.speaker_plural and attribution.speaker_head and not another:
             role = same_role(attribution.speaker_head)
             people = {a.speaker_name: a for a in attributions if a.speaker_sort == "person" and role in a.speaker_roles and a.speaker_name}
+            if not people and (named := named_next(adoc, attributions, attribution)) is not None:
+                people = {named.speaker_name: named}
             if len(people) == 1:
                 found = next(iter(people.values()))
                 own = attribution.speaker
@@ -623,6 +625,31 @@ def named_later(adoc: AnnotatedDocument, attributions: list[Attribution]) -> lis
             attribution = spelt_out(attributions, attribution)
         out.append(attribution)
     return out
+
+
+def named_next(adoc: AnnotatedDocument, attributions: list[Attribution], attribution: Attribution) -> Attribution | None:
+    """ "The UN envoy for Colombia called for ... ¶ NAME told the Security Council ...": a
+    speaker described by a role, then, opening the very next sentence, a person the story
+    names with no role of their own and says nothing else of: the name is the one the
+    description was of (the story's way of introducing them)."""
+    text = adoc.document.text
+    phrase = text[attribution.speaker_start : attribution.speaker_end] if attribution.speaker_start is not None else ""
+    if not re.match(r"(?i)(the|he|she)\b", phrase):
+        return None  # "a police official" introduces someone the story may never name ("he": the one described before)
+    sentences = [s for s in adoc.doc.sents if s.text.strip()]
+    at = next((i for i, s in enumerate(sentences) if s.start_char <= attribution.sent_start < s.end_char), None)
+    if at is None or at + 1 >= len(sentences):
+        return None
+    following = sentences[at + 1]
+    for other in attributions:
+        if other.speaker_sort != "person" or other.speaker_roles or not other.speaker_name or other.speaker_start is None:
+            continue
+        if other.speaker is None or other.speaker.affiliation:
+            continue
+        opening = following.start_char + len(following.text) - len(following.text.lstrip())
+        if other.speaker_start == opening and not re.match(r"\s*,", text[other.speaker_end or 0 :]):
+            return other  # ("NAME, a trader, said": someone introduced by their own apposition)
+    return None
 
 
 ABBREVIATION = re.compile(r"[A-Z]{2,6}")
