@@ -263,3 +263,11 @@ def test_a_role_then_a_name_with_a_role_of_their_own_is_someone_else():
         "Amadou Keita, a trader, said the market stayed shut."
     )
     assert [name for name, _ in speakers(text)] == ["police official", "Amadou Keita"]
+
+
+def test_a_role_then_a_name_tagging_a_quote_that_opens_in_the_next_sentence_is_that_person():
+    text = (
+        "The separatists' chief negotiator on Tuesday accused government troops of breaking the truce.\n"
+        "\"We see no point in more meetings. The shelling has to stop first,\" Sergei Ivanov told reporters in Luhansk."
+    )
+    assert [name for name, _ in speakers(text)] == ["Sergei Ivanov", "Sergei Ivanov"]

@@ -629,8 +629,8 @@ def named_later(adoc: AnnotatedDocument, attributions: list[Attribution]) -> lis
 
 def named_next(adoc: AnnotatedDocument, attributions: list[Attribution], attribution: Attribution) -> Attribution | None:
     """ "The UN envoy for Colombia called for ... ¶ NAME told the Security Council ...": a
-    speaker described by a role, then, opening the very next sentence, a person the story
-    names with no role of their own and says nothing else of: the name is the one the
+    speaker described by a role, then, in the very next sentence, a person the story names
+    with no role of their own and says nothing else of: the name is the one the
     description was of (the story's way of introducing them)."""
     text = adoc.document.text
     phrase = text[attribution.speaker_start : attribution.speaker_end] if attribution.speaker_start is not None else ""
@@ -646,8 +646,10 @@ def named_next(adoc: AnnotatedDocument, attributions: list[Attribution], attribu
             continue
         if other.speaker is None or other.speaker.affiliation:
             continue
-        opening = following.start_char + len(following.text) - len(following.text.lstrip())
-        if other.speaker_start == opening and not re.match(r"\s*,", text[other.speaker_end or 0 :]):
+        # the name in that sentence, or in the tag of a quotation that opens there
+        told_there = following.start_char <= other.speaker_start < following.end_char or (
+            other.quote_start is not None and following.start_char <= other.quote_start + 1 < following.end_char)
+        if told_there and not re.match(r"\s*,", text[other.speaker_end or 0 :]):
             return other  # ("NAME, a trader, said": someone introduced by their own apposition)
     return None
 
