@@ -765,3 +765,8 @@ def test_complaining_of_abuses_accuses():
 def test_an_act_a_party_is_said_to_use_something_for_is_its_own():
     s = one("Musa Bello said former militia fighters abandoned their barracks and use their rifles for looting.")
     assert (s.speaker.name, s.kind) == ("Musa Bello", "accusation")
+
+
+def test_emphasizing_on_a_release_presses_for_it():
+    s = one("Al-Shabaab has emphasized on the release of its detained commanders before any talks.")
+    assert (s.speaker.name, s.kind) == ("al-Shabaab", "demand")
