@@ -760,3 +760,13 @@ def test_he_for_an_unnamed_state_official_reports_the_fighting_as_the_official_w
 def test_complaining_of_abuses_accuses():
     s = one("Hassan Ali, a village elder, complained of repeated raids on the herders' camps.")
     assert (s.speaker.name, s.kind) == ("Hassan Ali", "accusation")
+
+
+def test_an_act_a_party_is_said_to_use_something_for_is_its_own():
+    s = one("Musa Bello said former militia fighters abandoned their barracks and use their rifles for looting.")
+    assert (s.speaker.name, s.kind) == ("Musa Bello", "accusation")
+
+
+def test_emphasizing_on_a_release_presses_for_it():
+    s = one("Al-Shabaab has emphasized on the release of its detained commanders before any talks.")
+    assert (s.speaker.name, s.kind) == ("al-Shabaab", "demand")

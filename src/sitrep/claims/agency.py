@@ -133,6 +133,9 @@ def doer_of_noun(noun: Token, depth: int = 0) -> Token | None:
         verb = head.head
         if not is_passive(verb):
             return subject(verb)  # "deployed its military in violation of the truce"
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for" and head.head.pos_ == "VERB" \
+            and head.head.lemma_.lower() in lexicon().carrying_verbs and not is_passive(head.head):
+        return subject(head.head)  # "use their arms for looting": the users loot
     return None
 
 
