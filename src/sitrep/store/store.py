@@ -398,7 +398,7 @@ class Store:
             low, high = statement.day + timedelta(days=before), statement.day + timedelta(days=after)
 
         def keep(row: tuple) -> bool:
-            day = as_date(row[5])
+            day = q.as_date(row[5])
             return row[2] == other and row[1] != statement.doc_key and (
                 low is None or day is None or low <= day <= high)
 
