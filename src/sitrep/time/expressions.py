@@ -39,7 +39,8 @@ class Expression:
     weekdays: tuple[int, ...] = ()
     modifier: str | None = None  # previous | next | this
     relative: RelativeRule | None = None
-    amount: float | None = None
+    amount: float | None = None  # how many units; of an uncounted amount, the most
+    fewest: float | None = None  # of an uncounted amount ("a few days"), the fewest units
     unit: str | None = None
 
 
@@ -84,8 +85,15 @@ def patterns() -> Patterns:
     before = alternation(list(rules.parts_before) + list(rules.weekday_modifiers))
     numbers = alternation(rules.numbers)
     units = alternation(rules.units)
-    # how long, as the span, duration and "ago" phrases count it: "48 hours", "three days"
-    amount = rf"(?P<n>\d+|{ci(numbers)})[\s-]+(?P<unit>{ci(units)})s?"
+    # how long, as the span, duration and "ago" phrases count it: "48 hours", "three days",
+    # or uncounted: "a few days", "several weeks"
+    amount = (
+        rf"(?:(?P<n>\d+|{ci(numbers)})[\s-]+|(?P<vague>{ci(alternation(rules.vague_amounts))})\s+)"
+        rf"(?P<unit>{ci(units)})s?"
+    )
+    # after "ago" or "earlier" whatever follows is no object of theirs: "three days ago the
+    # governor resigned"; after "before" it may be ("two days before the vote")
+    never_object = "".join(rf"(?<={ci(re.escape(w))})|" for w in rules.ago_words if w not in rules.ago_prepositions)
     year = r"(?:1[3-9]|20)\d\d"
     core = (
         rf"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))(?!\d)"
@@ -114,7 +122,7 @@ def patterns() -> Patterns:
         duration=re.compile(rf"\b{ci('for')}\s+{amount}\b"),
         ago=re.compile(
             rf"\b{amount}\s+(?P<word>{ci(alternation(rules.ago_words))})\b"
-            rf"(?P<tail>\s*[,.;:)]|\s*$|(?!\s+(?:the|a|an|his|her|their|its|this|that|[A-Z])\b))"
+            rf"(?P<tail>\s*[,.;:)]|\s*$|{never_object}(?!\s+(?:the|a|an|his|her|their|its|this|that|[A-Z])\b))"
         ),
         month_year=re.compile(
             rf"(?:\b(?P<cue>{ci(alternation(rules.month_cues))})\s+)?(?P<m>{month})\.?,?\s+(?P<y>{year})\b(?!\d)"
@@ -140,6 +148,15 @@ def number_of(word: str, rules: Rules) -> float | None:
     if word.isdigit():
         return float(word)
     return rules.numbers.get(word)
+
+
+def amounts_of(m: re.Match, rules: Rules) -> tuple[float | None, float | None]:
+    """(most, fewest) units an amount match counts: (3, None) for "three days", (4, 2)
+    for "a few days" (an uncounted amount is read as a span of counts)."""
+    if m.group("vague"):
+        fewest, most = rules.vague_amounts[normalise(m.group("vague"))]
+        return float(most), float(fewest)
+    return number_of(m.group("n"), rules), None
 
 
 def month_of(name: str, rules: Rules) -> tuple[str, int]:
@@ -292,18 +309,21 @@ def scan_cached(text: str) -> tuple[Expression, ...]:
     for m in p.relative.finditer(text):
         found.append(Expression(m.start(), m.end(), m.group(0), "relative", relative=rules.relative[normalise(m.group("phrase"))]))
     for m in p.span.finditer(text):
-        amount = number_of(m.group("n"), rules)
+        amount, fewest = amounts_of(m, rules)
         if amount:
-            found.append(Expression(m.start(), m.end(), m.group(0), "range", amount=amount, unit=m.group("unit").lower()))
+            found.append(Expression(m.start(), m.end(), m.group(0), "range", amount=amount, fewest=fewest,
+                                    unit=m.group("unit").lower()))
     for m in p.duration.finditer(text):
-        amount = number_of(m.group("n"), rules)
+        amount, fewest = amounts_of(m, rules)
         if amount:
-            found.append(Expression(m.start(), m.end(), m.group(0), "duration", amount=amount, unit=m.group("unit").lower()))
+            found.append(Expression(m.start(), m.end(), m.group(0), "duration", amount=amount, fewest=fewest,
+                                    unit=m.group("unit").lower()))
     for m in p.ago.finditer(text):
-        amount = number_of(m.group("n"), rules)
+        amount, fewest = amounts_of(m, rules)
         end = m.end("word")
         if amount:
-            found.append(Expression(m.start(), end, text[m.start() : end], "relative", amount=amount, unit=m.group("unit").lower()))
+            found.append(Expression(m.start(), end, text[m.start() : end], "relative", amount=amount, fewest=fewest,
+                                    unit=m.group("unit").lower()))
     for m in p.month_year.finditer(text):
         cal, month = month_of(m.group("m"), rules)
         start = m.start() if m.group("cue") and normalise(m.group("cue")) in KEEP_CUES else m.start("m")
@@ -464,6 +484,8 @@ def resolve_relative(expression: Expression, published: date | None) -> Resolved
 
 def resolve_ago(expression: Expression, published: date) -> Resolved:
     amount, unit = expression.amount or 0, expression.unit or "day"
+    if expression.fewest is not None:
+        return resolve_vague_ago(published, expression.fewest, amount, unit)
     if unit == "month":
         year, month = add_months(published, -int(amount))
         return Resolved(f"{year:04d}-{month:02d}", "month")
@@ -474,6 +496,23 @@ def resolve_ago(expression: Expression, published: date) -> Resolved:
         return span_value(centre - timedelta(days=3), min(centre + timedelta(days=3), published), "week")
     days = math.floor(amount * load_rules().units[unit] + 1e-9)
     return Resolved(iso(published - timedelta(days=days)), "day")
+
+
+def resolve_vague_ago(published: date, fewest: float, most: float, unit: str) -> Resolved:
+    """"a few days ago": approximate, from the most units back to the fewest ("a few days
+    ago" published April 10: April 6 to April 8); "a few weeks ago" is told by the week,
+    as "two weeks ago" is; months and years by their whole calendar months and years."""
+    if unit == "month":
+        first_year, first_month = add_months(published, -int(most))
+        last_year, last_month = add_months(published, -int(fewest))
+        last = date(last_year + last_month // 12, last_month % 12 + 1, 1) - timedelta(days=1)
+        return span_value(date(first_year, first_month, 1), last)
+    if unit == "year":
+        return span_value(date(published.year - int(most), 1, 1), date(published.year - int(fewest), 12, 31))
+    length = load_rules().units[unit]
+    first = published - timedelta(days=math.floor(most * length + 1e-9))
+    last = published - timedelta(days=math.floor(fewest * length + 1e-9))
+    return span_value(first, last, "week" if unit == "week" else None)
 
 
 def resolve_span(expression: Expression, published: date | None) -> Resolved:
