@@ -536,3 +536,9 @@ def test_an_event_told_a_few_days_ago_is_dated_approximately_before_the_report(s
                       {"date_text": told}, OPTIONS.published)
     assert (str(when.day), when.precision) == ("2021-06-12", 2)
 
+
+def test_a_month_of_last_year_is_the_storys_history_not_this_years_news():
+    # "in March last year" read on 16 June 2021 is March 2020, over a year before: background
+    assert incidents("Gunmen killed four soldiers at a checkpoint near Gao in March last year, the army said.") == []
+    [incident] = incidents("Gunmen killed four soldiers at a checkpoint near Gao in March, the army said.")
+    assert incident.date == "2021-03"

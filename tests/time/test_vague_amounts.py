@@ -1,4 +1,5 @@
-"""Uncounted amounts ("a few days ago", "over the past several days")."""
+"""Uncounted amounts ("a few days ago", "over the past several days") and a month told
+with a year counted from publication ("in March last year")."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from sitrep.time import resolve_text
 from sitrep.time.rules import load_rules
 
 FRI_APR_10 = date(2020, 4, 10)
+MON_JUN_15 = date(2020, 6, 15)
 
 
 def test_vague_amounts_are_data_with_the_fewest_before_the_most():
@@ -60,6 +62,39 @@ def test_the_phrase_is_found_whole():
     assert written.text == "a few days ago"
     written, _ = resolve_text("Few days ago the governor resigned", FRI_APR_10, "past")
     assert written.text == "Few days ago"
+
+
+@pytest.mark.parametrize(("text", "published", "value", "precision"), [
+    # the year told beside the month wins over the nearest year of the month
+    ("the offensive began in March last year", FRI_APR_10, "2019-03", "month"),
+    ("the offensive began in March of last year", FRI_APR_10, "2019-03", "month"),
+    ("the dam fell in June last year", MON_JUN_15, "2019-06", "month"),
+    ("talks resumed in February this year", FRI_APR_10, "2020-02", "month"),
+    ("the base was handed over in November the previous year", FRI_APR_10, "2019-11", "month"),
+    ("the envoy was kidnapped on 5 March last year", FRI_APR_10, "2019-03-05", "day"),
+    ("the envoy was kidnapped on March 5 of last year", FRI_APR_10, "2019-03-05", "day"),
+    # "last June": the June before the one running, else the latest past
+    ("the dam fell last June", MON_JUN_15, "2019-06", "month"),
+    ("the dam fell last June", date(2020, 8, 3), "2020-06", "month"),
+    ("the dam fell last March", FRI_APR_10, "2020-03", "month"),
+])
+def test_a_month_with_a_year_counted_from_publication(text, published, value, precision):
+    found = resolve_text(text, published, "past")
+    assert found is not None, text
+    assert (found[1].value, found[1].precision) == (value, precision)
+
+
+def test_the_month_and_its_year_are_one_expression():
+    written, _ = resolve_text("fighting broke out in April of last year", FRI_APR_10, "past")
+    assert written.text == "April of last year"
+
+
+def test_a_possessive_year_is_not_the_months_year():
+    # "in March, last year's winner" / "in March last year's offensive": the year belongs to the noun
+    written, resolved = resolve_text("rebels regrouped in March last year's losses notwithstanding", FRI_APR_10, "past")
+    assert written.text == "March"
+    assert resolved.value == "2020-03"
+
 
 def test_ago_takes_no_object_but_before_may():
     # "ago" and "earlier" end the phrase whatever follows; "before the vote" counts from the vote

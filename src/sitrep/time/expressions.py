@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Literal
@@ -42,6 +42,7 @@ class Expression:
     amount: float | None = None  # how many units; of an uncounted amount, the most
     fewest: float | None = None  # of an uncounted amount ("a few days"), the fewest units
     unit: str | None = None
+    year_offset: int | None = None  # a year told from publication ("in March last year": -1)
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class Patterns:
     month_only: re.Pattern
     year_only: re.Pattern
     nth: re.Pattern
+    relative_year: re.Pattern
 
 
 def ci(pattern: str) -> str:
@@ -91,6 +93,7 @@ def patterns() -> Patterns:
         rf"(?:(?P<n>\d+|{ci(numbers)})[\s-]+|(?P<vague>{ci(alternation(rules.vague_amounts))})\s+)"
         rf"(?P<unit>{ci(units)})s?"
     )
+    year_phrases = [p for p, r in rules.relative.items() if r.unit == "year"]
     # after "ago" or "earlier" whatever follows is no object of theirs: "three days ago the
     # governor resigned"; after "before" it may be ("two days before the vote")
     never_object = "".join(rf"(?<={ci(re.escape(w))})|" for w in rules.ago_words if w not in rules.ago_prepositions)
@@ -135,6 +138,10 @@ def patterns() -> Patterns:
             rf"\b(?:{ci('on')}\s+)?(?P<span>{ci('the')}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th))\b"
             rf"(?=\s*[,.;)]|\s+{ci('of (?:this|last) month')})"
         ),
+        # right after a month or a day-month: "[March] last year", "[5 June] of last year"
+        relative_year=re.compile(
+            rf"\s+(?:{ci(alternation(rules.year_links))}\s+)?(?P<phrase>{ci(alternation(year_phrases))})\b(?!['’]s)"
+        ),
     )
 
 
@@ -157,6 +164,20 @@ def amounts_of(m: re.Match, rules: Rules) -> tuple[float | None, float | None]:
         fewest, most = rules.vague_amounts[normalise(m.group("vague"))]
         return float(most), float(fewest)
     return number_of(m.group("n"), rules), None
+
+
+def with_relative_year(expression: Expression, text: str, rules: Rules, p: Patterns) -> Expression:
+    """A month or day-month without its year followed by a year told from publication
+    ("in March last year", "on 5 June of last year"): one expression, that year's."""
+    if expression.year is not None or expression.calendar != "gregorian" or expression.relative is not None:
+        return expression
+    if expression.kind not in ("absolute", "month") or expression.modifier is not None:
+        return expression
+    m = p.relative_year.match(text, expression.end)
+    if m is None:
+        return expression
+    rule = rules.relative[normalise(m.group("phrase"))]
+    return replace(expression, end=m.end(), text=text[expression.start : m.end()], year_offset=rule.start)
 
 
 def month_of(name: str, rules: Rules) -> tuple[str, int]:
@@ -342,7 +363,7 @@ def scan_cached(text: str) -> tuple[Expression, ...]:
         day = int(m.group("d"))
         if 1 <= day <= 31:
             found.append(Expression(m.start("span"), m.end(), text[m.start("span") : m.end()], "day", day=day))
-    return tuple(non_overlapping(found))
+    return tuple(non_overlapping([with_relative_year(e, text, rules, p) for e in found]))
 
 
 def non_overlapping(found: list[Expression]) -> list[Expression]:
@@ -402,6 +423,10 @@ def resolve_absolute(expression: Expression, published: date | None, tense: Tens
         return Resolved(iso(found), "day") if found else UNRESOLVED
     if published is None:
         return UNRESOLVED
+    if expression.year_offset is not None:
+        found = calendars.to_gregorian(expression.calendar, published.year + expression.year_offset,
+                                       expression.month, expression.day)
+        return Resolved(iso(found), "day") if found else UNRESOLVED
     candidates = day_month_candidates(expression, published)
     if expression.relative is not None and expression.relative.anchor is not None:
         tense = "future" if expression.relative.anchor > 0 else "past"
@@ -535,6 +560,10 @@ def resolve_month(expression: Expression, published: date | None, tense: Tense) 
     month = expression.month or 1
     if expression.year is not None:
         year = expression.year
+    elif expression.year_offset is not None:
+        if published is None:
+            return UNRESOLVED
+        year = published.year + expression.year_offset
     else:
         if published is None:
             return UNRESOLVED

@@ -46,6 +46,7 @@ class Rules:
     units: dict[str, float]
     numbers: dict[str, int]
     vague_amounts: dict[str, tuple[int, int]]  # "a few" -> (2, 4): the fewest and the most
+    year_links: tuple[str, ...]  # "of" in "March of last year"
     month_cues: tuple[str, ...]
     year_cues: tuple[str, ...]
     clock_words: tuple[str, ...]
@@ -122,6 +123,7 @@ def load_rules() -> Rules:
         units={k: float(v) for k, v in raw["units"].items()},
         numbers={k: int(v) for k, v in raw["numbers"].items()},
         vague_amounts={k.lower(): (int(v[0]), int(v[1])) for k, v in raw["vague_amounts"].items()},
+        year_links=tuple(raw["month_relative_year"]["links"]),
         month_cues=tuple(raw["month_only"]["cues"]),
         year_cues=tuple(raw["year_only"]["cues"]),
         clock_words=tuple(raw["year_only"]["clock_words"]),
