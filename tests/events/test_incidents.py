@@ -519,3 +519,26 @@ def test_what_has_happened_since_an_agreement_the_story_dates_runs_from_its_day_
             "At a meeting in Algiers on Saturday, the two sides agreed to a truce.")
     assert [(i.acled_sub_type, i.date) for i in incidents(text)] == [
         ("Other", "2021-06-15"), ("Other", "2021-06-12/2021-06-16"), ("Agreement", "2021-06-12")]
+
+
+@pytest.mark.parametrize(("sentence", "told"), [
+    ("Gunmen killed two herders near Ansongo a few days ago, the mayor said.", "a few days ago"),
+    ("Few days ago the army killed 12 militants in Tessit, officials said.", "Few days ago"),
+])
+def test_an_event_told_a_few_days_ago_is_dated_approximately_before_the_report(sentence, told):
+    # published Wednesday 16 June 2021: from four days before to two, as a coder dates it
+    # (ACLED time precision 2: a span under a week)
+    from sitrep.export.acled import acled_date
+
+    incident = first(sentence)
+    assert (incident.date, incident.date_precision, incident.date_text) == ("2021-06-12/2021-06-14", "range", told)
+    when = acled_date({"date_start": "2021-06-12", "date_end": "2021-06-14", "date_precision": "range"},
+                      {"date_text": told}, OPTIONS.published)
+    assert (str(when.day), when.precision) == ("2021-06-12", 2)
+
+
+def test_a_month_of_last_year_is_the_storys_history_not_this_years_news():
+    # "in March last year" read on 16 June 2021 is March 2020, over a year before: background
+    assert incidents("Gunmen killed four soldiers at a checkpoint near Gao in March last year, the army said.") == []
+    [incident] = incidents("Gunmen killed four soldiers at a checkpoint near Gao in March, the army said.")
+    assert incident.date == "2021-03"

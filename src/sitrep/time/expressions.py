@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Literal
@@ -39,8 +39,10 @@ class Expression:
     weekdays: tuple[int, ...] = ()
     modifier: str | None = None  # previous | next | this
     relative: RelativeRule | None = None
-    amount: float | None = None
+    amount: float | None = None  # how many units; of an uncounted amount, the most
+    fewest: float | None = None  # of an uncounted amount ("a few days"), the fewest units
     unit: str | None = None
+    year_offset: int | None = None  # a year told from publication ("in March last year": -1)
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class Patterns:
     month_only: re.Pattern
     year_only: re.Pattern
     nth: re.Pattern
+    relative_year: re.Pattern
 
 
 def ci(pattern: str) -> str:
@@ -84,8 +87,16 @@ def patterns() -> Patterns:
     before = alternation(list(rules.parts_before) + list(rules.weekday_modifiers))
     numbers = alternation(rules.numbers)
     units = alternation(rules.units)
-    # how long, as the span, duration and "ago" phrases count it: "48 hours", "three days"
-    amount = rf"(?P<n>\d+|{ci(numbers)})[\s-]+(?P<unit>{ci(units)})s?"
+    # how long, as the span, duration and "ago" phrases count it: "48 hours", "three days",
+    # or uncounted: "a few days", "several weeks"
+    amount = (
+        rf"(?:(?P<n>\d+|{ci(numbers)})[\s-]+|(?P<vague>{ci(alternation(rules.vague_amounts))})\s+)"
+        rf"(?P<unit>{ci(units)})s?"
+    )
+    year_phrases = [p for p, r in rules.relative.items() if r.unit == "year"]
+    # after "ago" or "earlier" whatever follows is no object of theirs: "three days ago the
+    # governor resigned"; after "before" it may be ("two days before the vote")
+    never_object = "".join(rf"(?<={ci(re.escape(w))})|" for w in rules.ago_words if w not in rules.ago_prepositions)
     year = r"(?:1[3-9]|20)\d\d"
     core = (
         rf"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))(?!\d)"
@@ -114,7 +125,7 @@ def patterns() -> Patterns:
         duration=re.compile(rf"\b{ci('for')}\s+{amount}\b"),
         ago=re.compile(
             rf"\b{amount}\s+(?P<word>{ci(alternation(rules.ago_words))})\b"
-            rf"(?P<tail>\s*[,.;:)]|\s*$|(?!\s+(?:the|a|an|his|her|their|its|this|that|[A-Z])\b))"
+            rf"(?P<tail>\s*[,.;:)]|\s*$|{never_object}(?!\s+(?:the|a|an|his|her|their|its|this|that|[A-Z])\b))"
         ),
         month_year=re.compile(
             rf"(?:\b(?P<cue>{ci(alternation(rules.month_cues))})\s+)?(?P<m>{month})\.?,?\s+(?P<y>{year})\b(?!\d)"
@@ -126,6 +137,10 @@ def patterns() -> Patterns:
         nth=re.compile(
             rf"\b(?:{ci('on')}\s+)?(?P<span>{ci('the')}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th))\b"
             rf"(?=\s*[,.;)]|\s+{ci('of (?:this|last) month')})"
+        ),
+        # right after a month or a day-month: "[March] last year", "[5 June] of last year"
+        relative_year=re.compile(
+            rf"\s+(?:{ci(alternation(rules.year_links))}\s+)?(?P<phrase>{ci(alternation(year_phrases))})\b(?!['’]s)"
         ),
     )
 
@@ -140,6 +155,29 @@ def number_of(word: str, rules: Rules) -> float | None:
     if word.isdigit():
         return float(word)
     return rules.numbers.get(word)
+
+
+def amounts_of(m: re.Match, rules: Rules) -> tuple[float | None, float | None]:
+    """(most, fewest) units an amount match counts: (3, None) for "three days", (4, 2)
+    for "a few days" (an uncounted amount is read as a span of counts)."""
+    if m.group("vague"):
+        fewest, most = rules.vague_amounts[normalise(m.group("vague"))]
+        return float(most), float(fewest)
+    return number_of(m.group("n"), rules), None
+
+
+def with_relative_year(expression: Expression, text: str, rules: Rules, p: Patterns) -> Expression:
+    """A month or day-month without its year followed by a year told from publication
+    ("in March last year", "on 5 June of last year"): one expression, that year's."""
+    if expression.year is not None or expression.calendar != "gregorian" or expression.relative is not None:
+        return expression
+    if expression.kind not in ("absolute", "month") or expression.modifier is not None:
+        return expression
+    m = p.relative_year.match(text, expression.end)
+    if m is None:
+        return expression
+    rule = rules.relative[normalise(m.group("phrase"))]
+    return replace(expression, end=m.end(), text=text[expression.start : m.end()], year_offset=rule.start)
 
 
 def month_of(name: str, rules: Rules) -> tuple[str, int]:
@@ -292,18 +330,21 @@ def scan_cached(text: str) -> tuple[Expression, ...]:
     for m in p.relative.finditer(text):
         found.append(Expression(m.start(), m.end(), m.group(0), "relative", relative=rules.relative[normalise(m.group("phrase"))]))
     for m in p.span.finditer(text):
-        amount = number_of(m.group("n"), rules)
+        amount, fewest = amounts_of(m, rules)
         if amount:
-            found.append(Expression(m.start(), m.end(), m.group(0), "range", amount=amount, unit=m.group("unit").lower()))
+            found.append(Expression(m.start(), m.end(), m.group(0), "range", amount=amount, fewest=fewest,
+                                    unit=m.group("unit").lower()))
     for m in p.duration.finditer(text):
-        amount = number_of(m.group("n"), rules)
+        amount, fewest = amounts_of(m, rules)
         if amount:
-            found.append(Expression(m.start(), m.end(), m.group(0), "duration", amount=amount, unit=m.group("unit").lower()))
+            found.append(Expression(m.start(), m.end(), m.group(0), "duration", amount=amount, fewest=fewest,
+                                    unit=m.group("unit").lower()))
     for m in p.ago.finditer(text):
-        amount = number_of(m.group("n"), rules)
+        amount, fewest = amounts_of(m, rules)
         end = m.end("word")
         if amount:
-            found.append(Expression(m.start(), end, text[m.start() : end], "relative", amount=amount, unit=m.group("unit").lower()))
+            found.append(Expression(m.start(), end, text[m.start() : end], "relative", amount=amount, fewest=fewest,
+                                    unit=m.group("unit").lower()))
     for m in p.month_year.finditer(text):
         cal, month = month_of(m.group("m"), rules)
         start = m.start() if m.group("cue") and normalise(m.group("cue")) in KEEP_CUES else m.start("m")
@@ -322,7 +363,7 @@ def scan_cached(text: str) -> tuple[Expression, ...]:
         day = int(m.group("d"))
         if 1 <= day <= 31:
             found.append(Expression(m.start("span"), m.end(), text[m.start("span") : m.end()], "day", day=day))
-    return tuple(non_overlapping(found))
+    return tuple(non_overlapping([with_relative_year(e, text, rules, p) for e in found]))
 
 
 def non_overlapping(found: list[Expression]) -> list[Expression]:
@@ -382,6 +423,10 @@ def resolve_absolute(expression: Expression, published: date | None, tense: Tens
         return Resolved(iso(found), "day") if found else UNRESOLVED
     if published is None:
         return UNRESOLVED
+    if expression.year_offset is not None:
+        found = calendars.to_gregorian(expression.calendar, published.year + expression.year_offset,
+                                       expression.month, expression.day)
+        return Resolved(iso(found), "day") if found else UNRESOLVED
     candidates = day_month_candidates(expression, published)
     if expression.relative is not None and expression.relative.anchor is not None:
         tense = "future" if expression.relative.anchor > 0 else "past"
@@ -464,6 +509,8 @@ def resolve_relative(expression: Expression, published: date | None) -> Resolved
 
 def resolve_ago(expression: Expression, published: date) -> Resolved:
     amount, unit = expression.amount or 0, expression.unit or "day"
+    if expression.fewest is not None:
+        return resolve_vague_ago(published, expression.fewest, amount, unit)
     if unit == "month":
         year, month = add_months(published, -int(amount))
         return Resolved(f"{year:04d}-{month:02d}", "month")
@@ -474,6 +521,23 @@ def resolve_ago(expression: Expression, published: date) -> Resolved:
         return span_value(centre - timedelta(days=3), min(centre + timedelta(days=3), published), "week")
     days = math.floor(amount * load_rules().units[unit] + 1e-9)
     return Resolved(iso(published - timedelta(days=days)), "day")
+
+
+def resolve_vague_ago(published: date, fewest: float, most: float, unit: str) -> Resolved:
+    """"a few days ago": approximate, from the most units back to the fewest ("a few days
+    ago" published April 10: April 6 to April 8); "a few weeks ago" is told by the week,
+    as "two weeks ago" is; months and years by their whole calendar months and years."""
+    if unit == "month":
+        first_year, first_month = add_months(published, -int(most))
+        last_year, last_month = add_months(published, -int(fewest))
+        last = date(last_year + last_month // 12, last_month % 12 + 1, 1) - timedelta(days=1)
+        return span_value(date(first_year, first_month, 1), last)
+    if unit == "year":
+        return span_value(date(published.year - int(most), 1, 1), date(published.year - int(fewest), 12, 31))
+    length = load_rules().units[unit]
+    first = published - timedelta(days=math.floor(most * length + 1e-9))
+    last = published - timedelta(days=math.floor(fewest * length + 1e-9))
+    return span_value(first, last, "week" if unit == "week" else None)
 
 
 def resolve_span(expression: Expression, published: date | None) -> Resolved:
@@ -496,6 +560,10 @@ def resolve_month(expression: Expression, published: date | None, tense: Tense) 
     month = expression.month or 1
     if expression.year is not None:
         year = expression.year
+    elif expression.year_offset is not None:
+        if published is None:
+            return UNRESOLVED
+        year = published.year + expression.year_offset
     else:
         if published is None:
             return UNRESOLVED

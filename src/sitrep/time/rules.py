@@ -42,8 +42,11 @@ class Rules:
     relative: dict[str, RelativeRule]
     span_leads: tuple[str, ...]
     ago_words: tuple[str, ...]
+    ago_prepositions: tuple[str, ...]  # "before": may take an object ("days before the vote")
     units: dict[str, float]
     numbers: dict[str, int]
+    vague_amounts: dict[str, tuple[int, int]]  # "a few" -> (2, 4): the fewest and the most
+    year_links: tuple[str, ...]  # "of" in "March of last year"
     month_cues: tuple[str, ...]
     year_cues: tuple[str, ...]
     clock_words: tuple[str, ...]
@@ -116,8 +119,11 @@ def load_rules() -> Rules:
         relative=relative,
         span_leads=tuple(raw["span_phrases"]["lead"]),
         ago_words=tuple(raw["ago_phrases"]["words"]),
+        ago_prepositions=tuple(raw["ago_phrases"]["prepositions"]),
         units={k: float(v) for k, v in raw["units"].items()},
         numbers={k: int(v) for k, v in raw["numbers"].items()},
+        vague_amounts={k.lower(): (int(v[0]), int(v[1])) for k, v in raw["vague_amounts"].items()},
+        year_links=tuple(raw["month_relative_year"]["links"]),
         month_cues=tuple(raw["month_only"]["cues"]),
         year_cues=tuple(raw["year_only"]["cues"]),
         clock_words=tuple(raw["year_only"]["clock_words"]),
