@@ -32,7 +32,11 @@ joins the same cluster, as in ``soak``. It prints the store's documents/s and th
 resident memory of this process per ``--every`` documents, and the same flatness test;
 also documents per CPU-second of this process (DuckDB's threads included) and, for a
 PostgreSQL store on this machine, of the server process serving its connection, which
-moves far less than the wall-clock rate with the load other jobs put on the machine.
+moves far less than the wall-clock rate with the load other jobs put on the machine; and
+with each window the CPU time a fixed piece of work took just before it (``calibration_ms``),
+since even a CPU-second does less the busier the machine: the last tenth's docs per
+CPU-second over the first's, each scaled by its calibration, is
+``last_over_first_cpu_calibrated``.
 
 (c) ``estimate`` turns a per-core rate into the cores that keep up with 200,000 articles
 a day (GDELT's order of magnitude) and the core-hours of a year's backfill.
@@ -317,6 +321,29 @@ def rss_mib() -> int:
     return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")) // 1024
 
 
+def calibration_ms() -> float:
+    """CPU milliseconds a fixed piece of work takes now (a one-thread DuckDB scan and a Python
+    loop, the best of three): on a machine shared with other jobs one CPU-second does less
+    work the busier the machine is, so a window's docs per CPU-second times this figure
+    compares windows run under different loads."""
+    import duckdb
+
+    best = None
+    connection = duckdb.connect(":memory:", config={"threads": 1})
+    try:
+        for _ in range(3):
+            began = time.process_time()
+            connection.execute("SELECT sum(hash(i)) FROM range(1000000) r(i)").fetchall()
+            total = 0
+            for number in range(300_000):
+                total += number * number % 7
+            spent = time.process_time() - began
+            best = spent if best is None else min(best, spent)
+    finally:
+        connection.close()
+    return round(1000 * best, 1)
+
+
 def server_cpu_seconds(store) -> float | None:
     """CPU seconds the PostgreSQL server process serving ``store``'s connection has used, when
     it runs on this machine and /proc shows it (else None). A PostgreSQL store does its work
@@ -365,6 +392,7 @@ def store_only(args) -> None:
                 count = min(args.every, args.docs - done)
                 items = [extraction_copy(bases[n % len(bases)], n // len(bases), args.shift_days)
                          for n in range(done, done + count)]  # built outside the timing
+                calibration = calibration_ms()
                 began, began_cpu, began_server = time.monotonic(), time.process_time(), server_cpu_seconds(store)
                 totals = run_ingest(store, items, options)
                 seconds, cpu = time.monotonic() - began, time.process_time() - began_cpu
@@ -378,7 +406,8 @@ def store_only(args) -> None:
                 counts = store.backend.fetchall("SELECT (SELECT count(*) FROM incidents), (SELECT count(*) FROM clusters)")[0]
                 size = Path(db).stat().st_size // 2**20 if kind == "duckdb" else None
                 windows.append({"read": done, "seconds": round(store_seconds, 1), "docs_per_s": round(count / seconds, 1),
-                                "docs_per_cpu_s": round(count / cpu, 1), "load": round(os.getloadavg()[0], 1),
+                                "docs_per_cpu_s": round(count / cpu, 1), "calibration_ms": calibration,
+                                "load": round(os.getloadavg()[0], 1),
                                 "rss_mib": rss_mib(), "incidents": counts[0], "clusters": counts[1], "file_mib": size})
                 print(json.dumps(windows[-1]), flush=True)
         finally:
@@ -397,6 +426,10 @@ def store_only(args) -> None:
         "cpu_seconds": round(cpu_seconds, 1),
         "first_10pct_docs_per_cpu_s": round(sum(w["docs_per_cpu_s"] for w in windows[:tenth]) / tenth, 1),
         "last_10pct_docs_per_cpu_s": round(sum(w["docs_per_cpu_s"] for w in windows[-tenth:]) / tenth, 1),
+        # Docs per CPU-second scaled by the calibration: the same work per window, whatever the load.
+        "last_over_first_cpu_calibrated": round(
+            sum(w["docs_per_cpu_s"] * w["calibration_ms"] for w in windows[-tenth:])
+            / sum(w["docs_per_cpu_s"] * w["calibration_ms"] for w in windows[:tenth]), 3) if windows else None,
         "rss_mib_first_last": [windows[0]["rss_mib"], windows[-1]["rss_mib"]] if windows else None,
         "windows": windows,
     }
