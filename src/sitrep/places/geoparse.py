@@ -47,6 +47,7 @@ class Lexicon:
     currency: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     audiences: frozenset[str] = frozenset()
+    whose: frozenset[str] = frozenset()  # "a Tampa woman", "Mexico's army": who, not where
     seats_of_power: frozenset[str] = frozenset()
     handed_over: frozenset[str] = frozenset()
     groundless_acts: frozenset[str] = frozenset()
@@ -69,6 +70,7 @@ def lexicon() -> Lexicon:
         currency=frozenset(ctx.get("currency", ())),
         place_nouns=frozenset(ctx.get("place_nouns", ())),
         audiences=frozenset(ctx.get("audiences", ())),
+        whose=frozenset(ctx.get("whose", ())),
         seats_of_power=frozenset(ctx.get("seats_of_power", ())),
         handed_over=frozenset(ctx.get("handed_over", ())),
         groundless_acts=frozenset(ctx.get("groundless_acts", ())),

@@ -508,8 +508,23 @@ def event_mentions(
         m
         for m in inside
         if not is_modifier(adoc, m) and not is_actor(adoc, m) and not is_speaker_place(adoc, m, tok)
-        and not is_seat_of_power(adoc, m)
+        and not is_seat_of_power(adoc, m) and not names_whose(adoc, m)
     ]
+
+
+def names_whose(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
+    """The place only says whose or from where a participant is: the possessor or
+    compound modifier of a person ("Fiji's Vijay Singh") or of a noun of people, bodies
+    or outlets ("a Tampa woman", "Mexico's army", "Caracas' newspaper")."""
+    span = _tokens(adoc.doc, m)
+    if span is None or span.root.dep_ not in ("poss", "compound"):
+        return False
+    head = span.root.head
+    if head.pos_ not in ("NOUN", "PROPN") or head.i in range(span.start, span.end):
+        return False
+    if head.ent_type_ == "PERSON":
+        return True
+    return head.lemma_.lower() in lexicon().whose or head.lower_ in lexicon().whose
 
 
 def is_seat_of_power(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
