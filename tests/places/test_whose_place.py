@@ -38,3 +38,8 @@ def test_place_before_a_place_noun_still_names_where(placed):
     # a city's home, offices or streets are in the city
     adoc = placed("The envoy was shot dead outside his Beirut home on Friday.")
     assert _pool(adoc, "shot") == ["Beirut"]
+
+
+def test_a_district_the_parser_tags_as_one_person_is_still_the_place(placed):
+    adoc = placed("Bandits attacked Guzamala LGA of Borno on Sunday.")
+    assert [names_whose(adoc, m) for m in adoc.places] == [False, False]

@@ -522,8 +522,8 @@ def names_whose(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     head = span.root.head
     if head.pos_ not in ("NOUN", "PROPN") or head.i in range(span.start, span.end):
         return False
-    if head.ent_type_ == "PERSON":
-        return True
+    if head.ent_type_ == "PERSON" and span.root.ent_type_ != "PERSON" and head.lower_ not in lexicon().level_words:
+        return True  # a person's name of its own, not one tag over "Guzamala LGA"
     return head.lemma_.lower() in lexicon().whose or head.lower_ in lexicon().whose
 
 
