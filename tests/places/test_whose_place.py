@@ -43,3 +43,13 @@ def test_place_before_a_place_noun_still_names_where(placed):
 def test_a_district_the_parser_tags_as_one_person_is_still_the_place(placed):
     adoc = placed("Bandits attacked Guzamala LGA of Borno on Sunday.")
     assert [names_whose(adoc, m) for m in adoc.places] == [False, False]
+
+
+def test_a_station_or_a_club_named_after_a_town_is_in_it(placed):
+    adoc = placed("Traders marched to the Sonapur police station and then to the Guwahati Press Club.")
+    assert [names_whose(adoc, m) for m in adoc.places] == [False, False]
+
+
+def test_a_place_before_a_body_s_name_tagged_as_a_person_is_not_whose(placed):
+    adoc = placed("Students marched from the office of the All Kerala Tribal Sangha at Kochi on Monday.")
+    assert [(m.text, names_whose(adoc, m)) for m in adoc.places] == [("Kerala", False), ("Kochi", False)]

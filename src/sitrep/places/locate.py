@@ -522,8 +522,11 @@ def names_whose(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     head = span.root.head
     if head.pos_ not in ("NOUN", "PROPN") or head.i in range(span.start, span.end):
         return False
-    if head.ent_type_ == "PERSON" and span.root.ent_type_ != "PERSON" and head.lower_ not in lexicon().level_words:
-        return True  # a person's name of its own, not one tag over "Guzamala LGA"
+    ent = covering_entity(adoc.doc, span.start, span.end)
+    if ent is not None and (ent.start, ent.end) != (span.start, span.end):
+        return False  # a word of a longer name ("the All Assam Tea Tribe Association"): is_qualifier's
+    if head.ent_type_ == "PERSON" and span.root.dep_ == "poss" and span.root.ent_type_ != "PERSON":
+        return True  # "Fiji's Vijay Singh"; a compound before a PERSON tag is too often a body's name
     return head.lemma_.lower() in lexicon().whose or head.lower_ in lexicon().whose
 
 
