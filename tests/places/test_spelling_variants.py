@@ -71,3 +71,28 @@ def test_compass_word_before_a_misspelt_name_is_left_out():
     # "Upper" is no part of the spelling tried: "Dhamaas" is Dhamas (Gedo, Somalia).
     adoc = _placed("Government troops repelled an attack in Upper Dhamaas after heavy fighting.", "SO")
     assert [(m.text, m.place.name, m.place.admin1) for m in adoc.places] == [("Dhamaas", "Dhamas", "Gedo")]
+
+
+def test_skeleton_keeps_consonants_sounds_and_syllables():
+    from sitrep.places.names import skeleton
+
+    assert skeleton("Sukkar") == skeleton("Sukkur") == "skr/2"
+    assert skeleton("Gasr Ben Ghashir") == "ksr bn kshr/4"
+    assert skeleton("Sahibabad") == "shbd/4"
+    assert skeleton("Sahabad") == "shbd/3"
+
+
+def test_farther_spelling_with_the_same_consonants_is_the_place(gaz):
+    # ratio below the plain near-miss cutoff, but only vowels and a doubled letter differ
+    assert [(p.name, p.admin1) for p in gaz.near_miss("Meknassi", "TN")] == [("El Maknassi", "Sidi Bou Zid")]
+    assert [(p.name, p.admin1, p.level) for p in gaz.near_miss("Sukkar", "PK")] == [
+        ("Sukkur", "Sindh", "place"), ("Sukkur", "Sindh", "admin2")]
+
+
+def test_a_dropped_syllable_is_another_name(gaz):
+    assert gaz.near_miss("Sahibabad", "IN") == []
+
+
+def test_misspelt_name_of_several_words_in_another_transliteration():
+    adoc = _placed("Gunmen shot a shopkeeper in Gasr Ben Ghashir on Sunday.", "LY")
+    assert [(m.text, m.place.name) for m in adoc.places] == [("Gasr Ben Ghashir", "Qasr Bin Ghashir")]

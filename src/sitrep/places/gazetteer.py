@@ -32,7 +32,7 @@ from rapidfuzz import fuzz, process
 
 from sitrep.config import CACHE_DIR, DATA_DIR
 from sitrep.models import Place
-from sitrep.places.names import ascii_name, fold, variants
+from sitrep.places.names import ascii_name, fold, skeleton, variants
 
 PLACES_DATA = DATA_DIR / "places"
 INDEX_VERSION = "8"
@@ -467,6 +467,8 @@ def _add_history_names(
 
 
 FUZZY_BIG = 50_000
+# How near a spelling with the same consonants must be (``Gazetteer.near_miss``).
+SKELETON_CUTOFF = 83.0
 
 
 def _fuzzy_keys(b: _Builder) -> dict[str, tuple[str, ...]]:
@@ -888,11 +890,21 @@ class Gazetteer:
     def near_miss(self, name: str, country: str | None, cutoff: float = 88.0) -> list[Place]:
         """Places whose indexed name is a near spelling of ``name`` ("Quamishli",
         "Lakkhipur"): within ``country``, or among big places anywhere when it is None."""
-        key = fold(name)
+        # The keys of names of several words are written without spaces (``_fuzzy_keys``).
+        key = fold(name).replace(" ", "")
         keys = self._data.fuzzy_keys.get(country.upper() if country else "", ())
         if len(key) < 5 or not keys:
             return []
         hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if hit is None and len(key) >= 6:
+            # A farther spelling of the same consonants ("Sukkar", "Gasr Ben Ghashir"):
+            # another transliteration, where a farther spelling alone is another name.
+            sounds = skeleton(key)
+            hit = next(
+                (h for h in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=SKELETON_CUTOFF, limit=5)
+                 if skeleton(h[0]) == sounds),
+                None,
+            )
         if hit is None:
             return []
         places = [self.place(r) for r in self._data.names.get(hit[0], ())]

@@ -54,3 +54,25 @@ def ascii_name(text: str) -> str:
     """A display form in plain ASCII ("Zōr Kōṯ" -> "Zor Kot")."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return decomposed.encode("ascii", "ignore").decode().strip()
+
+
+# Letters transliterations of one sound write differently ("Gasr"/"Qasr", "Kh"/"K",
+# "Shashamene"/"Shashamane"): one letter for each, for ``skeleton``.
+_SOUNDS = (("ph", "f"), ("kh", "k"), ("gh", "k"), ("q", "k"), ("g", "k"), ("c", "k"), ("th", "t"), ("dh", "d"), ("w", "v"), ("z", "s"))
+_VOWELS = re.compile(r"[aeiouy]")
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def skeleton(text: str) -> str:
+    """The consonants of each word of a folded name, after its first letter, with one
+    letter per sound and no doubling: two spellings of one name differ in vowels,
+    doubled letters and such pairs ("Sukkar", "Sukkur" -> "skr/2"; "Gambori", "Gamboru"),
+    not in how many syllables they have."""
+    key = fold(text)
+    for a, b in _SOUNDS:
+        key = key.replace(a, b)
+    # The count of vowel groups keeps a dropped syllable apart ("Sahibabad", "Sahabad").
+    syllables = len(_VOWEL_GROUPS.findall(key))
+    return " ".join(_DOUBLED.sub(r"\1", w[0] + _VOWELS.sub("", w[1:])) for w in key.split()) + f"/{syllables}"
