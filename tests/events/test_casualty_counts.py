@@ -173,3 +173,13 @@ def test_a_nationality_before_a_civilian_noun_makes_no_state_force():
     women = first("Gunmen killed three Afghan women in Kunduz on Monday.")
     soldier = first("Palestinian gunmen shot dead an Israeli soldier in Hebron on Sunday.")
     assert [(i.acled_sub_type, i.killed) for i in (man, women, soldier)] == [("Attack", 1), ("Attack", 3), ("Armed clash", 1)]
+
+
+def test_they_killed_when_the_counted_people_were_doing_something_are_those_people():
+    # the pronoun subject of a "when" clause is the main clause's subject, counted there
+    assert counts("Three shepherds were grazing goats near the river when they were killed in a drone strike.") == [
+        ("killed", 3, "civilian")]
+
+
+def test_a_singular_pronoun_does_not_take_a_plural_subject():
+    assert counts("Three shepherds were grazing goats near the river when he was killed in a drone strike.") == []

@@ -552,6 +552,30 @@ def _owner_country(scan: Scan, drafts: list[Draft], char: int) -> str | None:
     return None
 
 
+def _institution_antecedent(kb: KnowledgeBase, scan: Scan, drafts: list[Draft], key: str, char: int,
+                            definite: bool) -> str | None:
+    """The country of an institution noun told with none, right after that institution was
+    named with its country: "the Israeli military said four soldiers were wounded", "...,
+    the military added" are that military's soldiers and that military, not the story
+    country's. The latest mention of the same institution (or of the KB body that stands
+    for it in its country) decides: in the same sentence (the speaker's own), or in the
+    previous one for a definite description ("the military"), which points back; a bare
+    noun in a sentence of its own ("Defense Ministry spokeswoman X wrote") is left to the
+    story country."""
+    sentence = scan.sentence_of(char)
+    for draft in reversed(drafts):
+        if draft.end > char:
+            continue
+        if scan.sentence_of(draft.start) < sentence - (1 if definite else 0):
+            break
+        actor = draft.actor
+        if actor is None or actor.is_person or actor.country is None or actor.country not in kb.countries:
+            continue
+        if kb.institution_actor(key, actor.country) is actor:
+            return actor.country
+    return None
+
+
 #: Nouns a singular demonym can qualify without making its country an actor: places,
 #: languages, times ("the Afghan capital", "Pakistani territory", "the Russian language").
 NON_AGENT_HEADS = PLACE_AFTER | {
@@ -728,7 +752,8 @@ def hit_drafts(kb: KnowledgeBase, scan: Scan, hits: list[Hit], country: str | No
             if code is None and hit.first > 0 and scan.words[hit.first - 1].lower() in ("its", "their"):
                 code = _owner_country(scan, drafts, hit.start)  # "the US tries to pull its troops"
             if code is None and kb.institutions[phrase.target].implicit and key not in kb.explicit_only:
-                code = country
+                definite = hit.first > 0 and scan.words[hit.first - 1].lower() == "the"
+                code = _institution_antecedent(kb, scan, drafts, phrase.target, hit.start, definite) or country
             if code is not None and not after_group:
                 actor = kb.institution_actor(phrase.target, code)
         elif phrase.kind == "category":
@@ -920,6 +945,7 @@ def resolve_actors(adoc: AnnotatedDocument) -> list[ActorMention]:
         if draft.cluster is not None:
             draft.actor = people[draft.cluster]
 
+    drafts = _description_drafts(kb, scan, drafts)
     drafts = _pronoun_drafts(kb, scan, drafts)
     drafts = _cue_drafts(kb, scan, drafts, country)
     return _mentions(scan.text, drafts)
@@ -961,11 +987,76 @@ def _person_actor(kb: KnowledgeBase, index: int, cluster: Cluster) -> Actor:
     )
 
 
+#: Modifiers a definite description may carry before its head ("the Iran-backed group",
+#: "the Shiite Muslim movement"): words that describe it, not a clause or a count.
+DESCRIBING_POS = {"ADJ", "PROPN", "NOUN", "VERB", "PUNCT"}
+
+
+def _description_drafts(kb: KnowledgeBase, scan: Scan, drafts: list[Draft]) -> list[Draft]:
+    """ "The Shiite Muslim movement said ...": a definite description whose head is the head
+    of a reference to an armed group ("the movement", "the group"), with words describing
+    it between the article and the head, refers back as the bare reference does. A
+    country named inside it ("the Iran-backed group") describes the group and is no
+    actor of its own; one that qualifies the head ("the Lebanese movement") narrows the
+    referent to that country's groups."""
+    heads = {phrase.split()[-1]: number for number, ref in enumerate(kb.references) if ref.inter & {2, 3, 4}
+             for phrase in ref.phrases if len(phrase.split()) == 2}
+    out = list(drafts)
+    for token in scan.doc:
+        number = heads.get(token.lower_)
+        if number is None or token.tag_ != "NN" or token.dep_ == "compound":
+            continue
+        left = list(token.lefts)
+        if not left or left[0].lower_ != "the" or left[0].dep_ != "det" or len(left) < 2:
+            continue
+        words = scan.doc[left[0].i + 1 : token.i]
+        if not all(t.pos_ in DESCRIBING_POS and (t.pos_ != "PUNCT" or t.text in ("-", "–")) for t in words):
+            continue
+        start, end = left[0].idx, token.idx + len(token)
+        inside = [d for d in out if d.start < end and start < d.end]
+        if any(d.actor is None or not d.actor.id.startswith("country:") for d in inside):
+            continue  # "the Amal movement": a name the scan knows
+        qualifying = {d.actor.country for d in inside if (t := scan.token_at(d.start)) is not None and t.head.i == token.i
+                      and not (t.i + 1 < len(scan.doc) and scan.doc[t.i + 1].text in ("-", "–"))}
+        earlier = [d for d in out if d.end <= start and (not qualifying or d.actor is not None and d.actor.country in qualifying)]
+        actor = _reference_target(kb, Phrase("reference", str(number)), earlier, scan)
+        if actor is None:
+            continue
+        out = [d for d in out if d not in inside]
+        out.append(Draft(start, end, actor, note="reference"))
+    return sorted(out, key=lambda d: d.start)
+
+
+#: Verbs whose "it" subject is no actor: "it was a suicide attack", "it seemed".
+EMPTY_IT_VERBS = {"be", "seem", "appear", "remain", "happen", "become", "look"}
+
+
+def _own_it(scan: Scan, token, drafts: list[Draft]) -> Actor | None:
+    """ "The group said it had fired rockets": "it" as the subject of what a body said is
+    that body (the subject of the verb of saying whose complement the clause is)."""
+    if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = token.head
+    if clause.dep_ != "ccomp" or clause.lemma_.lower() in EMPTY_IT_VERBS or clause.head.i == clause.i:
+        return None
+    for subject in (c for c in clause.head.children if c.dep_ == "nsubj"):
+        start, end = subject.left_edge.idx, subject.idx + len(subject)
+        found = [d for d in drafts if start <= d.start and d.end <= end and d.actor is not None]
+        if found and not found[-1].actor.is_person:
+            return found[-1].actor
+    return None
+
+
 def _pronoun_drafts(kb: KnowledgeBase, scan: Scan, drafts: list[Draft]) -> list[Draft]:
-    """"he"/"she": the latest person mentioned in the same or the previous sentence."""
+    """"he"/"she": the latest person mentioned in the same or the previous sentence; "it"
+    that a body says of itself: that body."""
     people = [d for d in drafts if d.actor is not None and d.actor.is_person]
     extra: list[Draft] = []
     for token in scan.doc:
+        own = _own_it(scan, token, drafts) if token.pos_ == "PRON" else None
+        if own is not None:
+            extra.append(Draft(token.idx, token.idx + len(token), own, note="pronoun"))
+            continue
         if token.lower_ not in kb.pronouns or token.pos_ != "PRON":
             continue
         sentence = scan.sentence_of(token.idx)

@@ -412,9 +412,11 @@ def agent_of(token: Token, actors: list[ActorMention]) -> ActorMention | None:
             break
         current = current.head
     weapon = token.head if token.dep_ == "compound" else token  # "fired mortar bombs"
+    if weapon.dep_ == "pobj" and weapon.head.lower_ == "of" and weapon.head.head.pos_ == "NOUN" and weapon.head.head.dep_ == "dobj":
+        weapon = weapon.head.head  # "launched dozens of rockets", "fired a barrage of shells"
     if weapon.pos_ in ("NOUN", "PROPN") and weapon.dep_ == "dobj" and weapon.head.lemma_.lower() in lexicon().filters.doing_verbs:
         # "Hezbollah launched rockets", "the army fired shells": who launched them
-        candidates.extend(c for c in weapon.head.children if c.dep_ == "nsubj")
+        candidates.extend(launcher_subjects(weapon.head))
     if weapon.pos_ in ("NOUN", "PROPN"):
         candidates.extend(folded_subject(weapon))
     candidates.extend(accused_of(token))
@@ -433,8 +435,24 @@ def agent_of(token: Token, actors: list[ActorMention]) -> ActorMention | None:
         if any(t.lower_ == "or" and t.dep_ == "cc" for t in candidate.subtree):
             return None  # "either Russian or Syrian jets": the doer is not known
         if found:
-            return found[0]
+            # "Lebanon's Hezbollah launched rockets": the phrase's head names the doer, not its owner
+            own = [m for m in found if m.start <= candidate.idx < m.end]
+            return (own or found)[0]
     return None
+
+
+def launcher_subjects(verb: Token) -> list[Token]:
+    """The subject of a launching verb; a gerund with none that tells how or after what the
+    clause's act was done ("retaliated by launching rockets", "responded after firing
+    shells") shares the subject of the verb it hangs on."""
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects or verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.dep_ != "prep":
+            return subjects
+        verb = verb.head.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return []
+    return []
 
 
 def folded_subject(weapon: Token) -> list[Token]:

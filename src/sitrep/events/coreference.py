@@ -384,8 +384,12 @@ def corefer(mentions: list[EventMention], sentence_index: dict[int, int]) -> lis
             if can_join(event, mention, number, contested):
                 target = event
                 break
-            if not reaches_back:
-                break  # only a mention that points back, or adds nothing new, reaches past the latest incident
+            if not reaches_back and not agents_differ(event, mention):
+                # only a mention that points back, or adds nothing new, reaches past the latest
+                # incident; or one that the latest cannot take because it is the other side's act:
+                # an exchange of fire told turn by turn ("Hezbollah fired rockets after an Israeli
+                # strike ... the army said its raid ... the group said it fired at the town")
+                break
         if target is None:
             if mention.pointer and not distinguishes_itself(mention) and tells_others:
                 continue  # "the attacks, it said, set back reconciliation"

