@@ -248,7 +248,7 @@ def _is_title(kb: KnowledgeBase, word: str) -> bool:
 
 def person_spans(kb: KnowledgeBase, scan: Scan, taken: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
     """(mention start, name start, name end) of people the KB phrase scan did not catch."""
-    doc, text = scan.doc, scan.text
+    doc = scan.doc
     found: list[tuple[int, int, int]] = []
     candidates = [(e.start, e.end) for e in entities(doc) if e.label_ == "PERSON"]
     for ent in entities(doc):

@@ -1118,7 +1118,6 @@ def marked_places(adoc: AnnotatedDocument, known: list[PlaceMention]) -> list[Pl
     """Unknown capitalised names a level word marks as places, each set where the known
     place it is said to be in or near is (its province, country and point)."""
     lex = lexicon()
-    gaz = load_gazetteer()
     doc = adoc.doc
     out: list[PlaceMention] = []
     marked_known: list[PlaceMention] = doc.user_data.setdefault(MARKED_KNOWN_KEY, [])
