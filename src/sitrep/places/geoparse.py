@@ -825,7 +825,9 @@ def _analyse(adoc: AnnotatedDocument) -> tuple[list[Candidate], list[Place | Non
     return cands, kept, _best_country(votes) or story
 
 
-_RELATIVE = frozenset("north south east west northeast northwest southeast southwest north-east north-west south-east south-west near outside".split())
+#: The bearings a place is told from ("8 km west of Kobane", "north of Baghdad").
+BEARINGS = frozenset("north south east west northeast northwest southeast southwest north-east north-west south-east south-west".split())
+_RELATIVE = BEARINGS | {"near", "outside"}
 
 
 def _relative(inner: Span, outer: Span) -> bool:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.models import AnnotatedDocument, Place, PlaceMention
 from sitrep.places.gazetteer import load_gazetteer
-from sitrep.places.geoparse import CAPITAL_PHRASE, MARKED_KEY, MARKED_KNOWN_KEY, lexicon, road_mentions
+from sitrep.places.geoparse import BEARINGS, CAPITAL_PHRASE, MARKED_KEY, MARKED_KNOWN_KEY, lexicon, road_mentions
 from sitrep.places.names import fold, variants
 from sitrep.text.spans import covering_entity, entities
 
@@ -457,9 +457,6 @@ def is_qualifier(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     )
 
 
-_BEARINGS = frozenset(
-    "north south east west northeast northwest southeast southwest north-east north-west south-east south-west".split()
-)
 _DISTANCE_UNITS = frozenset({"km", "kms", "kilometre", "kilometer", "mile", "metre", "meter"})
 
 
@@ -476,7 +473,7 @@ def is_reference_point(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     if tok.dep_ != "pobj" or tok.head.lower_ not in ("of", "from"):
         return False
     holder = tok.head.head
-    if holder.lower_ in _BEARINGS:
+    if holder.lower_ in BEARINGS:
         return not any(c.dep_ in ("det", "poss") for c in holder.children)
     return holder.lemma_.lower() in _DISTANCE_UNITS
 
@@ -530,6 +527,12 @@ def names_whose(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     return head.lemma_.lower() in lexicon().whose or head.lower_ in lexicon().whose
 
 
+def is_capital(m: PlaceMention) -> bool:
+    """Whether the place is its country's capital."""
+    capital = load_gazetteer().capital(m.place.country or "")
+    return capital is not None and fold(capital.name) == fold(m.place.name)
+
+
 def is_seat_of_power(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     """The place names a government by its seat ("troops loyal to the regime in
     Yaounde", "the government in Kabul"): who acted, not where."""
@@ -540,8 +543,7 @@ def is_seat_of_power(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     prep = tok.head
     if tok.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_.lower() in lexicon().handed_over:
         # "20 captives have been returned to Kiev": handed to the government of the capital
-        capital = load_gazetteer().capital(m.place.country or "")
-        return capital is not None and fold(capital.name) == fold(m.place.name)
+        return is_capital(m)
     if not (tok.dep_ == "pobj" and prep.lower_ == "in" and prep.head is not prep):
         return False
     seats = lexicon().seats_of_power
@@ -581,8 +583,7 @@ def is_capital_government(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     """A capital named for its government: the subject of a verb of speaking or deciding
     ("Kiev has expressed hopes"), or one party of "between" X and a group that is no place
     ("a ceasefire between Kiev and the separatists")."""
-    capital = load_gazetteer().capital(m.place.country or "")
-    if capital is None or fold(capital.name) != fold(m.place.name):
+    if not is_capital(m):
         return False
     span = _tokens(adoc.doc, m)
     if span is None:
