@@ -115,11 +115,14 @@ def one_of_many(event: Event, mention: EventMention) -> bool:
     the whole country ("three were shot dead during nationwide protests in Sudan"): one of
     the local events the nationwide one sums, not it, unless it tells the same toll again or
     points back to it."""
-    if not mention.own_place or mention.location is None or mention.location.geo_precision not in SUBNATIONAL:
+    if not placed_below_country(mention):
         return False
-    spread = [m for m in event.mentions if m.spread]
-    placed = [m for m in event.mentions if m.own_place and m.location is not None and m.location.geo_precision in SUBNATIONAL]
-    return bool(spread) and not placed
+    return any(m.spread for m in event.mentions) and not any(placed_below_country(m) for m in event.mentions)
+
+
+def placed_below_country(mention: EventMention) -> bool:
+    """The mention names a place of its own finer than the country."""
+    return mention.own_place and mention.location is not None and mention.location.geo_precision in SUBNATIONAL
 
 
 def counts_clash(event: Event, mention: EventMention) -> bool:
@@ -316,7 +319,7 @@ def can_join(event: Event, mention: EventMention, sentence_number: int, conteste
         return False
     if mention.sequel or means_differ(event, mention):
         return False
-    if sides_differ(event, mention) or strikes_apart(event, mention) and not (mention.anaphoric or restates(event, mention)):
+    if sides_differ(event, mention) or (strikes_apart(event, mention) and not (mention.anaphoric or restates(event, mention))):
         return False
     if agents_differ(event, mention) and not restates(event, mention):
         return False  # the same toll with another doer named is the same event told again ("Russian or Syrian jets")
@@ -369,7 +372,6 @@ def corefer(mentions: list[EventMention], sentence_index: dict[int, int]) -> lis
     last_time: TimeMention | None = None
     for mention in mentions:
         number = sentence_index[mention.sentence.start]
-        target = None
         reaches_back = (mention.anaphoric or mention.later_death or mention.refers_back or not distinguishes_itself(mention)
                         or any(restates(e, mention) or retells(e, mention) or reached_at(e, mention) for e in events))
         # the latest event is the one told last, which an earlier one taken up again may be
