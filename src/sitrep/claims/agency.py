@@ -325,7 +325,10 @@ def authored(act: Token, doer: Token) -> bool:
     """ "the bombings were organised by the insurgent network", "the attack was carried out by
     X": an act named as the subject of a passive whose agent is its doer says who is behind
     it, which blames; "the insurgents attacked the post" tells the fighting."""
-    return act.dep_ == "nsubjpass" and act.head.pos_ == "VERB" and agent_of_passive(act.head) is not None and agent_of_passive(act.head).i == doer.i
+    if act.dep_ != "nsubjpass" or act.head.pos_ != "VERB":
+        return False
+    agent = agent_of_passive(act.head)
+    return agent is not None and agent.i == doer.i
 
 
 def routine_report(adoc: AnnotatedDocument, attribution: Attribution, doer: Token, act: Token) -> bool:
