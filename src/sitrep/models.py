@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator, model_validator
 
 if TYPE_CHECKING:  # spaCy is heavy to import; only type checkers need it here.
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 PublishedBasis = Literal["metadata", "url", "dateline", "inferred"]
 DatePrecision = Literal["day", "range", "week", "month", "year"]
@@ -393,3 +394,9 @@ class AnnotatedDocument:
     # The collection's country as the user gave it (--country): a prior that the actors
     # and places stages weigh against what the text says, never a verdict.
     country_hint: str | None = None
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """The parse's sentences, listed once: the stages look sentences up many times over,
+        and the boundaries are final once the text stage has parsed."""
+        return list(self.doc.sents)

@@ -46,3 +46,10 @@ def test_hard_wrapped_sentences_are_read_whole():
         "Two guards and a herder were wounded in the fighting, which the governor blamed on the militia from "
         "Nordland Province across the river.",
     ]
+
+
+def test_an_annotated_document_lists_its_sentences_once_and_as_the_parse_has_them():
+    adoc = annotate(document_from_text("Guards fired on the crowd.\nTwo men were hurt. Police said so.", doc_id="t", source="t"))
+    assert [s.text for s in adoc.sentences] == ["Guards fired on the crowd.\n", "Two men were hurt.", "Police said so."]
+    assert adoc.sentences is adoc.sentences
+    assert [(s.start, s.end) for s in adoc.sentences] == [(s.start, s.end) for s in adoc.doc.sents]

@@ -176,7 +176,7 @@ def is_party(agreement: Agreement, *names: str | None) -> bool:
 def lead_sentences(adoc: AnnotatedDocument) -> list[tuple[int, int]]:
     text = adoc.document.text
     lead, sentences, words = [], 0, 0
-    for sentence in adoc.doc.sents:
+    for sentence in adoc.sentences:
         lead.append((sentence.start_char, sentence.end_char))
         if is_heading(sentence, text):
             continue

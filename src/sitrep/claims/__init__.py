@@ -28,12 +28,11 @@ def evidence_for(adoc: AnnotatedDocument, attribution: Attribution) -> tuple[Evi
     In a quote that runs over several sentences, the sentence that denies, demands or
     threatens is the one to cite when the attribution sentence itself does not.
     """
-    doc = adoc.doc
     kind = attribution.kind
     start, end = attribution.sent_start, attribution.sent_end
     own_cue = content_kind(adoc.document.text[start:end])
     if attribution.quote_start is not None and attribution.quote_start < attribution.sent_start:
-        for sentence in doc.sents:
+        for sentence in adoc.sentences:
             if attribution.quote_start <= sentence.start_char + 1 and sentence.end_char <= attribution.sent_start:
                 cue = content_kind(sentence.text)
                 if cue and cue != own_cue and KIND_RANK[cue] >= KIND_RANK[kind]:
@@ -174,7 +173,7 @@ def with_quoted_paragraphs(adoc: AnnotatedDocument, statements: list[Statement])
     added: list[Statement] = []
     by_end = sorted(statements, key=lambda s: s.evidence.end)
     last: Statement | None = None
-    for sentence in adoc.doc.sents:
+    for sentence in adoc.sentences:
         start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
         para = paragraph_of(text, start)
         earlier = [s for s in by_end + added if s.evidence.end <= start]
@@ -228,7 +227,7 @@ def without_announcements(adoc: AnnotatedDocument, statements: list[Statement], 
     rejected is only a pronoun) that the next sentence or the one after tells in the quoted
     words of the same side ("'...any assertion otherwise is baseless,' their spokesman said"):
     one denial, told twice. ``bare`` holds the ids of statements whose content is a pronoun."""
-    sentence_starts = [s.start_char for s in adoc.doc.sents]
+    sentence_starts = [s.start_char for s in adoc.sentences]
     dropped: set[str] = set()
     for first, second in zip(statements, statements[1:]):
         if first.id not in bare or first.kind != second.kind or not second.quote:

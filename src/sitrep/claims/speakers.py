@@ -510,7 +510,7 @@ def acting_actor(adoc: AnnotatedDocument, pointer: Attribution, after: int) -> A
     person = pointer.speaker_head in PERSON_PRONOUNS
     if person and (pointer.speaker is None or not pointer.speaker.is_person):
         return None
-    sentences = [s.start_char for s in adoc.doc.sents if s.start_char <= pointer.sent_start]
+    sentences = [s.start_char for s in adoc.sentences if s.start_char <= pointer.sent_start]
     floor = max(after, sentences[-2] if len(sentences) > 1 else 0)
     for mention in reversed(adoc.actors):
         if mention.end > pointer.speaker_start or mention.start < floor:
@@ -636,7 +636,7 @@ def named_next(adoc: AnnotatedDocument, attributions: list[Attribution], attribu
     phrase = text[attribution.speaker_start : attribution.speaker_end] if attribution.speaker_start is not None else ""
     if not re.match(r"(?i)(the|he|she)\b", phrase):
         return None  # "a police official" introduces someone the story may never name ("he": the one described before)
-    sentences = [s for s in adoc.doc.sents if s.text.strip()]
+    sentences = [s for s in adoc.sentences if s.text.strip()]
     at = next((i for i, s in enumerate(sentences) if s.start_char <= attribution.sent_start < s.end_char), None)
     if at is None or at + 1 >= len(sentences):
         return None

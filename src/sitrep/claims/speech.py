@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from sitrep.claims.lexicon import KIND_RANK, content_kind, lexicon
 from sitrep.claims.speakers import read_speaker, report_source, resolve_pointers, speaker_party
@@ -389,11 +389,10 @@ def nested_in_other_cue(token: Token, cue_indices: set[int]) -> bool:
 
 def find_attributions(adoc: AnnotatedDocument) -> list[Attribution]:
     """Every attributed speech act, in text order."""
-    doc: Doc = adoc.doc
     quotations = find_quotations(adoc.document.text)
     found: list[Attribution] = []
     pairs: list[list[Token]] = []  # the parties of each reciprocal act told so far
-    for sentence in doc.sents:
+    for sentence in adoc.sentences:
         found.extend(sentence_attributions(adoc, sentence, quotations, pairs))
     return resolve_pointers(adoc, found)
 

@@ -23,7 +23,7 @@ from sitrep.models import AnnotatedDocument, Incident
 
 def extract_incidents(adoc: AnnotatedDocument) -> list[Incident]:
     mentions = detect_mentions(adoc)
-    sentence_index = {sentence.start: number for number, sentence in enumerate(adoc.doc.sents)}
+    sentence_index = {sentence.start: number for number, sentence in enumerate(adoc.sentences)}
     events = corefer(mentions, sentence_index)
     accounts = [account for event in events for account in split_accounts(event)]
     dated = story_days(accounts)

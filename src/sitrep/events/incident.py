@@ -298,7 +298,7 @@ def told_days(adoc: AnnotatedDocument) -> list[tuple[int, TimeMention]]:
     """Every day a sentence's main clause is dated with, by sentence number, that is not
     after publication (a day ahead is a plan, not a day the story has told); a day inside
     a clause or a noun ("those arrested after the October 7 attack") is background."""
-    starts = [sentence.start_char for sentence in adoc.doc.sents]
+    starts = [sentence.start_char for sentence in adoc.sentences]
     published = adoc.document.published.isoformat() if adoc.document.published else None
     return [(bisect_right(starts, t.start) - 1, t) for t in adoc.times
             if t.value and t.precision == "day" and (published is None or t.value <= published)
@@ -348,7 +348,7 @@ def pointer_days(adoc: AnnotatedDocument, telling: set[int]) -> dict[int, TimeMe
     told. ``telling``: the numbers of the sentences that tell an event."""
     filters = lexicon().filters
     found: dict[int, TimeMention] = {}
-    for number, sentence in enumerate(adoc.doc.sents):
+    for number, sentence in enumerate(adoc.sentences):
         if number in telling:
             continue
         for token in sentence:
@@ -424,7 +424,7 @@ def nil_fields(account: Account, adoc: AnnotatedDocument) -> set[str]:
     wanted = [n for n in range(min(numbers), max(numbers) + 2) if n not in own]
     if not wanted:
         return set()
-    sentences = list(adoc.doc.sents)
+    sentences = adoc.sentences
     fields: set[str] = set()
     for n in wanted:
         if n >= len(sentences):

@@ -319,7 +319,7 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
     filters = lexicon().filters
     place_spans = [(p.start, p.end) for p in adoc.places]
     mentions: list[EventMention] = []
-    sentences = list(doc.sents)
+    sentences = adoc.sentences
     last_seen = {s.text.strip(): s.start for s in sentences}
     reporting = {a.cue_i for a in adoc.attributions}
     for sentence in sentences:

@@ -370,7 +370,7 @@ def _site_placed_elsewhere(
     }
     if not sites:
         return found
-    sentences = list(adoc.doc.sents)
+    sentences = adoc.sentences
     here = next(k for k, s in enumerate(sentences) if s.start == sent.start)
     text = adoc.document.text
     best: tuple[int, Place] | None = None
