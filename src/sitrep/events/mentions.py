@@ -199,10 +199,6 @@ def is_background(when: TimeMention | None, published: date | None) -> bool:
     return last is not None and (published - last).days > NEWS_DAYS
 
 
-def country_only(location: Location) -> Location:
-    return Location(location.country, None, None, None, None, None, "country") if location.geo_precision != "country" else location
-
-
 def placed_by_told(outside: list[TriggerHit], inside: list[TriggerHit]) -> bool:
     """The clause outside the anchor only points back ("this latest attack occurred ..."),
     and the anchored event is told as new, by an indefinite noun ("an assassination attempt")."""
@@ -432,12 +428,12 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             if main.event_class.national and mention.location is not None and not within(adoc.places, *subtree_span(main.token)):
                 # "violence returned to two provinces after the group ended its truce": the
                 # provinces are where the violence is, the truce was the whole group's
-                mention.location = Location(mention.location.country, None, None, None, None, None, "country")
+                mention.location = mention.location.country_level()
             mention.own_place = bool(within(adoc.places, *told))
             if not mention.own_place and mention.location is not None and is_background(mention.time, adoc.document.published):
                 # "Hamas's attacks on 7 October killed 1,200" in a story of a truce seven weeks
                 # on: where the story is set is where its news is, not where its past was
-                mention.location = country_only(mention.location)
+                mention.location = mention.location.country_level()
             mention.anaphoric = all(is_anaphoric(h.token) or h.event_class.casualty_only or describes_told(h, hits) for h in hits)
             mention.pointer = all(is_anaphoric(h.token) for h in hits)
             mention.later_death = all(h.event_class.casualty_only for h in hits) and any(

@@ -42,6 +42,13 @@ class Location:
     admin1_list: tuple[str, ...] = ()
     admin1_local: str | None = None  # the gazetteer's own name of admin1
 
+    def country_level(self) -> Location:
+        """The same place told only as its country (an act of a whole side, a story's
+        background): itself when it is no more precise than that."""
+        if self.geo_precision == "country":
+            return self
+        return Location(self.country, None, None, None, None, None, "country")
+
 
 def location_of(place: Place) -> Location:
     """A Location at the precision of one gazetteer place."""
