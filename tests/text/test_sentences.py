@@ -53,3 +53,13 @@ def test_an_annotated_document_lists_its_sentences_once_and_as_the_parse_has_the
     assert [s.text for s in adoc.sentences] == ["Guards fired on the crowd.\n", "Two men were hurt.", "Police said so."]
     assert adoc.sentences is adoc.sentences
     assert [(s.start, s.end) for s in adoc.sentences] == [(s.start, s.end) for s in adoc.doc.sents]
+
+
+def test_a_full_stop_run_into_the_next_sentence_after_a_year_ends_the_sentence():
+    assert sentences("The accord was signed in Arusha in late March 2019.The army said it would pull back.") == [
+        "The accord was signed in Arusha in late March 2019.", "The army said it would pull back."]
+
+
+def test_a_stop_between_figures_or_before_a_capital_alone_is_no_sentence_end():
+    assert sentences("Shells fell 2.5 km from the post, under clause 4.B of the truce.") == [
+        "Shells fell 2.5 km from the post, under clause 4.B of the truce."]

@@ -12,6 +12,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from sitrep.config import SPACY_MODEL
 from sitrep.ingest.layout import LEADING_STAMP, dashed_dateline, run_in_dateline
@@ -110,10 +111,18 @@ class BoundedTokenizer:
         return self.tokenizer(text)
 
 
+#: A sentence's full stop run into the next sentence after a figure ("in November 2022.The
+#: government said"): spaCy splits such a stop after a lower-case letter, not after a digit,
+#: and the two sentences were read as one word's worth of one sentence.
+RUN_IN_STOP_AFTER_FIGURE = r"(?<=[0-9])\.(?=[A-Z][a-z])"
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """Load the pipeline once per process; nothing is downloaded."""
     nlp = spacy.load(SPACY_MODEL)
+    infixes = list(nlp.Defaults.infixes) + [RUN_IN_STOP_AFTER_FIGURE]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     nlp.add_pipe("sitrep_line_breaks", before="parser")
     return nlp
