@@ -349,3 +349,25 @@ def test_soldiers_a_military_speaks_of_are_its_own_and_the_military_points_back(
 def test_a_bare_institution_in_a_sentence_of_its_own_is_the_story_countrys():
     adoc = _adoc("Lebanon's army shelled a post. The Israeli army said nothing. Soldiers were deployed in Tyre.")
     assert [(m.text, m.actor.id) for m in adoc.actors][-1] == ("Soldiers", "military:LB")
+
+
+def test_a_group_for_a_country_is_not_that_countrys_group():
+    adoc = _adoc("Pro-Russian rebels shelled a school near Horlivka on Friday, Ukrainian officials said.")
+    assert _by_text(adoc)["Pro-Russian rebels"] == {"Unidentified Armed Group (Ukraine)"}
+    assert "Russia" not in {m.actor.name for m in adoc.actors}
+
+
+def test_forces_for_a_country_are_armed_men_not_a_state_military():
+    adoc = _adoc("Pro-Russian forces seized two villages near Avdiivka on Monday, Ukraine's army said.")
+    assert _by_text(adoc)["Pro-Russian forces"] == {"Unidentified Armed Group (Ukraine)"}
+
+
+def test_a_militia_for_a_country_is_no_community_of_that_country():
+    adoc = _adoc("Pro-Iranian militias fired rockets at a base in Deir ez-Zor province of Syria on Sunday.")
+    names = {m.actor.name for m in adoc.actors}
+    assert not any("Iranian" in name or "Iran" in name for name in names)
+
+
+def test_a_plain_demonym_still_tells_whose_group_it_is():
+    adoc = _adoc("Russian troops shelled Kherson on Friday.")
+    assert _by_text(adoc)["Russian troops"] == {"Military Forces of Russia"}

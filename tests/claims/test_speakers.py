@@ -271,3 +271,9 @@ def test_a_role_then_a_name_tagging_a_quote_that_opens_in_the_next_sentence_is_t
         "\"We see no point in more meetings. The shelling has to stop first,\" Sergei Ivanov told reporters in Luhansk."
     )
     assert [name for name, _ in speakers(text)] == ["Sergei Ivanov", "Sergei Ivanov"]
+
+
+def test_armed_men_no_one_names_speak_as_the_story_calls_them():
+    assert speakers("Pro-Russian fighters said Ukrainian artillery had hit a bakery in Makiivka on Tuesday.") == [
+        ("Pro-Russian fighters", "Unidentified Armed Group (Ukraine)")
+    ]

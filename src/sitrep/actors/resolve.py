@@ -195,7 +195,7 @@ def story_country(kb: KnowledgeBase, hits: list[Hit], scan: Scan, hint: str | No
             votes[code] += 2
     for hit in hits:
         phrase = hit.phrase
-        if phrase.kind in QUALIFIERS:
+        if phrase.kind in QUALIFIERS and not stance_qualifier(scan, hit):
             locative = hit.first > 0 and scan.words[hit.first - 1].lower() in LOCATIVE
             votes[phrase.target] += 2 if locative else 1
         elif phrase.kind == "actor":
@@ -209,10 +209,31 @@ def _gap(scan: Scan, left: Hit, right: Hit) -> list[str]:
     return [w.lower() for w in scan.words[left.last : right.first]]
 
 
+#: Words that, hyphened to a country or demonym, say whom a group is for or against, not
+#: whose it is: "pro-Russian rebels" are rebels in the story's country backing Russia.
+STANCE_PREFIXES = {"pro", "anti"}
+
+
+def stance_qualifier(scan: Scan, hit: Hit) -> bool:
+    first = hit.first
+    return first >= 2 and scan.words[first - 1] == "-" and scan.words[first - 2].lower() in STANCE_PREFIXES
+
+
 def join_qualifiers(scan: Scan, hits: list[Hit]) -> list[Hit]:
-    """Fold "Afghan"/"Nigeria's" into the institution or category right after it."""
+    """Fold "Afghan"/"Nigeria's" into the institution or category right after it. A
+    qualifier of stance ("pro-Russian", "anti-Israeli") names no actor and gives the noun
+    after it no country; the forces it qualifies ("pro-Russian forces") are no state's but
+    armed men of the story's country."""
     out: list[Hit] = []
     pending: list[Hit] = []  # coordinated qualifiers: "Hungarian and Romanian officials"
+    for index, hit in enumerate(hits):
+        if hit.phrase.kind in QUALIFIERS and stance_qualifier(scan, hit):
+            after = hits[index + 1] if index + 1 < len(hits) else None
+            if after is not None and after.phrase.kind in ("institution", "category", "armed") and _gap(scan, hit, after) == []:
+                if after.phrase.kind == "institution":
+                    after.phrase = Phrase("armed", "armed")  # "pro-Russian forces": armed men of no state named
+                after.start = scan.starts[hit.first - 2]  # the mention is "pro-Russian rebels", as the story calls them
+            hit.phrase = Phrase("consumed", "")
     for hit in hits:
         if out and out[-1].phrase.kind in QUALIFIERS and hit.phrase.kind in ("institution", "category", "armed"):
             qualifier = out[-1]
@@ -617,6 +638,8 @@ def _communities(kb: KnowledgeBase, scan: Scan, hit: Hit, previous: Hit | None, 
     while True:
         names: list[int] = []
         while j >= floor and len(names) < 3 and words[j][:1].isupper() and words[j].isalpha() and words[j].lower() not in NOT_NAMES:
+            if j >= 2 and words[j - 1] == "-" and words[j - 2].lower() in STANCE_PREFIXES:
+                break  # "pro-Iranian militias" back Iran; they are no Iranian people's militia
             names.insert(0, j)
             j -= 1
         if not names:

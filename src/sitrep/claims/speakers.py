@@ -179,7 +179,8 @@ def body_name(adoc: AnnotatedDocument, mention: ActorMention, phrase: str) -> st
 
 
 #: Names made from ACLED's category templates, which read poorly as the name of a source.
-CATEGORY_NAME = re.compile(r"^(Military|Police) Forces of |^(Protesters|Rioters|Civilians|Journalists|Students|Labou?r Group) \(")
+CATEGORY_NAME = re.compile(
+    r"^(Military|Police) Forces of |^(Protesters|Rioters|Civilians|Journalists|Students|Labou?r Group|Unidentified Armed Group) \(")
 
 
 def is_template_actor(actor: Actor) -> bool:
