@@ -277,3 +277,9 @@ def test_armed_men_no_one_names_speak_as_the_story_calls_them():
     assert speakers("Pro-Russian fighters said Ukrainian artillery had hit a bakery in Makiivka on Tuesday.") == [
         ("Pro-Russian fighters", "Unidentified Armed Group (Ukraine)")
     ]
+
+
+def test_armed_men_named_again_by_their_noun_alone_keep_their_first_naming():
+    found = speakers("Pro-Russian fighters said on Monday that Ukrainian troops had shelled Makiivka. "
+                     "The fighters also said the army broke the truce.")
+    assert [name for name, _ in found] == ["Pro-Russian fighters", "Pro-Russian fighters"]
