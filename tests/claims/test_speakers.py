@@ -283,3 +283,9 @@ def test_armed_men_named_again_by_their_noun_alone_keep_their_first_naming():
     found = speakers("Pro-Russian fighters said on Monday that Ukrainian troops had shelled Makiivka. "
                      "The fighters also said the army broke the truce.")
     assert [name for name, _ in found] == ["Pro-Russian fighters", "Pro-Russian fighters"]
+
+
+def test_the_fuller_naming_is_found_past_a_bare_definite_one():
+    found = speakers("Pro-Russian fighters said on Monday that Ukrainian troops had shelled Makiivka. "
+                     "The fighters said the army broke the truce. Fighters also said a school was hit.")
+    assert [name for name, _ in found] == ["Pro-Russian fighters"] * 3

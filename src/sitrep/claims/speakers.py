@@ -174,9 +174,9 @@ def body_name(adoc: AnnotatedDocument, mention: ActorMention, phrase: str) -> st
     if before or after:
         return clean_name((before[-1] if before else after[0]).text)
     if CATEGORY_NAME.search(actor.name):
-        words = re.sub(r"^(the|a|an)\s+", "", clean_words(mention.text).lower())
+        words = clean_name(mention.text).lower()
         fuller = [m for m in adoc.actors if m.actor.id == actor.id and m.end <= mention.start and words
-                  and clean_words(m.text).lower().endswith(" " + words)]
+                  and clean_name(m.text).lower().endswith(" " + words)]
         if fuller:
             return clean_name(fuller[-1].text)  # "Rebels said", after "pro-Russian rebels": the same, as first called
         return clean_name(mention.text if mention.text.strip() else phrase)
