@@ -176,3 +176,20 @@ def test_a_new_event_the_told_one_places_in_time_is_an_event_of_its_own():
     )
     assert [(i.acled_sub_type, i.date, i.killed, len(i.mentions)) for i in found] == [
         ("Armed clash", "2021-06-13", 9, 2), ("Armed clash", "2021-06-13/2021-06-14", None, 1)]
+
+
+def test_a_shooting_with_its_own_toll_after_a_bombing_is_another_attack():
+    found = incidents(
+        "A roadside bomb killed three soldiers near a checkpoint in Ghazni city on Monday. "
+        "Gunmen shot dead two shopkeepers in the main bazaar."
+    )
+    assert [(i.acled_sub_type, i.killed) for i in found] == [("Remote explosive/landmine/IED", 3), ("Attack", 2)]
+
+
+def test_gunmen_opening_fire_in_a_suicide_bombing_are_the_same_complex_attack():
+    found = incidents(
+        "Four policemen were killed when two suicide bombers blew themselves up at a police station in Bannu on Monday. "
+        "Two gunmen had first opened fire on the guards at the gate."
+    )
+    # the two bombers died too: ACLED counts attackers among the dead
+    assert [(i.acled_sub_type, i.killed, len(i.mentions)) for i in found] == [("Suicide bomb", 6, 2)]

@@ -251,3 +251,25 @@ def test_a_wars_toll_so_far_in_a_relative_clause_is_no_incident():
 def test_a_death_told_beside_the_wars_toll_is_still_an_incident():
     found = first("A soldier was killed on Monday near Wamena in an insurgency that has killed thousands.")
     assert (found.acled_type, found.killed, str(found.date)) == ("Battles", 1, "2021-06-14")
+
+
+def test_several_attacks_told_at_one_time_and_place_are_one_incident():
+    incident = first("Militants had already launched several attacks on army posts along the frontier on Monday.")
+    assert incident is not None and incident.date == "2021-06-14"
+
+
+def test_several_attacks_told_over_two_places_are_each_their_own_incident():
+    assert first("Militants carried out two separate attacks in Kandahar and Helmand on Monday.") is None
+
+
+def test_several_attacks_told_at_no_time_are_background():
+    assert first("Militants have carried out several attacks on army posts along the frontier.") is None
+
+
+def test_several_attacks_at_no_named_place_are_placed_no_finer_than_the_country():
+    found = extract_text(
+        "Two soldiers were killed in a roadside bombing in Kunar province on Sunday. "
+        "Militants had also launched several attacks on army posts on Monday.",
+        options=OPTIONS,
+    ).incidents
+    assert [(i.date, i.admin1, i.geo_precision) for i in found] == [("2021-06-13", "Kunar", "admin1"), ("2021-06-14", None, "country")]

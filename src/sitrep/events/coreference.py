@@ -166,11 +166,18 @@ def means_differ(event: Event, mention: EventMention) -> bool:
     bomb"); a general word ("the attack", "fighting", "killed") fits any of them."""
     ours = {means_of(m) for m in event.mentions} - {None}
     theirs = means_of(mention)
-    return theirs is not None and bool(ours) and theirs not in ours
+    if theirs is None or not ours or theirs in ours:
+        return False
+    if mention.event_class.means is None:
+        # only the words tell the means ("gunmen opened fire"): in the course of a bombing
+        # that is its complex attack told on, unless the shooting has a toll of its own
+        # ("gunmen shot dead two shopkeepers", after "a roadside bomb killed three soldiers")
+        return any(c.value for c in mention.counts) and not restates(event, mention)
+    return True
 
 
 def means_of(mention: EventMention) -> str | None:
-    return mention.event_class.means
+    return mention.means
 
 
 def agents_differ(event: Event, mention: EventMention) -> bool:

@@ -42,6 +42,9 @@ class TriggerRule:
     context: tuple[str, ...] = ()
     argument: str | None = None
     exclude: tuple[str, ...] = ()  # the sentence must contain none of these (an accident, not an attack)
+    # how the harm was done, where the words tell it and their class does not ("shot dead"
+    # is an attack by firearms; "attack" alone fits any means)
+    means: str | None = None
 
     def fits(self, lowered: str) -> bool:
         if self.context and not any(c in lowered for c in self.context):
@@ -83,6 +86,7 @@ class Filters:
     precedence_verbs: frozenset[str]
     spread_words: frozenset[str]
     spread_phrases: frozenset[str]
+    spread_prepositions: frozenset[str]  # "attacks across the province": over an area, at many places
     realised_infinitive_heads: frozenset[str]
     doing_verbs: frozenset[str]
     war_nouns: frozenset[str]
@@ -172,7 +176,8 @@ def lexicon() -> Lexicon:
     phrase_rules: dict[str, TriggerRule] = {}
     for number, spec in enumerate(data["trigger"]):
         event_class = classes[spec["class"]]  # KeyError names a class missing from classes.toml
-        rule = TriggerRule(event_class, tuple(spec.get("context", ())), spec.get("argument"), tuple(spec.get("exclude", ())))
+        rule = TriggerRule(event_class, tuple(spec.get("context", ())), spec.get("argument"), tuple(spec.get("exclude", ())),
+                           spec.get("means"))
         for lemma in spec.get("lemmas", ()):
             by_lemma.setdefault(lemma, []).append(rule)
         if spec.get("phrases"):

@@ -93,6 +93,11 @@ class EventMention:
     def family(self) -> str:
         return self.event_class.family
 
+    @property
+    def means(self) -> str | None:
+        """How the harm was done: the class's means, else what its trigger words tell."""
+        return self.event_class.means or next((h.rule.means for h in self.hits if h.rule.means), None)
+
 
 def is_anaphoric(token: Token) -> bool:
     """ "the attack", "those strikes": a trigger noun pointing back to a told event."""
@@ -359,7 +364,7 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 continue  # a clause of a cut-off line whose sentence the cut may have changed
             negated = is_negated(word, verb)
             intended = not negated and is_irrealis(word, verb)
-            background = (is_talked_about(word) or is_aggregate(word, sentence) or is_trend(word) or is_several(word)
+            background = (is_talked_about(word) or is_aggregate(word, sentence) or is_trend(word) or (is_several(word) and told_one_by_one(adoc, word, sentence))
                           or is_cumulative(word, verb, dated=day_dated(adoc, word)) or is_habitual(tense_verb(word, verb), reporting)
                           or token.i in describing or any(a.i in describing for a in token.ancestors))
             if negated or intended or background:
@@ -377,7 +382,7 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 # "cleared the protest camp", "broke up sit-ins": police against a protest, not ground changing hands
                 event_class = lexicon().classes["protest_intervention"]
             if event_class is not hit.event_class:
-                hit = TriggerHit(hit.token, hit.start, hit.end, type(hit.rule)(event_class, hit.rule.context, hit.rule.argument, hit.rule.exclude))
+                hit = TriggerHit(hit.token, hit.start, hit.end, replace(hit.rule, event_class=event_class))
             taken.add((hit.start, hit.end))
             kept.append(hit)
             if is_anchor(token.head if token.dep_ == "compound" else token) and not of_the_week(adoc, token):
@@ -430,6 +435,10 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 # provinces are where the violence is, the truce was the whole group's
                 mention.location = mention.location.country_level()
             mention.own_place = bool(within(adoc.places, *told))
+            if not mention.own_place and mention.location is not None and any(is_several(h.token) for h in hits):
+                # "three separate airstrikes in early August", at no place told: the story's
+                # province is where it is set, not known to be where each of them fell
+                mention.location = mention.location.country_level()
             if not mention.own_place and mention.location is not None and is_background(mention.time, adoc.document.published):
                 # "Hamas's attacks on 7 October killed 1,200" in a story of a truce seven weeks
                 # on: where the story is set is where its news is, not where its past was
@@ -573,6 +582,23 @@ def of_the_week(adoc: AnnotatedDocument, token: Token) -> bool:
     except ValueError:
         return False
     return 0 <= (published - day).days <= NEWS_DAYS
+
+
+def told_one_by_one(adoc: AnnotatedDocument, word: Token, sentence: Span) -> bool:
+    """Whether events told together ("two separate attacks", "multiple raids") are each an
+    incident of their own, to be told one by one, and the round-up none: so when they are
+    spread over an area or more than one named place, or told at no time. At one time, in
+    one place or none named ("multiple attacks along the border on Saturday", "three
+    separate airstrikes in early August"), they are one event, as events are counted by
+    place and day."""
+    if time.governing_time(adoc, word.i) is None:
+        return True
+    spreading = lexicon().filters.spread_prepositions
+    if any(t.dep_ == "prep" and t.lower_ in spreading and t.head.i in (word.i, word.head.i) for t in sentence):
+        return True  # "separate attacks across the province"
+    named = {p.place.name for p in adoc.places
+             if sentence.start_char <= p.start < sentence.end_char and p.place.level != "country"}
+    return len(named) > 1
 
 
 def day_dated(adoc: AnnotatedDocument, token: Token) -> bool:
