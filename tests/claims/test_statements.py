@@ -770,3 +770,15 @@ def test_an_act_a_party_is_said_to_use_something_for_is_its_own():
 def test_emphasizing_on_a_release_presses_for_it():
     s = one("Al-Shabaab has emphasized on the release of its detained commanders before any talks.")
     assert (s.speaker.name, s.kind) == ("al-Shabaab", "demand")
+
+
+def test_under_a_truce_a_state_report_of_the_other_sides_attacks_accuses_them():
+    text = ("The government and the rebels accused each other on Sunday of breaking the ceasefire in Somalia's Hiraan region. "
+            "Most of the attacks by the rebels on army posts come after dark, Somali army spokesman Omar Farah said.")
+    assert [(s.speaker.name, s.kind) for s in extract_text(text).statements][-1] == ("Omar Farah", "accusation")
+
+
+def test_without_a_truce_a_state_report_of_insurgent_attacks_on_its_posts_tells_the_fighting():
+    text = ("Fighting spread across Somalia's Hiraan region on Sunday as the army moved on rebel camps. "
+            "Most of the attacks by the rebels on army posts come after dark, Somali army spokesman Omar Farah said.")
+    assert [(s.speaker.name, s.kind) for s in extract_text(text).statements][-1] == ("Omar Farah", "statement")

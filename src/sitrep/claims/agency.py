@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from sitrep.claims.lexicon import KIND_RANK, lexicon
 from sitrep.claims.speech import cue_kind
@@ -338,12 +338,36 @@ def routine_report(adoc: AnnotatedDocument, attribution: Attribution, doer: Toke
     ("the protesters threw stones and petrol bombs, a security source said")."""
     if not state_speaker(adoc, attribution):
         return False
+    if tells_a_truce(adoc):
+        return False  # under a truce, the other side's attack is a breach alleged, not the fighting told
     if authored(act, doer):
         return False  # "the bombings were organised by the network": who is behind it, named
     mention = mention_at(adoc, phrase_tokens(doer))
     if mention is None or is_state(mention.actor) or mention.actor.inter in CROWD_INTER:
         return False
     return not harms_civilians(adoc, act)
+
+
+#: The sentences of prose that say what a story is about (its lead), after any headline,
+#: byline and dateline, which are counted in but not toward the number.
+LEAD_SENTENCES = 2
+PROSE_WORDS = 8
+
+
+def lead(adoc: AnnotatedDocument) -> list[Span]:
+    told, prose = [], 0
+    for sentence in adoc.sentences:
+        told.append(sentence)
+        prose += sum(1 for t in sentence if t.is_alpha) >= PROSE_WORDS
+        if prose == LEAD_SENTENCES:
+            break
+    return told
+
+
+def tells_a_truce(adoc: AnnotatedDocument) -> bool:
+    """Whether the story is about a truce (a ceasefire, a pause in fighting): its lead tells one."""
+    truces = lexicon().truces
+    return any(t.lemma_.lower() in truces or t.lower_ in truces for s in lead(adoc) for t in s)
 
 
 def first_person_acts(adoc: AnnotatedDocument, attribution: Attribution, tokens: list[Token]) -> list[str]:
@@ -439,6 +463,7 @@ def told_as_background(act: Token, doer: Token) -> bool:
     if act.dep_ == "pobj":
         return True
     return act.dep_ == "nsubj" and act.head.pos_ == "VERB" and not is_act(act.head) and not is_breach(act.head)
+
 
 
 def unidentified(doer: Token) -> bool:

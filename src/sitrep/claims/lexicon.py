@@ -43,6 +43,7 @@ class SpeechLexicon:
     breaches: frozenset[str]  # breaking a commitment: an accusation even with its doer unnamed
     breaking: frozenset[str]  # "broke the terms": a breach only with a commitment as object
     commitments: frozenset[str]
+    truces: frozenset[str]  # a truce told in a story makes each side's report of the other's attacks an accusation
     carrying_verbs: frozenset[str]  # "launched attacks", "committed violations": their subject did the act
     state_force_nouns: frozenset[str]  # "troops", "police": a state's forces, named by what they are
     irregular_nouns: frozenset[str]  # "rebels", "gunmen": armed men who are no state's
@@ -92,6 +93,7 @@ def lexicon() -> SpeechLexicon:
         breaches=frozenset(data["acts"]["breaches"]),
         breaking=frozenset(data["acts"]["breaking"]),
         commitments=frozenset(data["acts"]["commitments"]),
+        truces=frozenset(data["acts"]["truces"]),
         operations=frozenset(data["acts"]["operations"]),
         civilian_nouns=frozenset(data["acts"]["civilian_nouns"]),
         state_nouns=frozenset(speakers["state_nouns"]),
