@@ -27,15 +27,11 @@ from sitrep.agreements.mentions import Mention
 from sitrep.agreements.resolve import Reading, party_matches
 from sitrep.agreements.stance import content_stance, stance_of
 from sitrep.models import Agreement, AgreementRef, AnnotatedDocument, Attribution, Incident, Source, Statement
-from sitrep.text.spans import is_heading
+from sitrep.text.spans import lead_sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-#: The lead that can frame a story: its headings, then at least two sentences and some
-#: forty words (wire copy broken at every line makes sentences short).
-LEAD_WORDS = 40
-LEAD_MIN_SENTENCES = 2
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 #: What a party's own allegation of a breach may also tell (a clash typed as a riot).
 TOLD_VIOLENT = frozenset({"Riots"})
@@ -173,23 +169,9 @@ def is_party(agreement: Agreement, *names: str | None) -> bool:
     return False
 
 
-def lead_sentences(adoc: AnnotatedDocument) -> list[tuple[int, int]]:
-    text = adoc.document.text
-    lead, sentences, words = [], 0, 0
-    for sentence in adoc.sentences:
-        lead.append((sentence.start_char, sentence.end_char))
-        if is_heading(sentence, text):
-            continue
-        sentences += 1
-        words += sum(t.is_alpha for t in sentence)
-        if sentences >= LEAD_MIN_SENTENCES and words >= LEAD_WORDS:
-            break
-    return lead
-
-
 def frame_of(story: Story, statements: list[Statement]) -> Agreement | None:
     """The agreement the lead says someone broke, when there is one."""
-    lead = lead_sentences(story.adoc)
+    lead = [(s.start_char, s.end_char) for s in lead_sentences(story.adoc.sentences, story.adoc.document.text)]
     inside = lambda offset: any(s <= offset < e for s, e in lead)  # noqa: E731
     for mention, agreement in story.reading.mentions:
         if inside(mention.start) and stance_of(story.adoc.doc[mention.head], None, None) == "alleges_violation":

@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from sitrep.claims.lexicon import KIND_RANK, lexicon
 from sitrep.claims.speech import cue_kind
 from sitrep.models import Actor, ActorMention, AnnotatedDocument, Attribution
-from sitrep.text.spans import tokens_from
+from sitrep.text.spans import lead_sentences, tokens_from
 
 FIRST_PERSON = {"we", "us", "our", "i", "my", "ours"}
 SELF_PRONOUNS = {"it", "they", "its", "their", "itself", "themselves"}
@@ -348,26 +348,11 @@ def routine_report(adoc: AnnotatedDocument, attribution: Attribution, doer: Toke
     return not harms_civilians(adoc, act)
 
 
-#: The sentences of prose that say what a story is about (its lead), after any headline,
-#: byline and dateline, which are counted in but not toward the number.
-LEAD_SENTENCES = 2
-PROSE_WORDS = 8
-
-
-def lead(adoc: AnnotatedDocument) -> list[Span]:
-    told, prose = [], 0
-    for sentence in adoc.sentences:
-        told.append(sentence)
-        prose += sum(1 for t in sentence if t.is_alpha) >= PROSE_WORDS
-        if prose == LEAD_SENTENCES:
-            break
-    return told
-
-
 def tells_a_truce(adoc: AnnotatedDocument) -> bool:
     """Whether the story is about a truce (a ceasefire, a pause in fighting): its lead tells one."""
     truces = lexicon().truces
-    return any(t.lemma_.lower() in truces or t.lower_ in truces for s in lead(adoc) for t in s)
+    return any(t.lemma_.lower() in truces or t.lower_ in truces
+               for s in lead_sentences(adoc.sentences, adoc.document.text) for t in s)
 
 
 def first_person_acts(adoc: AnnotatedDocument, attribution: Attribution, tokens: list[Token]) -> list[str]:

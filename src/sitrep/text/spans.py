@@ -200,6 +200,27 @@ def sentence_of(doc: Doc, token_i: int) -> Span:
     return doc[token_i].sent
 
 
+#: The lead that says what a story is about: its headings, then at least two sentences and
+#: some forty words (wire copy broken at every line makes sentences short).
+LEAD_WORDS = 40
+LEAD_MIN_SENTENCES = 2
+
+
+def lead_sentences(sentences: Sequence[Span], text: str) -> list[Span]:
+    """The story's headings and first sentences of prose, up to its lead's length."""
+    lead: list[Span] = []
+    told, words = 0, 0
+    for sentence in sentences:
+        lead.append(sentence)
+        if is_heading(sentence, text):
+            continue
+        told += 1
+        words += sum(t.is_alpha for t in sentence)
+        if told >= LEAD_MIN_SENTENCES and words >= LEAD_WORDS:
+            break
+    return lead
+
+
 def is_heading(sentence: Span, text: str) -> bool:
     """A short line with no closing punctuation in a text of several lines (headline,
     section label, stamp): not a report. A text of one line is the report itself.
