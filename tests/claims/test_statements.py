@@ -782,3 +782,15 @@ def test_without_a_truce_a_state_report_of_insurgent_attacks_on_its_posts_tells_
     text = ("Fighting spread across Somalia's Hiraan region on Sunday as the army moved on rebel camps. "
             "Most of the attacks by the rebels on army posts come after dark, Somali army spokesman Omar Farah said.")
     assert [(s.speaker.name, s.kind) for s in extract_text(text).statements][-1] == ("Omar Farah", "statement")
+
+
+def test_an_unnamed_military_source_telling_its_forces_act_announces_it():
+    text = ("Israeli jets struck targets near Homs in Syria on Monday. "
+            "Syrian air defences intercepted most of the missiles, a military source told state television.")
+    assert [(s.speaker.name, s.kind) for s in extract_text(text).statements] == [("military source", "announcement")]
+
+
+def test_an_unnamed_civil_official_telling_the_forces_act_only_tells_it():
+    text = ("Afghan forces raided a village in Helmand province on Monday. "
+            "The raid was carried out by Afghan forces after a tip-off, a provincial official said.")
+    assert [s.kind for s in extract_text(text).statements] == ["statement"]

@@ -232,7 +232,8 @@ def side_of(adoc: AnnotatedDocument, attribution: Attribution, doer: Token, gove
         # own state's forces may be its own, unless the speaker is described as armed men of
         # no state ("separatists said"); anyone else is another party
         if is_state(actor) and (actor.country is None or actor.country == adoc.country) and not irregular_speaker(adoc, attribution):
-            return None
+            # "the military source said": described as the state's forces, they are its own
+            return "own" if actor.country is not None and forces_speaker(adoc, attribution) else None
         return "other"
     mine = sides(speaker, affiliation)
     if actor.id in mine or actor.name in mine or (actor.affiliation and actor.affiliation in mine):
@@ -319,6 +320,16 @@ def state_speaker(adoc: AnnotatedDocument, attribution: Attribution) -> bool:
     # that described the speaker where it was introduced
     words += (attribution.speaker_name or "").lower().split()
     return bool(set(words) & lexicon().state_nouns)
+
+
+def forces_speaker(adoc: AnnotatedDocument, attribution: Attribution) -> bool:
+    """An unnamed speaker described as of a state's forces ("a military source", "a police
+    officer"): not a civil official, who tells of the forces' acts from outside them."""
+    if attribution.speaker_start is None:
+        return False
+    words = adoc.document.text[attribution.speaker_start : attribution.speaker_end].lower().split()
+    words += (attribution.speaker_name or "").lower().split()
+    return bool(set(words) & lexicon().state_force_nouns)
 
 
 def authored(act: Token, doer: Token) -> bool:
@@ -551,7 +562,7 @@ def reported_kind(adoc: AnnotatedDocument, attribution: Attribution) -> str | No
         elif hostile and side == "other" and not routine_report(adoc, attribution, doer, token) and not (
                 as_noun(token) and told_as_background(token, doer)) and not unidentified(doer):
             accuses = True
-        elif side == "own" and is_state(attribution.speaker):
+        elif side == "own" and (is_state(attribution.speaker) or attribution.speaker is None and forces_speaker(adoc, attribution)):
             announces = True
     if threatens:
         return "threat"
