@@ -193,3 +193,20 @@ def test_gunmen_opening_fire_in_a_suicide_bombing_are_the_same_complex_attack():
     )
     # the two bombers died too: ACLED counts attackers among the dead
     assert [(i.acled_sub_type, i.killed, len(i.mentions)) for i in found] == [("Suicide bomb", 6, 2)]
+
+
+def test_fresh_attacks_told_after_a_lead_with_no_time_are_the_leads_attacks():
+    found = incidents(
+        "The rebel movement has accused the neighbouring army of attacking its positions. "
+        "\"The army launched fresh attacks against our forces yesterday near Badme,\" the movement's spokesman wrote on Sunday."
+    )
+    # "yesterday" is the day before the Sunday the spokesman wrote
+    assert [(i.date, len(i.mentions)) for i in found] == [("2021-06-12", 2)]
+
+
+def test_fresh_attacks_after_attacks_told_on_their_own_day_are_another_event():
+    found = incidents(
+        "Rebels attacked an army post near Badme on Monday. "
+        "On Tuesday they launched fresh attacks on the same post, the army said."
+    )
+    assert [i.date for i in found] == ["2021-06-14", "2021-06-15"]

@@ -326,6 +326,8 @@ def can_join(event: Event, mention: EventMention, sentence_number: int, conteste
         return False
     if mention.sequel or means_differ(event, mention):
         return False
+    if mention.renewed and any(m.time is not None for m in event.mentions):
+        return False  # "fresh attacks", after attacks told on a day of their own: renewed, another event
     if sides_differ(event, mention) or (strikes_apart(event, mention) and not (mention.anaphoric or restates(event, mention))):
         return False
     if agents_differ(event, mention) and not restates(event, mention):

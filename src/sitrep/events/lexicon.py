@@ -82,6 +82,7 @@ class Filters:
     perceiving_verbs: frozenset[str]
     aggregate: re.Pattern[str]
     new_event_words: frozenset[str]
+    renewal_words: frozenset[str]
     sequel_words: frozenset[str]
     precedence_verbs: frozenset[str]
     spread_words: frozenset[str]

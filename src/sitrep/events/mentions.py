@@ -84,6 +84,7 @@ class EventMention:
     points_back: bool = False  # the sentence names an event already told: "in the operation", "during the raid"
     placed_by_told: bool = False  # placed in time by the event told: "the attack came hours before an assassination attempt"
     spread: bool = False  # told over a whole country: "nationwide protests", "clashes across the country"
+    renewed: bool = False  # told as a renewal ("fresh attacks"): no part of an event told with a time of its own
 
     @property
     def main(self) -> TriggerHit:
@@ -142,6 +143,12 @@ def opens_new_event(sentence: Span, hits: list[TriggerHit]) -> bool:
             return True
     # "in another incident", "another attack": not "another one was injured", "another soldier was killed"
     return any(t.lower_ == "another" and t.head.lemma_.lower() in lexicon().filters.new_event_nouns for t in sentence)
+
+
+def renewed(hits: list[TriggerHit]) -> bool:
+    """ "fresh attacks", "new clashes": a renewal of what went before the story."""
+    words = lexicon().filters.renewal_words
+    return any(c.lower_ in words for hit in hits for c in hit.token.children if c.dep_ in ("amod", "advmod"))
 
 
 def spread_over_country(sentence: Span, hits: list[TriggerHit]) -> bool:
@@ -452,6 +459,7 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             opens = opens_new_event(sentence, hits)
             mention.new_event = opens or told_as_earlier(sentence, hits) or mention.placed_by_told
             mention.spread = spread_over_country(sentence, hits)
+            mention.renewed = renewed(hits)
             mention.one_more = opens and one_more_victim(hits)
             mention.refers_back = doer_refers_back(main.token)
             mention.agent = agent_of(main.token, adoc.actors)
