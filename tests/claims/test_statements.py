@@ -770,3 +770,18 @@ def test_an_act_a_party_is_said_to_use_something_for_is_its_own():
 def test_emphasizing_on_a_release_presses_for_it():
     s = one("Al-Shabaab has emphasized on the release of its detained commanders before any talks.")
     assert (s.speaker.name, s.kind) == ("al-Shabaab", "demand")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # set apart by a comma, in the speech verb's tense, not the backshifted report's: the speaker's next act
+    ("The militia's spokesman, Omar Dalle, said two herders had died, caught in crossfire near the river, "
+     "and called for an independent inquiry.",
+     [("Omar Dalle", "statement"), ("Omar Dalle", "demand")]),
+    # set apart by auxiliaries of its own, beside a report in the future
+    ("The governor has promised that the road will reopen by Friday and has urged traders to return.",
+     [("governor", "statement"), ("governor", "demand")]),
+    # nothing sets it apart: "had" may govern both verbs, whose doer may be the rebels: one act
+    ("The mayor said the rebels had surrounded the market and demanded a ransom.", [("mayor", "demand")]),
+])
+def test_a_second_speech_act_coordinated_after_a_report_is_the_speakers_own(text, expected):
+    assert [(s.speaker.name, s.kind) for s in statements(text)] == expected
