@@ -70,3 +70,16 @@ def test_a_day_outside_the_leads_month_does_not_move_it():
     found = dates("Gunmen killed at least 20 villagers in Kunduz province late last month, officials said on Tuesday.\n"
                   "The gunmen attacked the villages again on June 14, killing three more people, the officials said.")
     assert found[0] == ("Gunmen kil", "2021-05")
+
+
+def test_a_condemned_bombing_gives_the_toll_told_next_its_day():
+    # the condemnation tells the one bombing again (singular, definite), with its day and place
+    found = extract_text("The interior ministry condemned the bombing at a bus station in Kunduz city on Monday.\n"
+                         "Six people were killed and 30 wounded when the device went off, police said.",
+                         options=OPTIONS).incidents
+    assert [(i.date, i.admin1, i.killed, i.injured) for i in found] == [("2021-06-14", "Kunduz", 6, 30)]
+
+
+def test_condemned_attacks_in_general_tell_no_event():
+    assert extract_text("The interior ministry condemned attacks on bus stations in Kunduz province.",
+                        options=OPTIONS).incidents == []

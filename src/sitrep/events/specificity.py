@@ -115,6 +115,8 @@ def is_talked_about(token: Token) -> bool:
     filters = lexicon().filters
     if in_gerund_subject(token) or is_explanation(token) or is_speech_setting(token):
         return True
+    if condemned_event(token):
+        return False
     current = token
     for _ in range(4):
         head = current.head
@@ -126,6 +128,16 @@ def is_talked_about(token: Token) -> bool:
     if token.pos_ == "NOUN" and token.tag_ == "NNS" and token.dep_ in ("dobj",) and token.head.lemma_.lower() in filters.trend_verbs:
         return True
     return False
+
+
+def condemned_event(token: Token) -> bool:
+    """ "condemns the bombing at the gymnasium", "denounced Monday's attack": one event,
+    singular and definite, that a condemnation tells again (it happened), not a kind of act."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.dep_ != "dobj":
+        return False
+    if token.head.lemma_.lower() not in lexicon().filters.condemning_verbs:
+        return False
+    return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss" for c in token.children)
 
 
 def is_explanation(token: Token) -> bool:
