@@ -251,3 +251,10 @@ def test_a_wars_toll_so_far_in_a_relative_clause_is_no_incident():
 def test_a_death_told_beside_the_wars_toll_is_still_an_incident():
     found = first("A soldier was killed on Monday near Wamena in an insurgency that has killed thousands.")
     assert (found.acled_type, found.killed, str(found.date)) == ("Battles", 1, "2021-06-14")
+
+
+def test_a_gerund_under_since_only_starts_the_span_a_tally_counts_over():
+    from tests.events.reading import first
+    # the capture is a tally since the offensive began; the offensive only dates its start
+    assert first("The insurgents have overrun much of Kunduz province since launching their spring offensive "
+                 "this year.") is None

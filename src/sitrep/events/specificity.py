@@ -406,6 +406,11 @@ def is_anchor(token: Token) -> bool:
     "arrested following the October 7 attack", "calm since the mediators brokered a deal".
     A clause that tells what came before ("a week after their fighters seized him") goes
     on with the story."""
+    # "have seized large parts of the territory since launching a new offensive": a gerund
+    # under "since", and what it did, only start the span the clause counts over
+    gerund = token.head if token.dep_ in ("dobj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN") else token
+    if gerund.tag_ == "VBG" and gerund.dep_ == "pcomp" and gerund.head.lower_ == "since":
+        return True
     if token.pos_ in ("NOUN", "PROPN"):
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ("wake", "aftermath"):
             return True  # "in the wake of the attack", "in the aftermath of the bombing"
