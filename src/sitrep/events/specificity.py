@@ -265,6 +265,9 @@ def is_trend(token: Token) -> bool:
     head = token.head
     if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in filters.trend_verbs:
         return True
+    if token.dep_ == "nsubj" and token.tag_ == "NNS" and head.lemma_.lower() in filters.wave_verbs and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children):
+        return True  # "demonstrations have spread to towns across the country": a wave, not one event
     if token.dep_ == "nsubj" and head.lemma_.lower() == "be" and any(
             c.dep_ == "prep" and any(g.lemma_.lower() in filters.stopping_words for g in c.children) for c in head.children):
         return True
