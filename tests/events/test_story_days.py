@@ -83,3 +83,9 @@ def test_a_condemned_bombing_gives_the_toll_told_next_its_day():
 def test_condemned_attacks_in_general_tell_no_event():
     assert extract_text("The interior ministry condemned attacks on bus stations in Kunduz province.",
                         options=OPTIONS).incidents == []
+
+
+def test_a_closing_participle_hung_on_a_clause_inside_the_act_takes_the_acts_day():
+    # the parser hangs ", killing 40" on "to carry them", deep in the "as" clause; the day is the strike's
+    assert dates("Shells hit the bus station in Kunduz city on Monday evening as hundreds of families waited for "
+                 "buses to carry them south, killing 40 people, the governor said.") == [("Shells hit", "2021-06-14")]
