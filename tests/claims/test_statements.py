@@ -794,3 +794,18 @@ def test_an_unnamed_civil_official_telling_the_forces_act_only_tells_it():
     text = ("Afghan forces raided a village in Helmand province on Monday. "
             "The raid was carried out by Afghan forces after a tip-off, a provincial official said.")
     assert [s.kind for s in extract_text(text).statements] == ["statement"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # set apart by a comma, in the speech verb's tense, not the backshifted report's: the speaker's next act
+    ("The militia's spokesman, Omar Dalle, said two herders had died, caught in crossfire near the river, "
+     "and called for an independent inquiry.",
+     [("Omar Dalle", "statement"), ("Omar Dalle", "demand")]),
+    # set apart by auxiliaries of its own, beside a report in the future
+    ("The governor has promised that the road will reopen by Friday and has urged traders to return.",
+     [("governor", "statement"), ("governor", "demand")]),
+    # nothing sets it apart: "had" may govern both verbs, whose doer may be the rebels: one act
+    ("The mayor said the rebels had surrounded the market and demanded a ransom.", [("mayor", "demand")]),
+])
+def test_a_second_speech_act_coordinated_after_a_report_is_the_speakers_own(text, expected):
+    assert [(s.speaker.name, s.kind) for s in statements(text)] == expected

@@ -183,3 +183,21 @@ def test_they_killed_when_the_counted_people_were_doing_something_are_those_peop
 
 def test_a_singular_pronoun_does_not_take_a_plural_subject():
     assert counts("Three shepherds were grazing goats near the river when he was killed in a drone strike.") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the toll moved to a new figure, as object of a causative verb or as subject of a verb of rising
+    ("Divers recovered the last bodies from the lake, bringing the death toll to 41.", [("killed", 41, None)]),
+    ("The toll from the ferry fire climbed to 27 overnight.", [("killed", 27, None)]),
+    ("The wounded toll rose to 63 by the evening.", [("injured", 63, None)]),
+    # a bare "number" names no toll: moving it to a figure counts no one
+    ("The mission raised the number of its observers to 500.", []),
+])
+def test_a_toll_moved_to_a_figure_gives_the_figure(sentence, expected):
+    assert counts(sentence) == expected
+
+
+def test_a_toll_taken_to_a_figure_is_the_toll_of_the_event_it_names():
+    incident = first("Rescue teams dug more victims out of the collapsed school in Kunduz city on Thursday, taking "
+                     "the death toll from Wednesday's bombing to 52, the provincial governor said.")
+    assert (incident.acled_sub_type, incident.date, incident.killed) == ("Remote explosive/landmine/IED", "2021-06-16", 52)

@@ -418,3 +418,25 @@ def test_captives_swapped_with_a_figure_between_verb_and_noun_are_an_agreement_c
 def test_fire_exchanged_is_fighting_and_a_swap_named_as_an_agreement_is_none():
     assert kind("Troops and rebels exchanged fire near Lachin on Monday.") == ("Battles", "Armed clash")
     assert kind("The prisoner swap between the two sides was among the agreements reached in Vienna in May.") is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "take" tells a capture when what was taken is itself ground
+    ("The insurgents said they had taken the airport outside Kunduz city on Saturday.",
+     ("Battles", "Non-state actor overtakes territory")),
+    ("The rebels took Kunduz city after two days of fighting.", ("Battles", "Non-state actor overtakes territory")),
+    # a palace is ground a side holds ("seized the presidential palace")
+    ("Rebel fighters seized the presidential palace on Monday night.", ("Battles", "Non-state actor overtakes territory")),
+    # ... and not when it took people, took up positions or took an oath
+    ("Soldiers took the wounded to a clinic in Kunduz city on Sunday.", None),
+    ("Soldiers took up positions around the town on Sunday.", None),
+    ("The governor took the oath of office in Kunduz city on Sunday.", None),
+])
+def test_take_is_a_capture_only_of_ground(sentence, expected):
+    assert kind(sentence) == expected
+
+
+def test_a_list_of_ground_taken_is_read_whole():
+    # the ground noun stands last in the coordinated list, after two buildings
+    assert kind("The militia said it had seized the customs office, the radio station and the airport "
+                "in Kunduz province.") == ("Battles", "Non-state actor overtakes territory")

@@ -273,3 +273,21 @@ def test_several_attacks_at_no_named_place_are_placed_no_finer_than_the_country(
         options=OPTIONS,
     ).incidents
     assert [(i.date, i.admin1, i.geo_precision) for i in found] == [("2021-06-13", "Kunar", "admin1"), ("2021-06-14", None, "country")]
+
+
+def test_a_gerund_under_since_only_starts_the_span_a_tally_counts_over():
+    from tests.events.reading import first
+    # the capture is a tally since the offensive began; the offensive only dates its start
+    assert first("The insurgents have overrun much of Kunduz province since launching their spring offensive "
+                 "this year.") is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a plural event noun in the perfect with a verb of reaching new places: a wave of events
+    ("Sit-ins against the fuel price rise have spread from the capital to market towns across the country.", None),
+    # one event, in the simple past, on its day: still told
+    ("Fighting spread to the centre of Kunduz city on Tuesday.", ("Battles", "Armed clash")),
+])
+def test_events_that_have_spread_are_a_wave_not_one_event(sentence, expected):
+    from tests.events.reading import kind
+    assert kind(sentence) == expected

@@ -53,3 +53,39 @@ def test_the_day_hours_after_gives_is_the_day_of_the_sentences_that_go_on():
                   "Rebels raided an army post in Kunduz province just hours after the truce took effect, the army said.\n"
                   "The rebels also fired rockets at troops in Baghlan province.")
     assert found == [("Rebels rai", "2021-06-14"), ("The rebels", "2021-06-14")]
+
+
+def test_a_leads_month_yields_to_the_days_a_later_sentence_tells_inside_it():
+    assert dates("Gunmen killed at least 20 villagers in Kunduz province late last month, officials said on Tuesday.\n"
+                 "The gunmen attacked the villages on May 20, the officials said.") == [("Gunmen kil", "2021-05-20")]
+
+
+def test_a_leads_week_yields_to_a_day_of_its_month_told_later():
+    # "last week" is coded as its month; a day of that month told of the same killings is finer
+    assert dates("Soldiers shot dead 14 herders near Kunduz city last week, a rights group said on Tuesday.\n"
+                 "The soldiers opened fire on the herders on Friday, June 11, the group said.") == [("Soldiers s", "2021-06-11")]
+
+
+def test_a_day_outside_the_leads_month_does_not_move_it():
+    found = dates("Gunmen killed at least 20 villagers in Kunduz province late last month, officials said on Tuesday.\n"
+                  "The gunmen attacked the villages again on June 14, killing three more people, the officials said.")
+    assert found[0] == ("Gunmen kil", "2021-05")
+
+
+def test_a_condemned_bombing_gives_the_toll_told_next_its_day():
+    # the condemnation tells the one bombing again (singular, definite), with its day and place
+    found = extract_text("The interior ministry condemned the bombing at a bus station in Kunduz city on Monday.\n"
+                         "Six people were killed and 30 wounded when the device went off, police said.",
+                         options=OPTIONS).incidents
+    assert [(i.date, i.admin1, i.killed, i.injured) for i in found] == [("2021-06-14", "Kunduz", 6, 30)]
+
+
+def test_condemned_attacks_in_general_tell_no_event():
+    assert extract_text("The interior ministry condemned attacks on bus stations in Kunduz province.",
+                        options=OPTIONS).incidents == []
+
+
+def test_a_closing_participle_hung_on_a_clause_inside_the_act_takes_the_acts_day():
+    # the parser hangs ", killing 40" on "to carry them", deep in the "as" clause; the day is the strike's
+    assert dates("Rockets struck a bus depot in Kunduz city on Monday morning as hundreds of families waited for "
+                 "buses to take them south, killing at least 40, the governor said.") == [("Rockets st", "2021-06-14")]

@@ -169,6 +169,8 @@ def test_the_head_of_the_text_ends_at_its_first_blank_line():
         ("ASHGROVE — Rescuers said", "Rescuers said"),
         ("ASHGROVE, Nordland, May 3, 2021 (Sitrep Wire) - Rescuers said", "Rescuers said"),
         ("NEW PORT (Sitrep Wire): The militia said", "The militia said"),
+        # an agency styled in lower case ends the dateline as well before its dash
+        ("ASHGROVE, May 3 (wirenews) - Rescuers said", "Rescuers said"),
         ("ASHGROVE -- \"We saw the smoke", '"We saw the smoke'),
         ("ASHGROVE, May 3 Rescuers said", None),  # no dash: run_in_dateline reads it
         ("Ashgrove - Rescuers said", None),  # a place in capitals only

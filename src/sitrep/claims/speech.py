@@ -605,7 +605,8 @@ def beside_the_report(clause: Token, cue: Token) -> bool:
 def further_acts(cue: Token, kind: str, nested: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
     """ "The government said ten rebels were killed, denying reports of civilian deaths": a
     participle after the verb that performs a specific act of another kind (denying,
-    accusing, warning, demanding) is a second act of the same speaker. ("Confirmed the
+    accusing, warning, demanding) is a second act of the same speaker, and so is a verb of
+    such an act coordinated with it ("said ... and called for an inquiry"). ("Confirmed the
     fighting, saying that ...", "said ..., adding that ..." tell one act; a participle
     before the verb, "Accusing the government ..., he warned", colours the act it leads into.)"""
     def of_the_speaker(t: Token) -> bool:
@@ -615,8 +616,38 @@ def further_acts(cue: Token, kind: str, nested: list[tuple[Token, str]]) -> list
         # set off by a comma, the participle is still the speaker's
         return t.head.dep_ == "ccomp" and t.head.head.i == cue.i and t.nbor(-1).text == ","
 
+    def coordinated(t: Token) -> bool:
+        # "has vowed ... and has called on", "said eight had died and called for an inquiry":
+        # a verb with no subject of its own, joined to the speech verb, is the same speaker's
+        # next act. The parse often joins it to the reported clause instead; there it is the
+        # speaker's when its tense is the speech verb's and not the reported clause's ("had
+        # died" is told backshifted, "called" in the report's own past) and it is set apart
+        # from that clause, by auxiliaries of its own ("has vowed ... and has called") or a
+        # comma before the conjunction. When the tenses agree ("said the gunmen fled and
+        # warned ...") or nothing sets it apart ("said the rebels had attacked and demanded
+        # a ransom": "had" may govern both) it may be the reported doer's act.
+        if t.dep_ != "conj" or t.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return False
+        if t.head.i == cue.i:
+            return True
+        if not (t.head.dep_ == "ccomp" and t.head.head.i == cue.i and tense(t) == tense(cue) != tense(t.head)):
+            return False
+        conjunction = next((c for c in t.head.children if c.dep_ == "cc" and c.i < t.i), None)
+        comma_before = conjunction is not None and conjunction.i > 0 and conjunction.nbor(-1).text == ","
+        return len(tense(t)) > 1 or comma_before
+
     return [(t, k) for t, k in nested
-            if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > cue.i and k not in (kind, "statement") and of_the_speaker(t)]
+            if ((t.dep_ == "advcl" and t.tag_ == "VBG" and of_the_speaker(t)) or coordinated(t))
+            and t.i > cue.i and k not in (kind, "statement")]
+
+
+def tense(verb: Token) -> tuple[str, ...]:
+    """The form a verb is told in: its auxiliaries and its own tag ("has called" -> has VBN)."""
+    return tuple(c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")) + (verb.tag_,)
+
+    return [(t, k) for t, k in nested
+            if ((t.dep_ == "advcl" and t.tag_ == "VBG" and of_the_speaker(t)) or coordinated(t))
+            and t.i > cue.i and k not in (kind, "statement")]
 
 
 def denied_act(adoc: AnnotatedDocument, cue: Token) -> tuple[Token, Token, str] | None:

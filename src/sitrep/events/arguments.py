@@ -11,7 +11,8 @@ from spacy.tokens import Token
 from sitrep.events.counts import side_of
 from sitrep.events.lexicon import EventClass, TriggerHit, lexicon
 from sitrep.events.syntax import (
-    argument_words, arguments_of, clause_verb, is_timing_clause, names_a_place, names_people, with_partitives)
+    argument_words, arguments_of, clause_verb, conjoined, is_place_like, is_timing_clause, names_a_place, names_people,
+    with_partitives)
 from sitrep.models import ActorMention
 from sitrep.text.spans import overlapping, subtree_span
 
@@ -55,7 +56,21 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
             if any({t.lower_ for t in c.subtree} & lex.armed_nouns for c in subjects):
                 return lex.classes["abduction"]  # "its fighters seized him": armed men take people, police arrest them
             return lex.classes["arrest"]
-        if words & lex.territory_nouns or names_a_place(args, list(place_spans)):
+        # a list of ground taken is read whole: "seized the palace, the residence and the airport"
+        if argument_words(conjoined(args)) & lex.territory_nouns or names_a_place(args, list(place_spans)):
+            return event_class
+        return None
+    if kind == "territory_object":
+        # a verb too common to tell a capture alone ("took the bus", "took up positions")
+        # tells one when what it took is itself ground: a territory noun with a determiner or
+        # an owner ("had taken the airport", "took its base"), or a known place ("took Kabul")
+        if token.pos_ != "VERB" or any(c.dep_ == "prt" for c in token.children):
+            return None
+        taken = conjoined([c for c in token.children if c.dep_ in ("dobj", "nsubjpass")])
+        if any(t.lower_ in lex.territory_nouns and any(c.dep_ in ("det", "poss") for c in t.children) for t in taken):
+            return event_class
+        named = taken + [c for t in taken for c in t.children if c.dep_ in ("compound", "poss")]  # "Kunduz city"
+        if any(is_place_like(t) or any(s <= t.idx < e for s, e in place_spans) for t in named):
             return event_class
         return None
     if kind == "prisoners":

@@ -55,6 +55,8 @@ class CasualtyLexicon:
     reflexives: frozenset[str] = frozenset()
     hedged_words: frozenset[str] = frozenset()
     former_words: frozenset[str] = frozenset()
+    toll_changed_prepositions: frozenset[str] = frozenset()
+    toll_named_alone: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,8 @@ def casualty_lexicon() -> CasualtyLexicon:
                            frozenset(persons["reporting_verbs"]), frozenset(data["tolls"]["nouns"]),
                            frozenset(data["tolls"]["prepositions"]), frozenset(data["tolls"]["added"]),
                            frozenset(data["self_killing"]["verbs"]), frozenset(data["self_killing"]["reflexives"]),
-                           frozenset(data["hedged"]["words"]), frozenset(data["former"]["words"]))
+                           frozenset(data["hedged"]["words"]), frozenset(data["former"]["words"]),
+                           frozenset(data["tolls"]["changed_prepositions"]), frozenset(data["tolls"]["named_alone"]))
 
 
 def count_field(token: Token) -> str | None:
@@ -582,12 +585,18 @@ def toll_figures(sentence: Span, counts: list[Count]) -> list[Count]:
         holders = [token] + ([token.head] if token.dep_ == "dobj" else [])
         figures = [g for holder in holders for c in holder.children if c.dep_ == "prep" and c.lower_ in lex.toll_prepositions
                    for g in c.children if g.dep_ == "pobj" and g.pos_ == "NUM"]
+        named = [count_field(c) for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+        if not figures and (token.lemma_.lower() in lex.toll_named_alone or any(named)) \
+                and token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.head.pos_ in ("VERB", "AUX"):
+            # "bringing the death toll to 35", "the toll climbed to 100": the figure the toll
+            # was moved to, on the verb of which the toll is the subject or the object
+            figures = [g for c in token.head.children if c.dep_ == "prep" and c.lower_ in lex.toll_changed_prepositions
+                       for g in c.children if g.dep_ == "pobj" and g.pos_ == "NUM"]
         if not figures:
             continue  # "a number of people", "the toll rose": no figure given for the toll
         quantity = parse_quantity(" ".join(t.text for t in figures[0].subtree))
         if quantity is None or quantity.value is None:
             continue
-        named = [count_field(c) for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
         field = next((f for f in named if f), None) or next((c.field for c in counts if c.value is not None), "killed")
         text = " ".join(t.text for t in sentence.doc[token.left_edge.i : figures[0].right_edge.i + 1])
         found.append(Count(field, quantity.value, None, token.i, text, quantity.bound))

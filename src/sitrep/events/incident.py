@@ -114,6 +114,15 @@ def date_of(
         return f"{since.value}/{published.isoformat()}", "range", since.text
     own = own or own_time(account, chosen)
     if own is not None:
+        coarse = own.value[:7] if own.precision == "week" else own.value
+        if precision_of(coarse) == "month":
+            # "late last month ... The victims were killed on November 29 and 30": a lead's month
+            # or week yields to the days the account's other sentences tell inside it
+            inside = [t.value for t in told_days_of(account, context)
+                      if t.value and t.value[: len(coarse)] == coarse and t.value.rpartition("/")[2][: len(coarse)] == coarse]
+            if inside:
+                first, last = min(v.split("/")[0] for v in inside), max(v.split("/")[-1] for v in inside)
+                return (first, "day", own.text) if first == last else (f"{first}/{last}", "range", own.text)
         if own.precision == "week":
             # "earlier this week", "last week": coded as its month, as coders do when the day is unknown
             return own.value[:7], "month", own.text

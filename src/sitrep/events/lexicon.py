@@ -72,6 +72,8 @@ class Filters:
 
     intention_verbs: frozenset[str]
     stopping_words: frozenset[str]
+    condemning_verbs: frozenset[str]
+    wave_verbs: frozenset[str]
     trend_verbs: frozenset[str]
     anchor_prepositions: frozenset[str]
     modal_words: frozenset[str]

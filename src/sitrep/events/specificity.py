@@ -115,6 +115,8 @@ def is_talked_about(token: Token) -> bool:
     filters = lexicon().filters
     if in_gerund_subject(token) or is_explanation(token) or is_speech_setting(token):
         return True
+    if condemned_event(token):
+        return False
     current = token
     for _ in range(4):
         head = current.head
@@ -126,6 +128,16 @@ def is_talked_about(token: Token) -> bool:
     if token.pos_ == "NOUN" and token.tag_ == "NNS" and token.dep_ in ("dobj",) and token.head.lemma_.lower() in filters.trend_verbs:
         return True
     return False
+
+
+def condemned_event(token: Token) -> bool:
+    """ "condemns the bombing at the gymnasium", "denounced Monday's attack": one event,
+    singular and definite, that a condemnation tells again (it happened), not a kind of act."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.dep_ != "dobj":
+        return False
+    if token.head.lemma_.lower() not in lexicon().filters.condemning_verbs:
+        return False
+    return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss" for c in token.children)
 
 
 def is_explanation(token: Token) -> bool:
@@ -253,6 +265,9 @@ def is_trend(token: Token) -> bool:
     head = token.head
     if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in filters.trend_verbs:
         return True
+    if token.dep_ == "nsubj" and token.tag_ == "NNS" and head.lemma_.lower() in filters.wave_verbs and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children):
+        return True  # "demonstrations have spread to towns across the country": a wave, not one event
     if token.dep_ == "nsubj" and head.lemma_.lower() == "be" and any(
             c.dep_ == "prep" and any(g.lemma_.lower() in filters.stopping_words for g in c.children) for c in head.children):
         return True
@@ -394,6 +409,11 @@ def is_anchor(token: Token) -> bool:
     "arrested following the October 7 attack", "calm since the mediators brokered a deal".
     A clause that tells what came before ("a week after their fighters seized him") goes
     on with the story."""
+    # "have seized large parts of the territory since launching a new offensive": a gerund
+    # under "since", and what it did, only start the span the clause counts over
+    gerund = token.head if token.dep_ in ("dobj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN") else token
+    if gerund.tag_ == "VBG" and gerund.dep_ == "pcomp" and gerund.head.lower_ == "since":
+        return True
     if token.pos_ in ("NOUN", "PROPN"):
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ("wake", "aftermath"):
             return True  # "in the wake of the attack", "in the aftermath of the bombing"

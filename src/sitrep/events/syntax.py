@@ -63,6 +63,17 @@ def with_partitives(tokens: list[Token]) -> list[Token]:
                      for g in c.children if g.dep_ == "pobj"]
 
 
+def conjoined(tokens: list[Token]) -> list[Token]:
+    """The phrases and every phrase coordinated with them: "the palace, the residence and the airport"."""
+    found, stack = [], list(tokens)
+    while stack:
+        token = stack.pop()
+        if token not in found:
+            found.append(token)
+            stack.extend(c for c in token.children if c.dep_ == "conj")
+    return found
+
+
 def argument_words(tokens: list[Token]) -> set[str]:
     words = set()
     for token in tokens:

@@ -53,12 +53,13 @@ RUN_IN_DATELINE = re.compile(
 
 #: A dateline ended by a dash or colon: "KIEV — ", "ODESA, Ukraine, June 9 (Agency) - ",
 #: "MAIMANA (Agency): ": the place in capitals, perhaps its region or country, the date, the
-#: agency, then the dash and the sentence's first word.
+#: agency, then the dash and the sentence's first word. Before a dash an agency's name may be
+#: styled in lower case ("(dpa)"); run in with no dash, it must open with a capital.
 DASHED_DATELINE = re.compile(
     r"[ \t]*[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+)*"
     r"(?:,[ ]*[A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*)*){0,2},?"
     rf"(?:[ ]+(?:{MONTHS})\.?[ ]+\d{{1,2}}(?:,?[ ]+\d{{4}})?)?"
-    r"(?:[ ]*\([A-Z][^()\n]{0,40}\))?"
+    r"(?:[ ]*\([A-Za-z][^()\n]{0,40}\))?"
     r"[ ]*(?:[-–—:]|--)[ ]+(?=[A-Z“\"‘'])"
 )
 

@@ -775,6 +775,9 @@ def locate_event(
     ]
     if earlier:
         return location_of(earlier[-1].place)
+    filed_from = _dateline_referent(adoc, start, end)
+    if filed_from is not None:
+        return location_of(filed_from.place)
     province = _sole_province(adoc)
     if province is not None and _speaker_elsewhere(adoc, tok, province):
         # "Lysenko said in Kiev that 73 soldiers had been freed": told from another province,
@@ -787,6 +790,31 @@ def locate_event(
     if province is not None:
         return location_of(province)
     return _country_location(adoc)
+
+
+#: A settlement named by its kind alone: "in the city", "the city's police compound", "the
+#: provincial capital", "the capital" (not "the city of Goma", "the Afghan capital").
+BARE_SETTLEMENT = re.compile(r"\bthe\s+(?P<kind>(?:provincial\s+|regional\s+)?(?:city|town|capital))\b(?!\s+of\b)", re.IGNORECASE)
+
+
+def _dateline_referent(adoc: AnnotatedDocument, start: int, end: int) -> PlaceMention | None:
+    """The one settlement the story has named, when the event's text names its settlement
+    only by its kind ("PESHAWAR: ... a mosque inside the city's police compound", after a
+    headline or dateline naming Peshawar): the city the story is about. With two or more
+    settlements named before, which one is meant is unknown; "the capital" is the named
+    one only when that is its country's capital."""
+    text = adoc.document.text
+    bare = BARE_SETTLEMENT.search(text, start, end)
+    if bare is None:
+        return None
+    before = [m for m in adoc.places if m.start < start and m.place.level == "place"
+              and not is_modifier(adoc, m) and not is_stray(adoc, m)]
+    if len({fold(m.place.name) for m in before}) != 1:
+        return None
+    named = before[0]
+    if bare.group("kind").lower() == "capital" and not is_capital(named):
+        return None
+    return named
 
 
 def is_groundless(tok: Token) -> bool:

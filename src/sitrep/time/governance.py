@@ -278,6 +278,14 @@ def governing_time(adoc: AnnotatedDocument, token_i: int) -> TimeMention | None:
     if head.dep_ == "advcl" and head.tag_ in ("VBG", "VBN"):
         parent = clause_head(head.head)
         found = best([t for t in times if t.start in heads and heads[t.start].i == parent.i])
+        # the parse may hang a closing ", killing 50" on the last clause before it ("struck the
+        # station on Friday as people waited for trains to take them west, killing 50"): with
+        # no time there, the adverbial clauses it sits in lead up to the act that has one
+        for _ in range(3):
+            if found is not None or parent.dep_ != "advcl" or parent.head.i == parent.i:
+                break
+            parent = clause_head(parent.head)
+            found = best([t for t in times if t.start in heads and heads[t.start].i == parent.i])
         if found is not None:
             return found
     # the means of an act is done when the act is: "breached the truce on Monday by shelling the town"
