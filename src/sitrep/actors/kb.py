@@ -304,8 +304,9 @@ def _load_countries(data: dict) -> dict[str, Country]:
         names.update(extra.get("names", []))
         display = extra.get("name") or getattr(item, "common_name", None) or item.name
         names.add(display)
-        # pycountry's "Iran, Islamic Republic of" style names are never written in news
-        names = {n for n in names if "," not in n}
+        # pycountry's "Iran, Islamic Republic of" style names are never written in news, nor
+        # its names that news gives another country ("Congo": the Democratic Republic)
+        names = {n for n in names if "," not in n} - set(extra.get("not_names", []))
         countries[item.alpha_2] = Country(item.alpha_2, display, tuple(sorted(names)), tuple(extra.get("demonyms", [])),
                                           tuple(extra.get("capitals", [])), extra.get("government"))
     for code, extra in data.items():

@@ -279,6 +279,7 @@ def build_index(covered: list[tuple[str, str, str]] | None = None) -> IndexData:
             names |= {getattr(pc, a) for a in ("name", "common_name", "official_name") if hasattr(pc, a)}
         extra = country_extra.get(cc, {})
         names |= set(extra.get("names", []))
+        names -= set(extra.get("not_names", []))
         for d in extra.get("demonyms", []):
             demonyms[fold(d)] = cc
         country_rows[cc] = b.add((c["name"], cc, None, None, lat, lon, "country", int(c["population"] or 0)), names)
