@@ -19,7 +19,15 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.models import AnnotatedDocument, Place, PlaceMention
 from sitrep.places.gazetteer import load_gazetteer
-from sitrep.places.geoparse import BEARINGS, CAPITAL_PHRASE, MARKED_KEY, MARKED_KNOWN_KEY, lexicon, road_mentions
+from sitrep.places.geoparse import (
+    BEARINGS,
+    CAPITAL_PHRASE,
+    MARKED_KEY,
+    MARKED_KNOWN_KEY,
+    lexicon,
+    road_mentions,
+    unmarked_places,
+)
 from sitrep.places.names import fold, variants
 from sitrep.text.spans import covering_entity, entities
 
@@ -741,6 +749,8 @@ def locate_event(
         known = [m for m in pool if m not in marked] or pool
         found = _venue_abroad(adoc, _pick(adoc, known, tok))
         found = _site_placed_elsewhere(adoc, start, end, tok, _part_of_country(adoc, pool, found, tok))
+        if tok is None and found.geo_precision == "country" and not found.admin1_list and found.country == adoc.country:
+            found = _unmarked_place(adoc, start, end) or found
         return _marked_within(adoc, pool, found)
     # "protesters blocked the Halba highway": the road's town is all the text gives.
     roads = [m for m in road_mentions(adoc) if m.start >= start and m.end <= end and not is_stray(adoc, m)]
@@ -779,7 +789,18 @@ def locate_event(
         province = _focus_province(adoc)
     if province is not None:
         return location_of(province)
+    if tok is None:
+        return _unmarked_place(adoc, start, end) or _country_location(adoc)
     return _country_location(adoc)
+
+
+def _unmarked_place(adoc: AnnotatedDocument, start: int, end: int) -> Location | None:
+    """A whole passage that names no place below its country ("Osmania University
+    students protested"): the first name the geoparser set aside as too weakly marked is
+    still a better guess at its province than the country. Only for whole passages: an
+    event word's own sentence or paragraph has better places to fall back on."""
+    found = [m for m in unmarked_places(adoc) if start <= m.start and m.end <= end]
+    return location_of(found[0].place) if found else None
 
 
 def is_groundless(tok: Token) -> bool:

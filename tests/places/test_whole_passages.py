@@ -1,0 +1,27 @@
+"""A whole passage (an ACLED note: no event word) that names no place but inside a
+name: the name the geoparser set aside is still the passage's best clue to its province."""
+
+from __future__ import annotations
+
+from sitrep.places import locate_event
+from tests.places.locating import locate_at
+
+STUDENTS = "Some two hundred Osmania University students marched against a rise in hostel fees."
+
+
+def test_a_passage_naming_only_a_university_is_placed_by_it(placed):
+    adoc = placed(STUDENTS)
+    loc = locate_event(adoc, 0, len(STUDENTS))
+    assert (loc.country, loc.admin1) == ("IN", "Telangana")
+
+
+def test_an_event_word_does_not_take_a_place_from_a_name(placed):
+    # With an event word the set-aside name stays unused: the pipeline's fallbacks
+    # (the paragraph's places, the story's province) know better than a name's word.
+    loc = locate_at(placed(STUDENTS), "marched")
+    assert loc is None
+
+
+def test_set_aside_names_are_not_places_of_the_story(placed):
+    adoc = placed(STUDENTS)
+    assert [m.text for m in adoc.places] == []
