@@ -118,6 +118,10 @@ def is_speaker_place(adoc: AnnotatedDocument, m: PlaceMention, trigger: Token | 
         if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
             if head.lemma_.lower() not in lex.reporting or (trigger is not None and head == trigger):
                 return False
+            if any(c.dep_ in ("advmod", "mark") and c.lower_ == "as" for c in head.children):
+                # "(as reported), in Guarenas, ...": an "as" aside says the story was told,
+                # by no one anywhere; a place the parser hangs on it is the event's
+                return False
             # "it was reported in X that...", "a video was published in X": no one speaks.
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
             if passive and tok.dep_ == "agent" and via_poss:
