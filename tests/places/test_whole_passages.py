@@ -25,3 +25,19 @@ def test_an_event_word_does_not_take_a_place_from_a_name(placed):
 def test_set_aside_names_are_not_places_of_the_story(placed):
     adoc = placed(STUDENTS)
     assert [m.text for m in adoc.places] == []
+
+
+def test_a_first_sentence_naming_only_an_origin_yields_to_the_next(placed):
+    text = ("The gunmen had travelled by bus from Peshawar, police said. "
+            "They opened fire at a checkpoint in Quetta on Sunday.")
+    adoc = placed(text)
+    loc = locate_event(adoc, 0, len(text))
+    assert (loc.country, loc.admin1, loc.place) == ("PK", "Balochistan", "Quetta")
+
+
+def test_a_first_sentence_naming_only_the_country_yields_to_the_next(placed):
+    text = ("Protests spread across Pakistan on Friday over rising fuel prices. "
+            "Several hundred traders marched to the press club in Quetta.")
+    adoc = placed(text)
+    loc = locate_event(adoc, 0, len(text))
+    assert (loc.country, loc.admin1, loc.place) == ("PK", "Balochistan", "Quetta")

@@ -740,11 +740,7 @@ def locate_event(
             if m.start >= start and m.end <= end and not is_modifier(adoc, m) and not is_dateline(text, m)
         ]
     if tok is None and pool:
-        # Whole passages (ACLED notes): the first sentence that names a place.
-        first = adoc.doc.char_span(pool[0].start, pool[0].end, alignment_mode="expand")
-        if first is not None:
-            sent = first.sent
-            pool = [m for m in pool if sent.start_char <= m.start < sent.end_char] or pool
+        pool = _first_placing_sentence(adoc, pool)
     pool = [m for m in pool if not is_stray(adoc, m) and not _qualifies_from_abroad(adoc, m)
             and not _qualifies_in_aside(adoc, m, tok)]
     if pool:
@@ -805,6 +801,26 @@ def _unmarked_place(adoc: AnnotatedDocument, start: int, end: int) -> Location |
     event word's own sentence or paragraph has better places to fall back on."""
     found = [m for m in unmarked_places(adoc) if start <= m.start and m.end <= end]
     return location_of(found[0].place) if found else None
+
+
+def _first_placing_sentence(adoc: AnnotatedDocument, pool: list[PlaceMention]) -> list[PlaceMention]:
+    """Whole passages (ACLED notes): the mentions of the first sentence that names where
+    in its country something happened; a sentence whose places only name a country, say
+    where people came from or qualify a noun ("militants coming from Kunar province",
+    "the attack on a Peshawar shrine") yields to a later one that names a place for
+    itself; with none, the first sentence that names a place."""
+    by_sentence: dict[int, list[PlaceMention]] = {}
+    for m in pool:
+        span = _tokens(adoc.doc, m)
+        by_sentence.setdefault(span.sent.start if span is not None else -1, []).append(m)
+    groups = list(by_sentence.values())
+
+    def placing(m: PlaceMention) -> bool:
+        # a country's name alone does not say where in it
+        return (m.place.level != "country" and not _is_origin(adoc, m) and not is_qualifier(adoc, m)
+                and not is_stray(adoc, m))
+
+    return next((g for g in groups if any(placing(m) for m in g)), groups[0])
 
 
 def is_groundless(tok: Token) -> bool:
