@@ -41,3 +41,13 @@ def test_a_first_sentence_naming_only_the_country_yields_to_the_next(placed):
     adoc = placed(text)
     loc = locate_event(adoc, 0, len(text))
     assert (loc.country, loc.admin1, loc.place) == ("PK", "Balochistan", "Quetta")
+
+
+def test_a_name_inside_a_facility_yields_to_a_place_named_for_itself(placed):
+    # "St Albans" (England) and "Nelson" (New Zealand) sit inside longer names; the
+    # province named for itself places the passage, whatever country they suggested.
+    text = ("On 3 June 2021, prisoners set fire to mattresses at St Albans Prison in Port Elizabeth "
+            "(Nelson Mandela Bay, Eastern Cape) over visiting rules.")
+    adoc = placed(text)
+    loc = locate_event(adoc, 0, len(text))
+    assert (loc.country, loc.admin1) == ("ZA", "Eastern Cape")

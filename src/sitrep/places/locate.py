@@ -286,7 +286,14 @@ def _pick(adoc: AnnotatedDocument, pool: list[PlaceMention], trigger: Token | No
             lambda m: not _is_origin(adoc, m) and not is_qualifier(adoc, m),
             lambda m: not _is_origin(adoc, m),
         )
-        primary = next((m for fit in fits for m in in_story if fit(m)), in_story[0])
+        # Of the story's country first, then any: a place that only qualifies a noun or
+        # is only a reference point ("St Albans Prison in Port Elizabeth", "a township
+        # near Berlin") yields to one named for itself, even abroad, when the story's
+        # country was read from the text (which those very names may have misled), not
+        # given with the collection.
+        # (a country's name abroad is what a story is about more often than where)
+        abroad = [m for m in pool if m not in in_story and m.place.level != "country"] if not adoc.country_hint else []
+        primary = next((m for fit in fits for m in in_story + abroad if fit(m)), in_story[0])
         if primary.place.level in ("place", "admin2"):
             # A town is only trusted if no province named beside it contradicts it, or
             # another mention confirms its province ("Sirwah (Marib), ... and Al Jawf").
