@@ -119,3 +119,10 @@ def test_ghana_regions_before_and_after_2018(gaz, placed):
     text = "Herders and farmers clashed near a market in the Savannah region on Tuesday."
     adoc = placed(text)
     assert [(m.text, m.place.country, m.place.admin1) for m in adoc.places] == [("Savannah", "GH", "Northern")]
+
+
+def test_former_and_short_country_names(placed):
+    adoc = placed("Police fired tear gas at striking teachers in Swaziland on Monday.")
+    assert [(m.text, m.place.country, m.place.level) for m in adoc.places] == [("Swaziland", "SZ", "country")]
+    adoc = placed("Troops from the Republic of Congo and the Democratic Republic of Congo met at the river.")
+    assert [m.place.country for m in adoc.places] == ["CG", "CD"]
