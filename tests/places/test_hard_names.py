@@ -37,3 +37,9 @@ def test_town_sharing_its_name_with_a_town_abroad(placed):
     adoc = placed("Clashes broke out in Tripoli, Lebanon, on Sunday, killing two people.")
     tripoli = next(m for m in adoc.places if m.text == "Tripoli")
     assert (tripoli.place.country, tripoli.place.admin1) == ("LB", "North")
+
+
+def test_a_name_with_an_elided_french_article(placed):
+    # spaCy keeps "d'Ivoire" as one lower-case-initial token; it still continues the name.
+    adoc = placed("Peacekeepers in Cote d'Ivoire escorted a convoy of lorries on Friday.")
+    assert [(m.text, m.place.country, m.place.level) for m in adoc.places] == [("Cote d'Ivoire", "CI", "country")]

@@ -175,7 +175,10 @@ class Candidate:
 
 
 def _capitalised(tok: Token) -> bool:
-    return tok.text[:1].isupper()
+    """A capitalised word, or one a French article is elided onto ("d'Ivoire" of "Cote
+    d'Ivoire", "l'Ouest"): the tokenizer keeps the article and the name as one token."""
+    text = tok.text
+    return text[:1].isupper() or (len(text) > 2 and text[0] in "dl" and text[1] in "'’" and text[2].isupper())
 
 
 def _hyphen_tail(doc: Doc, k: int) -> bool:
