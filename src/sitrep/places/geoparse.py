@@ -309,6 +309,9 @@ def _common_word(span: Span, options: list[Place], hint: str | None, gaz: Gazett
     tagged = bare and (
         span[0].ent_type_ in ("GPE", "LOC")
         or (span[0].pos_ == "PROPN" and any(p.population >= 50_000 for p in options))
+        # a name of districts only: their population is unknown (0), but a district is
+        # no hamlet ("in Swat")
+        or (span[0].pos_ == "PROPN" and all(p.level == "admin2" for p in options))
     )
     if tagged and _is_locative(span, lexicon()):
         return False  # "near Timbuktu": the parser and the preposition both say place
