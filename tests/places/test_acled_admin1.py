@@ -21,13 +21,13 @@ SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 # Values no division of GeoNames (as packaged) carries: districts ACLED's older files
 # file as first-level (Vavuniya, Tak's Mae Sot), provinces GeoNames has since merged
 # (Vietnam's 2025 reform), territories GeoNames files as countries (Curacao,
-# Guadeloupe, Puerto Rico, Kosovo's Mitrovica), Morocco's regions before 2015, and
-# places our country names cannot reach (the Republic of Congo's Brazzaville).
+# Guadeloupe, Puerto Rico, Kosovo's Mitrovica) and Morocco's regions before 2015. (The
+# Republic of Congo's Brazzaville is reached since countries.toml names the country.)
 UNRESOLVED = {
     ("AZ", "Hadrut"), ("BI", "Rumonge"), ("NL", "Curacao"), ("CY", "Nicosia"), ("GP", "Basse-Terre"),
     ("KZ", "Almaty"), ("RS", "Mitrovica"), ("ME", "Central"), ("ME", "Northern"),
     ("MA", "Rabat - Sale - Zemmour - Zaer"), ("MM", "Tak"), ("PE", "Callao"), ("PR", "Vieques"),
-    (None, "Brazzaville"), ("LK", "Vavuniya"), ("SD", "Abyei PCA Area"), ("TN", "Ben Arous (Tunis Sud)"),
+    ("LK", "Vavuniya"), ("SD", "Abyei PCA Area"), ("TN", "Ben Arous (Tunis Sud)"),
     ("VN", "Ba Ria Vung Tau"), ("VN", "Binh Thuan"), ("VN", "Dak Nong"), ("VN", "Hai Phong"),
     ("VN", "Hoa Binh"), ("VN", "Ninh Thuan"), ("VN", "Thai Nguyen"),
 }

@@ -109,3 +109,20 @@ def test_the_qatari_capital_is_doha_even_in_an_afghan_story():
         "Gen. Austin Miller met a Taliban delegation in the Qatari capital on Friday, the Taliban said in Kabul."
     ).incidents
     assert (incident.country, incident.admin1, incident.place) == ("QA", "Ad Dawhah", "Doha")
+
+
+def test_ghana_regions_before_and_after_2018(gaz, placed):
+    # The old Northern region held today's North East; Savannah lies in GeoNames' Northern.
+    assert gaz.admin1_covers("GH", "Northern", "North East")
+    assert gaz.admin1_covers("GH", "Volta", "Oti")
+    assert not gaz.admin1_covers("GH", "Northern", "Volta")
+    text = "Herders and farmers clashed near a market in the Savannah region on Tuesday."
+    adoc = placed(text)
+    assert [(m.text, m.place.country, m.place.admin1) for m in adoc.places] == [("Savannah", "GH", "Northern")]
+
+
+def test_former_and_short_country_names(placed):
+    adoc = placed("Police fired tear gas at striking teachers in Swaziland on Monday.")
+    assert [(m.text, m.place.country, m.place.level) for m in adoc.places] == [("Swaziland", "SZ", "country")]
+    adoc = placed("Troops from the Republic of Congo and the Democratic Republic of Congo met at the river.")
+    assert [m.place.country for m in adoc.places] == ["CG", "CD"]

@@ -37,3 +37,22 @@ def test_town_sharing_its_name_with_a_town_abroad(placed):
     adoc = placed("Clashes broke out in Tripoli, Lebanon, on Sunday, killing two people.")
     tripoli = next(m for m in adoc.places if m.text == "Tripoli")
     assert (tripoli.place.country, tripoli.place.admin1) == ("LB", "North")
+
+
+def test_a_name_with_an_elided_french_article(placed):
+    # spaCy keeps "d'Ivoire" as one lower-case-initial token; it still continues the name.
+    adoc = placed("Peacekeepers in Cote d'Ivoire escorted a convoy of lorries on Friday.")
+    assert [(m.text, m.place.country, m.place.level) for m in adoc.places] == [("Cote d'Ivoire", "CI", "country")]
+
+
+def test_a_district_whose_name_is_an_english_word(placed):
+    # "Swat" is also a verb, and a district's population is unknown; "in Swat" is the district.
+    adoc = placed("The army said militants had been driven out of several villages in Swat.")
+    assert [(m.text, m.place.country, m.place.admin1, m.place.level) for m in adoc.places] == [
+        ("Swat", "PK", "Khyber Pakhtunkhwa", "admin2")
+    ]
+
+
+def test_a_word_that_is_a_district_abroad_among_other_things_stays_a_word(placed):
+    adoc = placed("Villagers gathered at the District Hall in Keav Seima district on Monday.")
+    assert "Hall" not in [m.text for m in adoc.places]

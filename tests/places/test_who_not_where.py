@@ -76,3 +76,11 @@ def test_the_country_owning_the_agency_that_quoted_a_source_is_no_place_of_the_e
     loc = locate_event(adoc, text.index("as saying"), len(text), text.index("fired"))
     # Oman owns the reporter; the story's place is where the shells fell
     assert (loc.country, loc.admin1) == ("YE", "Marib")
+
+
+def test_a_place_hung_on_an_as_reported_aside_is_the_events(placed):
+    # The parser hangs "in Guarenas" on "reported"; the aside tells no one speaking there.
+    text = "On 2 March 2021 (as reported), in Guarenas, Miranda state, 40 nurses protested after a week of training in Tachira state."
+    adoc = placed(text)
+    loc = locate_event(adoc, 0, len(text))
+    assert (loc.country, loc.admin1, loc.place) == ("VE", "Miranda", "Guarenas")

@@ -175,7 +175,10 @@ class Candidate:
 
 
 def _capitalised(tok: Token) -> bool:
-    return tok.text[:1].isupper()
+    """A capitalised word, or one a French article is elided onto ("d'Ivoire" of "Cote
+    d'Ivoire", "l'Ouest"): the tokenizer keeps the article and the name as one token."""
+    text = tok.text
+    return text[:1].isupper() or (len(text) > 2 and text[0] in "dl" and text[1] in "'’" and text[2].isupper())
 
 
 def _hyphen_tail(doc: Doc, k: int) -> bool:
@@ -306,6 +309,9 @@ def _common_word(span: Span, options: list[Place], hint: str | None, gaz: Gazett
     tagged = bare and (
         span[0].ent_type_ in ("GPE", "LOC")
         or (span[0].pos_ == "PROPN" and any(p.population >= 50_000 for p in options))
+        # a name of districts only: their population is unknown (0), but a district is
+        # no hamlet ("in Swat")
+        or (span[0].pos_ == "PROPN" and all(p.level == "admin2" for p in options))
     )
     if tagged and _is_locative(span, lexicon()):
         return False  # "near Timbuktu": the parser and the preposition both say place
@@ -468,7 +474,12 @@ def _region_phrase(span: Span, lex: Lexicon) -> bool:
     )
 
 
-def candidates(adoc: AnnotatedDocument, gaz: Gazetteer | None = None) -> list[Candidate]:
+def candidates(
+    adoc: AnnotatedDocument, gaz: Gazetteer | None = None, set_aside: list[Candidate] | None = None
+) -> list[Candidate]:
+    """The spans that name a place. A name the text gives too little sign of being a
+    place (``_keep``: a small town in an organisation's name, a word tagged PERSON) is
+    left out, or added to ``set_aside`` when one is given (``unmarked_places``)."""
     gaz = gaz or load_gazetteer()
     lex = lexicon()
     min_pop = int(load_toml("gazetteer.toml")["places"]["min_population_bare"])
@@ -505,12 +516,13 @@ def candidates(adoc: AnnotatedDocument, gaz: Gazetteer | None = None) -> list[Ca
             continue
         # "the Halba highway": kept aside, for an event that names no other place.
         road = _names_a_road(span, lex)
-        if not _keep(span, options, "road" if road else hint, lex, min_pop):
+        kept = _keep(span, options, "road" if road else hint, lex, min_pop)
+        if not kept and set_aside is None:
             continue
         modifier = span.root.dep_ in ("compound", "amod", "nmod", "poss") or (
             span.end < len(adoc.doc) and adoc.doc[span.end].text == "-"
         )
-        out.append(
+        (out if kept else set_aside).append(  # type: ignore[union-attr]
             Candidate(
                 span=span,
                 options=tuple(options),
@@ -1054,6 +1066,32 @@ def find_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
     marked = marked_places(adoc, known)
     adoc.doc.user_data[MARKED_KEY] = marked
     return sorted(known + marked, key=lambda m: m.start) if marked else known
+
+
+UNMARKED_KEY = "sitrep.places.unmarked"
+
+
+def unmarked_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
+    """The names ``candidates`` set aside as too weakly marked to be places ("Osmania
+    University students", "the Bambari office of MSF", "Lamlai police station"), each
+    read as its namesake in the story's country (none abroad: a weak name is no evidence
+    against the country the story has), or, in a story of no known country, as its
+    best-known namesake anywhere. For a passage that names no place at all, such a name
+    is still the best clue to its province; everywhere else they stay unused."""
+    cached = adoc.doc.user_data.get(UNMARKED_KEY)
+    if cached is not None and cached[0] == adoc.country:
+        return cached[1]
+    set_aside: list[Candidate] = []
+    candidates(adoc, load_gazetteer(), set_aside)
+    found = []
+    for c in set_aside:
+        # biggest level first, then the most populous: the best-known namesake
+        here = sorted((p for p in c.options if p.country == (adoc.country or p.country) and p.level != "country" and not c.road),
+                      key=lambda p: (_PRECISION_ORDER[p.level] * -1, -p.population))
+        if here:
+            found.append(PlaceMention(c.span.start_char, c.span.end_char, c.span.text, here[0]))
+    adoc.doc.user_data[UNMARKED_KEY] = (adoc.country, found)
+    return found
 
 
 # Where ``find_places`` leaves the unknown names it made places by a level word.

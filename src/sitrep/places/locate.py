@@ -19,7 +19,15 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.models import AnnotatedDocument, Place, PlaceMention
 from sitrep.places.gazetteer import load_gazetteer
-from sitrep.places.geoparse import BEARINGS, CAPITAL_PHRASE, MARKED_KEY, MARKED_KNOWN_KEY, lexicon, road_mentions
+from sitrep.places.geoparse import (
+    BEARINGS,
+    CAPITAL_PHRASE,
+    MARKED_KEY,
+    MARKED_KNOWN_KEY,
+    lexicon,
+    road_mentions,
+    unmarked_places,
+)
 from sitrep.places.names import fold, variants
 from sitrep.text.spans import covering_entity, entities
 
@@ -116,6 +124,10 @@ def is_speaker_place(adoc: AnnotatedDocument, m: PlaceMention, trigger: Token | 
             break
         if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
             if head.lemma_.lower() not in lex.reporting or (trigger is not None and head == trigger):
+                return False
+            if any(c.dep_ in ("advmod", "mark") and c.lower_ == "as" for c in head.children):
+                # "(as reported), in Guarenas, ...": an "as" aside says the story was told,
+                # by no one anywhere; a place the parser hangs on it is the event's
                 return False
             # "it was reported in X that...", "a video was published in X": no one speaks.
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
@@ -281,7 +293,14 @@ def _pick(adoc: AnnotatedDocument, pool: list[PlaceMention], trigger: Token | No
             lambda m: not _is_origin(adoc, m) and not is_qualifier(adoc, m),
             lambda m: not _is_origin(adoc, m),
         )
-        primary = next((m for fit in fits for m in in_story if fit(m)), in_story[0])
+        # Of the story's country first, then any: a place that only qualifies a noun or
+        # is only a reference point ("St Albans Prison in Port Elizabeth", "a township
+        # near Berlin") yields to one named for itself, even abroad, when the story's
+        # country was read from the text (which those very names may have misled), not
+        # given with the collection.
+        # (a country's name abroad is what a story is about more often than where)
+        abroad = [m for m in pool if m not in in_story and m.place.level != "country"] if not adoc.country_hint else []
+        primary = next((m for fit in fits for m in in_story + abroad if fit(m)), in_story[0])
         if primary.place.level in ("place", "admin2"):
             # A town is only trusted if no province named beside it contradicts it, or
             # another mention confirms its province ("Sirwah (Marib), ... and Al Jawf").
@@ -735,11 +754,7 @@ def locate_event(
             if m.start >= start and m.end <= end and not is_modifier(adoc, m) and not is_dateline(text, m)
         ]
     if tok is None and pool:
-        # Whole passages (ACLED notes): the first sentence that names a place.
-        first = adoc.doc.char_span(pool[0].start, pool[0].end, alignment_mode="expand")
-        if first is not None:
-            sent = first.sent
-            pool = [m for m in pool if sent.start_char <= m.start < sent.end_char] or pool
+        pool = _first_placing_sentence(adoc, pool)
     pool = [m for m in pool if not is_stray(adoc, m) and not _qualifies_from_abroad(adoc, m)
             and not _qualifies_in_aside(adoc, m, tok)]
     if pool:
@@ -748,6 +763,8 @@ def locate_event(
         known = [m for m in pool if m not in marked] or pool
         found = _venue_abroad(adoc, _pick(adoc, known, tok))
         found = _site_placed_elsewhere(adoc, start, end, tok, _part_of_country(adoc, pool, found, tok))
+        if tok is None and found.geo_precision == "country" and not found.admin1_list and found.country == adoc.country:
+            found = _unmarked_place(adoc, start, end) or found
         return _marked_within(adoc, pool, found)
     # "protesters blocked the Halba highway": the road's town is all the text gives.
     roads = [m for m in road_mentions(adoc) if m.start >= start and m.end <= end and not is_stray(adoc, m)]
@@ -789,6 +806,8 @@ def locate_event(
         province = _focus_province(adoc)
     if province is not None:
         return location_of(province)
+    if tok is None:
+        return _unmarked_place(adoc, start, end) or _country_location(adoc)
     return _country_location(adoc)
 
 
@@ -815,6 +834,35 @@ def _dateline_referent(adoc: AnnotatedDocument, start: int, end: int) -> PlaceMe
     if bare.group("kind").lower() == "capital" and not is_capital(named):
         return None
     return named
+
+
+def _unmarked_place(adoc: AnnotatedDocument, start: int, end: int) -> Location | None:
+    """A whole passage that names no place below its country ("Osmania University
+    students protested"): the first name the geoparser set aside as too weakly marked is
+    still a better guess at its province than the country. Only for whole passages: an
+    event word's own sentence or paragraph has better places to fall back on."""
+    found = [m for m in unmarked_places(adoc) if start <= m.start and m.end <= end]
+    return location_of(found[0].place) if found else None
+
+
+def _first_placing_sentence(adoc: AnnotatedDocument, pool: list[PlaceMention]) -> list[PlaceMention]:
+    """Whole passages (ACLED notes): the mentions of the first sentence that names where
+    in its country something happened; a sentence whose places only name a country, say
+    where people came from or qualify a noun ("militants coming from Kunar province",
+    "the attack on a Peshawar shrine") yields to a later one that names a place for
+    itself; with none, the first sentence that names a place."""
+    by_sentence: dict[int, list[PlaceMention]] = {}
+    for m in pool:
+        span = _tokens(adoc.doc, m)
+        by_sentence.setdefault(span.sent.start if span is not None else -1, []).append(m)
+    groups = list(by_sentence.values())
+
+    def placing(m: PlaceMention) -> bool:
+        # a country's name alone does not say where in it
+        return (m.place.level != "country" and not _is_origin(adoc, m) and not is_qualifier(adoc, m)
+                and not is_stray(adoc, m))
+
+    return next((g for g in groups if any(placing(m) for m in g)), groups[0])
 
 
 def is_groundless(tok: Token) -> bool:
