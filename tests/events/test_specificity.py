@@ -291,3 +291,12 @@ def test_a_gerund_under_since_only_starts_the_span_a_tally_counts_over():
 def test_events_that_have_spread_are_a_wave_not_one_event(sentence, expected):
     from tests.events.reading import kind
     assert kind(sentence) == expected
+
+
+def test_a_country_that_carried_out_several_strikes_is_their_doer_not_their_place():
+    found = extract_text(
+        "Soldiers fought militants in Somalia's Hiraan region on Sunday. "
+        "Earlier this month, the US carried out three separate airstrikes against the group.",
+        options=OPTIONS,
+    ).incidents
+    assert [(i.acled_sub_type, i.admin1, i.geo_precision) for i in found][-1] == ("Air/drone strike", None, "country")

@@ -442,9 +442,9 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 # provinces are where the violence is, the truce was the whole group's
                 mention.location = mention.location.country_level()
             mention.own_place = bool(within(adoc.places, *told))
-            if not mention.own_place and mention.location is not None and any(is_several(h.token) for h in hits):
-                # "three separate airstrikes in early August", at no place told: the story's
-                # province is where it is set, not known to be where each of them fell
+            if mention.location is not None and any(is_several(h.token) for h in hits) and not placed_below_country(adoc, *told):
+                # "the US carried out three separate airstrikes in early August", at no place
+                # told: the story's province is where it is set, not known to be where each fell
                 mention.location = mention.location.country_level()
             if not mention.own_place and mention.location is not None and is_background(mention.time, adoc.document.published):
                 # "Hamas's attacks on 7 October killed 1,200" in a story of a truce seven weeks
@@ -590,6 +590,12 @@ def of_the_week(adoc: AnnotatedDocument, token: Token) -> bool:
     except ValueError:
         return False
     return 0 <= (published - day).days <= NEWS_DAYS
+
+
+def placed_below_country(adoc: AnnotatedDocument, start: int, end: int) -> bool:
+    """Whether text[start:end] names a place finer than a country (a country named there is
+    as often a party, "the US carried out strikes", as a place)."""
+    return any(start <= p.start < end and p.place.level != "country" for p in adoc.places)
 
 
 def told_one_by_one(adoc: AnnotatedDocument, word: Token, sentence: Span) -> bool:
