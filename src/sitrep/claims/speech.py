@@ -645,10 +645,6 @@ def tense(verb: Token) -> tuple[str, ...]:
     """The form a verb is told in: its auxiliaries and its own tag ("has called" -> has VBN)."""
     return tuple(c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")) + (verb.tag_,)
 
-    return [(t, k) for t, k in nested
-            if ((t.dep_ == "advcl" and t.tag_ == "VBG" and of_the_speaker(t)) or coordinated(t))
-            and t.i > cue.i and k not in (kind, "statement")]
-
 
 def denied_act(adoc: AnnotatedDocument, cue: Token) -> tuple[Token, Token, str] | None:
     """ "dismissed Azerbaijan's reports accusing Armenia", "denied the Azerbaijani reports",
