@@ -3,6 +3,8 @@ name: the name the geoparser set aside is still the passage's best clue to its p
 
 from __future__ import annotations
 
+import pytest
+
 from sitrep.places import locate_event
 from tests.places.locating import locate_at
 
@@ -27,19 +29,19 @@ def test_set_aside_names_are_not_places_of_the_story(placed):
     assert [m.text for m in adoc.places] == []
 
 
-def test_a_first_sentence_naming_only_an_origin_yields_to_the_next(placed):
-    text = ("The gunmen had travelled by bus from Peshawar, police said. "
-            "They opened fire at a checkpoint in Quetta on Sunday.")
-    adoc = placed(text)
-    loc = locate_event(adoc, 0, len(text))
-    assert (loc.country, loc.admin1, loc.place) == ("PK", "Balochistan", "Quetta")
-
-
-def test_a_first_sentence_naming_only_the_country_yields_to_the_next(placed):
-    text = ("Protests spread across Pakistan on Friday over rising fuel prices. "
-            "Several hundred traders marched to the press club in Quetta.")
-    adoc = placed(text)
-    loc = locate_event(adoc, 0, len(text))
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the first sentence names only where the gunmen came from
+        "The gunmen had travelled by bus from Peshawar, police said. They opened fire at a checkpoint in Quetta on Sunday.",
+        # the first sentence names only the country
+        "Protests spread across Pakistan on Friday over rising fuel prices. "
+        "Several hundred traders marched to the press club in Quetta.",
+    ],
+    ids=["origin", "country"],
+)
+def test_a_first_sentence_that_does_not_place_yields_to_the_next(placed, text):
+    loc = locate_event(placed(text), 0, len(text))
     assert (loc.country, loc.admin1, loc.place) == ("PK", "Balochistan", "Quetta")
 
 

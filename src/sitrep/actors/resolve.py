@@ -75,7 +75,7 @@ class Scan:
         self.words = [w for w, _, _ in spans]
         self.starts = [s for _, s, _ in spans]
         self.ends = [e for _, _, e in spans]
-        self.sent_starts = [s.start_char for s in self.doc.sents]
+        self.sent_starts = [s.start_char for s in adoc.sentences]
 
     def sentence_of(self, char: int) -> int:
         return bisect_right(self.sent_starts, char) - 1
@@ -215,8 +215,12 @@ STANCE_PREFIXES = {"pro", "anti"}
 
 
 def stance_qualifier(scan: Scan, hit: Hit) -> bool:
-    first = hit.first
-    return first >= 2 and scan.words[first - 1] == "-" and scan.words[first - 2].lower() in STANCE_PREFIXES
+    return stance_prefixed(scan.words, hit.first)
+
+
+def stance_prefixed(words: list[str], index: int) -> bool:
+    """Whether the word at ``index`` is hyphened to "pro"/"anti" before it."""
+    return index >= 2 and words[index - 1] == "-" and words[index - 2].lower() in STANCE_PREFIXES
 
 
 def join_qualifiers(scan: Scan, hits: list[Hit]) -> list[Hit]:
@@ -638,7 +642,7 @@ def _communities(kb: KnowledgeBase, scan: Scan, hit: Hit, previous: Hit | None, 
     while True:
         names: list[int] = []
         while j >= floor and len(names) < 3 and words[j][:1].isupper() and words[j].isalpha() and words[j].lower() not in NOT_NAMES:
-            if j >= 2 and words[j - 1] == "-" and words[j - 2].lower() in STANCE_PREFIXES:
+            if stance_prefixed(words, j):
                 break  # "pro-Iranian militias" back Iran; they are no Iranian people's militia
             names.insert(0, j)
             j -= 1

@@ -313,23 +313,23 @@ def state_speaker(adoc: AnnotatedDocument, attribution: Attribution) -> bool:
             return is_state(side)
         # a person the text ties to no actor: the roles said of them ("chief of the district")
         return bool(set(attribution.speaker_roles) & lexicon().state_nouns)
-    if attribution.speaker_start is None:
-        return False
-    words = adoc.document.text[attribution.speaker_start : attribution.speaker_end].lower().split()
-    # "He stated ...", said by the unnamed "military official" it stands for: the words
-    # that described the speaker where it was introduced
-    words += (attribution.speaker_name or "").lower().split()
-    return bool(set(words) & lexicon().state_nouns)
+    return bool(described_by(adoc, attribution) & lexicon().state_nouns)
 
 
 def forces_speaker(adoc: AnnotatedDocument, attribution: Attribution) -> bool:
     """An unnamed speaker described as of a state's forces ("a military source", "a police
     officer"): not a civil official, who tells of the forces' acts from outside them."""
+    return bool(described_by(adoc, attribution) & lexicon().state_force_nouns)
+
+
+def described_by(adoc: AnnotatedDocument, attribution: Attribution) -> set[str]:
+    """The words of the speaker phrase, and, for "He stated ..." said by the unnamed
+    "military official" it stands for, the words that described the speaker where it was
+    introduced. Empty when the attribution has no speaker phrase."""
     if attribution.speaker_start is None:
-        return False
+        return set()
     words = adoc.document.text[attribution.speaker_start : attribution.speaker_end].lower().split()
-    words += (attribution.speaker_name or "").lower().split()
-    return bool(set(words) & lexicon().state_force_nouns)
+    return set(words + (attribution.speaker_name or "").lower().split())
 
 
 def authored(act: Token, doer: Token) -> bool:

@@ -24,7 +24,7 @@ from sitrep.events.specificity import (
     is_negated, is_several, is_talked_about, is_trend,
 )
 from sitrep.events.syntax import clause_verb, has_child, is_timing_clause
-from sitrep.models import ActorMention, AnnotatedDocument, Attribution, TimeMention
+from sitrep.models import ActorMention, AnnotatedDocument, Attribution, PlaceMention, TimeMention
 from sitrep.places import Location
 from sitrep.text.spans import cut_off_ending, is_heading, overlapping, subtree_span, within
 
@@ -442,7 +442,7 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                 # provinces are where the violence is, the truce was the whole group's
                 mention.location = mention.location.country_level()
             mention.own_place = bool(within(adoc.places, *told))
-            if mention.location is not None and any(is_several(h.token) for h in hits) and not placed_below_country(adoc, *told):
+            if mention.location is not None and any(is_several(h.token) for h in hits) and not places_below_country(adoc, *told):
                 # "the US carried out three separate airstrikes in early August", at no place
                 # told: the story's province is where it is set, not known to be where each fell
                 mention.location = mention.location.country_level()
@@ -592,10 +592,10 @@ def of_the_week(adoc: AnnotatedDocument, token: Token) -> bool:
     return 0 <= (published - day).days <= NEWS_DAYS
 
 
-def placed_below_country(adoc: AnnotatedDocument, start: int, end: int) -> bool:
-    """Whether text[start:end] names a place finer than a country (a country named there is
+def places_below_country(adoc: AnnotatedDocument, start: int, end: int) -> list[PlaceMention]:
+    """The places finer than a country that text[start:end] names (a country named there is
     as often a party, "the US carried out strikes", as a place)."""
-    return any(start <= p.start < end and p.place.level != "country" for p in adoc.places)
+    return [p for p in adoc.places if start <= p.start < end and p.place.level != "country"]
 
 
 def told_one_by_one(adoc: AnnotatedDocument, word: Token, sentence: Span) -> bool:
@@ -610,9 +610,7 @@ def told_one_by_one(adoc: AnnotatedDocument, word: Token, sentence: Span) -> boo
     spreading = lexicon().filters.spread_prepositions
     if any(t.dep_ == "prep" and t.lower_ in spreading and t.head.i in (word.i, word.head.i) for t in sentence):
         return True  # "separate attacks across the province"
-    named = {p.place.name for p in adoc.places
-             if sentence.start_char <= p.start < sentence.end_char and p.place.level != "country"}
-    return len(named) > 1
+    return len({p.place.name for p in places_below_country(adoc, sentence.start_char, sentence.end_char)}) > 1
 
 
 def day_dated(adoc: AnnotatedDocument, token: Token) -> bool:
