@@ -400,3 +400,11 @@ class AnnotatedDocument:
         """The parse's sentences, listed once: the stages look sentences up many times over,
         and the boundaries are final once the text stage has parsed."""
         return list(self.doc.sents)
+
+    @cached_property
+    def lead(self) -> list[Span]:
+        """The story's headings and first sentences of prose (``text.spans.lead_sentences``):
+        what the story is about, asked of it by several stages."""
+        from sitrep.text.spans import lead_sentences  # here, not above: the text package imports this module
+
+        return lead_sentences(self.sentences, self.document.text)

@@ -27,7 +27,6 @@ from sitrep.agreements.mentions import Mention
 from sitrep.agreements.resolve import Reading, party_matches
 from sitrep.agreements.stance import content_stance, stance_of
 from sitrep.models import Agreement, AgreementRef, AnnotatedDocument, Attribution, Incident, Source, Statement
-from sitrep.text.spans import lead_sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -171,7 +170,7 @@ def is_party(agreement: Agreement, *names: str | None) -> bool:
 
 def frame_of(story: Story, statements: list[Statement]) -> Agreement | None:
     """The agreement the lead says someone broke, when there is one."""
-    lead = [(s.start_char, s.end_char) for s in lead_sentences(story.adoc.sentences, story.adoc.document.text)]
+    lead = [(s.start_char, s.end_char) for s in story.adoc.lead]
     inside = lambda offset: any(s <= offset < e for s, e in lead)  # noqa: E731
     for mention, agreement in story.reading.mentions:
         if inside(mention.start) and stance_of(story.adoc.doc[mention.head], None, None) == "alleges_violation":

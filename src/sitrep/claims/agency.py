@@ -28,7 +28,7 @@ from spacy.tokens import Token
 from sitrep.claims.lexicon import KIND_RANK, lexicon
 from sitrep.claims.speech import cue_kind
 from sitrep.models import Actor, ActorMention, AnnotatedDocument, Attribution
-from sitrep.text.spans import lead_sentences, tokens_from
+from sitrep.text.spans import tokens_from
 
 FIRST_PERSON = {"we", "us", "our", "i", "my", "ours"}
 SELF_PRONOUNS = {"it", "they", "its", "their", "itself", "themselves"}
@@ -297,10 +297,9 @@ def harms_civilians(adoc: AnnotatedDocument, act: Token) -> bool:
 
 
 def irregular_speaker(adoc: AnnotatedDocument, attribution: Attribution) -> bool:
-    if attribution.speaker_start is None:
-        return False
-    words = adoc.document.text[attribution.speaker_start : attribution.speaker_end].lower().split()
-    return bool(set(words) & lexicon().irregular_nouns)
+    """A speaker described as armed men of no state ("separatists said", "a militant
+    commander told reporters")."""
+    return bool(described_by(adoc, attribution) & lexicon().irregular_nouns)
 
 
 def state_speaker(adoc: AnnotatedDocument, attribution: Attribution) -> bool:
@@ -363,7 +362,7 @@ def tells_a_truce(adoc: AnnotatedDocument) -> bool:
     """Whether the story is about a truce (a ceasefire, a pause in fighting): its lead tells one."""
     truces = lexicon().truces
     return any(t.lemma_.lower() in truces or t.lower_ in truces
-               for s in lead_sentences(adoc.sentences, adoc.document.text) for t in s)
+               for s in adoc.lead for t in s)
 
 
 def first_person_acts(adoc: AnnotatedDocument, attribution: Attribution, tokens: list[Token]) -> list[str]:
