@@ -380,3 +380,33 @@ def test_a_name_before_tribes_is_the_peoples_not_a_place(placed):
     assert [p.text for p in adoc.places] == ["Nyala"]
     where = _locate(adoc, "Ouaddai", "Fighting")
     assert (where.country, where.admin1, where.place) == ("SD", "South Darfur", "Nyala")
+
+
+def test_the_compass_words_are_read_from_the_data_file_and_do_not_overlap():
+    from sitrep.places.geoparse import lexicon
+
+    lex = lexicon()
+    assert {"north", "south-west", "northeast"} <= lex.bearings
+    assert {"northern", "central", "south-western"} <= lex.compass_parts
+    assert lex.name_openers == {"upper", "lower", "greater", "new", "old"}
+    assert lex.beside == lex.bearings | {"near", "outside"}
+    assert not lex.bearings & lex.compass_parts and not lex.compass_parts & lex.name_openers
+
+
+
+def test_a_short_name_in_capitals_opening_a_wire_dateline_is_a_place_not_an_acronym(placed):
+    # names of four and five letters in capitals are read as acronyms ("SMM", "GNA") except
+    # where wire style writes the dateline: they then give the story its country
+    for text, country in [
+        ("GOMA, Dec 8 (Reuters) - Rebels burned a school and two clinics on Tuesday, officials said.", "CD"),
+        ("MOSUL: Gunmen shot dead four policemen at a checkpoint on Tuesday, police said.", "IQ"),
+        ("KABUL (AP) - A roadside bomb hit an army truck on Sunday, the ministry said.", "AF"),
+    ]:
+        adoc = placed(text)
+        assert [(p.text, p.place.country) for p in adoc.places][:1] == [(text.split()[0].strip(",:"), country)]
+        assert adoc.country == country
+
+
+def test_an_acronym_in_capitals_inside_a_sentence_is_still_no_place(placed):
+    adoc = placed("Observers of the SMM reported shelling near Avdiivka on Monday.\nSMM patrols were stopped twice.")
+    assert "SMM" not in [p.text for p in adoc.places]

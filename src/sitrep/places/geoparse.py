@@ -55,6 +55,10 @@ class Lexicon:
     groundless_acts: frozenset[str] = frozenset()
     anaphoric_levels: dict[str, str] = field(default_factory=dict)  # "the district" -> admin2: a level named before
     place_markers: frozenset[str] = frozenset()  # "the village of X", "X town": an unknown small place
+    bearings: frozenset[str] = frozenset()  # "8 km west of Kobane"
+    compass_parts: frozenset[str] = frozenset()  # "in northern Shan"
+    name_openers: frozenset[str] = frozenset()  # "Greater Manchester", "New Delhi"
+    beside: frozenset[str] = frozenset()  # bearings and "near": one place beside another
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +84,10 @@ def lexicon() -> Lexicon:
         groundless_acts=frozenset(ctx.get("groundless_acts", ())),
         anaphoric_levels={w: levels[w] for w in ctx.get("anaphoric_levels", ())},
         place_markers=frozenset(cfg.get("unknown_places", {}).get("marked_by", ())),
+        bearings=frozenset(cfg["compass"]["bearings"]),
+        compass_parts=frozenset(cfg["compass"]["parts"]),
+        name_openers=frozenset(cfg["compass"]["name_openers"]),
+        beside=frozenset(cfg["compass"]["bearings"]) | frozenset(cfg["compass"]["beside"]),
     )
 
 
@@ -388,8 +396,12 @@ def _keep(span: Span, options: list[Place], hint: str | None, lex: Lexicon, min_
         return False  # a common word, unless a level word makes it a division's name ("Bay region")
     if span.text.isupper() and len(span.text) <= 5 and not any(p.level == "country" for p in options):
         # Acronyms ("SMM", "GNA") collide with short place names; a province's
-        # abbreviation is trusted where a gloss or a list puts it ("Shamli (UP)").
-        return any(p.level == "admin1" for p in options) and (_list_context(span) or _in_gloss(span))
+        # abbreviation is trusted where a gloss or a list puts it ("Shamli (UP)"), and a
+        # short name where wire style writes every dateline in capitals ("GOMA, Dec 8 -").
+        text = span.doc.text
+        if any(p.level == "admin1" for p in options) and (_list_context(span) or _in_gloss(span)):
+            return not _wire_credit(text, span.start_char, span.end_char)  # "KABUL (AP) -": the agency
+        return opens_a_dateline(text, span.start_char, span.end_char)
     if span.start > 0 and span.doc[span.start - 1].lower_ in {"mr", "mrs", "ms", "dr", "gen", "col"}:
         return False
     marked = bool(hint) or bool(ents & _PLACE_ENTS) or _is_locative(span, lex) or _list_context(span)
@@ -415,6 +427,33 @@ def _keep(span: Span, options: list[Place], hint: str | None, lex: Lexicon, min_
         first_and_big = span[0].is_sent_start and any(p.level in ("country", "admin1") for p in options)
         return first_and_big or (marked and span[0].pos_ == "NOUN" and span[0].text[:1].isupper())
     return True
+
+
+_DATE_STAMP = re.compile(r"^(?:(?:date|updated|posted|published)[:\s]*)?\d[\d\-/.: ]*$", re.IGNORECASE)
+_DATELINE_TAIL = re.compile(r"^\s*(?:,[^\n:()]{0,40})?\s*(?:\([^)\n]{1,40}\)\s*)?[:\u2014\u2013-]")
+
+
+def opens_a_paragraph(text: str, start: int) -> bool:
+    """Nothing but a date stamp or quote marks stands before ``start`` in its paragraph."""
+    before = text[text.rfind("\n", 0, start) + 1 : start].strip(" \t\"'")
+    return not before or bool(_DATE_STAMP.match(before))
+
+
+def opens_a_dateline(text: str, start: int, end: int) -> bool:
+    """"KABUL:", "Kabul (BNA) -", "GOMA, Dec 8, 2022 (Reuters) -": the name at ``start:end``
+    opens its paragraph and the punctuation of a dateline follows it."""
+    return opens_a_paragraph(text, start) and bool(_DATELINE_TAIL.match(text[end : end + 60]))
+
+
+_CREDIT_OPENING = re.compile(r"[^\n()]{2,60}\(\s*$")
+_CREDIT_CLOSING = re.compile(r"\s*\)\s*[:\u2014\u2013-]")
+
+
+def _wire_credit(text: str, start: int, end: int) -> bool:
+    """ "KABUL (AP) -", "GOMA, Dec 8 (Reuters) -": the brackets of a dateline hold the
+    agency that filed it."""
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    return bool(_CREDIT_OPENING.match(before)) and bool(_CREDIT_CLOSING.match(text, end))
 
 
 def _in_gloss(span: Span) -> bool:
@@ -461,15 +500,12 @@ def _names_a_people(span: Span, lex: Lexicon) -> bool:
     return token.dep_ in ("compound", "nmod", "amod") and token.head.i >= span.end and token.head.lower_ in lex.peoples
 
 
-_COMPASS = frozenset("northern southern eastern western central north-eastern north-western south-eastern south-western northeastern northwestern southeastern southwestern".split())
-
-
 def _region_phrase(span: Span, lex: Lexicon) -> bool:
     """ "in northern Shan": a compass adjective after "in" marks a region's name."""
     doc = span.doc
     return (
         span.start >= 2
-        and doc[span.start - 1].lower_ in _COMPASS
+        and doc[span.start - 1].lower_ in lex.compass_parts
         and doc[span.start - 2].lower_ in lex.locative
     )
 
@@ -837,14 +873,10 @@ def _analyse(adoc: AnnotatedDocument) -> tuple[list[Candidate], list[Place | Non
     return cands, kept, _best_country(votes) or story
 
 
-#: The bearings a place is told from ("8 km west of Kobane", "north of Baghdad").
-BEARINGS = frozenset("north south east west northeast northwest southeast southwest north-east north-west south-east south-west".split())
-_RELATIVE = BEARINGS | {"near", "outside"}
-
-
 def _relative(inner: Span, outer: Span) -> bool:
     """ "Amara, south of Baghdad": a bearing from the other place, not inside it."""
-    return any(t.lower_ in _RELATIVE for t in inner.doc[inner.end : outer.start])
+    beside = lexicon().beside
+    return any(t.lower_ in beside for t in inner.doc[inner.end : outer.start])
 
 
 def _within(p: Place, q: Place) -> bool:

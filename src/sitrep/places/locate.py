@@ -20,11 +20,12 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.models import AnnotatedDocument, Place, PlaceMention
 from sitrep.places.gazetteer import load_gazetteer
 from sitrep.places.geoparse import (
-    BEARINGS,
     CAPITAL_PHRASE,
     MARKED_KEY,
     MARKED_KNOWN_KEY,
     lexicon,
+    opens_a_dateline,
+    opens_a_paragraph,
     road_mentions,
     unmarked_places,
 )
@@ -34,8 +35,6 @@ from sitrep.text.spans import covering_entity, entities
 Precision = Literal["place", "admin2", "admin1", "country"]
 _PRECISION_RANK = {"place": 0, "admin2": 1, "admin1": 2, "country": 3}
 # A bare date stamp some sites print before the dateline ("date 2019-08-28 Maputo —").
-_DATE_STAMP = re.compile(r"^(?:(?:date|updated|posted|published)[:\s]*)?\d[\d\-/.: ]*$", re.IGNORECASE)
-_DATELINE_TAIL = re.compile(r"^\s*(?:,[^\n:()]{0,40})?\s*(?:\([^)\n]{1,40}\)\s*)?[:\u2014\u2013-]")
 
 
 @dataclass(frozen=True)
@@ -81,12 +80,10 @@ def _paragraph_start(text: str, pos: int) -> int:
 
 
 def is_dateline(text: str, m: PlaceMention) -> bool:
-    """"KABUL:", "Kabul (BNA) -", "KABUL, May 9 —" at a paragraph's start."""
-    para = _paragraph_start(text, m.start)
-    before = text[para : m.start].strip(" \t\"'")
-    if before and not _DATE_STAMP.match(before):
-        return False
-    return bool(_DATELINE_TAIL.match(text[m.end : m.end + 60])) or (m.text.isupper() and len(m.text) > 3)
+    """"KABUL:", "Kabul (BNA) -", "KABUL, May 9 —" at a paragraph's start; a name in capitals
+    opening a paragraph is one without the punctuation too."""
+    return opens_a_dateline(text, m.start, m.end) or (
+        opens_a_paragraph(text, m.start) and m.text.isupper() and len(m.text) > 3)
 
 
 def _tokens(doc: Doc, m: PlaceMention) -> Span | None:
@@ -248,9 +245,6 @@ def _country_named_alongside(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     )
 
 
-_COMPASS_WORDS = frozenset("north south east west northern southern eastern western central northeastern northwestern southeastern southwestern upper lower greater new old".split())
-
-
 def _glued_to_name(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     """A one-word name right after a capitalised word that is no place of the text nor a
     word of bearing or size ("Fire Man", not "Greater Manchester" or "Kabul, Herat")."""
@@ -260,7 +254,8 @@ def _glued_to_name(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     prev = adoc.doc[span.start - 1]
     if not (prev.is_alpha and prev.text[:1].isupper()) or prev.is_stop or prev.is_sent_start:
         return False
-    if prev.lower_ in _COMPASS_WORDS or prev.lower_ in lexicon().level_words:
+    lex = lexicon()
+    if any(prev.lower_ in words for words in (lex.bearings, lex.compass_parts, lex.name_openers, lex.level_words)):
         return False
     return not any(o.start <= prev.idx < o.end for o in adoc.places)
 
@@ -499,7 +494,7 @@ def is_reference_point(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     if tok.dep_ != "pobj" or tok.head.lower_ not in ("of", "from"):
         return False
     holder = tok.head.head
-    if holder.lower_ in BEARINGS:
+    if holder.lower_ in lexicon().bearings:
         return not any(c.dep_ in ("det", "poss") for c in holder.children)
     return holder.lemma_.lower() in _DISTANCE_UNITS
 
