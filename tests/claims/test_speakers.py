@@ -289,3 +289,10 @@ def test_the_fuller_naming_is_found_past_a_bare_definite_one():
     found = speakers("Pro-Russian fighters said on Monday that Ukrainian troops had shelled Makiivka. "
                      "The fighters said the army broke the truce. Fighters also said a school was hit.")
     assert [name for name, _ in found] == ["Pro-Russian fighters"] * 3
+
+
+def test_a_country_inside_a_ministrys_name_tagged_a_person_leaves_the_ministry_the_speaker():
+    found = speakers("Armenia's defence ministry said Azerbaijani forces had shelled Jermuk overnight. "
+                     "Azerbaijan's defence ministry said its units had only returned fire.")
+    assert found == [("Armenia's defence ministry", "Government of Armenia"),
+                     ("Azerbaijan's defence ministry", "Government of Azerbaijan")]

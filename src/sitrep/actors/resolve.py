@@ -308,20 +308,28 @@ def person_spans(kb: KnowledgeBase, scan: Scan, taken: list[tuple[int, int]]) ->
             continue
         if not all(t.text[:1].isupper() or t.text in ("-", "al", "bin", "ag", "de") for t in doc[first:last]):
             continue
-        titled = first > 0 and (_is_title(kb, doc[first - 1].text) or doc[first - 1].text == ".")
+        titled = first > 0 and (_is_title(kb, doc[first - 1].text) or _title_dot(kb, doc, first - 1))
+        if kb.country_code(doc[first:last].text) is not None:
+            continue  # "Azerbaijani", "Azerbaijan's": a country or its people, whatever the tagger says
         if not titled and (_looks_like_place(doc, first, last) or _listed_with_places(doc, first, last)
                            or gazetteer_place(doc[first:last].text) is not None):
             continue
         seen.add((name_start, name_end))
         mention_start = name_start
         j = first - 1
-        while j >= 0 and (doc[j].text == "." or _is_title(kb, doc[j].text)) and doc[j].text[:1] != "":
+        while j >= 0 and (_title_dot(kb, doc, j) or _is_title(kb, doc[j].text)):
             if doc[j].text != "." and not doc[j].text[:1].isupper():
                 break
             mention_start = doc[j].idx
             j -= 1
         found.append((mention_start, name_start, name_end))
     return found
+
+
+def _title_dot(kb: KnowledgeBase, doc, i: int) -> bool:
+    """ "Col. NAME", "Gen . NAME": a full stop that closes a title's abbreviation, not the
+    sentence before the name ("... overnight. Azerbaijan's ministry")."""
+    return doc[i].text == "." and i > 0 and _is_title(kb, doc[i - 1].text)
 
 
 #: Words that make a capitalised name an organisation's, never a person's.
