@@ -371,3 +371,19 @@ def test_a_militia_for_a_country_is_no_community_of_that_country():
 def test_a_plain_demonym_still_tells_whose_group_it_is():
     adoc = _adoc("Russian troops shelled Kherson on Friday.")
     assert _by_text(adoc)["Russian troops"] == {"Military Forces of Russia"}
+
+
+def test_a_country_or_its_people_tagged_a_person_is_no_person():
+    # the small model tags both the demonym and the country opening a sentence
+    # after a full stop as people; the full stop there closes a sentence, not a title
+    adoc = _adoc("Armenia's defence ministry said Azerbaijani forces had shelled Jermuk overnight. "
+                 "Azerbaijan's defence ministry said its units had only returned fire.")
+    found = [(m.text, m.actor.id) for m in adoc.actors]
+    assert ("Azerbaijani forces", "military:AZ") in found
+    assert ("Azerbaijan's defence ministry", "mod:AZ") in found
+    assert not [m for m in adoc.actors if m.actor.is_person]
+
+
+def test_a_title_abbreviation_still_opens_a_persons_mention():
+    adoc = _adoc("Col. Sonny Leggett said the strikes were defensive.")
+    assert [(m.text, m.actor.is_person) for m in adoc.actors if m.actor.is_person] == [("Col. Sonny Leggett", True)]

@@ -289,3 +289,29 @@ def test_the_fuller_naming_is_found_past_a_bare_definite_one():
     found = speakers("Pro-Russian fighters said on Monday that Ukrainian troops had shelled Makiivka. "
                      "The fighters said the army broke the truce. Fighters also said a school was hit.")
     assert [name for name, _ in found] == ["Pro-Russian fighters"] * 3
+
+
+def test_a_country_inside_a_ministrys_name_tagged_a_person_leaves_the_ministry_the_speaker():
+    found = speakers("Armenia's defence ministry said Azerbaijani forces had shelled Jermuk overnight. "
+                     "Azerbaijan's defence ministry said its units had only returned fire.")
+    assert found == [("Armenia's defence ministry", "Government of Armenia"),
+                     ("Azerbaijan's defence ministry", "Government of Azerbaijan")]
+
+
+def test_a_title_of_two_hyphenated_titles_keeps_the_apposition_a_person():
+    found = speakers("The council seized power in July. Its spokesman, Colonel-Major Idrissa Kone, said on Sunday "
+                     "that the detained ministers would be tried.")
+    assert found == [("Idrissa Kone", None)]
+
+
+def test_a_misspelt_surname_that_is_not_the_last_of_the_names_is_the_same_person():
+    # "Atonfak" for "Atonfack", the third of four names
+    found = speakers("The army's spokesman, Colonel Cyrille Serge Atonfack Guemo, said troops had come under fire. "
+                     "Col. Atonfak said stray rounds had set off several fuel containers.")
+    assert [name for name, _ in found] == ["Cyrille Serge Atonfack Guemo", "Cyrille Serge Atonfack Guemo"]
+
+
+def test_the_bloc_speaks_for_the_organisation_named_before():
+    found = speakers("The Economic Community of West African States (ECOWAS) has threatened to use force. "
+                     "The bloc says it still prefers a diplomatic solution.")
+    assert [name for name, _ in found] == ["ECOWAS", "ECOWAS"]

@@ -308,20 +308,33 @@ def person_spans(kb: KnowledgeBase, scan: Scan, taken: list[tuple[int, int]]) ->
             continue
         if not all(t.text[:1].isupper() or t.text in ("-", "al", "bin", "ag", "de") for t in doc[first:last]):
             continue
-        titled = first > 0 and (_is_title(kb, doc[first - 1].text) or doc[first - 1].text == ".")
+        titled = first > 0 and (_is_title(kb, doc[first - 1].text) or _title_dot(kb, doc, first - 1))
+        if kb.country_code(doc[first:last].text) is not None:
+            continue  # "Azerbaijani", "Azerbaijan's": a country or its people, whatever the tagger says
         if not titled and (_looks_like_place(doc, first, last) or _listed_with_places(doc, first, last)
                            or gazetteer_place(doc[first:last].text) is not None):
             continue
         seen.add((name_start, name_end))
         mention_start = name_start
         j = first - 1
-        while j >= 0 and (doc[j].text == "." or _is_title(kb, doc[j].text)) and doc[j].text[:1] != "":
-            if doc[j].text != "." and not doc[j].text[:1].isupper():
+        while j >= 0 and (_title_dot(kb, doc, j) or _is_title(kb, doc[j].text) or _title_hyphen(kb, doc, j)):
+            if doc[j].text not in (".", "-") and not doc[j].text[:1].isupper():
                 break
             mention_start = doc[j].idx
             j -= 1
         found.append((mention_start, name_start, name_end))
     return found
+
+
+def _title_dot(kb: KnowledgeBase, doc, i: int) -> bool:
+    """ "Col. NAME", "Gen . NAME": a full stop that closes a title's abbreviation, not the
+    sentence before the name ("... overnight. Azerbaijan's ministry")."""
+    return doc[i].text == "." and i > 0 and _is_title(kb, doc[i - 1].text)
+
+
+def _title_hyphen(kb: KnowledgeBase, doc, i: int) -> bool:
+    """ "Colonel-Major NAME", "Lieutenant-General NAME": the hyphen of a title of two titles."""
+    return doc[i].text == "-" and 0 < i < len(doc) - 1 and _is_title(kb, doc[i - 1].text) and _is_title(kb, doc[i + 1].text)
 
 
 #: Words that make a capitalised name an organisation's, never a person's.
@@ -451,7 +464,10 @@ def match_cluster(clusters: list[Cluster], name: str) -> int | None:
                 return index  # "Lopez Solis" after "Adrian Lopez Solis"
             if len(words) == 1 or len(other) == 1:
                 short, long = (words, other) if len(words) <= len(other) else (other, words)
-                if fuzz.ratio(short[0], long[-1]) >= FUZZY_NAME or (len(long) > 1 and short[0] == long[0] and len(short[0]) > 3):
+                # a surname may be any name after the first ("Atonfak" for "Cyrille Serge Atonfack Guemo")
+                surnames = long[1:] or long
+                if any(fuzz.ratio(short[0], word) >= FUZZY_NAME for word in surnames) or (
+                        len(long) > 1 and short[0] == long[0] and len(short[0]) > 3):
                     return index
             elif fuzz.ratio(" ".join(words), " ".join(other)) >= FUZZY_NAME:
                 return index

@@ -314,9 +314,10 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
     if person is not None:
         around = text[start:end] + " " + apposition_after(adoc, person.end, limit)
         return Reading(person.actor.name, person.actor, "person", start, end, lemma, roles=roles_in(around))
-    not_people = [m for m in overlapping(adoc.actors, start, end) if m.actor.id.startswith("country:")]
+    # "Kiev", "Azerbaijan's defence ministry" tagged a person: a name inside a body's mention is the body's
+    not_people = [m for m in overlapping(adoc.actors, start, end) if not m.actor.is_person]
     named_person = [e for e in entities_within(adoc.doc, start, end) if e.label_ == "PERSON"
-                    and not any(m.start <= e.start_char and e.end_char <= m.end for m in not_people)]  # "Kiev" tagged a person
+                    and not any(m.start <= e.start_char and e.end_char <= m.end for m in not_people)]
     if named_person:
         return Reading(clean_name(named_person[-1].text), None, "person", start, end, lemma)
     bodies = [m for m in overlapping(adoc.actors, start, end) if not m.actor.is_person]
