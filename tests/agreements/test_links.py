@@ -58,7 +58,7 @@ def test_a_story_framed_as_accusations_of_breach_links_the_parties_accusations_a
     assert [(s.evidence.text[:20], s.about_agreement and s.about_agreement.id, s.stance) for s in extraction.statements] == [
         ("The Houthis said gov", "stockholm-agreement-2018", "alleges_violation"), ("Residents said the c", None, None)]
     (shelling,) = extraction.incidents
-    assert (shelling.violation_of.id, shelling.alleged_by.name) == ("stockholm-agreement-2018", "Houthis")
+    assert (shelling.violation_of.id, shelling.alleged_by.name) == ("stockholm-agreement-2018", "Houthis (Ansar Allah)")  # the group's actor, by its KB name
 
 
 def test_without_a_framing_lead_an_accusation_that_names_no_agreement_stays_unlinked():

@@ -149,7 +149,7 @@ def test_a_denial_answers_the_accusation_and_a_claim_points_at_its_incident():
     assert (accusation.kind, accusation.speaker.name) == ("accusation", "Taliban")
     assert (denial.kind, denial.target.name, denial.answers) == ("denial", "Taliban", accusation.id)
     [incident] = extraction.incidents
-    assert (claim.speaker.name, claim.about_incident, incident.claim_status) == ("Al-Shabaab", incident.id, "claimed")
+    assert (claim.speaker.name, claim.about_incident, incident.claim_status) == ("al-Shabaab", incident.id, "claimed")
 
 
 def test_speech_lexicon_loads_every_table():
