@@ -809,3 +809,18 @@ def test_an_unnamed_civil_official_telling_the_forces_act_only_tells_it():
 ])
 def test_a_second_speech_act_coordinated_after_a_report_is_the_speakers_own(text, expected):
     assert [(s.speaker.name, s.kind) for s in statements(text)] == expected
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Shelling killed a cameraman near the border on Friday. The information minister described the killing as a "
+     "crime against the press.", "accusation"),
+    ("Gunmen killed four soldiers in the south on Friday. The president described what happened as a violation of "
+     "the ceasefire.", "accusation"),
+    ("The army published a toll on Monday. The rebel spokesman described the figures as lies.", "denial"),
+    ("The delegations met in Oslo on Friday. The president described the talks as a success.", "statement"),
+    ("The army struck a depot on Friday. Its spokesman described the strike as no violation of the truce.", "statement"),
+])
+def test_what_a_naming_verb_calls_an_act_is_the_speech_act(text, kind):
+    # a label read only as the complement of call/describe/brand: "a crime" charges a wrong,
+    # "lies" calls a report untrue, "a success" does neither
+    assert [s.kind for s in statements(text) if "described" in s.evidence.text] == [kind]

@@ -32,6 +32,8 @@ class SpeechLexicon:
     refusal_verbs: frozenset[str]  # "refused to accept it": a denial
     accepting_verbs: frozenset[str]
     naming_verbs: frozenset[str]  # "called the reports fake": the complement names the act
+    accusing_labels: frozenset[str]  # "described the killing as a crime"
+    denying_labels: frozenset[str]  # "called the figures rumours"
     clause_verbs: frozenset[str]  # verbs that report only with a clause: "police believe (that) ..."
     role_synonyms: dict[str, str]  # "spokesperson" -> "spokesman": one role however written
     light_verbs: frozenset[str]  # "made the denial", "issued a warning": the object names the act
@@ -80,6 +82,8 @@ def lexicon() -> SpeechLexicon:
         role_synonyms=dict(speakers["role_synonyms"]),
         clause_verbs=frozenset(data["clause_verbs"]["verbs"]),
         naming_verbs=frozenset(data["naming_verbs"]["verbs"]),
+        accusing_labels=frozenset(data["naming_verbs"]["accusing_labels"]),
+        denying_labels=frozenset(data["naming_verbs"]["denying_labels"]),
         refusal_verbs=frozenset(data["refusals"]["verbs"]),
         denied_acts=dict(data["denied_acts"]),
         accepting_verbs=frozenset(data["refusals"]["accepting"]),

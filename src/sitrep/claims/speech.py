@@ -83,14 +83,25 @@ def blamed_on_no_one(verb: Token) -> bool:
 def naming_kind(verb: Token) -> str | None:
     """ "Moscow called the reports fake", "described the raid as a massacre": a verb that
     names what something is, with a complement that denies or accuses, is that act."""
-    if verb.lemma_.lower() not in lexicon().naming_verbs:
+    lex = lexicon()
+    if verb.lemma_.lower() not in lex.naming_verbs:
         return None
     for child in verb.children:
         if child.dep_ in ("oprd", "acomp", "xcomp") or (child.dep_ == "prep" and child.lower_ == "as"):
             kind = content_kind(" ".join(t.text for t in child.subtree))
             if kind in ("denial", "accusation"):
                 return kind
+            words = {t.lower_ for t in child.subtree} - {t.lower_ for t in child.subtree if negated_label(t)}
+            if words & lex.denying_labels:
+                return "denial"
+            if words & lex.accusing_labels:
+                return "accusation"
     return None
+
+
+def negated_label(token: Token) -> bool:
+    """ "described it as no crime", "called the strike not a violation": a label said not to fit."""
+    return any(c.dep_ == "neg" or c.lower_ == "no" for c in token.children)
 
 
 def speech_word(token: Token) -> bool:
