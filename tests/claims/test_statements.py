@@ -824,3 +824,18 @@ def test_what_a_naming_verb_calls_an_act_is_the_speech_act(text, kind):
     # a label read only as the complement of call/describe/brand: "a crime" charges a wrong,
     # "lies" calls a report untrue, "a success" does neither
     assert [s.kind for s in statements(text) if "described" in s.evidence.text] == [kind]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Militants raided an airfield on Sunday. The regional commander said his forces would hunt down those "
+     "responsible for the raid.", "threat"),
+    ("Gunmen killed nine police officers on Monday. The governor said the killers would be tracked down and punished.",
+     "threat"),
+    ('Gunmen killed nine police officers on Monday. "This cowardly attack will not go unpunished," the governor wrote.',
+     "threat"),
+    ("Gunmen killed nine police officers on Monday. The governor said police had pursued the gunmen into the hills.",
+     "statement"),
+])
+def test_a_promise_to_punish_the_doers_is_a_threat(text, kind):
+    # "those responsible for the raid" names who did it, to be punished: no accusation of anyone
+    assert [s.kind for s in statements(text) if "governor" in s.evidence.text or "commander" in s.evidence.text] == [kind]

@@ -117,6 +117,8 @@ def extract_statements(adoc: AnnotatedDocument, incidents: list[Incident]) -> li
             kind = reported_kind(adoc, attribution) or kind_in_context(adoc, attribution, incidents) or "statement"
         elif kind == "announcement" and reported_kind(adoc, attribution) == "accusation":
             kind = "accusation"  # "announced that ten civilians were killed by troops loyal to the regime"
+        elif kind == "accusation" and reported_kind(adoc, attribution) == "threat":
+            kind = "threat"  # "would hunt down those responsible for the assault": who did it, named to be punished
         when = time.governing_time(adoc, attribution.cue_i)
         speaker = attribution.speaker
         affiliation = None

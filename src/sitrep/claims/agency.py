@@ -435,6 +435,22 @@ def threatens_more(adoc: AnnotatedDocument, attribution: Attribution, token: Tok
     return False
 
 
+def threatens_punishment(adoc: AnnotatedDocument, attribution: Attribution, token: Token) -> bool:
+    """ "US and Kenyan forces would hunt down those responsible", "the killers will be
+    punished": a verb of punishing under a modal of the future, whose doer is the speaker's
+    own side or whose object (the subject, in the passive) is the doers of an act."""
+    lex = lexicon()
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lex.punishing_verbs or negated(token):
+        return False
+    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in lex.future_modals for c in token.children):
+        return False
+    undergoers = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any({t.lower_ for t in u.subtree} & lex.doer_words for u in undergoers):
+        return True
+    doer = subject(token)
+    return doer is not None and not is_passive(token) and side_of(adoc, attribution, doer, token) == "own"
+
+
 def denies_own_losses(adoc: AnnotatedDocument, attribution: Attribution, token: Token) -> bool:
     """ "it suffered no casualties": the speaker's own side lost nothing."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon().loss_verbs:
@@ -531,7 +547,7 @@ def reported_kind(adoc: AnnotatedDocument, attribution: Attribution) -> str | No
         if corrects_a_label(token) or denies_own_losses(adoc, attribution, token):
             denies = True
             continue
-        if threatens_more(adoc, attribution, token):
+        if threatens_more(adoc, attribution, token) or threatens_punishment(adoc, attribution, token):
             threatens = True
             continue
         breach = is_breach(token)

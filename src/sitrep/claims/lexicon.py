@@ -57,6 +57,8 @@ class SpeechLexicon:
     continuing_verbs: frozenset[str]  # "violence would continue": going on, with a future modal, threatens
     future_modals: frozenset[str]
     violence_nouns: frozenset[str]
+    punishing_verbs: frozenset[str]  # "would hunt down those responsible"
+    doer_words: frozenset[str]  # "those responsible", "the perpetrators"
     loss_verbs: frozenset[str]  # "it suffered no casualties": its own losses denied
     mutual_verbs: frozenset[str]  # "the two sides traded fire": an act both sides do
     conditions: frozenset[str]  # "if the army attacks": an act under a condition, not told as done
@@ -109,6 +111,8 @@ def lexicon() -> SpeechLexicon:
         continuing_verbs=frozenset(data["threats"]["continuing"]),
         future_modals=frozenset(data["threats"]["modals"]),
         violence_nouns=frozenset(data["threats"]["violence"]),
+        punishing_verbs=frozenset(data["threats"]["punishing"]),
+        doer_words=frozenset(data["threats"]["doers"]),
         loss_verbs=frozenset(data["own_losses"]["verbs"]),
         mutual_verbs=frozenset(data["acts"]["mutual_verbs"]),
         conditions=frozenset(data["conditions"]["always"]),
