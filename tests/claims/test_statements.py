@@ -839,3 +839,9 @@ def test_what_a_naming_verb_calls_an_act_is_the_speech_act(text, kind):
 def test_a_promise_to_punish_the_doers_is_a_threat(text, kind):
     # "those responsible for the raid" names who did it, to be punished: no accusation of anyone
     assert [s.kind for s in statements(text) if "governor" in s.evidence.text or "commander" in s.evidence.text] == [kind]
+
+
+def test_words_of_horror_for_an_act_charge_no_one():
+    found = statements("Blasts hit the airport on Wednesday. The prime minister wrote on Twitter that the cabinet was "
+                       "safe and called the blasts a cowardly terrorist act.")
+    assert [s.kind for s in found] == ["statement"]
