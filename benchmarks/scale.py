@@ -18,7 +18,11 @@ one-worker Ray rate.
 and real articles in their proportion in ../shared, repeated with varied ids and a copy
 number, into DuckDB or PostgreSQL. It prints the throughput of every 10,000 documents and
 the resident memory of every process of the ingest, then whether throughput stayed flat
-(the last 10% within 20% of the first) and the peak memory of each process.
+(the last 10% within 20% of the first) and the peak memory of each process. Beside the
+wall-clock rate it gives documents per CPU-second of the whole ingest (reader-writer,
+live workers and the recycled ones it has waited for, and every PostgreSQL server
+process for a PostgreSQL store), and the same flatness test on it: on a machine shared
+with other jobs the wall rate follows their load, the CPU rate far less.
 
 ``store`` is the store's half of (b) without spaCy: it extracts ``--sample`` documents
 of the same mix once (every n-th, so notes and articles keep their proportion), then
@@ -181,6 +185,40 @@ def process_tree(pid: int) -> list[int]:
     return found
 
 
+def cpu_seconds(pid: int, with_children: bool = False) -> float:
+    """CPU seconds a live process has used (user and system), and with ``with_children`` those
+    of its children that have exited and been waited for (recycled workers); 0 when gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    ticks = int(fields[11]) + int(fields[12]) + (int(fields[13]) + int(fields[14]) if with_children else 0)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def postgres_cpu_seconds() -> float:
+    """CPU seconds every PostgreSQL server process on this machine has used: a PostgreSQL
+    store's work runs there, not in the ingest's processes."""
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if (entry / "comm").read_text().strip() == "postgres":
+                    total += cpu_seconds(int(entry.name))
+            except OSError:
+                continue
+    return total
+
+
+def tree_cpu_seconds(pid: int, postgres: bool) -> float:
+    """CPU seconds of an ingest's whole process tree (the exited workers included), and of
+    the database server when the store is PostgreSQL: a window's documents per CPU-second
+    does not move with the other jobs of a shared machine as documents per wall second do."""
+    tree = process_tree(pid)
+    total = cpu_seconds(tree[0], with_children=True) + sum(cpu_seconds(child) for child in tree[1:])
+    return total + (postgres_cpu_seconds() if postgres else 0.0)
+
+
 def memory_kib(pid: int) -> tuple[str, int, int] | None:
     """(command, resident KiB now, peak resident KiB) of a live process."""
     try:
@@ -215,6 +253,9 @@ def soak(args) -> None:
         peaks: dict[int, tuple[str, int]] = {}
         windows: list[dict] = []
         mark, last_read, last_seconds = args.every, 0, 0.0
+        postgres = db.startswith("postgres")
+        cpu_base = postgres_cpu_seconds() if postgres else 0.0
+        last_cpu = 0.0
         started, stopped = time.monotonic(), False
         for line in process.stderr:
             if args.max_minutes and not stopped and time.monotonic() - started > 60 * args.max_minutes:
@@ -231,11 +272,15 @@ def soak(args) -> None:
                     peaks[pid] = (name, max(peak, peaks.get(pid, (name, 0))[1]))
             if totals["read"] >= mark or totals["read"] >= args.docs:
                 rate = (totals["read"] - last_read) / max(totals["seconds"] - last_seconds, 1e-9)
+                cpu = tree_cpu_seconds(process.pid, postgres) - cpu_base
+                per_cpu = (totals["read"] - last_read) / max(cpu - last_cpu, 1e-9)
                 now = {pid: found[1] for pid in process_tree(process.pid) if (found := memory_kib(pid))}
                 windows.append({"read": totals["read"], "seconds": round(totals["seconds"], 1), "docs_per_s": round(rate, 1),
+                                "cpu_seconds": round(cpu, 1), "docs_per_cpu_s": round(per_cpu, 2),
+                                "load_average": round(os.getloadavg()[0], 2),
                                 "rss_mib": sorted((kib // 1024 for kib in now.values()), reverse=True)})
                 print(json.dumps(windows[-1]), flush=True)
-                last_read, last_seconds = totals["read"], totals["seconds"]
+                last_read, last_seconds, last_cpu = totals["read"], totals["seconds"], cpu
                 mark = (totals["read"] // args.every + 1) * args.every
         process.wait()
         if process.returncode != 0 and not stopped:
@@ -244,6 +289,8 @@ def soak(args) -> None:
     tenth = max(1, len(windows) // 10)
     first = sum(w["docs_per_s"] for w in windows[:tenth]) / tenth
     last = sum(w["docs_per_s"] for w in windows[-tenth:]) / tenth
+    first_cpu = sum(w["docs_per_cpu_s"] for w in windows[:tenth]) / tenth
+    last_cpu = sum(w["docs_per_cpu_s"] for w in windows[-tenth:]) / tenth
     result = {
         "kind": "soak", "documents_planned": args.docs, "documents": windows[-1]["read"] if windows else 0,
         "stopped_at_time_limit": stopped, "load_average_at_end": load_after, "jobs": args.jobs, "engine": args.engine,
@@ -252,6 +299,8 @@ def soak(args) -> None:
         "docs_per_s_overall": round(windows[-1]["read"] / windows[-1]["seconds"], 1) if windows else None,
         "first_10pct_docs_per_s": round(first, 1), "last_10pct_docs_per_s": round(last, 1),
         "last_over_first": round(last / first, 3), "flat": abs(last / first - 1) <= 0.2,
+        "first_10pct_docs_per_cpu_s": round(first_cpu, 2), "last_10pct_docs_per_cpu_s": round(last_cpu, 2),
+        "last_over_first_per_cpu_s": round(last_cpu / first_cpu, 3), "flat_per_cpu_s": abs(last_cpu / first_cpu - 1) <= 0.2,
         "peak_rss_mib_per_process": sorted(((name, kib // 1024) for name, kib in peaks.values()), key=lambda p: -p[1]),
         "windows": windows,
     }
@@ -352,11 +401,7 @@ def server_cpu_seconds(store) -> float | None:
     if store.backend.kind != "postgresql":
         return None
     pid = store.backend.fetchall("SELECT pg_backend_pid()")[0][0]
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+    return cpu_seconds(pid) if Path(f"/proc/{pid}/stat").exists() else None
 
 
 def store_only(args) -> None:
