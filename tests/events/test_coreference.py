@@ -210,3 +210,16 @@ def test_fresh_attacks_after_attacks_told_on_their_own_day_are_another_event():
         "On Tuesday they launched fresh attacks on the same post, the army said."
     )
     assert [i.date for i in found] == ["2021-06-14", "2021-06-15"]
+
+
+def test_property_told_damaged_by_no_one_right_after_a_shelling_is_what_the_shelling_damaged():
+    found = incidents("The defence ministry said enemy forces had shelled Vardenis with artillery on Tuesday. "
+                      "It said a school and several homes had been damaged but gave no casualty figure.")
+    assert [i.acled_sub_type for i in found] == ["Shelling/artillery/missile attack"]
+    assert len(found[0].mentions) == 2
+
+
+def test_property_burned_in_a_place_of_its_own_is_an_event_of_its_own():
+    found = incidents("The defence ministry said enemy forces had shelled Vardenis with artillery on Tuesday. "
+                      "Shops were torched in Gavar, residents said.")
+    assert len(found) == 2

@@ -151,6 +151,15 @@ def follows_on(event: Event, mention: EventMention) -> bool:
             and (mention.refers_back or mention.points_back or names_told_weapon(mention) and not distinguishes_itself(mention)))
 
 
+def damage_done(event: Event, mention: EventMention, sentence_number: int) -> bool:
+    """ "Azerbaijani forces shelled Jermuk ... It said several homes and a hotel had been
+    damaged": property told damaged, by no doer, with nothing of its own (place, time,
+    toll), in the sentence right after a violent event, is what that event destroyed."""
+    return (event.family in ("violence", "territory") and mention.family == "looting"
+            and sentence_number == event.last_sentence + 1 and mention.agent is None and mention.doers is None
+            and not distinguishes_itself(mention))
+
+
 def names_told_weapon(mention: EventMention) -> bool:
     """Whether the sentence names a weapon by a definite noun ("the explosive", "the
     missiles"): one already told of."""
@@ -322,7 +331,8 @@ def reached_at(event: Event, mention: EventMention) -> bool:
 
 
 def can_join(event: Event, mention: EventMention, sentence_number: int, contested: set[int] = frozenset()) -> bool:
-    if not (families_compatible(event.family, mention.family) or follows_on(event, mention)) or mention.new_event:
+    if not (families_compatible(event.family, mention.family) or follows_on(event, mention)
+            or damage_done(event, mention, sentence_number)) or mention.new_event:
         return False
     if mention.sequel or means_differ(event, mention):
         return False
