@@ -300,3 +300,16 @@ def test_a_country_that_carried_out_several_strikes_is_their_doer_not_their_plac
         options=OPTIONS,
     ).incidents
     assert [(i.acled_sub_type, i.admin1, i.geo_precision) for i in found][-1] == ("Air/drone strike", None, "country")
+
+
+def test_what_an_anchor_event_did_in_its_relative_clause_is_the_anchor_too():
+    # "since the 2011 uprising": the uprising and what it did only start the span told of
+    found = extract_text("Clashes in the capital killed 12 people on Saturday. The country has known little calm "
+                         "since the 2011 revolt that toppled the old ruler.", options=OPTIONS).incidents
+    assert [(i.acled_sub_type, i.killed) for i in found] == [("Armed clash", 12)]
+
+
+def test_a_truce_said_broken_in_a_denial_is_no_end_of_the_truce():
+    found = extract_text("A truce took effect at midnight. A rebel spokesman denied that the rebels had broken the truce "
+                         "and said army guns had shelled two villages after midnight.", options=OPTIONS).incidents
+    assert [i.acled_sub_type for i in found] == ["Shelling/artillery/missile attack"]

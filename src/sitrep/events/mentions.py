@@ -20,7 +20,7 @@ from sitrep.events.arguments import (
 from sitrep.events.counts import Count, is_person_phrase, sentence_counts
 from sitrep.events.lexicon import EventClass, TriggerHit, find_triggers, lexicon, phrase_matches
 from sitrep.events.specificity import (
-    is_aggregate, is_anchor, is_cumulative, is_custody, is_description, is_future, is_grievance, is_habitual, is_history, is_irrealis,
+    is_aggregate, is_alleged_breach, is_anchor, is_cumulative, is_custody, is_description, is_future, is_grievance, is_habitual, is_history, is_irrealis,
     is_negated, is_several, is_talked_about, is_trend,
 )
 from sitrep.events.syntax import clause_verb, has_child, is_timing_clause
@@ -468,6 +468,8 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             mention.contrast = any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in filters.contrast_words)
             mention.claimed = bool(re.search(r"\bclaim(ed|s)? responsibility\b|\bclaimed the (attack|bombing|killing)", lowered))
             mention.denied = bool(mention.attribution and mention.attribution.kind == "denial")
+            if is_alleged_breach(mention.family, mention.attribution):
+                continue
             mention.actors = [m for m in overlapping(adoc.actors, sentence.start_char, sentence.end_char)]
             mention.state_agent = agent_is_state(main.token, adoc.actors) or any(
                 agent_is_state(h.token, adoc.actors) for h in hits if h.event_class.name in ("attack", "excessive_force", "protest_intervention"))

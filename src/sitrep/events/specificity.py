@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from sitrep.events.lexicon import TriggerHit, lexicon
 from sitrep.events.syntax import clause_verb, has_child, is_timing_clause
-from sitrep.models import TimeMention
+from sitrep.models import Attribution, TimeMention
 from sitrep.text.spans import first_conjunct, subtree_span
 from sitrep.time import last_day
 
@@ -404,11 +404,20 @@ def is_future(when: TimeMention | None, published: date | None) -> bool:
     return when.value.partition("/")[0] > published.isoformat()[: len(when.value.partition("/")[0])]
 
 
+def is_alleged_breach(family: str, attribution: Attribution | None) -> bool:
+    """ "denied that rebels had broken the truce", "accused the army of breaking the
+    ceasefire": a truce said broken in an accusation or a denial is a breach alleged (the
+    agreements stage links it), not a side ending its truce."""
+    return family == "agreement_end" and attribution is not None and attribution.kind in ("accusation", "denial")
+
+
 def is_anchor(token: Token) -> bool:
     """An event named only to place another in time: "released after the attack",
     "arrested following the October 7 attack", "calm since the mediators brokered a deal".
     A clause that tells what came before ("a week after their fighters seized him") goes
     on with the story."""
+    if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN") and is_anchor(token.head):
+        return True  # "since the 2011 uprising that toppled Gaddafi": the clause tells the anchor's event
     # "have seized large parts of the territory since launching a new offensive": a gerund
     # under "since", and what it did, only start the span the clause counts over
     gerund = token.head if token.dep_ in ("dobj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN") else token
