@@ -845,3 +845,17 @@ def test_words_of_horror_for_an_act_charge_no_one():
     found = statements("Blasts hit the airport on Wednesday. The prime minister wrote on Twitter that the cabinet was "
                        "safe and called the blasts a cowardly terrorist act.")
     assert [s.kind for s in found] == ["statement"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a person tied to no body, titled as of the state's forces or holding a state's office,
+    # tells of those forces' acts as their own: a plain report (the dev gold's reading), no accusation
+    ("Militants attacked a base in Lamu on Sunday. KDF spokesman Colonel Peter Mutua said soldiers had beaten back "
+     "the attackers and killed four of them.", "statement"),
+    ("Gunmen ambushed a convoy in Manipur on Saturday. Interior Minister Ravi Menon told parliament that the "
+     "troops had killed two of the gunmen.", "statement"),
+    # a resident tied to no body accuses them
+    ("Soldiers raided the village on Sunday. A resident, Ali Hassan, said soldiers had killed his brother.", "accusation"),
+])
+def test_a_person_of_no_named_body_but_a_states_title_tells_of_its_forces_as_their_own(text, kind):
+    assert [s.kind for s in statements(text)][-1:] == [kind]

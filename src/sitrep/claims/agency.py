@@ -238,6 +238,9 @@ def side_of(adoc: AnnotatedDocument, attribution: Attribution, doer: Token, gove
     mine = sides(speaker, affiliation)
     if actor.id in mine or actor.name in mine or (actor.affiliation and actor.affiliation in mine):
         return "own"
+    if unaffiliated_person(attribution) and affiliation is None and is_state(actor) and (
+            actor.country is None or actor.country == adoc.country) and speaks_for_the_state(adoc, attribution):
+        return "own"  # "KDF spokesman Colonel NAME said soldiers had beaten back the attackers"
     speaker_side = affiliation or speaker
     if is_state(actor) and is_state(speaker_side) and actor.country and actor.country == speaker_side.country:
         # a state's forces and its ministry are one side; its rights commission speaks of
@@ -313,6 +316,25 @@ def state_speaker(adoc: AnnotatedDocument, attribution: Attribution) -> bool:
         # a person the text ties to no actor: the roles said of them ("chief of the district")
         return bool(set(attribution.speaker_roles) & lexicon().state_nouns)
     return bool(described_by(adoc, attribution) & lexicon().state_nouns)
+
+
+def unaffiliated_person(attribution: Attribution) -> bool:
+    """A named person the text ties to no body ("Colonel NAME said", with no force named)."""
+    speaker = attribution.speaker
+    return speaker is not None and speaker.is_person and speaker.inter is None and not speaker.affiliation
+
+
+def speaks_for_the_state(adoc: AnnotatedDocument, attribution: Attribution) -> bool:
+    """A person the text ties to no body whose roles are a state's ("Home Minister NAME") or
+    whose title is a rank of its forces ("Colonel NAME", "Major General NAME"), as the text
+    writes it wherever it names them."""
+    lex = lexicon()
+    if set(attribution.speaker_roles) & lex.state_nouns:
+        return True
+    speaker = attribution.speaker
+    titles = {w.lower().rstrip(".") for m in adoc.actors if speaker is not None and m.actor.id == speaker.id
+              for w in m.text.split()}
+    return bool(titles & lex.military_ranks)
 
 
 def forces_speaker(adoc: AnnotatedDocument, attribution: Attribution) -> bool:
@@ -578,7 +600,7 @@ def reported_kind(adoc: AnnotatedDocument, attribution: Attribution) -> str | No
                 as_noun(token) and told_as_background(token, doer)) and not unidentified(doer):
             accuses = True
         elif side == "own" and (is_state(attribution.speaker) or attribution.speaker is None and forces_speaker(adoc, attribution)):
-            announces = True
+            announces = True  # a person speaking for the state tells of its forces' acts: a plain statement
     if threatens:
         return "threat"
     if denies:

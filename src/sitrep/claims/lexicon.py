@@ -52,6 +52,7 @@ class SpeechLexicon:
     unidentified: frozenset[str]  # "unidentified gunmen", "suspected jihadists": a doer no one is named as
     media_nouns: frozenset[str]  # a speaker phrase with these is a news outlet: it reports, it does not accuse
     state_nouns: frozenset[str]  # an unnamed speaker described by these speaks for a state
+    military_ranks: frozenset[str]  # "Colonel NAME": a person titled as of a state's forces
     civilian_nouns: frozenset[str]  # victims that make a state's report of an attack an accusation
     operations: frozenset[str]  # what a state body announces of its own side besides hostile acts
     continuing_verbs: frozenset[str]  # "violence would continue": going on, with a future modal, threatens
@@ -103,6 +104,7 @@ def lexicon() -> SpeechLexicon:
         operations=frozenset(data["acts"]["operations"]),
         civilian_nouns=frozenset(data["acts"]["civilian_nouns"]),
         state_nouns=frozenset(speakers["state_nouns"]),
+        military_ranks=frozenset(speakers["military_ranks"]),
         media_nouns=frozenset(speakers["media_nouns"]),
         state_force_nouns=frozenset(data["acts"]["state_force_nouns"]),
         irregular_nouns=frozenset(data["acts"]["irregular_nouns"]),
