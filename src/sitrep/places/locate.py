@@ -143,6 +143,21 @@ def is_speaker_place(adoc: AnnotatedDocument, m: PlaceMention, trigger: Token | 
     return False
 
 
+def in_speaker_phrase(adoc: AnnotatedDocument, m: PlaceMention, trigger: Token | None) -> bool:
+    """The place is inside the subject of a verb of speaking that tells the event ("Turkey's
+    defence ministry said its artillery had killed ...", "Kunduz police said"): it says who
+    spoke, so it yields to a place the report itself names."""
+    span = _tokens(adoc.doc, m)
+    if span is None or trigger is None or span.sent.start != trigger.sent.start:
+        return False
+    reporting = lexicon().reporting
+    for tok in [span.root, *span.root.ancestors]:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in reporting:
+            verb = tok.head
+            return verb != trigger and verb in trigger.ancestors and tok not in (trigger, *trigger.ancestors)
+    return False
+
+
 def _bracketed(text: str, m: PlaceMention) -> bool:
     """The mention sits inside round brackets of its own line."""
     before = text[max(0, m.start - 80) : m.start]
@@ -273,7 +288,10 @@ def _pick(adoc: AnnotatedDocument, pool: list[PlaceMention], trigger: Token | No
         # only when the text names nowhere else
         # nor a place the event's own place is only measured from ("in Taji, just north of
         # Baghdad")
-        primary = min(pool, key=lambda m: (_is_origin(adoc, m), is_reference_point(adoc, m), distance(m)))
+        # nor whose the speaker is ("Turkey's defence ministry said its artillery had
+        # killed ... in the Idlib region"), when what was said names a place of its own
+        primary = min(pool, key=lambda m: (_is_origin(adoc, m), is_reference_point(adoc, m),
+                                           in_speaker_phrase(adoc, m, trigger), distance(m)))
     else:
         # No event word: the first place in the story's country, refined below by a
         # more precise place of the same province.
@@ -442,8 +460,10 @@ def _venue_abroad(adoc: AnnotatedDocument, found: Location) -> Location:
     if found.geo_precision != "country" or not found.country or found.country == adoc.country:
         return found
     text = adoc.document.text
+    # where someone spoke there ("In Ankara, the ministry said") is no venue
     there = [m for m in adoc.places
-             if m.place.country == found.country and m.place.level != "country" and not is_dateline(text, m)]
+             if m.place.country == found.country and m.place.level != "country" and not is_dateline(text, m)
+             and not is_speaker_place(adoc, m, None)]
     if len({m.place.admin1 for m in there}) != 1:
         return found
     return location_of(there[0].place)
