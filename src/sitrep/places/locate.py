@@ -137,10 +137,23 @@ def is_speaker_place(adoc: AnnotatedDocument, m: PlaceMention, trigger: Token | 
                 return True
             # "told the press in Moscow": the audience is where the speaker was.
             audience = tok.dep_ == "dobj" and tok.lemma_.lower() in lex.audiences
-            return via_prep and (tok.dep_ == "prep" or audience) and not passive
+            # "embassies in Yangon said that the bombing ...": where the speakers are, told
+            # inside the subject, is not where the event they tell of was ("Kunduz police
+            # said", "the governor of Kunduz said" tell whose they are). Only for an event's
+            # own words: as the story's setting, "an official in Bandiagara said" is local.
+            located_speaker = (trigger is not None and tok.dep_ == "nsubj"
+                               and _placed_by(span.root) in ("in", "at"))
+            return via_prep and (tok.dep_ == "prep" or audience or located_speaker) and not passive
         tok = head
         via_prep = via_prep or tok.dep_ == "prep"
     return False
+
+
+def _placed_by(tok: Token) -> str | None:
+    """The preposition a name hangs on ("in" of "embassies in Yangon"), if any."""
+    while tok.dep_ in ("compound", "amod", "nmod") and tok.head is not tok:
+        tok = tok.head
+    return tok.head.lower_ if tok.dep_ == "pobj" else None
 
 
 def in_speaker_phrase(adoc: AnnotatedDocument, m: PlaceMention, trigger: Token | None) -> bool:
@@ -617,6 +630,9 @@ def is_actor(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
             c.dep_ == "prep" and c.lower_ in ("of", "for") and any(g.dep_ == "pcomp" and g.pos_ == "VERB" for g in c.children)
             for c in tok.head.children
         )
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        # "a ceasefire agreed by Russia and Turkey": the doer of a passive is a party too
+        return True
     return tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX")
 
 
@@ -630,6 +646,8 @@ def is_capital_government(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     if span is None:
         return False
     tok = span.root
+    if tok.dep_ == "conj" and tok.head.dep_ == "nsubj":
+        tok = tok.head  # "both Moscow and Ankara say"
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lexicon().government_verbs:
         return True
     if tok.dep_ == "pobj" and tok.head.lower_ == "between":
@@ -696,6 +714,7 @@ def _find_story_provinces(adoc: AnnotatedDocument) -> tuple[Place | None, Place 
         if m.place.level != "country" and m.place.admin1 and m.place.country in countries
         and not is_dateline(text, m) and not is_modifier(adoc, m) and not is_speaker_place(adoc, m, None)
         and not is_seat_of_power(adoc, m) and not is_capital_government(adoc, m)
+        and not (m.place.country != adoc.country and _announced_at(adoc, m))
     )
     if not named or adoc.country is None:
         return None, None
@@ -704,6 +723,21 @@ def _find_story_provinces(adoc: AnnotatedDocument) -> tuple[Place | None, Place 
         return None, None
     province = load_gazetteer().admin1(country, admin1)
     return (province if len(named) == 1 else None), province
+
+
+def _announced_at(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
+    """The place is where something was told, in either voice ("the truce was announced in
+    Moscow", "said in Doha"): a place abroad so named is where the parties met, not where
+    the story is set."""
+    span = _tokens(adoc.doc, m)
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ in ("compound", "amod", "nmod") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.lower_ not in ("in", "at"):
+        return False
+    return tok.head.head.lemma_.lower() in lexicon().reporting
 
 
 def _named_before(adoc: AnnotatedDocument, start: int, end: int, trigger: Token | None) -> Place | None:
@@ -803,7 +837,7 @@ def locate_event(
         m
         for m in earlier
         if not is_modifier(adoc, m) and not is_speaker_place(adoc, m, None) and not is_stray(adoc, m)
-        and not _qualifies_from_abroad(adoc, m) and not is_seat_of_power(adoc, m)
+        and not _qualifies_from_abroad(adoc, m) and not is_seat_of_power(adoc, m) and not is_actor(adoc, m)
     ]
     if earlier:
         return location_of(earlier[-1].place)
