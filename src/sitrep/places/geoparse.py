@@ -681,9 +681,10 @@ def _proximity(i: int, p: Place, ctx: Context) -> float:
 
 
 # Words allowed between a place and the place said to contain it: "Bara town in the
-# southern countryside of Idleb", "Mora village (Surat, Gujarat)", "Zhari district of".
+# southern countryside of Idleb", "Mora village (Surat, Gujarat)", "Zhari district of",
+# and an appositive that says what the place is ("El Cajon, a hamlet in the state of").
 _NESTING_WORDS = frozenset(
-    "in of the near at under village villages town city district area subdivision sub-division "
+    "in of the a an near at under village villages hamlet settlement town city district area subdivision sub-division "
     "subcity sub-city camp neighborhood neighbourhood county province state region governorate "
     "countryside outskirts suburb locality municipality upazila tehsil sector countryside "
     "northern southern eastern western central north south east west rural".split()
@@ -1095,9 +1096,32 @@ def find_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
     ]
     extra = _near_misses(adoc, cands, story, found) + capital_mentions(adoc, found)
     known = sorted(found + extra, key=lambda m: m.start) if extra else found
-    marked = marked_places(adoc, known)
+    marked = marked_places(adoc, known) + _namesakes_within(cands, resolved)
     adoc.doc.user_data[MARKED_KEY] = marked
     return sorted(known + marked, key=lambda m: m.start) if marked else known
+
+
+def _namesakes_within(cands: list[Candidate], kept: list[Place | None]) -> list[PlaceMention]:
+    """ "El Cajon, a hamlet in the state of Jalisco", the index knowing El Cajon only
+    elsewhere: the name stays, as a place the text puts inside its written container (its
+    province and point), so that it still names where an event was, more precisely."""
+    nested = containers(cands)
+    out = []
+    for i, (c, p) in enumerate(zip(cands, kept)):
+        if p is not None or c.road:
+            continue
+        outer = next((q for j in nested.get(i, ()) if j > i and not _relative(c.span, cands[j].span)
+                      and (q := kept[j]) is not None and q.level != "country"), None)
+        if outer is None:
+            continue
+        place = Place(
+            name=c.span.text, country=outer.country, admin1=outer.admin1,
+            admin2=outer.admin2 if outer.level in ("place", "admin2") else None,
+            latitude=outer.latitude, longitude=outer.longitude, level="place", population=0,
+            admin1_local=outer.admin1_local,
+        )
+        out.append(PlaceMention(c.span.start_char, c.span.end_char, c.span.text, place))
+    return out
 
 
 UNMARKED_KEY = "sitrep.places.unmarked"
