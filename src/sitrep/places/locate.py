@@ -539,6 +539,8 @@ def _is_origin(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     tok = span.root
     while tok.dep_ in ("compound", "amod", "nmod") and tok.head is not tok:
         tok = tok.head  # "from Dhamar governorate"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "pobj" and tok.head.head.pos_ == "NOUN":
+        tok = tok.head.head  # "shells fired from the direction of Israel", "from the outskirts of"
     return tok.dep_ == "pobj" and tok.head.lower_ == "from"
 
 
