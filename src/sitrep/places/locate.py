@@ -841,6 +841,11 @@ def locate_event(
         if not is_modifier(adoc, m) and not is_speaker_place(adoc, m, None) and not is_stray(adoc, m)
         and not _qualifies_from_abroad(adoc, m) and not is_seat_of_power(adoc, m) and not is_actor(adoc, m)
     ]
+    if adoc.country:
+        # a place abroad told in another sentence ("Israel began bombarding the Gaza Strip.
+        # Hezbollah said three of its fighters had been killed") is no ground for an event
+        # whose own words name none: the story's own country or province is
+        earlier = [m for m in earlier if m.place.country == adoc.country]
     if earlier:
         return location_of(earlier[-1].place)
     filed_from = _dateline_referent(adoc, start, end)
