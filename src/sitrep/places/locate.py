@@ -303,8 +303,10 @@ def _pick(adoc: AnnotatedDocument, pool: list[PlaceMention], trigger: Token | No
         # Baghdad")
         # nor whose the speaker is ("Turkey's defence ministry said its artillery had
         # killed ... in the Idlib region"), when what was said names a place of its own
+        # nor a place inside a name that only qualifies a noun ("an Assam Rifles camp in Mon
+        # town", "the Punjab Police post in Tarn Taran")
         primary = min(pool, key=lambda m: (_is_origin(adoc, m), is_reference_point(adoc, m),
-                                           in_speaker_phrase(adoc, m, trigger), distance(m)))
+                                           in_speaker_phrase(adoc, m, trigger), is_qualifier(adoc, m), distance(m)))
     else:
         # No event word: the first place in the story's country, refined below by a
         # more precise place of the same province.
@@ -502,12 +504,19 @@ def is_qualifier(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
         if e.start <= span.start and end >= span.end and (e.start, end) != (span.start, span.end):
             return e.label_ in ("ORG", "FAC", "PERSON")
     head = span.root.head
+    lex = lexicon()
+    if (span.root.dep_ == "compound" and head.pos_ == "PROPN" and head.i == span.end and head.dep_ == "compound"
+            and head.head.pos_ == "NOUN" and head.text[:1].isupper() and head.lower_ not in lex.features
+            and not any(o.start <= head.idx < o.end for o in adoc.places)):
+        # "an Assam Rifles camp", "a Punjab Police post": the first word of a body's name
+        # the parser did not tag, itself qualifying a noun
+        return True
     # "Radhan town", "Jehanabad district": the level word names the place itself.
     return (
         span.root.dep_ in ("compound", "poss")
         and head.pos_ == "NOUN"
-        and head.lower_ not in lexicon().level_words
-        and head.lower_ not in lexicon().place_nouns
+        and head.lower_ not in lex.level_words
+        and head.lower_ not in lex.place_nouns
     )
 
 

@@ -1,0 +1,25 @@
+"""A place inside the name of a body ("an Assam Rifles camp", "a Punjab Police post")
+only qualifies a noun: the place the sentence puts the event in ("in Mon town") wins."""
+
+from __future__ import annotations
+
+from sitrep.places import locate_event
+from sitrep.places.locate import is_qualifier
+
+
+def _at(adoc, word):
+    tok = next(t for t in adoc.doc if t.text == word)
+    return locate_event(adoc, tok.sent.start_char, tok.sent.end_char, tok.idx)
+
+
+def test_province_in_a_force_s_name_yields_to_the_locative_town(placed):
+    adoc = placed("On Sunday a mob stormed and burned part of an Assam Rifles post in Mon town.")
+    assert [is_qualifier(adoc, m) for m in adoc.places if m.text == "Assam"] == [True]
+    loc = _at(adoc, "stormed")
+    assert (loc.admin1, loc.place) == ("Nagaland", "Mon")
+
+
+def test_province_named_for_itself_still_places(placed):
+    adoc = placed("On Sunday a mob stormed a police post in Assam.")
+    assert [is_qualifier(adoc, m) for m in adoc.places] == [False]
+    assert _at(adoc, "stormed").admin1 == "Assam"
