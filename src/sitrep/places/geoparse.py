@@ -59,6 +59,7 @@ class Lexicon:
     compass_parts: frozenset[str] = frozenset()  # "in northern Shan"
     name_openers: frozenset[str] = frozenset()  # "Greater Manchester", "New Delhi"
     beside: frozenset[str] = frozenset()  # bearings and "near": one place beside another
+    facility_titles: frozenset[str] = frozenset()  # "Camp Simba": a facility's name, not the village Simba
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +89,7 @@ def lexicon() -> Lexicon:
         compass_parts=frozenset(cfg["compass"]["parts"]),
         name_openers=frozenset(cfg["compass"]["name_openers"]),
         beside=frozenset(cfg["compass"]["bearings"]) | frozenset(cfg["compass"]["beside"]),
+        facility_titles=frozenset(ctx.get("facility_titles", ())),
     )
 
 
@@ -334,21 +336,23 @@ def _fragment(span: Span, options: list[Place], hint: str | None, lex: Lexicon) 
         return False
     doc = span.doc
 
-    def glued(tok: Token | None) -> bool:
+    def glued(tok: Token | None, titles: frozenset[str] = frozenset()) -> bool:
         return (
             tok is not None
             and tok.is_alpha
             and _capitalised(tok)
             and not tok.is_sent_start  # "In Rusape": a sentence's first word is capitalised anyway
             and not tok.is_stop
-            and tok.lower_ not in lex.level_words
+            # a level word is no more name ("Swat District"), but a facility's title before
+            # the name is ("Camp Simba": the base's name, not the village Simba)
+            and (tok.lower_ not in lex.level_words or tok.lower_ in titles)
             # "captured Huddur Tuesday": a day or month after a name is when, not more name
             and tok.ent_type_ not in ("DATE", "TIME")
         )
 
     before = doc[span.start - 1] if span.start > 0 and not span[0].is_sent_start else None
     after = doc[span.end] if span.end < len(doc) else None
-    return glued(before) or glued(after)
+    return glued(before, lex.facility_titles) or glued(after)
 
 
 def _head_of_longer_place(span: Span, lex: Lexicon, gaz: Gazetteer) -> bool:
