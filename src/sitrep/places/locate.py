@@ -360,8 +360,10 @@ def _country_round_up(code: str, provinces: tuple[str, ...]) -> Location:
 # A compass word before a country's name ("in central Mali") and the side of the
 # country's centre the province it means lies on: (axis of (latitude, longitude), sign).
 _COMPASS_SIDE = {
-    "northern": (0, 1), "southern": (0, -1), "eastern": (1, 1), "western": (1, -1), "central": None,
-    "north": (0, 1), "south": (0, -1), "east": (1, 1), "west": (1, -1),
+    "northern": ((0, 1),), "southern": ((0, -1),), "eastern": ((1, 1),), "western": ((1, -1),), "central": None,
+    "north": ((0, 1),), "south": ((0, -1),), "east": ((1, 1),), "west": ((1, -1),),
+    "northeastern": ((0, 1), (1, 1)), "northwestern": ((0, 1), (1, -1)),
+    "southeastern": ((0, -1), (1, 1)), "southwestern": ((0, -1), (1, -1)),
 }
 
 
@@ -392,9 +394,7 @@ def _part_of_country(
     country = load_gazetteer().country(adoc.country)
     if province is None or country is None:
         return found
-    side = _COMPASS_SIDE[sides[0]]
-    if side is not None:
-        axis, sign = side
+    for axis, sign in _COMPASS_SIDE[sides[0]] or ():
         here = (province.latitude, province.longitude)[axis]
         centre = (country.latitude, country.longitude)[axis]
         if (here - centre) * sign <= 0:
@@ -453,7 +453,18 @@ def _attached_to_event(tok: Token, trigger: Token) -> bool:
     if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
         return False
     holder = tok.head.head
-    return holder == trigger or (holder.head == trigger and holder.dep_ in _EVENT_ARGUMENTS)
+    # "a raid on the village of Solhan in northeastern Burkina Faso": the part holds the
+    # event's target, named through "on"/"of" from the event word
+    for _ in range(3):
+        if holder == trigger or (holder.head == trigger and holder.dep_ in _EVENT_ARGUMENTS):
+            return True
+        if holder.dep_ != "pobj" or holder.head.lower_ not in _TARGET_PREPS:
+            return False
+        holder = holder.head.head
+    return False
+
+
+_TARGET_PREPS = frozenset({"on", "of", "at", "against"})
 
 
 def _qualifies_in_aside(adoc: AnnotatedDocument, m: PlaceMention, trigger: Token | None) -> bool:
