@@ -46,3 +46,13 @@ def test_a_meeting_place_abroad_does_not_unsettle_the_story_s_one_province(place
     )
     loc = _in_sentence(adoc, "killed")
     assert (loc.country, loc.admin1) == ("SO", "Lower Juba")
+
+
+def test_where_a_deal_was_announced_is_no_fallback_for_a_later_act(placed):
+    adoc = placed(
+        "Fighting flared in Jonglei last week.\n\n"
+        "A truce was announced in Juba on Monday by the two leaders. Hours later, five soldiers "
+        "were killed in an ambush."
+    )
+    loc = _in_sentence(adoc, "ambush")
+    assert (loc.country, loc.admin1) == ("SS", None)

@@ -861,6 +861,10 @@ def locate_event(
         if not is_modifier(adoc, m) and not is_speaker_place(adoc, m, None) and not is_stray(adoc, m)
         and not _qualifies_from_abroad(adoc, m) and not is_seat_of_power(adoc, m) and not is_actor(adoc, m)
     ]
+    own_sentence = tok.sent.start_char if tok is not None else start
+    # where something was announced in another sentence ("The truce was announced in
+    # Moscow.") is where parties met, not where a later act was
+    earlier = [m for m in earlier if m.start >= own_sentence or not _announced_at(adoc, m)]
     if adoc.country:
         # a place abroad told in another sentence ("Israel began bombarding the Gaza Strip.
         # Hezbollah said three of its fighters had been killed") is no ground for an event
