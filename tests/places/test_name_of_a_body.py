@@ -23,3 +23,9 @@ def test_province_named_for_itself_still_places(placed):
     adoc = placed("On Sunday a mob stormed a police post in Assam.")
     assert [is_qualifier(adoc, m) for m in adoc.places] == [False]
     assert _at(adoc, "stormed").admin1 == "Assam"
+
+
+def test_a_town_s_name_after_a_province_inside_a_body_s_name_is_a_word_of_it(placed):
+    # "Independence" is also a US town; after "Kachin" inside the army's name it is a word
+    adoc = placed("A spokesman for the Kachin Independence Army (KIA) said an army post was attacked in Kachin State.")
+    assert [m.text for m in adoc.places if m.place.country == "US"] == []

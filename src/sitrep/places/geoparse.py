@@ -386,10 +386,19 @@ def _currency(span: Span, options: list[Place], lex: Lexicon) -> bool:
 
 
 def _embedding_entity(span: Span) -> Span | None:
-    """The organisation or facility whose longer name contains the span ("Dhaka University")."""
+    """The organisation or facility whose longer name contains the span ("Dhaka
+    University"). A name right after another place's name inside it ("Kachin
+    Independence Army") is a word of the name the place qualifies, whatever town shares
+    it: the first place already says where."""
     e = covering_entity(span.doc, span.start, span.end)
     if e is not None and (e.start, e.end) != (span.start, span.end):
-        return e if e.label_ in ("ORG", "FAC") else None
+        if e.label_ not in ("ORG", "FAC"):
+            return None
+        prev = span.doc[span.start - 1] if span.start > e.start else None
+        if prev is not None and prev.is_alpha and prev.text[:1].isupper() and not prev.is_stop \
+                and load_gazetteer().has_key(fold(prev.text)):
+            return None
+        return e
     return None
 
 
