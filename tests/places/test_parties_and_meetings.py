@@ -26,11 +26,20 @@ def test_the_doer_of_a_passive_is_a_party(placed):
 
 def test_speakers_placed_in_their_subject_do_not_place_what_they_tell(placed):
     adoc = placed(
-        "Gunmen attacked a market in Mandera County on Monday.\n\n"
+        "Gunmen attacked a market in Mandera County on Monday. Shops burned in Mandera town and in "
+        "Rhamu, and residents fled to El Wak.\n\n"
         "Several foreign diplomats in Nairobi said on Tuesday that the shooting showed the need for more troops."
     )
     loc = _in_sentence(adoc, "shooting")
     assert loc.admin1 != "Nairobi"
+
+
+def test_local_speakers_in_a_story_of_many_provinces_still_place_what_they_tell(placed):
+    adoc = placed(
+        "Fighting went on in Helmand on Sunday.\n\n"
+        "Police in Kandahar said five civilians were killed in a roadside blast on Monday."
+    )
+    assert _in_sentence(adoc, "blast").admin1 == "Kandahar"
 
 
 def test_capitals_joined_as_subjects_speak_for_their_governments(placed):

@@ -137,16 +137,24 @@ def is_speaker_place(adoc: AnnotatedDocument, m: PlaceMention, trigger: Token | 
                 return True
             # "told the press in Moscow": the audience is where the speaker was.
             audience = tok.dep_ == "dobj" and tok.lemma_.lower() in lex.audiences
-            # "embassies in Yangon said that the bombing ...": where the speakers are, told
-            # inside the subject, is not where the event they tell of was ("Kunduz police
-            # said", "the governor of Kunduz said" tell whose they are). Only for an event's
+            # "embassies in Yangon said that the bombing ...", in a story set in Kachin:
+            # where the speakers are, told inside the subject and away from the province
+            # the story keeps to, is not where the event they tell of was ("Kunduz police
+            # said", "the governor of Kunduz said" tell whose they are; "police in Kandahar
+            # said" in a story of no one province may well be local). Only for an event's
             # own words: as the story's setting, "an official in Bandiagara said" is local.
             located_speaker = (trigger is not None and tok.dep_ == "nsubj"
-                               and _placed_by(span.root) in ("in", "at"))
+                               and _placed_by(span.root) in ("in", "at") and _away_from_story(adoc, m))
             return via_prep and (tok.dep_ == "prep" or audience or located_speaker) and not passive
         tok = head
         via_prep = via_prep or tok.dep_ == "prep"
     return False
+
+
+def _away_from_story(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
+    """The place lies outside the province the story keeps coming back to."""
+    focus = _focus_province(adoc)
+    return focus is not None and (m.place.country, m.place.admin1) != (focus.country, focus.admin1)
 
 
 def _placed_by(tok: Token) -> str | None:
