@@ -29,3 +29,8 @@ def test_a_town_s_name_after_a_province_inside_a_body_s_name_is_a_word_of_it(pla
     # "Independence" is also a US town; after "Kachin" inside the army's name it is a word
     adoc = placed("A spokesman for the Kachin Independence Army (KIA) said an army post was attacked in Kachin State.")
     assert [m.text for m in adoc.places if m.place.country == "US"] == []
+
+
+def test_a_province_after_a_compass_word_inside_a_body_s_name_still_says_where(placed):
+    adoc = placed("Members of the South Gujarat Farmers Association protested against low cane prices.")
+    assert [m.place.admin1 for m in adoc.places] == ["Gujarat"]

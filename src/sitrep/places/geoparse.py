@@ -395,7 +395,10 @@ def _embedding_entity(span: Span) -> Span | None:
         if e.label_ not in ("ORG", "FAC"):
             return None
         prev = span.doc[span.start - 1] if span.start > e.start else None
+        lex = lexicon()
+        # (not a word of bearing or age, "South Gujarat Farmers Association", nor a stop word)
         if prev is not None and prev.is_alpha and prev.text[:1].isupper() and not prev.is_stop \
+                and not any(prev.lower_ in words for words in (lex.features, lex.bearings, lex.compass_parts, lex.name_openers)) \
                 and load_gazetteer().has_key(fold(prev.text)):
             return None
         return e
