@@ -65,3 +65,12 @@ def test_where_a_deal_was_announced_is_no_fallback_for_a_later_act(placed):
     )
     loc = _in_sentence(adoc, "ambush")
     assert (loc.country, loc.admin1) == ("SS", None)
+
+
+def test_a_capital_speaking_for_its_government_is_no_fallback(placed):
+    text = ("Fighting raged across Idlib province on Friday.\n\n"
+            "Ankara blamed Syrian troops for the strike and answered with waves of drone attacks.")
+    adoc = placed(text)
+    start = text.index("Syrian troops")
+    loc = locate_event(adoc, start, len(text), text.index("attacks"))
+    assert loc is None or loc.country != "TR"
