@@ -193,10 +193,11 @@ def _placed_with_hint(text: str, hint: str | None):
 
 
 def test_village_the_text_places_in_another_province_is_a_namesake():
-    # The index knows an Orikhove only in Crimea; the text puts this one in Luhansk.
+    # The index knows an Orikhove only in Crimea; the text puts this one in Luhansk: the
+    # name stays, as a village of the province the text gives (the province's point).
     adoc = _placed_with_hint("Separatist forces fired mortars at army positions near Orikhove, Luhansk, on Tuesday.", None)
     loc = locate_event(adoc, 0, len(adoc.document.text))
-    assert (loc.country, loc.admin1, loc.place, loc.geo_precision) == ("UA", "Luhansk", None, "admin1")
+    assert (loc.country, loc.admin1, loc.place, loc.geo_precision) == ("UA", "Luhansk", "Orikhove", "place")
 
 
 def test_country_hint_settles_an_ambiguous_city():

@@ -59,6 +59,7 @@ class Lexicon:
     compass_parts: frozenset[str] = frozenset()  # "in northern Shan"
     name_openers: frozenset[str] = frozenset()  # "Greater Manchester", "New Delhi"
     beside: frozenset[str] = frozenset()  # bearings and "near": one place beside another
+    facility_titles: frozenset[str] = frozenset()  # "Camp Simba": a facility's name, not the village Simba
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +89,7 @@ def lexicon() -> Lexicon:
         compass_parts=frozenset(cfg["compass"]["parts"]),
         name_openers=frozenset(cfg["compass"]["name_openers"]),
         beside=frozenset(cfg["compass"]["bearings"]) | frozenset(cfg["compass"]["beside"]),
+        facility_titles=frozenset(ctx.get("facility_titles", ())),
     )
 
 
@@ -334,21 +336,23 @@ def _fragment(span: Span, options: list[Place], hint: str | None, lex: Lexicon) 
         return False
     doc = span.doc
 
-    def glued(tok: Token | None) -> bool:
+    def glued(tok: Token | None, titles: frozenset[str] = frozenset()) -> bool:
         return (
             tok is not None
             and tok.is_alpha
             and _capitalised(tok)
             and not tok.is_sent_start  # "In Rusape": a sentence's first word is capitalised anyway
             and not tok.is_stop
-            and tok.lower_ not in lex.level_words
+            # a level word is no more name ("Swat District"), but a facility's title before
+            # the name is ("Camp Simba": the base's name, not the village Simba)
+            and (tok.lower_ not in lex.level_words or tok.lower_ in titles)
             # "captured Huddur Tuesday": a day or month after a name is when, not more name
             and tok.ent_type_ not in ("DATE", "TIME")
         )
 
     before = doc[span.start - 1] if span.start > 0 and not span[0].is_sent_start else None
     after = doc[span.end] if span.end < len(doc) else None
-    return glued(before) or glued(after)
+    return glued(before, lex.facility_titles) or glued(after)
 
 
 def _head_of_longer_place(span: Span, lex: Lexicon, gaz: Gazetteer) -> bool:
@@ -382,10 +386,22 @@ def _currency(span: Span, options: list[Place], lex: Lexicon) -> bool:
 
 
 def _embedding_entity(span: Span) -> Span | None:
-    """The organisation or facility whose longer name contains the span ("Dhaka University")."""
+    """The organisation or facility whose longer name contains the span ("Dhaka
+    University"). A name right after another place's name inside it ("Kachin
+    Independence Army") is a word of the name the place qualifies, whatever town shares
+    it: the first place already says where."""
     e = covering_entity(span.doc, span.start, span.end)
     if e is not None and (e.start, e.end) != (span.start, span.end):
-        return e if e.label_ in ("ORG", "FAC") else None
+        if e.label_ not in ("ORG", "FAC"):
+            return None
+        prev = span.doc[span.start - 1] if span.start > e.start else None
+        lex = lexicon()
+        # (not a word of bearing or age, "South Gujarat Farmers Association", nor a stop word)
+        if prev is not None and prev.is_alpha and prev.text[:1].isupper() and not prev.is_stop \
+                and not any(prev.lower_ in words for words in (lex.features, lex.bearings, lex.compass_parts, lex.name_openers)) \
+                and load_gazetteer().has_key(fold(prev.text)):
+            return None
+        return e
     return None
 
 
@@ -681,9 +697,10 @@ def _proximity(i: int, p: Place, ctx: Context) -> float:
 
 
 # Words allowed between a place and the place said to contain it: "Bara town in the
-# southern countryside of Idleb", "Mora village (Surat, Gujarat)", "Zhari district of".
+# southern countryside of Idleb", "Mora village (Surat, Gujarat)", "Zhari district of",
+# and an appositive that says what the place is ("El Cajon, a hamlet in the state of").
 _NESTING_WORDS = frozenset(
-    "in of the near at under village villages town city district area subdivision sub-division "
+    "in of the a an near at under village villages hamlet settlement town city district area subdivision sub-division "
     "subcity sub-city camp neighborhood neighbourhood county province state region governorate "
     "countryside outskirts suburb locality municipality upazila tehsil sector countryside "
     "northern southern eastern western central north south east west rural".split()
@@ -1095,9 +1112,32 @@ def find_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
     ]
     extra = _near_misses(adoc, cands, story, found) + capital_mentions(adoc, found)
     known = sorted(found + extra, key=lambda m: m.start) if extra else found
-    marked = marked_places(adoc, known)
+    marked = marked_places(adoc, known) + _namesakes_within(cands, resolved)
     adoc.doc.user_data[MARKED_KEY] = marked
     return sorted(known + marked, key=lambda m: m.start) if marked else known
+
+
+def _namesakes_within(cands: list[Candidate], kept: list[Place | None]) -> list[PlaceMention]:
+    """ "El Cajon, a hamlet in the state of Jalisco", the index knowing El Cajon only
+    elsewhere: the name stays, as a place the text puts inside its written container (its
+    province and point), so that it still names where an event was, more precisely."""
+    nested = containers(cands)
+    out = []
+    for i, (c, p) in enumerate(zip(cands, kept)):
+        if p is not None or c.road:
+            continue
+        outer = next((q for j in nested.get(i, ()) if j > i and not _relative(c.span, cands[j].span)
+                      and (q := kept[j]) is not None and q.level != "country"), None)
+        if outer is None:
+            continue
+        place = Place(
+            name=c.span.text, country=outer.country, admin1=outer.admin1,
+            admin2=outer.admin2 if outer.level in ("place", "admin2") else None,
+            latitude=outer.latitude, longitude=outer.longitude, level="place", population=0,
+            admin1_local=outer.admin1_local,
+        )
+        out.append(PlaceMention(c.span.start_char, c.span.end_char, c.span.text, place))
+    return out
 
 
 UNMARKED_KEY = "sitrep.places.unmarked"

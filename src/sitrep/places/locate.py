@@ -137,9 +137,45 @@ def is_speaker_place(adoc: AnnotatedDocument, m: PlaceMention, trigger: Token | 
                 return True
             # "told the press in Moscow": the audience is where the speaker was.
             audience = tok.dep_ == "dobj" and tok.lemma_.lower() in lex.audiences
-            return via_prep and (tok.dep_ == "prep" or audience) and not passive
+            # "embassies in Yangon said that the bombing ...", in a story set in Kachin:
+            # where the speakers are, told inside the subject and away from the province
+            # the story keeps to, is not where the event they tell of was ("Kunduz police
+            # said", "the governor of Kunduz said" tell whose they are; "police in Kandahar
+            # said" in a story of no one province may well be local). Only for an event's
+            # own words: as the story's setting, "an official in Bandiagara said" is local.
+            located_speaker = (trigger is not None and tok.dep_ == "nsubj"
+                               and _placed_by(span.root) in ("in", "at") and _away_from_story(adoc, m))
+            return via_prep and (tok.dep_ == "prep" or audience or located_speaker) and not passive
         tok = head
         via_prep = via_prep or tok.dep_ == "prep"
+    return False
+
+
+def _away_from_story(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
+    """The place lies outside the province the story keeps coming back to."""
+    focus = _focus_province(adoc)
+    return focus is not None and (m.place.country, m.place.admin1) != (focus.country, focus.admin1)
+
+
+def _placed_by(tok: Token) -> str | None:
+    """The preposition a name hangs on ("in" of "embassies in Yangon"), if any."""
+    while tok.dep_ in ("compound", "amod", "nmod") and tok.head is not tok:
+        tok = tok.head
+    return tok.head.lower_ if tok.dep_ == "pobj" else None
+
+
+def in_speaker_phrase(adoc: AnnotatedDocument, m: PlaceMention, trigger: Token | None) -> bool:
+    """The place is inside the subject of a verb of speaking that tells the event ("Turkey's
+    defence ministry said its artillery had killed ...", "Kunduz police said"): it says who
+    spoke, so it yields to a place the report itself names."""
+    span = _tokens(adoc.doc, m)
+    if span is None or trigger is None or span.sent.start != trigger.sent.start:
+        return False
+    reporting = lexicon().reporting
+    for tok in [span.root, *span.root.ancestors]:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in reporting:
+            verb = tok.head
+            return verb != trigger and verb in trigger.ancestors and tok not in (trigger, *trigger.ancestors)
     return False
 
 
@@ -273,7 +309,12 @@ def _pick(adoc: AnnotatedDocument, pool: list[PlaceMention], trigger: Token | No
         # only when the text names nowhere else
         # nor a place the event's own place is only measured from ("in Taji, just north of
         # Baghdad")
-        primary = min(pool, key=lambda m: (_is_origin(adoc, m), is_reference_point(adoc, m), distance(m)))
+        # nor whose the speaker is ("Turkey's defence ministry said its artillery had
+        # killed ... in the Idlib region"), when what was said names a place of its own
+        # nor a place inside a name that only qualifies a noun ("an Assam Rifles camp in Mon
+        # town", "the Punjab Police post in Tarn Taran")
+        primary = min(pool, key=lambda m: (_is_origin(adoc, m), is_reference_point(adoc, m),
+                                           in_speaker_phrase(adoc, m, trigger), is_qualifier(adoc, m), distance(m)))
     else:
         # No event word: the first place in the story's country, refined below by a
         # more precise place of the same province.
@@ -327,8 +368,10 @@ def _country_round_up(code: str, provinces: tuple[str, ...]) -> Location:
 # A compass word before a country's name ("in central Mali") and the side of the
 # country's centre the province it means lies on: (axis of (latitude, longitude), sign).
 _COMPASS_SIDE = {
-    "northern": (0, 1), "southern": (0, -1), "eastern": (1, 1), "western": (1, -1), "central": None,
-    "north": (0, 1), "south": (0, -1), "east": (1, 1), "west": (1, -1),
+    "northern": ((0, 1),), "southern": ((0, -1),), "eastern": ((1, 1),), "western": ((1, -1),), "central": None,
+    "north": ((0, 1),), "south": ((0, -1),), "east": ((1, 1),), "west": ((1, -1),),
+    "northeastern": ((0, 1), (1, 1)), "northwestern": ((0, 1), (1, -1)),
+    "southeastern": ((0, -1), (1, 1)), "southwestern": ((0, -1), (1, -1)),
 }
 
 
@@ -359,9 +402,7 @@ def _part_of_country(
     country = load_gazetteer().country(adoc.country)
     if province is None or country is None:
         return found
-    side = _COMPASS_SIDE[sides[0]]
-    if side is not None:
-        axis, sign = side
+    for axis, sign in _COMPASS_SIDE[sides[0]] or ():
         here = (province.latitude, province.longitude)[axis]
         centre = (country.latitude, country.longitude)[axis]
         if (here - centre) * sign <= 0:
@@ -420,7 +461,18 @@ def _attached_to_event(tok: Token, trigger: Token) -> bool:
     if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
         return False
     holder = tok.head.head
-    return holder == trigger or (holder.head == trigger and holder.dep_ in _EVENT_ARGUMENTS)
+    # "a raid on the village of Solhan in northeastern Burkina Faso": the part holds the
+    # event's target, named through "on"/"of" from the event word
+    for _ in range(3):
+        if holder == trigger or (holder.head == trigger and holder.dep_ in _EVENT_ARGUMENTS):
+            return True
+        if holder.dep_ != "pobj" or holder.head.lower_ not in _TARGET_PREPS:
+            return False
+        holder = holder.head.head
+    return False
+
+
+_TARGET_PREPS = frozenset({"on", "of", "at", "against"})
 
 
 def _qualifies_in_aside(adoc: AnnotatedDocument, m: PlaceMention, trigger: Token | None) -> bool:
@@ -442,8 +494,10 @@ def _venue_abroad(adoc: AnnotatedDocument, found: Location) -> Location:
     if found.geo_precision != "country" or not found.country or found.country == adoc.country:
         return found
     text = adoc.document.text
+    # where someone spoke there ("In Ankara, the ministry said") is no venue
     there = [m for m in adoc.places
-             if m.place.country == found.country and m.place.level != "country" and not is_dateline(text, m)]
+             if m.place.country == found.country and m.place.level != "country" and not is_dateline(text, m)
+             and not is_speaker_place(adoc, m, None)]
     if len({m.place.admin1 for m in there}) != 1:
         return found
     return location_of(there[0].place)
@@ -469,12 +523,19 @@ def is_qualifier(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
         if e.start <= span.start and end >= span.end and (e.start, end) != (span.start, span.end):
             return e.label_ in ("ORG", "FAC", "PERSON")
     head = span.root.head
+    lex = lexicon()
+    if (span.root.dep_ == "compound" and head.pos_ == "PROPN" and head.i == span.end and head.dep_ == "compound"
+            and head.head.pos_ == "NOUN" and head.text[:1].isupper() and head.lower_ not in lex.features
+            and not any(o.start <= head.idx < o.end for o in adoc.places)):
+        # "an Assam Rifles camp", "a Punjab Police post": the first word of a body's name
+        # the parser did not tag, itself qualifying a noun
+        return True
     # "Radhan town", "Jehanabad district": the level word names the place itself.
     return (
         span.root.dep_ in ("compound", "poss")
         and head.pos_ == "NOUN"
-        and head.lower_ not in lexicon().level_words
-        and head.lower_ not in lexicon().place_nouns
+        and head.lower_ not in lex.level_words
+        and head.lower_ not in lex.place_nouns
     )
 
 
@@ -506,6 +567,8 @@ def _is_origin(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     tok = span.root
     while tok.dep_ in ("compound", "amod", "nmod") and tok.head is not tok:
         tok = tok.head  # "from Dhamar governorate"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "pobj" and tok.head.head.pos_ == "NOUN":
+        tok = tok.head.head  # "shells fired from the direction of Israel", "from the outskirts of"
     return tok.dep_ == "pobj" and tok.head.lower_ == "from"
 
 
@@ -597,6 +660,9 @@ def is_actor(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
             c.dep_ == "prep" and c.lower_ in ("of", "for") and any(g.dep_ == "pcomp" and g.pos_ == "VERB" for g in c.children)
             for c in tok.head.children
         )
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        # "a ceasefire agreed by Russia and Turkey": the doer of a passive is a party too
+        return True
     return tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX")
 
 
@@ -610,6 +676,8 @@ def is_capital_government(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     if span is None:
         return False
     tok = span.root
+    if tok.dep_ == "conj" and tok.head.dep_ == "nsubj":
+        tok = tok.head  # "both Moscow and Ankara say"
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lexicon().government_verbs:
         return True
     if tok.dep_ == "pobj" and tok.head.lower_ == "between":
@@ -676,6 +744,7 @@ def _find_story_provinces(adoc: AnnotatedDocument) -> tuple[Place | None, Place 
         if m.place.level != "country" and m.place.admin1 and m.place.country in countries
         and not is_dateline(text, m) and not is_modifier(adoc, m) and not is_speaker_place(adoc, m, None)
         and not is_seat_of_power(adoc, m) and not is_capital_government(adoc, m)
+        and not (m.place.country != adoc.country and _announced_at(adoc, m))
     )
     if not named or adoc.country is None:
         return None, None
@@ -684,6 +753,21 @@ def _find_story_provinces(adoc: AnnotatedDocument) -> tuple[Place | None, Place 
         return None, None
     province = load_gazetteer().admin1(country, admin1)
     return (province if len(named) == 1 else None), province
+
+
+def _announced_at(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
+    """The place is where something was told, in either voice ("the truce was announced in
+    Moscow", "said in Doha"): a place abroad so named is where the parties met, not where
+    the story is set."""
+    span = _tokens(adoc.doc, m)
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ in ("compound", "amod", "nmod") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.lower_ not in ("in", "at"):
+        return False
+    return tok.head.head.lemma_.lower() in lexicon().reporting
 
 
 def _named_before(adoc: AnnotatedDocument, start: int, end: int, trigger: Token | None) -> Place | None:
@@ -783,8 +867,17 @@ def locate_event(
         m
         for m in earlier
         if not is_modifier(adoc, m) and not is_speaker_place(adoc, m, None) and not is_stray(adoc, m)
-        and not _qualifies_from_abroad(adoc, m) and not is_seat_of_power(adoc, m)
+        and not _qualifies_from_abroad(adoc, m) and not is_seat_of_power(adoc, m) and not is_actor(adoc, m)
     ]
+    own_sentence = tok.sent.start_char if tok is not None else start
+    # where something was announced in another sentence ("The truce was announced in
+    # Moscow.") is where parties met, not where a later act was
+    earlier = [m for m in earlier if m.start >= own_sentence or not _announced_at(adoc, m)]
+    if adoc.country:
+        # a place abroad told in another sentence ("Israel began bombarding the Gaza Strip.
+        # Hezbollah said three of its fighters had been killed") is no ground for an event
+        # whose own words name none: the story's own country or province is
+        earlier = [m for m in earlier if m.place.country == adoc.country]
     if earlier:
         return location_of(earlier[-1].place)
     filed_from = _dateline_referent(adoc, start, end)
