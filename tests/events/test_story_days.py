@@ -89,3 +89,27 @@ def test_a_closing_participle_hung_on_a_clause_inside_the_act_takes_the_acts_day
     # the parser hangs ", killing 40" on "to carry them", deep in the "as" clause; the day is the strike's
     assert dates("Rockets struck a bus depot in Kunduz city on Monday morning as hundreds of families waited for "
                  "buses to take them south, killing at least 40, the governor said.") == [("Rockets st", "2021-06-14")]
+
+
+def test_an_event_told_a_day_later_is_on_the_day_after_the_day_just_told():
+    found = dates("Gunmen ambushed a police patrol in Kunduz province on Monday, killing four officers.\n"
+                  "A day later, soldiers came under fire from gunmen near the town of Imam Sahib.")
+    assert found == [("Gunmen amb", "2021-06-14"), ("A day late", "2021-06-15")]
+
+
+def test_the_next_afternoon_and_two_days_later_move_the_story_on_and_what_goes_on_follows():
+    found = dates("Gunmen ambushed a police patrol in Kunduz province on Monday, killing four officers.\n"
+                  "The next afternoon, a crowd set fire to a police post in Baghlan province, killing one man.")
+    assert found[-1] == ("The next a", "2021-06-15")
+    found = dates("Gunmen ambushed a police patrol in Kunduz province on Sunday, killing four officers.\n"
+                  "Two days later, a crowd set fire to a police post in Baghlan province, killing one man.\n"
+                  "The crowd also looted several shops.")
+    assert found[1:] == [("Two days l", "2021-06-15"), ("The crowd ", "2021-06-15")]
+
+
+def test_an_offset_past_publication_is_no_day_of_the_story():
+    # Tuesday plus two is after a Wednesday report: no day after the report is given
+    found = dates("Gunmen ambushed a police patrol in Kunduz province on Tuesday, killing four officers.\n"
+                  "Two days later, a crowd set fire to a police post in Baghlan province, killing one man.")
+    assert found[0] == ("Gunmen amb", "2021-06-15")
+    assert found[-1][0] == "Two days l" and (found[-1][1] or "") <= "2021-06-16"

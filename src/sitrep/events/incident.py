@@ -18,7 +18,7 @@ from sitrep.events.mentions import EventMention
 from sitrep.events.syntax import clause_verb, is_timing_clause, told_as_recent
 from sitrep.models import ActorRef, AnnotatedDocument, Evidence, Incident, Source, TimeMention
 from sitrep.time import dates_main_clause, governing_time, precision_of
-from sitrep.time.rules import load_rules
+from sitrep.time.rules import load_rules, story_offset_of
 
 
 #: How many sentences back an undated event looks for the day the story is telling.
@@ -138,6 +138,14 @@ def date_of(
         # "... neutralised dozens of bandits. The operation was executed yesterday, May 25"
         first = context.pointed[0]
         return first.value, precision_of(first.value), first.text
+    offset = next((found for m in account.mentions if (found := story_offset_of(m.sentence.text, rules))), None)
+    base = context.narrative if context.narrative is not None and context.narrative.value else context.story_day
+    if offset is not None and base is not None and base.value and precision_of(base.value) == "day":
+        # "On Monday, gunmen ambushed a convoy ... A day later, soldiers came under fire": the
+        # day the story is telling moved on by the offset, not that day itself
+        moved = date.fromisoformat(base.value) + timedelta(days=offset[1])
+        if published is None or moved <= published:
+            return moved.isoformat(), "day", offset[0]
     said = next((found for m in account.mentions if (found := rules.story_day.search(m.sentence.text))), None)
     phrase = " ".join(said.group().lower().split()) if said else None
     day: str | None = None
@@ -395,10 +403,10 @@ def story_time(account: Account, dated: list[tuple[int, TimeMention]],
 
 def told_on_story_day(account: Account, context: StoryTime, incident: Incident) -> bool:
     """Whether an incident took its day from the story's day, not from a time of its own
-    nor from the sentences just before: told "hours after" the day the story dated last,
-    "on the same day", "earlier in the day"."""
+    nor unchanged from the sentences just before: told "hours after" the day the story
+    dated last, "on the same day", "earlier in the day", "a day later"."""
     return (incident.date_precision == "day" and bool(incident.date) and own_time(account) is None
-            and context.narrative is None and not context.pointed)
+            and (context.narrative is None or incident.date != context.narrative.value) and not context.pointed)
 
 
 def carry_day(dated: list[tuple[int, TimeMention]], account: Account, incident: Incident) -> list[tuple[int, TimeMention]]:
