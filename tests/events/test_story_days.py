@@ -113,3 +113,21 @@ def test_an_offset_past_publication_is_no_day_of_the_story():
                   "Two days later, a crowd set fire to a police post in Baghlan province, killing one man.")
     assert found[0] == ("Gunmen amb", "2021-06-15")
     assert found[-1][0] == "Two days l" and (found[-1][1] or "") <= "2021-06-16"
+
+
+def test_an_event_in_the_early_hours_with_no_day_named_is_on_the_reports_day():
+    # the truce's midnight is no day told; a day dated in the background is not the event's
+    found = dates("A truce for the province came into force at midnight.\n"
+                  "A monitoring group said five soldiers and four rebels were killed in fighting near Kunduz in the early hours.")
+    assert found == [("A monitori", "2021-06-16")]
+
+
+def test_the_early_hours_of_a_named_day_are_that_days():
+    found = dates("A monitoring group said five soldiers were killed in fighting near Kunduz in the early hours of Monday.")
+    assert found == [("A monitori", "2021-06-14")]
+
+
+def test_the_early_hours_go_on_with_the_day_the_story_is_telling():
+    found = dates("Gunmen attacked a checkpoint near Kunduz on Monday, killing two soldiers.\n"
+                  "In the early hours, rebels shelled an army post in Baghlan province, killing one soldier.")
+    assert found == [("Gunmen att", "2021-06-14"), ("In the ear", "2021-06-14")]

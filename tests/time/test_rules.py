@@ -79,3 +79,10 @@ def test_story_offsets_are_read_from_their_phrases_and_from_counted_days():
     for text in ("days later", "at a later date", "hours later", "the next president"):
         assert story_offset_of(text, rules) is None, text
     assert all(days > 0 for days in rules.story_offset_days.values())
+
+
+def test_the_early_hours_are_a_story_day_phrase_unless_a_day_is_named():
+    rules = load_rules()
+    assert rules.story_early.search("killed in the early hours, the first breach").group() == "in the early hours"
+    assert rules.story_early.search("In the small hours, rebels shelled").group() == "In the small hours"
+    assert rules.story_early.search("killed in the early hours of Friday") is None

@@ -96,11 +96,13 @@ def date_of(
     """The incident's date: its own mentions' time (from the first day they and the
     sentences pointing back to it tell to the last); else the day a sentence pointing back
     to it gives ("The operation was executed yesterday"); else the day of the event told just
-    before it; else, told as on the story's day ("on the same day", "earlier in the day"),
-    the day dated last before it or of the report (told as "hours before" that day, the
-    day before and the day itself); else, told as just past in its evidence sentence
-    ("has fallen", "recent clashes"), the month of the report; else none: an event told in
-    the simple past with no time has no date (the exports fall back to publication)."""
+    before it (moved on by an offset it is told with: "a day later"); else, told as on the
+    story's day ("on the same day", "earlier in the day"), the day dated last before it or
+    of the report (told as "hours before" that day, the day before and the day itself);
+    else, told as early on a day it does not name ("in the early hours"), the report's day;
+    else, told as just past in its evidence sentence ("has fallen", "recent clashes"), the
+    month of the report; else none: an event told in the simple past with no time has no
+    date (the exports fall back to publication)."""
     context = context or StoryTime()
     rules = load_rules()
     published = adoc.document.published
@@ -148,6 +150,7 @@ def date_of(
             return moved.isoformat(), "day", offset[0]
     said = next((found for m in account.mentions if (found := rules.story_day.search(m.sentence.text))), None)
     phrase = " ".join(said.group().lower().split()) if said else None
+    early = next((found for m in account.mentions if (found := rules.story_early.search(m.sentence.text))), None)
     day: str | None = None
     if context.narrative is not None and context.narrative.value:
         # "17 militants were killed on Thursday ... soldiers also captured four villages":
@@ -158,6 +161,10 @@ def date_of(
             day, day_text = context.story_day.value, phrase
         elif published is not None:
             day, day_text = published.isoformat(), phrase
+    elif early is not None and published is not None:
+        # "killed in fighting in the early hours", no day named and no day being told: the
+        # report's day, as "this morning" is (not a day dated in the background before it)
+        day, day_text = published.isoformat(), " ".join(early.group().lower().split())
     if day is not None:
         if phrase in rules.story_day_before and precision_of(day) == "day":
             if account.mentions[0].placed_by_told:

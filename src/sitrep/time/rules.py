@@ -62,6 +62,7 @@ class Rules:
     story_day_before: frozenset[str]  # "hours before": the day before or the story's day
     story_offset: re.Pattern[str]  # "the next afternoon", "two days later": days after the story's day
     story_offset_days: dict[str, int]  # of each phrase that is not counted ("the next day": 1)
+    story_early: re.Pattern[str]  # "in the early hours", not "in the early hours of Friday"
     recent_words: frozenset[str]
     months: dict[str, tuple[Calendar, int]]  # lower-cased name -> (calendar, month number)
     weekdays: dict[str, int]  # lower-cased name -> Monday=0
@@ -158,6 +159,9 @@ def load_rules() -> Rules:
         story_day=re.compile(words_pattern(raw["story_day"]["phrases"] + raw["story_day"]["before"]), re.IGNORECASE),
         story_day_before=frozenset(p.lower() for p in raw["story_day"]["before"]),
         story_offset=story_offset_pattern(raw),
+        story_early=re.compile(
+            words_pattern(raw["story_early"]["phrases"]) + rf"(?!\s+(?:{alternation(raw['story_early']['named_by'])})\b)",
+            re.IGNORECASE),
         story_offset_days={p.lower(): int(group["days"]) for group in raw["story_offset"]["phrases"] for p in group["phrases"]},
         recent_words=frozenset(w.lower() for w in raw["recent"]["words"]),
         simultaneous_marks=frozenset(m.lower() for m in governance["simultaneous_marks"]),
