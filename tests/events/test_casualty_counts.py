@@ -201,3 +201,18 @@ def test_a_toll_taken_to_a_figure_is_the_toll_of_the_event_it_names():
     incident = first("Rescue teams dug more victims out of the collapsed school in Kunduz city on Thursday, taking "
                      "the death toll from Wednesday's bombing to 52, the provincial governor said.")
     assert (incident.acled_sub_type, incident.date, incident.killed) == ("Remote explosive/landmine/IED", "2021-06-16", 52)
+
+
+def test_each_conjunct_the_parser_hung_on_the_verb_as_another_subject_is_counted():
+    # "14 of the attackers" and "one soldier" both hang on "killed" as passive subjects
+    incident = first("The army said 14 of the attackers and one soldier had been killed in the gunfight in Kunduz on Monday.")
+    assert incident.killed == 15
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Two soldiers and four militants were killed in the gunfight in Kunduz on Monday.", 6),
+    ("Police said 30 people, 14 of them children, were killed in the attack in Kunduz on Monday.", 30),
+    ("Gunmen attacked a village in Kunduz on Monday, killing 30 people, 14 of them children.", 30),
+])
+def test_conjoined_figures_still_add_and_a_partitive_restating_the_total_does_not(sentence, expected):
+    assert first(sentence).killed == expected

@@ -212,12 +212,31 @@ def conjuncts(head: Token, field: str | None = None) -> list[Token]:
         return [head]  # "3 fatalities and 4 injured": the conjunct is another count
     parts = [head] + [c for c in head.children if c.dep_ == "conj" and not has_other_field(c, field)
                       and not describes_person(c, head)]
+    parts += [c for c in split_conjuncts(head) if not has_other_field(c, field)]
     for child in head.children:
         if child.dep_ == "appos" and listed(child):
             parts += coordinated(child)  # "one serviceman, a woman, her granddaughter and a man"
     if field is not None and head.pos_ == "NOUN" and count_field(head) not in (None, field):
         parts = parts[1:]  # "3 fatalities and 4 injured": only the 4 were injured
     return parts
+
+
+def split_conjuncts(head: Token) -> list[Token]:
+    """The conjuncts the parser hung on the verb as further subjects or objects of their
+    own ("14 of the attackers and one soldier had been killed": "soldier", a second passive
+    subject beside "14"): a sibling of the same role that starts right after a coordinator
+    on the phrase, which the phrase itself has no conjunct for."""
+    if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "obj") or head.head.i == head.i:
+        return []
+    if any(c.dep_ == "conj" for c in head.children):
+        return []
+    links = [c for c in head.children if c.dep_ == "cc" and c.i > head.i]
+    found: list[Token] = []
+    for link in links:
+        sibling = next((c for c in head.head.children if c.dep_ == head.dep_ and c.left_edge.i == link.i + 1), None)
+        if sibling is not None:
+            found.append(sibling)
+    return found
 
 
 def listed(appos: Token) -> bool:
