@@ -216,3 +216,10 @@ def test_each_conjunct_the_parser_hung_on_the_verb_as_another_subject_is_counted
 ])
 def test_conjoined_figures_still_add_and_a_partitive_restating_the_total_does_not(sentence, expected):
     assert first(sentence).killed == expected
+
+
+def test_a_part_the_parser_took_for_a_conjunct_restates_the_total():
+    # "among them 14 children and a woman" hangs on "civilians" as a conjunct: they are of the 22
+    assert first("Up to 22 civilians, among them 14 children and a pregnant woman, were killed when gunmen "
+                 "attacked a village in Kunduz on Monday.").killed == 22
+    assert first("Two soldiers and four of the militants were killed in the gunfight in Kunduz on Monday.").killed == 6

@@ -211,7 +211,7 @@ def conjuncts(head: Token, field: str | None = None) -> list[Token]:
     if field is not None and head.pos_ == "NOUN" and count_field(head) == field:
         return [head]  # "3 fatalities and 4 injured": the conjunct is another count
     parts = [head] + [c for c in head.children if c.dep_ == "conj" and not has_other_field(c, field)
-                      and not describes_person(c, head)]
+                      and not describes_person(c, head) and not partitive(c)]
     parts += [c for c in split_conjuncts(head) if not has_other_field(c, field)]
     for child in head.children:
         if child.dep_ == "appos" and listed(child):
@@ -219,6 +219,15 @@ def conjuncts(head: Token, field: str | None = None) -> list[Token]:
     if field is not None and head.pos_ == "NOUN" and count_field(head) not in (None, field):
         parts = parts[1:]  # "3 fatalities and 4 injured": only the 4 were injured
     return parts
+
+
+def partitive(conjunct: Token) -> bool:
+    """Whether a phrase the parser took for a conjunct is a part of the one before it
+    ("22 civilians, among them 14 children and a woman": the children are of the 22): it
+    opens on "among them", "of them", "of whom". A part restates the total; it adds nobody."""
+    return any(t.dep_ == "prep" and t.lower_ in ("among", "of") and t.i < conjunct.i
+               and any(g.dep_ == "pobj" and g.lower_ in ("them", "whom") for g in t.children)
+               for t in conjunct.subtree)
 
 
 def split_conjuncts(head: Token) -> list[Token]:
