@@ -131,3 +131,10 @@ def test_the_early_hours_go_on_with_the_day_the_story_is_telling():
     found = dates("Gunmen attacked a checkpoint near Kunduz on Monday, killing two soldiers.\n"
                   "In the early hours, rebels shelled an army post in Baghlan province, killing one soldier.")
     assert found == [("Gunmen att", "2021-06-14"), ("In the ear", "2021-06-14")]
+
+
+def test_an_event_a_clause_places_days_before_the_event_told_is_on_that_earlier_day():
+    found = dates("Militants stormed an army base in Lamu on Monday, killing three soldiers, the army said.\n"
+                  "The raid came three days after suspected militants opened fire on a bus near Witu, killing two people, "
+                  "police said.")
+    assert found == [("Militants ", "2021-06-14"), ("The raid c", "2021-06-11")]

@@ -14,7 +14,7 @@ from sitrep.events.classify import civilian_only, incident_type
 from sitrep.events.accounts import Account
 from sitrep.events.counts import Count, sentence_counts
 from sitrep.events.lexicon import lexicon
-from sitrep.events.mentions import EventMention
+from sitrep.events.mentions import EventMention, is_anaphoric
 from sitrep.events.syntax import clause_verb, is_timing_clause, told_as_recent
 from sitrep.models import ActorRef, AnnotatedDocument, Evidence, Incident, Source, TimeMention
 from sitrep.time import dates_main_clause, governing_time, precision_of
@@ -96,7 +96,8 @@ def date_of(
     """The incident's date: its own mentions' time (from the first day they and the
     sentences pointing back to it tell to the last); else the day a sentence pointing back
     to it gives ("The operation was executed yesterday"); else the day of the event told just
-    before it (moved on by an offset it is told with: "a day later"); else, told as on the
+    before it (moved by an offset it is told with: "a day later", "came three days after
+    gunmen opened fire"); else, told as on the
     story's day ("on the same day", "earlier in the day"), the day dated last before it or
     of the report (told as "hours before" that day, the day before and the day itself);
     else, told as early on a day it does not name ("in the early hours"), the report's day;
@@ -140,7 +141,8 @@ def date_of(
         # "... neutralised dozens of bandits. The operation was executed yesterday, May 25"
         first = context.pointed[0]
         return first.value, precision_of(first.value), first.text
-    offset = next((found for m in account.mentions if (found := story_offset_of(m.sentence.text, rules))), None)
+    offset = clause_offset(chosen) or next(
+        (found for m in account.mentions if (found := story_offset_of(m.sentence.text, rules))), None)
     base = context.narrative if context.narrative is not None and context.narrative.value else context.story_day
     if offset is not None and base is not None and base.value and precision_of(base.value) == "day":
         # "On Monday, gunmen ambushed a convoy ... A day later, soldiers came under fire": the
@@ -184,6 +186,51 @@ def date_of(
             for mention in (chosen, account.mentions[0])):
         return published.strftime("%Y-%m"), "month", None
     return None, None, None
+
+
+def clause_offset(mention: EventMention) -> tuple[str, int] | None:
+    """The offset in days that places the event's clause from the main clause's event, when
+    an amount of days modifies the clause's subordinator ("The raid came three days after
+    gunmen opened fire on a bus": ("three days after", -3), the bus three days before). Every
+    trigger outside the clause only points back ("the raid")."""
+    rules = load_rules()
+    for hit in mention.hits:
+        clause = offset_clause(clause_verb(hit.token), rules)
+        if clause is None:
+            continue
+        verb, mark, amount = clause
+        inside = {t.i for t in verb.subtree}
+        if not all(h.token.i in inside or is_anaphoric(h.token) for h in mention.hits):
+            return None
+        number = next((c for c in amount.children if c.dep_ == "nummod"), None)
+        count = number_of_days(number.lower_ if number is not None else "a", rules)
+        if count is None:
+            return None
+        days = round(count * rules.units[amount.lemma_.lower()]) * rules.clause_offset_marks[mark.lower_]
+        text = mention.sentence.doc[amount.left_edge.i : mark.i + 1].text
+        return " ".join(text.lower().split()), days
+    return None
+
+
+def offset_clause(verb, rules):
+    """The adverbial clause a verb sits in whose subordinator an amount of days modifies
+    ("three days after gunmen opened fire": the clause of "opened", "after", "days"), or None."""
+    for current in [verb, *verb.ancestors]:
+        if current.dep_ != "advcl":
+            if current.dep_ in ("ROOT", "ccomp", "relcl", "xcomp") and current is not verb:
+                return None
+            continue
+        mark = next((c for c in current.children if c.dep_ == "mark" and c.lower_ in rules.clause_offset_marks), None)
+        if mark is None:
+            return None
+        amount = next((c for c in [*current.children, *mark.children] if c.dep_ == "npadvmod" and c.i < mark.i
+                       and c.lemma_.lower() in rules.story_offset_units), None)
+        return (current, mark, amount) if amount is not None else None
+    return None
+
+
+def number_of_days(word: str, rules) -> int | None:
+    return int(word) if word.isdigit() else rules.numbers.get(word)
 
 
 def told_days_of(account: Account, context: StoryTime) -> list[TimeMention]:

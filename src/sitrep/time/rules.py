@@ -62,6 +62,8 @@ class Rules:
     story_day_before: frozenset[str]  # "hours before": the day before or the story's day
     story_offset: re.Pattern[str]  # "the next afternoon", "two days later": days after the story's day
     story_offset_days: dict[str, int]  # of each phrase that is not counted ("the next day": 1)
+    story_offset_units: frozenset[str]  # the units a counted offset may count ("day", "week")
+    clause_offset_marks: dict[str, int]  # "after" -1: the clause's event is that many days before the main clause's
     story_early: re.Pattern[str]  # "in the early hours", not "in the early hours of Friday"
     recent_words: frozenset[str]
     months: dict[str, tuple[Calendar, int]]  # lower-cased name -> (calendar, month number)
@@ -162,6 +164,8 @@ def load_rules() -> Rules:
         story_early=re.compile(
             words_pattern(raw["story_early"]["phrases"]) + rf"(?!\s+(?:{alternation(raw['story_early']['named_by'])})\b)",
             re.IGNORECASE),
+        story_offset_units=frozenset(u.lower() for u in raw["story_offset"]["counted_units"]),
+        clause_offset_marks={k.lower(): int(v) for k, v in raw["story_offset"]["clause_marks"].items()},
         story_offset_days={p.lower(): int(group["days"]) for group in raw["story_offset"]["phrases"] for p in group["phrases"]},
         recent_words=frozenset(w.lower() for w in raw["recent"]["words"]),
         simultaneous_marks=frozenset(m.lower() for m in governance["simultaneous_marks"]),
