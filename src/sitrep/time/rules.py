@@ -51,6 +51,7 @@ class Rules:
     year_cues: tuple[str, ...]
     clock_words: tuple[str, ...]
     channel_nouns: frozenset[str]
+    speech_verbs: frozenset[str]  # "said on Saturday": what they report counts its "yesterday" from that day
     simultaneous_marks: frozenset[str]
     since_marks: frozenset[str]
     stamp_keywords: tuple[str, ...]
@@ -158,6 +159,7 @@ def load_rules() -> Rules:
         year_cues=tuple(raw["year_only"]["cues"]),
         clock_words=tuple(raw["year_only"]["clock_words"]),
         channel_nouns=frozenset(n.lower() for n in governance["channel_nouns"]),
+        speech_verbs=frozenset(v.lower() for v in governance["speech_verbs"]),
         story_day=re.compile(words_pattern(raw["story_day"]["phrases"] + raw["story_day"]["before"]), re.IGNORECASE),
         story_day_before=frozenset(p.lower() for p in raw["story_day"]["before"]),
         story_offset=story_offset_pattern(raw),
