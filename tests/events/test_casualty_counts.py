@@ -223,3 +223,13 @@ def test_a_part_the_parser_took_for_a_conjunct_restates_the_total():
     assert first("Up to 22 civilians, among them 14 children and a pregnant woman, were killed when gunmen "
                  "attacked a village in Kunduz on Monday.").killed == 22
     assert first("Two soldiers and four of the militants were killed in the gunfight in Kunduz on Monday.").killed == 6
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Gunmen attacked a village in Kunduz on Monday, killing two people and burning 20 houses.", (2, None)),
+    ("Gunmen attacked a village in Kunduz on Monday, killing three and burning five vehicles.", (3, None)),
+    ("A mob burned two suspected thieves in Kunduz on Monday.", (None, 2)),
+])
+def test_a_verb_that_harms_things_as_often_as_people_counts_only_people(sentence, expected):
+    incident = first(sentence)
+    assert (incident.killed, incident.injured) == expected

@@ -57,6 +57,7 @@ class CasualtyLexicon:
     former_words: frozenset[str] = frozenset()
     toll_changed_prepositions: frozenset[str] = frozenset()
     toll_named_alone: frozenset[str] = frozenset()
+    harm_things_verbs: frozenset[str] = frozenset()  # "burn": harms houses as often as people
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,8 @@ def casualty_lexicon() -> CasualtyLexicon:
                            frozenset(data["tolls"]["prepositions"]), frozenset(data["tolls"]["added"]),
                            frozenset(data["self_killing"]["verbs"]), frozenset(data["self_killing"]["reflexives"]),
                            frozenset(data["hedged"]["words"]), frozenset(data["former"]["words"]),
-                           frozenset(data["tolls"]["changed_prepositions"]), frozenset(data["tolls"]["named_alone"]))
+                           frozenset(data["tolls"]["changed_prepositions"]), frozenset(data["tolls"]["named_alone"]),
+                           frozenset(data["to_death"]["things_too"]))
 
 
 def count_field(token: Token) -> str | None:
@@ -493,6 +495,8 @@ def sentence_counts(sentence: Span, actors: list[ActorMention]) -> list[Count]:
             continue
         if (field, patient.i) in counted:
             continue
+        if token.lemma_.lower() in casualty_lexicon().harm_things_verbs and not told_as_people(patient, actors):
+            continue  # "killing two people and burning 20 houses": the houses are no one hurt
         quantity, side = phrase_total(patient, actors, field)
         among = among_total(token, patient)
         if among is not None:
@@ -523,6 +527,18 @@ def sentence_counts(sentence: Span, actors: list[ActorMention]) -> list[Count]:
             value = int(value / parts + 0.5) if parts else value  # each event's share, rounded
         counts.append(Count("killed", value, None, anchor, coded.group(0), "coded"))
     return fill_sides(counts, sentence)
+
+
+def told_as_people(head: Token, actors: list[ActorMention]) -> bool:
+    """Whether a counted phrase names people: a figure or a pronoun alone ("burning five"),
+    a person or side word, a named person or a people ("two Afghans"), an actor, in any of
+    its conjuncts."""
+    for part in conjuncts(head):
+        if part.like_num or part.pos_ in ("NUM", "PRON") or part.ent_type_ in ("PERSON", "NORP"):
+            return True
+        if is_person_phrase(part) or side_of(part, actors) is not None:
+            return True
+    return False
 
 
 def earlier_relative(token: Token) -> bool:
