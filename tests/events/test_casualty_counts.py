@@ -225,6 +225,12 @@ def test_a_part_the_parser_took_for_a_conjunct_restates_the_total():
     assert first("Two soldiers and four of the militants were killed in the gunfight in Kunduz on Monday.").killed == 6
 
 
+def test_figures_for_groups_sharing_one_noun_add_up():
+    # "17 American and nine Kenyan soldiers": one noun, two figures each with its own modifier
+    assert first("The group said its fighters had killed 17 American and nine Kenyan soldiers in Lamu on Sunday.").killed == 26
+    assert first("Five or six soldiers were killed in Lamu on Sunday.").killed == 5
+
+
 @pytest.mark.parametrize("sentence, expected", [
     ("Gunmen attacked a village in Kunduz on Monday, killing two people and burning 20 houses.", (2, None)),
     ("Gunmen attacked a village in Kunduz on Monday, killing three and burning five vehicles.", (3, None)),

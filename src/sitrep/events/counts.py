@@ -115,6 +115,9 @@ def quantity_of(head: Token) -> Quantity | None:
     if head.like_num or head.pos_ == "NUM":
         phrase = " ".join(t.text for t in head.subtree if t.i <= head.i)
         return parse_quantity(phrase) or parse_quantity(head.text)
+    shared = shared_noun_figures(head)
+    if shared is not None:
+        return shared
     # "Two security force members": the number may hang on a compound modifier
     modifiers = list(head.children)
     modifiers += [g for c in head.children if c.dep_ == "compound" for g in c.children]
@@ -133,6 +136,22 @@ def quantity_of(head: Token) -> Quantity | None:
     if head.lower_ in ("nobody", "none") or (head.lower_ == "one" and any(c.lower_ == "no" for c in head.children)):
         return Quantity(value=0)
     return None
+
+
+def shared_noun_figures(head: Token) -> Quantity | None:
+    """Figures for groups that share one noun ("17 American and nine Kenyan soldiers": the
+    noun holds two figures, each with its own modifier, joined by "and"): their sum. None
+    when the noun holds one figure, or the figures are alternatives ("five or six")."""
+    figures = [c for c in head.children if c.dep_ == "nummod" and c.i < head.i]
+    if len(figures) < 2:
+        return None
+    between = [t for t in head.doc[figures[0].i : figures[-1].i]]
+    if not any(t.lower_ == "and" for t in between) or any(t.lower_ in ("or", "to") for t in between):
+        return None
+    quantities = [parse_quantity(" ".join(t.text for t in f.subtree)) or parse_quantity(f.text) for f in figures]
+    if any(q is None or q.value is None for q in quantities):
+        return None
+    return Quantity(value=sum(q.value for q in quantities), bound=quantities[0].bound)
 
 
 def side_of(head: Token, actors: list[ActorMention]) -> str | None:
