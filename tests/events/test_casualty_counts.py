@@ -239,3 +239,9 @@ def test_figures_for_groups_sharing_one_noun_add_up():
 def test_a_verb_that_harms_things_as_often_as_people_counts_only_people(sentence, expected):
     incident = first(sentence)
     assert (incident.killed, incident.injured) == expected
+
+
+def test_a_casualty_adjective_the_parser_gave_the_object_counts_it():
+    # "a motorcycle shot" read as a noun: "dead" holds the object
+    assert first("Far to the south, gunmen on a motorcycle shot dead a former rebel commander in the town of Tafas "
+                 "in Daraa province on Monday evening, activists said.").killed == 1

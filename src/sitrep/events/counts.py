@@ -394,6 +394,10 @@ def own_patient(token: Token) -> Token | None:
         for child in children:
             if child.dep_ in ("dobj", "obj"):
                 return child
+    if token.pos_ == "ADJ":
+        found = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
+        if found is not None:
+            return found  # "gunmen on a motorcycle shot dead a commander", "shot" taken for a noun: "dead" has the object
     for child in children:
         if child.dep_ == "nsubj" and (token.lemma_.lower() in ("die", "perish", "succumb") or token.pos_ in ("ADJ",) or token.tag_ == "VBN"):
             return child
