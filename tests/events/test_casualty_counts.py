@@ -245,3 +245,11 @@ def test_a_casualty_adjective_the_parser_gave_the_object_counts_it():
     # "a motorcycle shot" read as a noun: "dead" holds the object
     assert first("Far to the south, gunmen on a motorcycle shot dead a former rebel commander in the town of Tafas "
                  "in Daraa province on Monday evening, activists said.").killed == 1
+
+
+def test_a_named_person_who_died_of_the_wounds_is_dead_not_wounded():
+    incident = first("The governor of Kunduz, Ahmad Karimi, has died of wounds suffered in an ambush on Saturday, officials "
+                     "said. The army said Karimi had been wounded when gunmen fired on his convoy.")
+    assert (incident.killed, incident.injured) == (1, None)
+    incident = first("Gunmen killed Ahmad Karimi and wounded Mohammad Karimi in Kunduz on Saturday.")
+    assert (incident.killed, incident.injured) == (1, 1)

@@ -49,11 +49,16 @@ def total_counts(mentions: list[EventMention]) -> tuple[dict[str, int], list[str
     word that does not say killed ("neutralised"), or a war's toll so far, is noted, not added."""
     best: dict[tuple[str, str | None], Count] = {}
     notes: list[str] = []
+    dead = {name for m in mentions for c in m.counts if c.field == "killed" and c.value == 1 and (name := named_one(c))}
     for mention in mentions:
         per_side: dict[tuple[str, str | None], int] = {}
         bounds: dict[tuple[str, str | None], Count] = {}
         for count in mention.counts:
             if count.value is None:
+                continue
+            if count.field == "injured" and count.value == 1 and same_person(named_one(count), dead):
+                # "Deby had been wounded ... has died of wounds": who died of the wounds is dead, not wounded
+                notes.append(f"injured: {count.text} (died of the wounds, counted with the dead)")
                 continue
             if count.hedged or count.tally:
                 qualifier = QUALIFIERS.get(count.bound or "", "")
@@ -88,6 +93,25 @@ def total_counts(mentions: list[EventMention]) -> tuple[dict[str, int], list[str
             if count.value is None and count.vague:
                 notes.append(f"{count.field}: {count.vague} (no figure)")
     return totals, notes
+
+
+def named_one(count: Count) -> tuple[str, ...] | None:
+    """The name a count of one named person ends on, as its words ("Chadian President Idriss
+    Deby": ("Chadian", "President", "Idriss", "Deby")), None for one told by a common noun
+    ("a soldier")."""
+    words = [w for w in count.text.split() if w.isalpha()]
+    name: list[str] = []
+    for word in reversed(words):
+        if not (word[:1].isupper() and word[1:].islower()):
+            break
+        name.insert(0, word)
+    return tuple(name) or None
+
+
+def same_person(name: tuple[str, ...] | None, names: set[tuple[str, ...]]) -> bool:
+    """Whether a name is one of ``names`` told shorter or longer ("Deby", "Idriss Deby"): the
+    one ends the other ("Mohammad Karimi" is not "Ahmad Karimi")."""
+    return name is not None and any(n[-len(name):] == name or name[-len(n):] == n for n in names)
 
 
 def date_of(
