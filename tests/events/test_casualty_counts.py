@@ -253,3 +253,12 @@ def test_a_named_person_who_died_of_the_wounds_is_dead_not_wounded():
     assert (incident.killed, incident.injured) == (1, None)
     incident = first("Gunmen killed Ahmad Karimi and wounded Mohammad Karimi in Kunduz on Saturday.")
     assert (incident.killed, incident.injured) == (1, 1)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A number of soldiers were killed in clashes with the Taliban in Kunduz on Saturday.", None),
+    ("A dozen of the soldiers were killed in clashes with the Taliban in Kunduz on Saturday.", 12),
+    ("A member of the rebel group was killed in clashes with the army in Kunduz on Saturday.", 1),
+])
+def test_a_noun_telling_how_many_of_them_is_no_one_person(sentence, expected):
+    assert first(sentence).killed == expected

@@ -118,6 +118,9 @@ def quantity_of(head: Token) -> Quantity | None:
     shared = shared_noun_figures(head)
     if shared is not None:
         return shared
+    amount = amount_noun(head)
+    if amount is not None:
+        return amount
     # "Two security force members": the number may hang on a compound modifier
     modifiers = list(head.children)
     modifiers += [g for c in head.children if c.dep_ == "compound" for g in c.children]
@@ -136,6 +139,26 @@ def quantity_of(head: Token) -> Quantity | None:
     if head.lower_ in ("nobody", "none") or (head.lower_ == "one" and any(c.lower_ == "no" for c in head.children)):
         return Quantity(value=0)
     return None
+
+
+def amount_noun(head: Token) -> Quantity | None:
+    """A noun that tells how many of the people after it, not one person ("a handful of
+    fighters", "a number of soldiers", "a group of villagers", "a dozen of them"): the figure
+    it names ("a dozen": 12), else a vague amount; None for a person of them ("a member of
+    the rebels", "a relative of the victims") or any other noun."""
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if counted is None or not (counted.tag_ in ("NNS", "NNPS") or counted.lower_ in ("them", "us")):
+        return None
+    lex = casualty_lexicon()
+    if head.lemma_.lower() in lex.person_words or (lex.side_by_word.get(head.lemma_.lower()) or lex.side_by_word.get(head.lower_)):
+        return None  # a person of them
+    if any(c.dep_ == "nummod" for c in counted.children):
+        return None  # "a toll of 34 soldiers": the figure is the people's own
+    phrase = f"a {head.lower_}"
+    return parse_quantity(phrase) or Quantity(value=None, vague=phrase)
 
 
 def shared_noun_figures(head: Token) -> Quantity | None:
