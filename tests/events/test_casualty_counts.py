@@ -256,7 +256,17 @@ def test_a_named_person_who_died_of_the_wounds_is_dead_not_wounded():
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    ("The army said it killed more than 300 rebels in Kunduz on Saturday, losing five of its own soldiers.", 305),
+    ("The Taliban lost 20 fighters in clashes with the army in Kunduz on Saturday.", 20),
+    ("The rebels shot down a helicopter in Kunduz on Saturday, and the army lost two aircraft.", None),
+])
+def test_people_a_side_lost_are_its_dead(sentence, expected):
+    assert first(sentence).killed == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
     ("A number of soldiers were killed in clashes with the Taliban in Kunduz on Saturday.", None),
+    ("The rebels said they had lost a handful of fighters in clashes with the army in Kunduz on Saturday.", None),
     ("A dozen of the soldiers were killed in clashes with the Taliban in Kunduz on Saturday.", 12),
     ("A member of the rebel group was killed in clashes with the army in Kunduz on Saturday.", 1),
 ])

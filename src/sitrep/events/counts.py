@@ -58,6 +58,7 @@ class CasualtyLexicon:
     toll_changed_prepositions: frozenset[str] = frozenset()
     toll_named_alone: frozenset[str] = frozenset()
     harm_things_verbs: frozenset[str] = frozenset()  # "burn": harms houses as often as people
+    people_lost_verbs: frozenset[str] = frozenset()  # "lose": "losing five of its soldiers" counts them dead
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def casualty_lexicon() -> CasualtyLexicon:
                            frozenset(data["self_killing"]["verbs"]), frozenset(data["self_killing"]["reflexives"]),
                            frozenset(data["hedged"]["words"]), frozenset(data["former"]["words"]),
                            frozenset(data["tolls"]["changed_prepositions"]), frozenset(data["tolls"]["named_alone"]),
-                           frozenset(data["to_death"]["things_too"]))
+                           frozenset(data["to_death"]["things_too"]), frozenset(data["suffer"]["people_lost"]))
 
 
 def count_field(token: Token) -> str | None:
@@ -522,6 +523,15 @@ def sentence_counts(sentence: Span, actors: list[ActorMention]) -> list[Count]:
         field = count_field(token) if token.pos_ in ("VERB", "ADJ", "NOUN") else None
         if token.pos_ == "VERB" and field is None:
             field = suffered_field(token)
+            if field is None and token.lemma_.lower() in casualty_lexicon().people_lost_verbs:
+                lost = next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
+                if lost is not None and told_as_people(lost, actors):
+                    quantity, side = phrase_total(lost, actors, "killed")
+                    if quantity is not None and (quantity.value is not None or quantity.vague):
+                        # "losing five of its own soldiers": the subject's dead
+                        counts.append(Count("killed", quantity.value, side, token.i, " ".join(t.text for t in lost.subtree),
+                                            quantity.bound, quantity.vague))
+                continue
             if field:
                 patient = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 if patient is not None:
