@@ -138,3 +138,10 @@ def test_an_event_a_clause_places_days_before_the_event_told_is_on_that_earlier_
                   "The raid came three days after suspected militants opened fire on a bus near Witu, killing two people, "
                   "police said.")
     assert found == [("Militants ", "2021-06-14"), ("The raid c", "2021-06-11")]
+
+
+def test_an_offset_that_dates_the_saying_does_not_move_the_event():
+    # "said two days later": the saying's day, not the event's
+    found = dates("Gunmen ambushed a police patrol in Kunduz province on Sunday, killing four officers.\n"
+                  "The army said two days later that soldiers had killed three gunmen in Baghlan province.")
+    assert found[-1][0] == "The army s" and found[-1][1] in (None, "2021-06-13")

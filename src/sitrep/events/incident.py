@@ -18,6 +18,7 @@ from sitrep.events.mentions import EventMention, is_anaphoric
 from sitrep.events.syntax import clause_verb, is_timing_clause, told_as_recent
 from sitrep.models import ActorRef, AnnotatedDocument, Evidence, Incident, Source, TimeMention
 from sitrep.time import dates_main_clause, governing_time, precision_of
+from sitrep.time.governance import clause_head
 from sitrep.time.rules import load_rules, story_offset_of
 
 
@@ -166,7 +167,7 @@ def date_of(
         first = context.pointed[0]
         return first.value, precision_of(first.value), first.text
     offset = clause_offset(chosen) or next(
-        (found for m in account.mentions if (found := story_offset_of(m.sentence.text, rules))), None)
+        (found for m in account.mentions if (found := told_offset(m, rules))), None)
     base = context.narrative if context.narrative is not None and context.narrative.value else context.story_day
     if offset is not None and base is not None and base.value and precision_of(base.value) == "day":
         # "On Monday, gunmen ambushed a convoy ... A day later, soldiers came under fire": the
@@ -210,6 +211,21 @@ def date_of(
             for mention in (chosen, account.mentions[0])):
         return published.strftime("%Y-%m"), "month", None
     return None, None, None
+
+
+def told_offset(mention: EventMention, rules) -> tuple[str, int] | None:
+    """The offset phrase of the mention's sentence ("A day later, soldiers came under
+    fire"), unless it dates a verb of saying ("police said the following day that ..."):
+    the day of the saying is not the event's."""
+    sentence = mention.sentence
+    found = story_offset_of(sentence.text, rules)
+    if found is None:
+        return None
+    m = rules.story_offset.search(sentence.text)
+    span = sentence.doc.char_span(sentence.start_char + m.start(), sentence.start_char + m.end(), alignment_mode="expand")
+    if span is not None and len(span) and clause_head(span.root).lemma_.lower() in rules.speech_verbs:
+        return None
+    return found
 
 
 def clause_offset(mention: EventMention) -> tuple[str, int] | None:
