@@ -272,3 +272,20 @@ def test_people_a_side_lost_are_its_dead(sentence, expected):
 ])
 def test_a_noun_telling_how_many_of_them_is_no_one_person(sentence, expected):
     assert first(sentence).killed == expected
+
+
+def test_the_story_toll_in_all_is_noted_beside_an_events_own_and_is_the_toll_alone():
+    from sitrep.events.incident import total_counts
+    from sitrep.events.mentions import detect_mentions
+    from sitrep.models import Document
+    from sitrep.pipeline import run_stages
+    from sitrep.text import annotate
+    from tests.events.reading import OPTIONS
+
+    adoc = annotate(Document(id="t", source="t", text="Soldiers fired on a crowd in Kunduz on Monday, killing another man. "
+                                                     "In all, 14 civilians and a soldier had died, the governor said."))
+    run_stages(adoc, OPTIONS)
+    totals, notes = total_counts(detect_mentions(adoc))
+    assert totals["killed"] == 1 and "killed: 14 in all the story tells (not added)" in notes
+    assert counts("In total, 12 people were killed in the attack.") == [("killed", 12, "civilian")]
+    assert first("Gunmen attacked a village in Kunduz on Monday. In total, 12 people were killed, officials said.").killed == 12

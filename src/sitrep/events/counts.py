@@ -59,6 +59,7 @@ class CasualtyLexicon:
     toll_named_alone: frozenset[str] = frozenset()
     harm_things_verbs: frozenset[str] = frozenset()  # "burn": harms houses as often as people
     people_lost_verbs: frozenset[str] = frozenset()  # "lose": "losing five of its soldiers" counts them dead
+    overall_phrases: frozenset[str] = frozenset()  # "in all": the story's toll over all it tells
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class Count:
     vague: str | None = None
     hedged: bool = False  # told by a word that does not say killed ("neutralised"): a figure that adds to no toll
     tally: bool = False  # a war's toll so far ("a conflict that has killed more than 3,000"): noted, adds to no toll
+    overall: bool = False  # the story's toll over all it tells ("In all, 14 civilians had died")
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +90,8 @@ def casualty_lexicon() -> CasualtyLexicon:
                            frozenset(data["self_killing"]["verbs"]), frozenset(data["self_killing"]["reflexives"]),
                            frozenset(data["hedged"]["words"]), frozenset(data["former"]["words"]),
                            frozenset(data["tolls"]["changed_prepositions"]), frozenset(data["tolls"]["named_alone"]),
-                           frozenset(data["to_death"]["things_too"]), frozenset(data["suffer"]["people_lost"]))
+                           frozenset(data["to_death"]["things_too"]), frozenset(data["suffer"]["people_lost"]),
+                           frozenset(data["tolls"]["overall"]))
 
 
 def count_field(token: Token) -> str | None:
@@ -563,10 +566,12 @@ def sentence_counts(sentence: Span, actors: list[ActorMention]) -> list[Count]:
         text = " ".join(t.text for t in patient.subtree)
         sides = by_side(patient, actors, field) if among is None else []
         if sides:
-            counts += [Count(field, part.value, part_side, token.i, text, part.bound) for part, part_side in sides]
+            counts += [Count(field, part.value, part_side, token.i, text, part.bound, overall=told_overall(token))
+                       for part, part_side in sides]
             continue
         hedged = token.lemma_.lower() in casualty_lexicon().hedged_words or token.lower_ in casualty_lexicon().hedged_words
-        counts.append(Count(field, quantity.value, side, token.i, text, quantity.bound, quantity.vague, hedged, war_tally(token)))
+        counts.append(Count(field, quantity.value, side, token.i, text, quantity.bound, quantity.vague, hedged, war_tally(token),
+                            told_overall(token)))
     counts += nil_tolls(sentence, counts)
     counts += self_killings(sentence, actors, counts)
     counts += toll_figures(sentence, counts)
@@ -603,6 +608,13 @@ def earlier_relative(token: Token) -> bool:
     if token.dep_ != "relcl" or not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in token.children):
         return False
     return token.head.dep_ == "pobj" and token.head.head.lower_ == "of"
+
+
+def told_overall(token: Token) -> bool:
+    """Whether the casualty word is told with a phrase that gives the story's toll over all
+    it tells ("In all, 14 civilians and a soldier had died", "altogether")."""
+    phrases = casualty_lexicon().overall_phrases
+    return any(" ".join(t.lower_ for t in c.subtree) in phrases for c in token.children if c.dep_ in ("prep", "advmod", "prt", "npadvmod"))
 
 
 def war_tally(token: Token) -> bool:

@@ -51,11 +51,18 @@ def total_counts(mentions: list[EventMention]) -> tuple[dict[str, int], list[str
     best: dict[tuple[str, str | None], Count] = {}
     notes: list[str] = []
     dead = {name for m in mentions for c in m.counts if c.field == "killed" and c.value == 1 and (name := named_one(c))}
+    own_fields = {c.field for m in mentions for c in m.counts
+                  if c.value is not None and not (c.overall or c.hedged or c.tally)}
     for mention in mentions:
         per_side: dict[tuple[str, str | None], int] = {}
         bounds: dict[tuple[str, str | None], Count] = {}
         for count in mention.counts:
             if count.value is None:
+                continue
+            if count.overall and count.field in own_fields:
+                # "killing another man ... In all, 14 civilians and a soldier had died": the
+                # story's toll over all it tells, beside this event's own
+                notes.append(f"{count.field}: {count.value} in all the story tells (not added)")
                 continue
             if count.field == "injured" and count.value == 1 and same_person(named_one(count), dead):
                 # "Deby had been wounded ... has died of wounds": who died of the wounds is dead, not wounded
