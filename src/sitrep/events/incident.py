@@ -9,6 +9,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from spacy.tokens import Token
+
 from sitrep.actors import load_kb
 from sitrep.events.classify import civilian_only, incident_type
 from sitrep.events.accounts import Account
@@ -19,7 +21,7 @@ from sitrep.events.syntax import clause_verb, is_timing_clause, told_as_recent
 from sitrep.models import ActorRef, AnnotatedDocument, Evidence, Incident, Source, TimeMention
 from sitrep.time import dates_main_clause, governing_time, precision_of
 from sitrep.time.governance import clause_head
-from sitrep.time.rules import load_rules, story_offset_of
+from sitrep.time.rules import Rules, load_rules, story_offset_of
 
 
 #: How many sentences back an undated event looks for the day the story is telling.
@@ -129,13 +131,12 @@ def date_of(
     sentences pointing back to it tell to the last); else the day a sentence pointing back
     to it gives ("The operation was executed yesterday"); else the day of the event told just
     before it (moved by an offset it is told with: "a day later", "came three days after
-    gunmen opened fire"); else, told as on the
-    story's day ("on the same day", "earlier in the day"), the day dated last before it or
-    of the report (told as "hours before" that day, the day before and the day itself);
-    else, told as early on a day it does not name ("in the early hours"), the report's day;
-    else, told as just past in its evidence sentence ("has fallen", "recent clashes"), the
-    month of the report; else none: an event told in the simple past with no time has no
-    date (the exports fall back to publication)."""
+    gunmen opened fire"); else, told as on the story's day ("on the same day", "earlier in
+    the day"), the day dated last before it or of the report (told as "hours before" that
+    day, the day before and the day itself); else, told as early on a day it does not name
+    ("in the early hours"), the report's day; else, told as just past in its evidence
+    sentence ("has fallen", "recent clashes"), the month of the report; else none: an event
+    told in the simple past with no time has no date (the exports fall back to publication)."""
     context = context or StoryTime()
     rules = load_rules()
     published = adoc.document.published
@@ -220,7 +221,7 @@ def date_of(
     return None, None, None
 
 
-def told_offset(mention: EventMention, rules) -> tuple[str, int] | None:
+def told_offset(mention: EventMention, rules: Rules) -> tuple[str, int] | None:
     """The offset phrase of the mention's sentence ("A day later, soldiers came under
     fire"), unless it dates a verb of saying ("police said the following day that ..."):
     the day of the saying is not the event's."""
@@ -259,7 +260,7 @@ def clause_offset(mention: EventMention) -> tuple[str, int] | None:
     return None
 
 
-def offset_clause(verb, rules):
+def offset_clause(verb: Token, rules: Rules) -> tuple[Token, Token, Token] | None:
     """The adverbial clause a verb sits in whose subordinator an amount of days modifies
     ("three days after gunmen opened fire": the clause of "opened", "after", "days"), or None."""
     for current in [verb, *verb.ancestors]:
@@ -276,7 +277,8 @@ def offset_clause(verb, rules):
     return None
 
 
-def number_of_days(word: str, rules) -> int | None:
+def number_of_days(word: str, rules: Rules) -> int | None:
+    """How many a number word or figure counts ("three": 3, "a": 1), from the time rules."""
     return int(word) if word.isdigit() else rules.numbers.get(word)
 
 
