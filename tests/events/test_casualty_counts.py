@@ -201,3 +201,91 @@ def test_a_toll_taken_to_a_figure_is_the_toll_of_the_event_it_names():
     incident = first("Rescue teams dug more victims out of the collapsed school in Kunduz city on Thursday, taking "
                      "the death toll from Wednesday's bombing to 52, the provincial governor said.")
     assert (incident.acled_sub_type, incident.date, incident.killed) == ("Remote explosive/landmine/IED", "2021-06-16", 52)
+
+
+def test_each_conjunct_the_parser_hung_on_the_verb_as_another_subject_is_counted():
+    # "14 of the attackers" and "one soldier" both hang on "killed" as passive subjects
+    incident = first("The army said 14 of the attackers and one soldier had been killed in the gunfight in Kunduz on Monday.")
+    assert incident.killed == 15
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Two soldiers and four militants were killed in the gunfight in Kunduz on Monday.", 6),
+    ("Police said 30 people, 14 of them children, were killed in the attack in Kunduz on Monday.", 30),
+    ("Gunmen attacked a village in Kunduz on Monday, killing 30 people, 14 of them children.", 30),
+])
+def test_conjoined_figures_still_add_and_a_partitive_restating_the_total_does_not(sentence, expected):
+    assert first(sentence).killed == expected
+
+
+def test_a_part_the_parser_took_for_a_conjunct_restates_the_total():
+    # "among them 14 children and a woman" hangs on "civilians" as a conjunct: they are of the 22
+    assert first("Up to 22 civilians, among them 14 children and a pregnant woman, were killed when gunmen "
+                 "attacked a village in Kunduz on Monday.").killed == 22
+    assert first("Two soldiers and four of the militants were killed in the gunfight in Kunduz on Monday.").killed == 6
+
+
+def test_figures_for_groups_sharing_one_noun_add_up():
+    # "17 American and nine Kenyan soldiers": one noun, two figures each with its own modifier
+    assert first("The group said its fighters had killed 17 American and nine Kenyan soldiers in Lamu on Sunday.").killed == 26
+    assert first("Five or six soldiers were killed in Lamu on Sunday.").killed == 5
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Gunmen attacked a village in Kunduz on Monday, killing two people and burning 20 houses.", (2, None)),
+    ("Gunmen attacked a village in Kunduz on Monday, killing three and burning five vehicles.", (3, None)),
+    ("A mob burned two suspected thieves in Kunduz on Monday.", (None, 2)),
+])
+def test_a_verb_that_harms_things_as_often_as_people_counts_only_people(sentence, expected):
+    incident = first(sentence)
+    assert (incident.killed, incident.injured) == expected
+
+
+def test_a_casualty_adjective_the_parser_gave_the_object_counts_it():
+    # "a motorcycle shot" read as a noun: "dead" holds the object
+    assert first("Far to the south, gunmen on a motorcycle shot dead a former rebel commander in the town of Tafas "
+                 "in Daraa province on Monday evening, activists said.").killed == 1
+
+
+def test_a_named_person_who_died_of_the_wounds_is_dead_not_wounded():
+    incident = first("The governor of Kunduz, Ahmad Karimi, has died of wounds suffered in an ambush on Saturday, officials "
+                     "said. The army said Karimi had been wounded when gunmen fired on his convoy.")
+    assert (incident.killed, incident.injured) == (1, None)
+    incident = first("Gunmen killed Ahmad Karimi and wounded Mohammad Karimi in Kunduz on Saturday.")
+    assert (incident.killed, incident.injured) == (1, 1)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The army said it killed more than 300 rebels in Kunduz on Saturday, losing five of its own soldiers.", 305),
+    ("The Taliban lost 20 fighters in clashes with the army in Kunduz on Saturday.", 20),
+    ("The rebels shot down a helicopter in Kunduz on Saturday, and the army lost two aircraft.", None),
+])
+def test_people_a_side_lost_are_its_dead(sentence, expected):
+    assert first(sentence).killed == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A number of soldiers were killed in clashes with the Taliban in Kunduz on Saturday.", None),
+    ("The rebels said they had lost a handful of fighters in clashes with the army in Kunduz on Saturday.", None),
+    ("A dozen of the soldiers were killed in clashes with the Taliban in Kunduz on Saturday.", 12),
+    ("A member of the rebel group was killed in clashes with the army in Kunduz on Saturday.", 1),
+])
+def test_a_noun_telling_how_many_of_them_is_no_one_person(sentence, expected):
+    assert first(sentence).killed == expected
+
+
+def test_the_story_toll_in_all_is_noted_beside_an_events_own_and_is_the_toll_alone():
+    from sitrep.events.incident import total_counts
+    from sitrep.events.mentions import detect_mentions
+    from sitrep.models import Document
+    from sitrep.pipeline import run_stages
+    from sitrep.text import annotate
+    from tests.events.reading import OPTIONS
+
+    adoc = annotate(Document(id="t", source="t", text="Soldiers fired on a crowd in Kunduz on Monday, killing another man. "
+                                                     "In all, 14 civilians and a soldier had died, the governor said."))
+    run_stages(adoc, OPTIONS)
+    totals, notes = total_counts(detect_mentions(adoc))
+    assert totals["killed"] == 1 and "killed: 14 in all the story tells (not added)" in notes
+    assert counts("In total, 12 people were killed in the attack.") == [("killed", 12, "civilian")]
+    assert first("Gunmen attacked a village in Kunduz on Monday. In total, 12 people were killed, officials said.").killed == 12

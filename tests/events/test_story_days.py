@@ -89,3 +89,59 @@ def test_a_closing_participle_hung_on_a_clause_inside_the_act_takes_the_acts_day
     # the parser hangs ", killing 40" on "to carry them", deep in the "as" clause; the day is the strike's
     assert dates("Rockets struck a bus depot in Kunduz city on Monday morning as hundreds of families waited for "
                  "buses to take them south, killing at least 40, the governor said.") == [("Rockets st", "2021-06-14")]
+
+
+def test_an_event_told_a_day_later_is_on_the_day_after_the_day_just_told():
+    found = dates("Gunmen ambushed a police patrol in Kunduz province on Monday, killing four officers.\n"
+                  "A day later, soldiers came under fire from gunmen near the town of Imam Sahib.")
+    assert found == [("Gunmen amb", "2021-06-14"), ("A day late", "2021-06-15")]
+
+
+def test_the_next_afternoon_and_two_days_later_move_the_story_on_and_what_goes_on_follows():
+    found = dates("Gunmen ambushed a police patrol in Kunduz province on Monday, killing four officers.\n"
+                  "The next afternoon, a crowd set fire to a police post in Baghlan province, killing one man.")
+    assert found[-1] == ("The next a", "2021-06-15")
+    found = dates("Gunmen ambushed a police patrol in Kunduz province on Sunday, killing four officers.\n"
+                  "Two days later, a crowd set fire to a police post in Baghlan province, killing one man.\n"
+                  "The crowd also looted several shops.")
+    assert found[1:] == [("Two days l", "2021-06-15"), ("The crowd ", "2021-06-15")]
+
+
+def test_an_offset_past_publication_is_no_day_of_the_story():
+    # Tuesday plus two is after a Wednesday report: no day after the report is given
+    found = dates("Gunmen ambushed a police patrol in Kunduz province on Tuesday, killing four officers.\n"
+                  "Two days later, a crowd set fire to a police post in Baghlan province, killing one man.")
+    assert found[0] == ("Gunmen amb", "2021-06-15")
+    assert found[-1][0] == "Two days l" and (found[-1][1] or "") <= "2021-06-16"
+
+
+def test_an_event_in_the_early_hours_with_no_day_named_is_on_the_reports_day():
+    # the truce's midnight is no day told; a day dated in the background is not the event's
+    found = dates("A truce for the province came into force at midnight.\n"
+                  "A monitoring group said five soldiers and four rebels were killed in fighting near Kunduz in the early hours.")
+    assert found == [("A monitori", "2021-06-16")]
+
+
+def test_the_early_hours_of_a_named_day_are_that_days():
+    found = dates("A monitoring group said five soldiers were killed in fighting near Kunduz in the early hours of Monday.")
+    assert found == [("A monitori", "2021-06-14")]
+
+
+def test_the_early_hours_go_on_with_the_day_the_story_is_telling():
+    found = dates("Gunmen attacked a checkpoint near Kunduz on Monday, killing two soldiers.\n"
+                  "In the early hours, rebels shelled an army post in Baghlan province, killing one soldier.")
+    assert found == [("Gunmen att", "2021-06-14"), ("In the ear", "2021-06-14")]
+
+
+def test_an_event_a_clause_places_days_before_the_event_told_is_on_that_earlier_day():
+    found = dates("Militants stormed an army base in Lamu on Monday, killing three soldiers, the army said.\n"
+                  "The raid came three days after suspected militants opened fire on a bus near Witu, killing two people, "
+                  "police said.")
+    assert found == [("Militants ", "2021-06-14"), ("The raid c", "2021-06-11")]
+
+
+def test_an_offset_that_dates_the_saying_does_not_move_the_event():
+    # "said two days later": the saying's day, not the event's
+    found = dates("Gunmen ambushed a police patrol in Kunduz province on Sunday, killing four officers.\n"
+                  "The army said two days later that soldiers had killed three gunmen in Baghlan province.")
+    assert found[-1][0] == "The army s" and found[-1][1] in (None, "2021-06-13")

@@ -203,7 +203,11 @@ def test_a_subject_among_events_dated_by_a_participle_shares_their_day():
      {"yesterday": "2020-04-09", "Friday": "2020-04-10"}),
     # undated saying, or a "yesterday" outside the quotation: from publication
     ('"The army shelled our positions yesterday near the border," the rebel spokesman said.', {"yesterday": "2020-04-12"}),
-    ('The rebels said on Friday that the army shelled their positions yesterday.', {"Friday": "2020-04-10", "yesterday": "2020-04-12"}),
+    ('The rebels said on Sunday that the army shelled their positions yesterday.', {"Sunday": "2020-04-12", "yesterday": "2020-04-12"}),
+    # ... unless publication's yesterday comes after the saying: then the sayer's is meant
+    ('The rebels said on Friday that the army shelled their positions yesterday.', {"Friday": "2020-04-10", "yesterday": "2020-04-09"}),
+    ('Gunmen killed four traders in an overnight raid on the village, the police said on Saturday.',
+     {"overnight": "2020-04-10/2020-04-11", "Saturday": "2020-04-11"}),
 ])
 def test_a_quotation_counts_from_the_day_it_was_said(annotate, text, expected):
     adoc = annotate(text, date(2020, 4, 13))

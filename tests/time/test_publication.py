@@ -253,3 +253,35 @@ def test_a_month_only_publication_is_written_as_the_month_and_read_back():
     back = Document.model_validate(record)
     assert (back.published, back.published_month) == (None, "2022-11")
     assert Document(id="t", source="t", text="x", published=date(2022, 11, 3)).model_dump(mode="json")["published"] == "2022-11-03"
+
+
+def test_a_past_month_with_its_year_bounds_a_yearless_dateline(nlp):
+    # the earliest Feb 25 after December 2019 is within a year of it: taken, and said why
+    text = ("HOMS, Syria, Feb 25 (Agency) - Shelling hit two schools in the city on Tuesday, killing six pupils.\n"
+            "The army launched its offensive on the rebel pocket in December 2019.")
+    found = resolve_publication(Document(id="t", source="t", text=text), nlp(text), today=TODAY)
+    assert (found.value, found.basis, found.candidates) == (date(2020, 2, 25), "inferred", ())
+    assert "December 2019" in found.reasoning and "within a year" in found.reasoning
+
+
+def test_a_past_month_far_before_every_consistent_date_leaves_the_year_open(nlp):
+    # Friday, Feb 21 gives 2020 or 2025; May 2016 is more than a year before either
+    text = ("HOMS, Syria, Feb 25 (Agency) - Talks on the city resumed on Friday, Feb 21, officials said.\n"
+            "The last truce collapsed in May 2016.")
+    found = resolve_publication(Document(id="t", source="t", text=text), nlp(text), today=TODAY)
+    assert found.value is None and found.candidates == (date(2025, 2, 25), date(2020, 2, 25))
+
+
+def test_a_month_told_in_the_future_bounds_nothing(nlp):
+    text = ("HOMS, Syria, Feb 25 (Agency) - Shelling hit two schools in the city on Tuesday.\n"
+            "Elections will be held in December 2019, the governor said.")
+    found = resolve_publication(Document(id="t", source="t", text=text), nlp(text), today=TODAY)
+    assert found.value is None and len(found.candidates) > 1
+
+
+def test_a_past_month_that_leaves_one_consistent_date_gives_it():
+    # the year alone leaves August 16 of 2025 and of 2026; the month leaves only 2026
+    text = "NIAMEY, Aug 16 (Agency) - Gunmen ambushed an army unit on Tuesday.\nOfficers seized power in September 2025."
+    found = publication(text)
+    assert (found.value, found.basis) == (date(2026, 8, 16), "inferred")
+    assert found.reasoning.startswith("the only date consistent with Aug 16 on or after 'September 2025'")

@@ -66,3 +66,23 @@ def test_solar_hijri_conversions_through_the_cached_equinox_are_the_same_days():
         assert solar_hijri_to_gregorian(1399, 12, 30) == date(2021, 3, 20)
         assert solar_hijri_to_gregorian(1400, 12, 30) is None  # 1400 has 29 days in Esfand
         assert solar_hijri_to_gregorian(1402, 7, 1) == date(2023, 9, 23)
+
+
+def test_story_offsets_are_read_from_their_phrases_and_from_counted_days():
+    from sitrep.time.rules import story_offset_of
+    rules = load_rules()
+    assert story_offset_of("A day later, soldiers came under fire", rules) == ("a day later", 1)
+    assert story_offset_of("The next afternoon, a crowd gathered", rules) == ("the next afternoon", 1)
+    assert story_offset_of("Two days later the town fell", rules) == ("two days later", 2)
+    assert story_offset_of("a week later", rules) == ("a week later", 7)
+    assert story_offset_of("The day after the ambush, troops arrived", rules) == ("the day after", 1)
+    for text in ("days later", "at a later date", "hours later", "the next president"):
+        assert story_offset_of(text, rules) is None, text
+    assert all(days > 0 for days in rules.story_offset_days.values())
+
+
+def test_the_early_hours_are_a_story_day_phrase_unless_a_day_is_named():
+    rules = load_rules()
+    assert rules.story_early.search("killed in the early hours, the first breach").group() == "in the early hours"
+    assert rules.story_early.search("In the small hours, rebels shelled").group() == "In the small hours"
+    assert rules.story_early.search("killed in the early hours of Friday") is None

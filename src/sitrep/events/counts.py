@@ -57,6 +57,9 @@ class CasualtyLexicon:
     former_words: frozenset[str] = frozenset()
     toll_changed_prepositions: frozenset[str] = frozenset()
     toll_named_alone: frozenset[str] = frozenset()
+    harm_things_verbs: frozenset[str] = frozenset()  # "burn": harms houses as often as people
+    people_lost_verbs: frozenset[str] = frozenset()  # "lose": "losing five of its soldiers" counts them dead
+    overall_phrases: frozenset[str] = frozenset()  # "in all": the story's toll over all it tells
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ class Count:
     vague: str | None = None
     hedged: bool = False  # told by a word that does not say killed ("neutralised"): a figure that adds to no toll
     tally: bool = False  # a war's toll so far ("a conflict that has killed more than 3,000"): noted, adds to no toll
+    overall: bool = False  # the story's toll over all it tells ("In all, 14 civilians had died")
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +89,9 @@ def casualty_lexicon() -> CasualtyLexicon:
                            frozenset(data["tolls"]["prepositions"]), frozenset(data["tolls"]["added"]),
                            frozenset(data["self_killing"]["verbs"]), frozenset(data["self_killing"]["reflexives"]),
                            frozenset(data["hedged"]["words"]), frozenset(data["former"]["words"]),
-                           frozenset(data["tolls"]["changed_prepositions"]), frozenset(data["tolls"]["named_alone"]))
+                           frozenset(data["tolls"]["changed_prepositions"]), frozenset(data["tolls"]["named_alone"]),
+                           frozenset(data["to_death"]["things_too"]), frozenset(data["suffer"]["people_lost"]),
+                           frozenset(data["tolls"]["overall"]))
 
 
 def count_field(token: Token) -> str | None:
@@ -113,6 +119,12 @@ def quantity_of(head: Token) -> Quantity | None:
     if head.like_num or head.pos_ == "NUM":
         phrase = " ".join(t.text for t in head.subtree if t.i <= head.i)
         return parse_quantity(phrase) or parse_quantity(head.text)
+    shared = shared_noun_figures(head)
+    if shared is not None:
+        return shared
+    amount = amount_noun(head)
+    if amount is not None:
+        return amount
     # "Two security force members": the number may hang on a compound modifier
     modifiers = list(head.children)
     modifiers += [g for c in head.children if c.dep_ == "compound" for g in c.children]
@@ -131,6 +143,42 @@ def quantity_of(head: Token) -> Quantity | None:
     if head.lower_ in ("nobody", "none") or (head.lower_ == "one" and any(c.lower_ == "no" for c in head.children)):
         return Quantity(value=0)
     return None
+
+
+def amount_noun(head: Token) -> Quantity | None:
+    """A noun that tells how many of the people after it, not one person ("a handful of
+    fighters", "a number of soldiers", "a group of villagers", "a dozen of them"): the figure
+    it names ("a dozen": 12), else a vague amount; None for a person of them ("a member of
+    the rebels", "a relative of the victims") or any other noun."""
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if counted is None or not (counted.tag_ in ("NNS", "NNPS") or counted.lower_ in ("them", "us")):
+        return None
+    lex = casualty_lexicon()
+    if head.lemma_.lower() in lex.person_words or (lex.side_by_word.get(head.lemma_.lower()) or lex.side_by_word.get(head.lower_)):
+        return None  # a person of them
+    if any(c.dep_ == "nummod" for c in counted.children):
+        return None  # "a toll of 34 soldiers": the figure is the people's own
+    phrase = f"a {head.lower_}"
+    return parse_quantity(phrase) or Quantity(value=None, vague=phrase)
+
+
+def shared_noun_figures(head: Token) -> Quantity | None:
+    """Figures for groups that share one noun ("17 American and nine Kenyan soldiers": the
+    noun holds two figures, each with its own modifier, joined by "and"): their sum. None
+    when the noun holds one figure, or the figures are alternatives ("five or six")."""
+    figures = [c for c in head.children if c.dep_ == "nummod" and c.i < head.i]
+    if len(figures) < 2:
+        return None
+    between = [t for t in head.doc[figures[0].i : figures[-1].i]]
+    if not any(t.lower_ == "and" for t in between) or any(t.lower_ in ("or", "to") for t in between):
+        return None
+    quantities = [parse_quantity(" ".join(t.text for t in f.subtree)) or parse_quantity(f.text) for f in figures]
+    if any(q is None or q.value is None for q in quantities):
+        return None
+    return Quantity(value=sum(q.value for q in quantities), bound=quantities[0].bound)
 
 
 def side_of(head: Token, actors: list[ActorMention]) -> str | None:
@@ -211,13 +259,41 @@ def conjuncts(head: Token, field: str | None = None) -> list[Token]:
     if field is not None and head.pos_ == "NOUN" and count_field(head) == field:
         return [head]  # "3 fatalities and 4 injured": the conjunct is another count
     parts = [head] + [c for c in head.children if c.dep_ == "conj" and not has_other_field(c, field)
-                      and not describes_person(c, head)]
+                      and not describes_person(c, head) and not partitive(c)]
+    parts += [c for c in split_conjuncts(head) if not has_other_field(c, field)]
     for child in head.children:
         if child.dep_ == "appos" and listed(child):
             parts += coordinated(child)  # "one serviceman, a woman, her granddaughter and a man"
     if field is not None and head.pos_ == "NOUN" and count_field(head) not in (None, field):
         parts = parts[1:]  # "3 fatalities and 4 injured": only the 4 were injured
     return parts
+
+
+def partitive(conjunct: Token) -> bool:
+    """Whether a phrase the parser took for a conjunct is a part of the one before it
+    ("22 civilians, among them 14 children and a woman": the children are of the 22): it
+    opens on "among them", "of them", "of whom". A part restates the total; it adds nobody."""
+    return any(t.dep_ == "prep" and t.lower_ in ("among", "of") and t.i < conjunct.i
+               and any(g.dep_ == "pobj" and g.lower_ in ("them", "whom") for g in t.children)
+               for t in conjunct.subtree)
+
+
+def split_conjuncts(head: Token) -> list[Token]:
+    """The conjuncts the parser hung on the verb as further subjects or objects of their
+    own ("14 of the attackers and one soldier had been killed": "soldier", a second passive
+    subject beside "14"): a sibling of the same role that starts right after a coordinator
+    on the phrase, which the phrase itself has no conjunct for."""
+    if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "obj") or head.head.i == head.i:
+        return []
+    if any(c.dep_ == "conj" for c in head.children):
+        return []
+    links = [c for c in head.children if c.dep_ == "cc" and c.i > head.i]
+    found: list[Token] = []
+    for link in links:
+        sibling = next((c for c in head.head.children if c.dep_ == head.dep_ and c.left_edge.i == link.i + 1), None)
+        if sibling is not None:
+            found.append(sibling)
+    return found
 
 
 def listed(appos: Token) -> bool:
@@ -345,6 +421,10 @@ def own_patient(token: Token) -> Token | None:
         for child in children:
             if child.dep_ in ("dobj", "obj"):
                 return child
+    if token.pos_ == "ADJ":
+        found = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
+        if found is not None:
+            return found  # "gunmen on a motorcycle shot dead a commander", "shot" taken for a noun: "dead" has the object
     for child in children:
         if child.dep_ == "nsubj" and (token.lemma_.lower() in ("die", "perish", "succumb") or token.pos_ in ("ADJ",) or token.tag_ == "VBN"):
             return child
@@ -446,6 +526,15 @@ def sentence_counts(sentence: Span, actors: list[ActorMention]) -> list[Count]:
         field = count_field(token) if token.pos_ in ("VERB", "ADJ", "NOUN") else None
         if token.pos_ == "VERB" and field is None:
             field = suffered_field(token)
+            if field is None and token.lemma_.lower() in casualty_lexicon().people_lost_verbs:
+                lost = next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
+                if lost is not None and told_as_people(lost, actors):
+                    quantity, side = phrase_total(lost, actors, "killed")
+                    if quantity is not None and (quantity.value is not None or quantity.vague):
+                        # "losing five of its own soldiers": the subject's dead
+                        counts.append(Count("killed", quantity.value, side, token.i, " ".join(t.text for t in lost.subtree),
+                                            quantity.bound, quantity.vague))
+                continue
             if field:
                 patient = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 if patient is not None:
@@ -465,6 +554,8 @@ def sentence_counts(sentence: Span, actors: list[ActorMention]) -> list[Count]:
             continue
         if (field, patient.i) in counted:
             continue
+        if token.lemma_.lower() in casualty_lexicon().harm_things_verbs and not told_as_people(patient, actors):
+            continue  # "killing two people and burning 20 houses": the houses are no one hurt
         quantity, side = phrase_total(patient, actors, field)
         among = among_total(token, patient)
         if among is not None:
@@ -475,10 +566,12 @@ def sentence_counts(sentence: Span, actors: list[ActorMention]) -> list[Count]:
         text = " ".join(t.text for t in patient.subtree)
         sides = by_side(patient, actors, field) if among is None else []
         if sides:
-            counts += [Count(field, part.value, part_side, token.i, text, part.bound) for part, part_side in sides]
+            counts += [Count(field, part.value, part_side, token.i, text, part.bound, overall=told_overall(token))
+                       for part, part_side in sides]
             continue
         hedged = token.lemma_.lower() in casualty_lexicon().hedged_words or token.lower_ in casualty_lexicon().hedged_words
-        counts.append(Count(field, quantity.value, side, token.i, text, quantity.bound, quantity.vague, hedged, war_tally(token)))
+        counts.append(Count(field, quantity.value, side, token.i, text, quantity.bound, quantity.vague, hedged, war_tally(token),
+                            told_overall(token)))
     counts += nil_tolls(sentence, counts)
     counts += self_killings(sentence, actors, counts)
     counts += toll_figures(sentence, counts)
@@ -497,12 +590,31 @@ def sentence_counts(sentence: Span, actors: list[ActorMention]) -> list[Count]:
     return fill_sides(counts, sentence)
 
 
+def told_as_people(head: Token, actors: list[ActorMention]) -> bool:
+    """Whether a counted phrase names people: a figure or a pronoun alone ("burning five"),
+    a person or side word, a named person or a people ("two Afghans"), an actor, in any of
+    its conjuncts."""
+    for part in conjuncts(head):
+        if part.like_num or part.pos_ in ("NUM", "PRON") or part.ent_type_ in ("PERSON", "NORP"):
+            return True
+        if is_person_phrase(part) or side_of(part, actors) is not None:
+            return True
+    return False
+
+
 def earlier_relative(token: Token) -> bool:
     """ "the father of a fighter who had been killed": a death told, in the past perfect, only to
     say who someone is (through a relation "of" them); it happened before, it counts for no event."""
     if token.dep_ != "relcl" or not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in token.children):
         return False
     return token.head.dep_ == "pobj" and token.head.head.lower_ == "of"
+
+
+def told_overall(token: Token) -> bool:
+    """Whether the casualty word is told with a phrase that gives the story's toll over all
+    it tells ("In all, 14 civilians and a soldier had died", "altogether")."""
+    phrases = casualty_lexicon().overall_phrases
+    return any(" ".join(t.lower_ for t in c.subtree) in phrases for c in token.children if c.dep_ in ("prep", "advmod", "prt", "npadvmod"))
 
 
 def war_tally(token: Token) -> bool:

@@ -9,16 +9,19 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from spacy.tokens import Token
+
 from sitrep.actors import load_kb
 from sitrep.events.classify import civilian_only, incident_type
 from sitrep.events.accounts import Account
 from sitrep.events.counts import Count, sentence_counts
 from sitrep.events.lexicon import lexicon
-from sitrep.events.mentions import EventMention
+from sitrep.events.mentions import EventMention, is_anaphoric
 from sitrep.events.syntax import clause_verb, is_timing_clause, told_as_recent
 from sitrep.models import ActorRef, AnnotatedDocument, Evidence, Incident, Source, TimeMention
 from sitrep.time import dates_main_clause, governing_time, precision_of
-from sitrep.time.rules import load_rules
+from sitrep.time.governance import clause_head
+from sitrep.time.rules import Rules, load_rules, story_offset_of
 
 
 #: How many sentences back an undated event looks for the day the story is telling.
@@ -49,11 +52,23 @@ def total_counts(mentions: list[EventMention]) -> tuple[dict[str, int], list[str
     word that does not say killed ("neutralised"), or a war's toll so far, is noted, not added."""
     best: dict[tuple[str, str | None], Count] = {}
     notes: list[str] = []
+    dead = {name for m in mentions for c in m.counts if c.field == "killed" and c.value == 1 and (name := named_one(c))}
+    own_fields = {c.field for m in mentions for c in m.counts
+                  if c.value is not None and not (c.overall or c.hedged or c.tally)}
     for mention in mentions:
         per_side: dict[tuple[str, str | None], int] = {}
         bounds: dict[tuple[str, str | None], Count] = {}
         for count in mention.counts:
             if count.value is None:
+                continue
+            if count.overall and count.field in own_fields:
+                # "killing another man ... In all, 14 civilians and a soldier had died": the
+                # story's toll over all it tells, beside this event's own
+                notes.append(f"{count.field}: {count.value} in all the story tells (not added)")
+                continue
+            if count.field == "injured" and count.value == 1 and same_person(named_one(count), dead):
+                # "Deby had been wounded ... has died of wounds": who died of the wounds is dead, not wounded
+                notes.append(f"injured: {count.text} (died of the wounds, counted with the dead)")
                 continue
             if count.hedged or count.tally:
                 qualifier = QUALIFIERS.get(count.bound or "", "")
@@ -90,17 +105,38 @@ def total_counts(mentions: list[EventMention]) -> tuple[dict[str, int], list[str
     return totals, notes
 
 
+def named_one(count: Count) -> tuple[str, ...] | None:
+    """The name a count of one named person ends on, as its words ("Chadian President Idriss
+    Deby": ("Chadian", "President", "Idriss", "Deby")), None for one told by a common noun
+    ("a soldier")."""
+    words = [w for w in count.text.split() if w.isalpha()]
+    name: list[str] = []
+    for word in reversed(words):
+        if not (word[:1].isupper() and word[1:].islower()):
+            break
+        name.insert(0, word)
+    return tuple(name) or None
+
+
+def same_person(name: tuple[str, ...] | None, names: set[tuple[str, ...]]) -> bool:
+    """Whether a name is one of ``names`` told shorter or longer ("Deby", "Idriss Deby"): the
+    one ends the other ("Mohammad Karimi" is not "Ahmad Karimi")."""
+    return name is not None and any(n[-len(name):] == name or name[-len(n):] == n for n in names)
+
+
 def date_of(
     account: Account, adoc: AnnotatedDocument, chosen: EventMention, context: StoryTime | None = None
 ) -> tuple[str | None, str | None, str | None]:
     """The incident's date: its own mentions' time (from the first day they and the
     sentences pointing back to it tell to the last); else the day a sentence pointing back
     to it gives ("The operation was executed yesterday"); else the day of the event told just
-    before it; else, told as on the story's day ("on the same day", "earlier in the day"),
-    the day dated last before it or of the report (told as "hours before" that day, the
-    day before and the day itself); else, told as just past in its evidence sentence
-    ("has fallen", "recent clashes"), the month of the report; else none: an event told in
-    the simple past with no time has no date (the exports fall back to publication)."""
+    before it (moved by an offset it is told with: "a day later", "came three days after
+    gunmen opened fire"); else, told as on the story's day ("on the same day", "earlier in
+    the day"), the day dated last before it or of the report (told as "hours before" that
+    day, the day before and the day itself); else, told as early on a day it does not name
+    ("in the early hours"), the report's day; else, told as just past in its evidence
+    sentence ("has fallen", "recent clashes"), the month of the report; else none: an event
+    told in the simple past with no time has no date (the exports fall back to publication)."""
     context = context or StoryTime()
     rules = load_rules()
     published = adoc.document.published
@@ -138,8 +174,18 @@ def date_of(
         # "... neutralised dozens of bandits. The operation was executed yesterday, May 25"
         first = context.pointed[0]
         return first.value, precision_of(first.value), first.text
+    offset = clause_offset(chosen) or next(
+        (found for m in account.mentions if (found := told_offset(m, rules))), None)
+    base = context.narrative if context.narrative is not None and context.narrative.value else context.story_day
+    if offset is not None and base is not None and base.value and precision_of(base.value) == "day":
+        # "On Monday, gunmen ambushed a convoy ... A day later, soldiers came under fire": the
+        # day the story is telling moved on by the offset, not that day itself
+        moved = date.fromisoformat(base.value) + timedelta(days=offset[1])
+        if published is None or moved <= published:
+            return moved.isoformat(), "day", offset[0]
     said = next((found for m in account.mentions if (found := rules.story_day.search(m.sentence.text))), None)
     phrase = " ".join(said.group().lower().split()) if said else None
+    early = next((found for m in account.mentions if (found := rules.story_early.search(m.sentence.text))), None)
     day: str | None = None
     if context.narrative is not None and context.narrative.value:
         # "17 militants were killed on Thursday ... soldiers also captured four villages":
@@ -150,6 +196,10 @@ def date_of(
             day, day_text = context.story_day.value, phrase
         elif published is not None:
             day, day_text = published.isoformat(), phrase
+    elif early is not None and published is not None:
+        # "killed in fighting in the early hours", no day named and no day being told: the
+        # report's day, as "this morning" is (not a day dated in the background before it)
+        day, day_text = published.isoformat(), " ".join(early.group().lower().split())
     if day is not None:
         if phrase in rules.story_day_before and precision_of(day) == "day":
             if account.mentions[0].placed_by_told:
@@ -169,6 +219,67 @@ def date_of(
             for mention in (chosen, account.mentions[0])):
         return published.strftime("%Y-%m"), "month", None
     return None, None, None
+
+
+def told_offset(mention: EventMention, rules: Rules) -> tuple[str, int] | None:
+    """The offset phrase of the mention's sentence ("A day later, soldiers came under
+    fire"), unless it dates a verb of saying ("police said the following day that ..."):
+    the day of the saying is not the event's."""
+    sentence = mention.sentence
+    found = story_offset_of(sentence.text, rules)
+    if found is None:
+        return None
+    m = rules.story_offset.search(sentence.text)
+    span = sentence.doc.char_span(sentence.start_char + m.start(), sentence.start_char + m.end(), alignment_mode="expand")
+    if span is not None and len(span) and clause_head(span.root).lemma_.lower() in rules.speech_verbs:
+        return None
+    return found
+
+
+def clause_offset(mention: EventMention) -> tuple[str, int] | None:
+    """The offset in days that places the event's clause from the main clause's event, when
+    an amount of days modifies the clause's subordinator ("The raid came three days after
+    gunmen opened fire on a bus": ("three days after", -3), the bus three days before). Every
+    trigger outside the clause only points back ("the raid")."""
+    rules = load_rules()
+    for hit in mention.hits:
+        clause = offset_clause(clause_verb(hit.token), rules)
+        if clause is None:
+            continue
+        verb, mark, amount = clause
+        inside = {t.i for t in verb.subtree}
+        if not all(h.token.i in inside or is_anaphoric(h.token) for h in mention.hits):
+            return None
+        number = next((c for c in amount.children if c.dep_ == "nummod"), None)
+        count = number_of_days(number.lower_ if number is not None else "a", rules)
+        if count is None:
+            return None
+        days = round(count * rules.units[amount.lemma_.lower()]) * rules.clause_offset_marks[mark.lower_]
+        text = mention.sentence.doc[amount.left_edge.i : mark.i + 1].text
+        return " ".join(text.lower().split()), days
+    return None
+
+
+def offset_clause(verb: Token, rules: Rules) -> tuple[Token, Token, Token] | None:
+    """The adverbial clause a verb sits in whose subordinator an amount of days modifies
+    ("three days after gunmen opened fire": the clause of "opened", "after", "days"), or None."""
+    for current in [verb, *verb.ancestors]:
+        if current.dep_ != "advcl":
+            if current.dep_ in ("ROOT", "ccomp", "relcl", "xcomp") and current is not verb:
+                return None
+            continue
+        mark = next((c for c in current.children if c.dep_ == "mark" and c.lower_ in rules.clause_offset_marks), None)
+        if mark is None:
+            return None
+        amount = next((c for c in [*current.children, *mark.children] if c.dep_ == "npadvmod" and c.i < mark.i
+                       and c.lemma_.lower() in rules.story_offset_units), None)
+        return (current, mark, amount) if amount is not None else None
+    return None
+
+
+def number_of_days(word: str, rules: Rules) -> int | None:
+    """How many a number word or figure counts ("three": 3, "a": 1), from the time rules."""
+    return int(word) if word.isdigit() else rules.numbers.get(word)
 
 
 def told_days_of(account: Account, context: StoryTime) -> list[TimeMention]:
@@ -395,10 +506,10 @@ def story_time(account: Account, dated: list[tuple[int, TimeMention]],
 
 def told_on_story_day(account: Account, context: StoryTime, incident: Incident) -> bool:
     """Whether an incident took its day from the story's day, not from a time of its own
-    nor from the sentences just before: told "hours after" the day the story dated last,
-    "on the same day", "earlier in the day"."""
+    nor unchanged from the sentences just before: told "hours after" the day the story
+    dated last, "on the same day", "earlier in the day", "a day later"."""
     return (incident.date_precision == "day" and bool(incident.date) and own_time(account) is None
-            and context.narrative is None and not context.pointed)
+            and (context.narrative is None or incident.date != context.narrative.value) and not context.pointed)
 
 
 def carry_day(dated: list[tuple[int, TimeMention]], account: Account, incident: Incident) -> list[tuple[int, TimeMention]]:

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 from sitrep.models import TimeMention
 from sitrep.time.datelines import is_page_date
 from sitrep.time.expressions import Expression, Resolved, resolve, resolve_text, scan
-from sitrep.time.governance import clause_tense, dates_main_clause, governing_time, quotations, ranks_within, speech_time, up_to_now
+from sitrep.time.governance import (
+    clause_tense, dates_main_clause, governing_time, quotations, ranks_within, reported_speech_time, speech_time, up_to_now,
+)
 from sitrep.time.publication import PublicationDate, collection_year, resolve_publication
 
 if TYPE_CHECKING:
@@ -114,18 +116,28 @@ def told_from_speech_day(doc: Doc, pairs: list[tuple[Expression, TimeMention]], 
                          published: date) -> list[TimeMention]:
     """A "yesterday" or a weekday inside a direct quotation counts from the day it was said,
     when the text dates the saying ("'... attacked our forces yesterday,' he wrote on
-    Sunday": the Saturday before), not from publication."""
+    Sunday": the Saturday before), not from publication; so does a "yesterday" or an
+    "overnight" in reported speech that, read from publication, would come after the saying
+    ("killed 132 people in an overnight raid, the government said on Saturday", in a Sunday
+    report: the night into Saturday)."""
     quotes = quotations(doc.text)
-    if not quotes:
-        return mentions
     out = list(mentions)
     for index, (expression, mention) in enumerate(pairs):
         if not counts_from_today(expression):
             continue
         quote = next((q for q in quotes if q[0] <= expression.start and expression.end <= q[1]), None)
-        if quote is None:
+        if quote is not None:
+            said = speech_time(doc, expression.start, expression.end, quote, mentions)
+        elif (expression.kind == "relative" and expression.relative is not None and expression.relative.unit == "day"
+              and mention.value):
+            # reported speech tells its "yesterday" from the reporter's day, unless that puts
+            # what was reported after the saying: "an overnight raid, the government said on
+            # Saturday" in a Sunday report is the night into Saturday
+            said = reported_speech_time(doc, expression.start, expression.end, mentions)
+            if said is not None and mention.value.rpartition("/")[2] <= said.value:
+                continue
+        else:
             continue
-        said = speech_time(doc, expression.start, expression.end, quote, mentions)
         if said is None or said.value == published.isoformat():
             continue
         resolved = resolve(expression, date.fromisoformat(said.value), clause_tense(doc, expression.start, expression.end))

@@ -219,6 +219,28 @@ def speech_time(doc: Doc, start: int, end: int, quote: tuple[int, int], times: l
     return None
 
 
+def reported_speech_time(doc: Doc, start: int, end: int, times: list[TimeMention]) -> TimeMention | None:
+    """The day of the speech act whose reported content (not a direct quotation) holds
+    ``start:end`` ("gunmen killed 132 people in an overnight raid, the government said on
+    Saturday": Saturday): the content's clause is the complement of a verb of saying, and a
+    day governs that verb's clause."""
+    root = span_root(doc, start, end)
+    if root is None:
+        return None
+    content = clause_head(root)
+    if content.dep_ != "ccomp" or content.head.lemma_.lower() not in load_rules().speech_verbs:
+        return None
+    speech = content.head
+    inside = {t.i for t in content.subtree}
+    for t in times:
+        if not (t.value and t.precision == "day"):
+            continue
+        t_root = span_root(doc, t.start, t.end)
+        if t_root is not None and t_root.i not in inside and t_root.sent.start == root.sent.start and clause_head(t_root).i == speech.i:
+            return t
+    return None
+
+
 def dates_main_clause(doc: Doc, time: TimeMention) -> bool:
     """Whether a time dates its sentence's main clause ("the factions traded accusations on
     Saturday"), not a clause or a noun inside it ("those arrested after the October 7,

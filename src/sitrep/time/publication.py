@@ -4,8 +4,11 @@ Order of trust: a user's ``--published`` hint, the document's own metadata (set 
 ingest from HTML/JSONL), the URL path, a dateline or date stamp in the text, and last an
 inference from the text alone: the dates consistent with every weekday+date pair
 ("Friday, April 10"), relative anchor ("yesterday, April 11"), leap day ("February 29")
-and calendar pair ("16 Asad (6 August)"). When several dates stay consistent the value
-is None and the candidates are kept: sitrep does not guess a year the text leaves open.
+and calendar pair ("16 Asad (6 August)"). When several dates stay consistent, a past
+month or day the text tells with its year bounds them ("launched their offensive in
+December 2019": on or after it), and the one left, or the earliest within a year after
+it, is taken; else the value is None and the candidates are kept: sitrep does not guess
+a year the text leaves open.
 """
 
 from __future__ import annotations
@@ -247,6 +250,7 @@ class Evidence:
     checks: list[Check]
     generators: list[tuple[Expression, int]]  # exact anchors: expression, days to publication
     texts: list[str]
+    since: tuple[date, str] | None = None  # the latest past month or day told with its year, and its text
 
 
 def not_before(year: int) -> Check:
@@ -297,11 +301,58 @@ def gather_evidence(
     ]
     if past_years:
         checks.append(not_before(max(past_years)))
+    since = past_since(expressions, stamp_starts, tense_of, today)
     for first, second in zip(dated, dated[1:]):
         if first.calendar != second.calendar and PAIR_GAP.match(text[first.end : second.start]):
             checks.append(same_day_pair(first, second))
             texts.append(f"{first.text} = {second.text}")
-    return Evidence(checks, generators, texts)
+    return Evidence(checks, generators, texts, since)
+
+
+def past_since(expressions: list[Expression], stamp_starts: set[int], tense_of: Callable[[Expression], Tense],
+               today: date) -> tuple[date, str] | None:
+    """The latest past month or day the text tells with its year ("launched their offensive
+    in December 2019": the first of December 2019), and its text: the article was published
+    on or after it. A page's own stamps are not told."""
+    found: list[tuple[date, str]] = []
+    for e in expressions:
+        if e.year is None or e.calendar != "gregorian" or e.start in stamp_starts or e.relative is not None:
+            continue
+        if e.kind == "month" and e.month is not None:
+            day = date(e.year, e.month, 1)
+        elif e.kind == "absolute" and e.month is not None and e.day is not None and valid_day(e.year, e.month, e.day):
+            day = date(e.year, e.month, e.day)
+        else:
+            continue
+        if day <= today and tense_of(e) == "past":
+            found.append((day, e.text))
+    return max(found, key=lambda item: item[0]) if found else None
+
+
+def a_year_after(day: date) -> date:
+    """The same day a year on (28 February for a 29th)."""
+    return day.replace(year=day.year + 1) if (day.month, day.day) != (2, 29) else date(day.year + 1, 2, 28)
+
+
+def bounded_by_past(consistent: list[date], since: tuple[date, str] | None, anchor_text: str) -> PublicationDate | None:
+    """Of several consistent publication dates, the one a past month or day the text tells
+    fixes: none before it, and either one left or the earliest within a year after it (a
+    story telling "the offensive launched in December 2019" under a yearless "Feb 25" is of
+    February 2020, not of a later year). None when it fixes none."""
+    if since is None:
+        return None
+    day, told = since
+    left = sorted(d for d in consistent if d >= day)
+    if not left:
+        return None
+    if len(left) == 1:
+        why = f"the only date consistent with {anchor_text} on or after {told!r}, which the text tells as past"
+    elif left[0] < a_year_after(day):
+        why = (f"the earliest of {len(left)} dates consistent with {anchor_text} on or after {told!r}, which the text "
+               f"tells as past, and within a year after it")
+    else:
+        return None
+    return PublicationDate(left[0], "inferred", f"{anchor_text}; {told}", (), why)
 
 
 def candidate_dates(evidence: Evidence, today: date, years: range) -> list[date]:
@@ -347,6 +398,11 @@ def infer(
         return PublicationDate(consistent[0], basis, anchor_text, (), why)
     if not consistent:
         return PublicationDate(None, None, anchor_text, (), f"no date is consistent with every anchor: {anchor_text}")
+    bounded = bounded_by_past(consistent, evidence.since, anchor_text)
+    if bounded is not None:
+        if assume_year:
+            bounded = replace(bounded, reasoning=bounded.reasoning + f" in the assumed year {assume_year}")
+        return bounded
     recent = tuple(sorted(consistent, reverse=True)[:MAX_CANDIDATES])
     return PublicationDate(
         None, None, anchor_text, recent, f"{len(consistent)} dates are consistent with {anchor_text}; the text does not fix the year"

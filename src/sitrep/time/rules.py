@@ -51,6 +51,7 @@ class Rules:
     year_cues: tuple[str, ...]
     clock_words: tuple[str, ...]
     channel_nouns: frozenset[str]
+    speech_verbs: frozenset[str]  # "said on Saturday": what they report counts its "yesterday" from that day
     simultaneous_marks: frozenset[str]
     since_marks: frozenset[str]
     stamp_keywords: tuple[str, ...]
@@ -60,6 +61,11 @@ class Rules:
     inference_years: int
     story_day: re.Pattern[str]  # "the same day", "earlier in the day", "later", as whole words
     story_day_before: frozenset[str]  # "hours before": the day before or the story's day
+    story_offset: re.Pattern[str]  # "the next afternoon", "two days later": days after the story's day
+    story_offset_days: dict[str, int]  # of each phrase that is not counted ("the next day": 1)
+    story_offset_units: frozenset[str]  # the units a counted offset may count ("day", "week")
+    clause_offset_marks: dict[str, int]  # "after" -1: the clause's event is that many days before the main clause's
+    story_early: re.Pattern[str]  # "in the early hours", not "in the early hours of Friday"
     recent_words: frozenset[str]
     months: dict[str, tuple[Calendar, int]]  # lower-cased name -> (calendar, month number)
     weekdays: dict[str, int]  # lower-cased name -> Monday=0
@@ -85,6 +91,31 @@ def weekday_names() -> dict[str, int]:
     for number in range(7):
         names[calendar.day_name[number].lower()] = number
     return names
+
+
+def story_offset_pattern(raw: dict) -> re.Pattern[str]:
+    """The phrases of ``[story_offset]`` and its counted form ("two days later": ``n`` and
+    ``unit`` groups), as whole words, case-insensitive."""
+    offset = raw["story_offset"]
+    phrases = [p for group in offset["phrases"] for p in group["phrases"]]
+    numbers = alternation(list(raw["numbers"]))
+    counted = (rf"\b(?P<n>\d+|{numbers})[\s-]+(?P<unit>{alternation(offset['counted_units'])})s?"
+               rf"\s+(?:{alternation(offset['counted'])})\b")
+    return re.compile(rf"{counted}|{words_pattern(phrases)}", re.IGNORECASE)
+
+
+def story_offset_of(text: str, rules: Rules) -> tuple[str, int] | None:
+    """The first phrase in ``text`` telling an offset in days from the story's day, and the
+    offset ("A day later, soldiers came under fire": ("a day later", 1))."""
+    m = rules.story_offset.search(text)
+    if m is None:
+        return None
+    phrase = " ".join(m.group().lower().split())
+    if m.group("n") is None:
+        return phrase, rules.story_offset_days[phrase]
+    amount = m.group("n").lower()
+    count = int(amount) if amount.isdigit() else rules.numbers[amount]
+    return phrase, round(count * rules.units[m.group("unit").lower()])
 
 
 @lru_cache(maxsize=1)
@@ -128,8 +159,16 @@ def load_rules() -> Rules:
         year_cues=tuple(raw["year_only"]["cues"]),
         clock_words=tuple(raw["year_only"]["clock_words"]),
         channel_nouns=frozenset(n.lower() for n in governance["channel_nouns"]),
+        speech_verbs=frozenset(v.lower() for v in governance["speech_verbs"]),
         story_day=re.compile(words_pattern(raw["story_day"]["phrases"] + raw["story_day"]["before"]), re.IGNORECASE),
         story_day_before=frozenset(p.lower() for p in raw["story_day"]["before"]),
+        story_offset=story_offset_pattern(raw),
+        story_early=re.compile(
+            words_pattern(raw["story_early"]["phrases"]) + rf"(?!\s+(?:{alternation(raw['story_early']['named_by'])})\b)",
+            re.IGNORECASE),
+        story_offset_units=frozenset(u.lower() for u in raw["story_offset"]["counted_units"]),
+        clause_offset_marks={k.lower(): int(v) for k, v in raw["story_offset"]["clause_marks"].items()},
+        story_offset_days={p.lower(): int(group["days"]) for group in raw["story_offset"]["phrases"] for p in group["phrases"]},
         recent_words=frozenset(w.lower() for w in raw["recent"]["words"]),
         simultaneous_marks=frozenset(m.lower() for m in governance["simultaneous_marks"]),
         since_marks=frozenset(m.lower() for m in governance["since_marks"]),
