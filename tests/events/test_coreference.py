@@ -223,3 +223,13 @@ def test_property_burned_in_a_place_of_its_own_is_an_event_of_its_own():
     found = incidents("The defence ministry said enemy forces had shelled Vardenis with artillery on Tuesday. "
                       "Shops were torched in Gavar, residents said.")
     assert len(found) == 2
+
+
+def test_a_bodys_own_weapons_told_by_it_are_its_strike_apart_from_the_other_sides():
+    # "its artillery": the ministry's; a strike by another side on the same day and province stays apart
+    found = incidents("Syrian air strikes hit three schools in Idlib province on Tuesday, killing 21 civilians, "
+                      "a UN official said. In Ankara, Turkey's defence ministry said its artillery had killed 19 Syrian "
+                      "government soldiers in Idlib province on Tuesday.")
+    assert [(i.killed, [a.name for a in i.actors if a.role == "actor1"]) for i in found][1:] == [
+        (19, ["Ministry of Defense of Turkey"])]
+    assert len(found) == 2

@@ -453,6 +453,29 @@ def agent_of(token: Token, actors: list[ActorMention]) -> ActorMention | None:
             # "Lebanon's Hezbollah launched rockets": the phrase's head names the doer, not its owner
             own = [m for m in found if m.start <= candidate.idx < m.end]
             return (own or found)[0]
+        owner = speakers_own(candidate, actors)
+        if owner is not None:
+            return owner
+    return None
+
+
+def speakers_own(candidate: Token, actors: list[ActorMention]) -> ActorMention | None:
+    """ "Turkey's defence ministry said its artillery had killed 19 soldiers": weapons or
+    forces owned by a pronoun, in the clause a body's verb reports, are the body's."""
+    if candidate.dep_ == "poss" and candidate.lower_ in ("its", "their"):
+        candidate = candidate.head  # the owner itself is the candidate ("its artillery" as a weapon's owner)
+    elif not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in candidate.children):
+        return None
+    clause = candidate.head
+    while clause.dep_ not in ("ccomp", "ROOT") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return None
+    for subject in (c for c in clause.head.children if c.dep_ == "nsubj"):
+        start, end = subtree_span(subject)
+        bodies = [m for m in overlapping(actors, start, end) if not m.actor.is_person]
+        if bodies:
+            return bodies[0]
     return None
 
 
