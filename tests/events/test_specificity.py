@@ -313,3 +313,10 @@ def test_a_truce_said_broken_in_a_denial_is_no_end_of_the_truce():
     found = extract_text("A truce took effect at midnight. A rebel spokesman denied that the rebels had broken the truce "
                          "and said army guns had shelled two villages after midnight.", options=OPTIONS).incidents
     assert [i.acled_sub_type for i in found] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_trigger_inside_a_since_clause_only_describes_the_anchor():
+    found = extract_text("Published 25 February 2020\n\nStrikes killed 21 civilians in the city on Tuesday. It was the "
+                         "bloodiest day since government forces, backed by foreign warplanes, launched their offensive "
+                         "in December 2019.").incidents
+    assert [(i.killed, i.date) for i in found] == [(21, "2020-02-25")]

@@ -395,6 +395,10 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             if is_anchor(token.head if token.dep_ == "compound" else token) and not of_the_week(adoc, token):
                 anchored.add(token.i)
         anchored |= {h.token.i for h in kept if times_other(h, kept)}
+        # "since government forces, backed by Russian warplanes, launched their offensive": a
+        # trigger inside an anchoring clause only describes its event
+        anchored |= {h.token.i for h in kept if any(
+            a.pos_ in ("VERB", "AUX") and is_anchor(a) and not of_the_week(adoc, a) for a in h.token.ancestors)}
         if any(h.token.lemma_.lower() not in DOER_NOUNS and not h.event_class.casualty_only for h in kept):
             kept = [h for h in kept if h.token.lemma_.lower() not in DOER_NOUNS]  # "assailants torched a bus": the arson
         if any(h.event_class.name == "protest" for h in kept):
