@@ -157,10 +157,16 @@ def _away_from_story(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     return focus is not None and (m.place.country, m.place.admin1) != (focus.country, focus.admin1)
 
 
-def _placed_by(tok: Token) -> str | None:
-    """The preposition a name hangs on ("in" of "embassies in Yangon"), if any."""
+def _phrase_head(tok: Token) -> Token:
+    """The head of the noun phrase a name is part of ("Dhamar" in "from Dhamar governorate")."""
     while tok.dep_ in ("compound", "amod", "nmod") and tok.head is not tok:
         tok = tok.head
+    return tok
+
+
+def _placed_by(tok: Token) -> str | None:
+    """The preposition a name hangs on ("in" of "embassies in Yangon"), if any."""
+    tok = _phrase_head(tok)
     return tok.head.lower_ if tok.dep_ == "pobj" else None
 
 
@@ -549,9 +555,7 @@ def is_reference_point(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     span = _tokens(adoc.doc, m)
     if span is None:
         return False
-    tok = span.root
-    while tok.dep_ in ("compound", "amod", "nmod") and tok.head is not tok:
-        tok = tok.head
+    tok = _phrase_head(span.root)
     if tok.dep_ != "pobj" or tok.head.lower_ not in ("of", "from"):
         return False
     holder = tok.head.head
@@ -564,9 +568,7 @@ def _is_origin(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     span = _tokens(adoc.doc, m)
     if span is None:
         return False
-    tok = span.root
-    while tok.dep_ in ("compound", "amod", "nmod") and tok.head is not tok:
-        tok = tok.head  # "from Dhamar governorate"
+    tok = _phrase_head(span.root)  # "from Dhamar governorate"
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "pobj" and tok.head.head.pos_ == "NOUN":
         tok = tok.head.head  # "shells fired from the direction of Israel", "from the outskirts of"
     return tok.dep_ == "pobj" and tok.head.lower_ == "from"
@@ -762,9 +764,7 @@ def _announced_at(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     span = _tokens(adoc.doc, m)
     if span is None:
         return False
-    tok = span.root
-    while tok.dep_ in ("compound", "amod", "nmod") and tok.head is not tok:
-        tok = tok.head
+    tok = _phrase_head(span.root)
     if tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.lower_ not in ("in", "at"):
         return False
     return tok.head.head.lemma_.lower() in lexicon().reporting
