@@ -316,3 +316,8 @@ def test_the_bloc_speaks_for_the_organisation_named_before():
     found = speakers("The Economic Community of West African States (ECOWAS) has threatened to use force. "
                      "The bloc says it still prefers a diplomatic solution.")
     assert [name for name, _ in found] == ["ECOWAS", "ECOWAS"]
+
+
+def test_the_agent_of_a_speech_participle_is_the_speaker():
+    found = speakers("Figures announced on Friday by the national election board gave the governor 64 percent of the vote.")
+    assert [name for name, _ in found] == ["National election board"]

@@ -167,11 +167,21 @@ def subject_of(verb: Token) -> Token | None:
         return quoted
     if of_a_report(verb):
         return verb.head  # the statement, which speaks for whoever issued it
+    passive = not any(c.dep_ in ("aux", "dobj") for c in verb.children)
+    for child in verb.children:
+        if child.dep_ == "agent" and passive:
+            # "results announced on Monday by the commission gave ...": a "by" agent makes
+            # a verb with no auxiliary and no object a passive participle, whatever the parse
+            # took for its subject (the thing announced); the agent speaks ("have rejected
+            # calls by the UN" is the subject's act)
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
     for child in verb.children:
         if child.dep_ == "nsubj":
             return child
     for child in verb.children:
-        if child.dep_ == "agent":
+        if child.dep_ == "agent":  # "it has been reported by the agency"
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
