@@ -321,3 +321,8 @@ def test_the_bloc_speaks_for_the_organisation_named_before():
 def test_the_agent_of_a_speech_participle_is_the_speaker():
     found = speakers("Figures announced on Friday by the national election board gave the governor 64 percent of the vote.")
     assert [name for name, _ in found] == ["National election board"]
+
+
+def test_a_proper_name_after_a_description_is_the_speaker():
+    found = speakers("Iraq's official news agency INA reported that two rockets hit the base in Anbar.")
+    assert found == [("INA", "Government of Iraq")]

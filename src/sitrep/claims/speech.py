@@ -179,7 +179,7 @@ def subject_of(verb: Token) -> Token | None:
                     return grandchild
     for child in verb.children:
         if child.dep_ == "nsubj":
-            return child
+            return named_subject(child)
     for child in verb.children:
         if child.dep_ == "agent":  # "it has been reported by the agency"
             for grandchild in child.children:
@@ -199,6 +199,17 @@ def subject_of(verb: Token) -> Token | None:
     if people:
         return people[-1].root
     return None
+
+
+def named_subject(subject: Token) -> Token:
+    """ "Syria's state news agency SANA accused ...": a description the parse left as one
+    subject and the proper name right after it as another is one phrase; the name is the
+    speaker (its side the description's owner)."""
+    for other in subject.head.children:
+        if other.dep_ == "nsubj" and other.i > subject.i and other.left_edge.i == subject.i + 1 and other.pos_ == "PROPN" \
+                and subject.pos_ == "NOUN":
+            return other
+    return subject
 
 
 def subject_after(verb: Token) -> Token | None:
@@ -250,6 +261,9 @@ def noun_phrase(head: Token) -> tuple[int, int]:
     """The span of a speaker phrase: the head with modifiers, without clauses after commas."""
     cut = [c for c in head.children if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj") and c.i > head.i]
     start, end = subtree_span(head, exclude=cut)
+    described = next((c for c in head.head.children if c.dep_ == "nsubj" and c.i < head.i and named_subject(c).i == head.i), None)
+    if head.dep_ == "nsubj" and described is not None:
+        start = subtree_span(described)[0]  # "Syria's state news agency SANA": the description is the name's
     # keep "police, medics and protesters" together: a conjunction of speakers is one source
     conjuncts = [c for c in head.children if c.dep_ == "conj"]
     if conjuncts:
