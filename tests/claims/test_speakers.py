@@ -326,3 +326,8 @@ def test_the_agent_of_a_speech_participle_is_the_speaker():
 def test_a_proper_name_after_a_description_is_the_speaker():
     found = speakers("Iraq's official news agency INA reported that two rockets hit the base in Anbar.")
     assert found == [("INA", "Government of Iraq")]
+
+
+def test_a_verb_joined_to_the_reported_clause_keeps_the_speech_verbs_subject():
+    found = extract_text("The opposition party said police were to blame for the deaths in Lagos and called for an independent inquiry.").statements
+    assert [(s.speaker.name, s.kind) for s in found] == [("Opposition party", "accusation"), ("Opposition party", "demand")]

@@ -185,6 +185,9 @@ def subject_of(verb: Token) -> Token | None:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
+    coordinated_cue = coordinated_with(verb)
+    if coordinated_cue is not None:
+        return subject_of(coordinated_cue)
     inverted = subject_after(verb)
     if inverted is not None:
         return inverted
@@ -210,6 +213,27 @@ def named_subject(subject: Token) -> Token:
                 and subject.pos_ == "NOUN":
             return other
     return subject
+
+
+FINITE = {"VBD", "VBZ", "VBP"}
+
+
+def coordinated_with(verb: Token) -> Token | None:
+    """ "The party said police were to blame for the deaths and called for an inquiry": a
+    finite verb with no subject that the parse joined to a bare infinitive ("to blame") can
+    not share that verb's form ("had surrounded ... and demanded" may share "had"), so it is coordinated higher, with the speech verb of the
+    same form that governs them (and keeps that verb's subject, not the reported clause's).
+    None when the verb is not so joined."""
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE or verb.head.tag_ != "VB" or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    current = verb.head
+    while current.head.i != current.i:
+        current = current.head
+        if current.tag_ == verb.tag_ and current.pos_ == "VERB" and cue_kind(current) is not None:
+            return current
+    return None
 
 
 def subject_after(verb: Token) -> Token | None:
@@ -665,6 +689,9 @@ def further_acts(cue: Token, kind: str, nested: list[tuple[Token, str]]) -> list
             return False
         if t.head.i == cue.i:
             return True
+        joined = coordinated_with(t)
+        if joined is not None:
+            return joined.i == cue.i
         if not (t.head.dep_ == "ccomp" and t.head.head.i == cue.i and tense(t) == tense(cue) != tense(t.head)):
             return False
         conjunction = next((c for c in t.head.children if c.dep_ == "cc" and c.i < t.i), None)
