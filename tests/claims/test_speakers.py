@@ -331,3 +331,8 @@ def test_a_proper_name_after_a_description_is_the_speaker():
 def test_a_verb_joined_to_the_reported_clause_keeps_the_speech_verbs_subject():
     found = extract_text("The opposition party said police were to blame for the deaths in Lagos and called for an independent inquiry.").statements
     assert [(s.speaker.name, s.kind) for s in found] == [("Opposition party", "accusation"), ("Opposition party", "demand")]
+
+
+def test_one_of_a_definite_group_is_a_speaker_of_its_own():
+    found = speakers("Omar Bakri said the bus was hit. One of the three survivors, speaking from his hospital bed, said the gunmen fired first.")
+    assert [name for name, _ in found] == ["Omar Bakri", "survivor"]

@@ -329,8 +329,10 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
         name = description_name(head, start, end)
         if one_of:  # "one of these sources" is a source
             name = name[: len(name) - len(head.text)] + head.lemma_
+        # "one of the two survivors" picks someone new out of a group, however definite the
+        # group: a speaker of its own, not a pointer to the survivor who spoke last
         return Reading(name, speaks_for(body, text[start:end]), "description", start, end, lemma, plural=is_plural(head) and not one_of,
-                       points_back=definite, roles=(lemma,))
+                       points_back=definite and not one_of, roles=(lemma,))
     abbreviation = abbreviation_after(adoc, end) if not proper else None
     if abbreviation is not None:
         # "the armed opposition faction (SPLM-IO)": the name in brackets names it
