@@ -336,3 +336,15 @@ def test_a_verb_joined_to_the_reported_clause_keeps_the_speech_verbs_subject():
 def test_one_of_a_definite_group_is_a_speaker_of_its_own():
     found = speakers("Omar Bakri said the bus was hit. One of the three survivors, speaking from his hospital bed, said the gunmen fired first.")
     assert [name for name, _ in found] == ["Omar Bakri", "survivor"]
+
+
+def test_a_country_the_body_is_based_in_describes_it_and_the_monitor_points_back():
+    found = speakers("The Syrian Observatory for Human Rights said four fighters died in Idlib. The Britain-based monitor said the toll could rise.")
+    assert [name for name, _ in found] == ["Syrian Observatory for Human Rights"] * 2
+    assert speakers("A Qatar-based channel said its reporter was detained in Cairo.") == [("Qatar-based channel", None)]
+
+
+def test_a_demonym_before_a_body_keeps_the_body():
+    assert speakers("The Egyptian presidency condemned the attack on the convoy in Sinai.") == [("Egyptian presidency", "Egypt")]
+    found = speakers('The Armenian Foreign Ministry rejected the claims of Baku on Monday. "The other side is lying," the Armenian ministry said.')
+    assert [name for name, _ in found] == ["Armenian Foreign Ministry"] * 2

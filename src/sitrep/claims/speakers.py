@@ -351,6 +351,17 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
         # "Kiev accused", "Moscow called the reports fake", "Ukraine said": the country or
         # capital that speaks is its government ("Myanmar Now", a name of its own, is not)
         return Reading(government_name(body.actor), body.actor, "body", start, end, lemma, plural=is_plural(head))
+    if body is not None and not at_head and describes_the_head(adoc, body, head):
+        # "the Britain-based monitor", "the French presidency": a country in a word before
+        # the head tells where the body is from or whose it is; the speaker is the body the
+        # phrase names. One only based there is nobody's ("the monitor" named before, when
+        # definite); "the French presidency" is France's, named as the article names it.
+        # Definite, either is a way to name a body the story named before: "the Armenian
+        # ministry" the Armenian Foreign Ministry that spoke.
+        name = clean_name(description_name(head, start, end))
+        if text[body.end : body.end + 1] in ("-", "‑", "–"):
+            return Reading(name, None, "body", start, end, lemma, plural=is_plural(head), points_back=definite)
+        return Reading(name, body.actor, "body", start, end, lemma, plural=is_plural(head), points_back=definite)
     if body is not None:
         phrase = text[start:end]
         local = [t.lower_ for t in head.lefts if t.lower_ in lex.local_modifiers]
@@ -371,6 +382,20 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
     name = phrase_name(adoc.doc, start, end, head) if text[start:end].strip() else None
     generic = definite and (lemma in lex.body_nouns or lower in lex.body_nouns)
     return Reading(name, None, "body", start, end, lemma, plural=is_plural(head), points_back=generic and not proper[:-1])
+
+
+def describes_the_head(adoc: AnnotatedDocument, body: ActorMention, head: Token) -> bool:
+    """Whether a country's mention is a modifier before a body noun ("Britain" in "the
+    Britain-based monitor", "French" in "the French presidency"), not its possessor
+    ("Egypt's presidency") nor the speaker itself."""
+    if not body.actor.id.startswith("country:") or body.end > head.idx or head.pos_ != "NOUN":
+        return False
+    if re.search(r"[,;:()]", adoc.document.text[body.end : head.idx]):
+        return False  # "Myanmar Now, a news site": a name of its own, then what it is
+    span = adoc.doc.char_span(body.start, body.end, alignment_mode="expand")
+    if span is None or any(t.dep_ in ("poss", "case") or t.tag_ == "POS" for t in span):
+        return False
+    return span.root.dep_ in ("amod", "compound", "npadvmod", "nmod") and head in span.root.ancestors
 
 
 def speaker_party(adoc: AnnotatedDocument, speaker: Actor | None, head: Token | None = None) -> Actor | None:
@@ -499,6 +524,10 @@ def compatible(pointer: Attribution, earlier: Attribution) -> bool:
     # a definite body noun: "the ministry", "the group", "the statement"
     if earlier.speaker_sort != "body":
         return False
+    if pointer.speaker is not None and pointer.speaker.id.startswith("country:"):
+        # "the Armenian ministry": a body of that country's, called by the same noun
+        return earlier.speaker is not None and earlier.speaker.country == pointer.speaker.country \
+            and not earlier.speaker.id.startswith("country:") and head in (earlier.speaker_name or "").lower().split()
     if pointer.speaker is not None:  # "the military": a military, whoever's
         return institution_key(pointer.speaker) == institution_key(earlier.speaker) is not None
     inters = reference_inters(head)
