@@ -348,3 +348,9 @@ def test_a_demonym_before_a_body_keeps_the_body():
     assert speakers("The Egyptian presidency condemned the attack on the convoy in Sinai.") == [("Egyptian presidency", "Egypt")]
     found = speakers('The Armenian Foreign Ministry rejected the claims of Baku on Monday. "The other side is lying," the Armenian ministry said.')
     assert [name for name, _ in found] == ["Armenian Foreign Ministry"] * 2
+
+
+def test_the_named_group_in_an_of_phrase_speaks_for_its_members():
+    found = speakers("The rebels of the Front for Change and Concord in Chad (FACT), who crossed the border in April, said they had taken the town.")
+    assert [name for name, _ in found] == ["Front for Change and Concord in Chad (FACT)"]
+    assert [name for name, _ in speakers("Militants of the Islamic State said they had killed four soldiers in Diffa.")] == ["Islamic State"]

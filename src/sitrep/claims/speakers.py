@@ -323,6 +323,18 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
     bodies = [m for m in overlapping(adoc.actors, start, end) if not m.actor.is_person]
     at_head = [m for m in bodies if m.start <= head.idx < m.end]
     named = [m for m in bodies if not m.actor.id.startswith("country:")]
+    owner = named_in_of_phrase(head, bodies)
+    if owner is not None and lemma not in lex.person_nouns and lower not in lex.person_nouns \
+            and all(unnamed_body(m.actor) for m in at_head):
+        # "the rebels of the Front for Change (FACT), who ..., said": the head only says what
+        # the named group's members are; the group speaks
+        return Reading(body_name(adoc, owner, owner.text), owner.actor, "body", start, end, lemma, plural=is_plural(head))
+    named_group = name_in_of_phrase(head) if owner is None and lemma not in lex.person_nouns and lower not in lex.person_nouns \
+        and at_head and all(unnamed_body(m.actor) for m in at_head) else None
+    if named_group is not None:
+        # the same, for a group the actors stage did not resolve: its name as written
+        name, actor = named_group
+        return Reading(name, actor, "body", start, end, lemma, plural=is_plural(head))
     body = (at_head or named or bodies or [None])[0]
     proper = [t for t in adoc.doc[head.i - (head.i - start_token(adoc, start)) : head.i + 1] if is_name_word(t)]
     if lemma in lex.person_nouns or lower in lex.person_nouns:
@@ -382,6 +394,45 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
     name = phrase_name(adoc.doc, start, end, head) if text[start:end].strip() else None
     generic = definite and (lemma in lex.body_nouns or lower in lex.body_nouns)
     return Reading(name, None, "body", start, end, lemma, plural=is_plural(head), points_back=generic and not proper[:-1])
+
+
+def unnamed_body(actor: Actor) -> bool:
+    """A body the words only describe: "rebels" (an unidentified group), "protesters"."""
+    return actor.id.startswith("unidentified:") or CATEGORY_NAME.search(actor.name) is not None
+
+
+def named_in_of_phrase(head: Token, bodies: list[ActorMention]) -> ActorMention | None:
+    """A named body (not a country, not one the words only describe) in the head's "of"
+    phrase: "the fighters of the Movement for Justice"."""
+    for prep in head.children:
+        if prep.lower_ != "of" or prep.dep_ != "prep":
+            continue
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            for mention in bodies:
+                if mention.start <= noun.idx < mention.end and not mention.actor.id.startswith("country:") \
+                        and not unnamed_body(mention.actor) and not is_template_actor(mention.actor):
+                    return mention
+    return None
+
+
+def name_in_of_phrase(head: Token) -> tuple[str, Actor | None] | None:
+    """A proper name in the head's "of" phrase ("fighters of the Movement for Justice in
+    Darfur (MJD)"): the name in brackets after it if any, else its words; with the
+    knowledge base's actor for it, if it knows one."""
+    for prep in head.children:
+        if prep.lower_ != "of" or prep.dep_ != "prep":
+            continue
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "DATE", "NORP")):
+            cut = [c for c in noun.children if c.dep_ in ("relcl", "acl", "appos", "punct") and c.i > noun.i]
+            first, last = subtree_span(noun, exclude=cut)
+            words = clean_name(noun.doc.text[first:last])
+            bracket = re.match(r"\s*\(([A-Z][A-Za-z0-9-]{1,11})\)", noun.doc.text[last : last + 16])
+            kb = load_kb()
+            actor = kb.lookup(words) or (kb.lookup(bracket.group(1)) if bracket else None)
+            if actor is not None and actor.is_person:
+                return None
+            return (actor.name if actor is not None else bracket.group(1) if bracket else words), actor
+    return None
 
 
 def describes_the_head(adoc: AnnotatedDocument, body: ActorMention, head: Token) -> bool:
