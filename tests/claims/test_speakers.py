@@ -354,3 +354,8 @@ def test_the_named_group_in_an_of_phrase_speaks_for_its_members():
     found = speakers("The rebels of the Front for Change and Concord in Chad (FACT), who crossed the border in April, said they had taken the town.")
     assert [name for name, _ in found] == ["Front for Change and Concord in Chad (FACT)"]
     assert [name for name, _ in speakers("Militants of the Islamic State said they had killed four soldiers in Diffa.")] == ["Islamic State"]
+
+
+def test_a_persons_possessive_before_a_body_noun_names_the_body():
+    found = speakers("Fathi Bashagha was named prime minister in March. Bashagha's government denied that its forces had shelled Tripoli.")
+    assert [name for name, _ in found] == ["Bashagha government"]

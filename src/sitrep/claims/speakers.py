@@ -311,6 +311,13 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
         appositive = person_in_apposition(adoc, end, limit)
         if appositive is not None:
             person = appositive[0]
+    if person is not None and lemma not in lex.person_nouns and lower not in lex.person_nouns and owned_by(adoc, person, head):
+        # "Bashagha's government", "Khan's party", "Kagame's office": a person's possessive
+        # before a body noun names the body, which speaks, not the person
+        bodies_at_head = [m for m in overlapping(adoc.actors, start, end) if not m.actor.is_person and m.start <= head.idx < m.end]
+        words = [t for t in adoc.doc[start_token(adoc, person.start) : head.i + 1] if t.tag_ != "POS" and t.dep_ != "case"]
+        name = clean_name(" ".join(t.text for t in words))
+        return Reading(name, bodies_at_head[0].actor if bodies_at_head else None, "body", start, end, lemma, plural=is_plural(head))
     if person is not None:
         around = text[start:end] + " " + apposition_after(adoc, person.end, limit)
         return Reading(person.actor.name, person.actor, "person", start, end, lemma, roles=roles_in(around))
@@ -433,6 +440,17 @@ def name_in_of_phrase(head: Token) -> tuple[str, Actor | None] | None:
                 return None
             return (actor.name if actor is not None else bracket.group(1) if bracket else words), actor
     return None
+
+
+def owned_by(adoc: AnnotatedDocument, person: ActorMention, head: Token) -> bool:
+    """Whether a person's mention is the possessor of a noun head ("Bashagha's government")."""
+    if head.pos_ != "NOUN" or person.end > head.idx:
+        return False
+    span = adoc.doc.char_span(person.start, person.end, alignment_mode="expand")
+    if span is None:
+        return False
+    owner = span.root
+    return owner.dep_ == "poss" and owner.head.i == head.i and owner.pos_ == "PROPN"
 
 
 def describes_the_head(adoc: AnnotatedDocument, body: ActorMention, head: Token) -> bool:
