@@ -359,3 +359,8 @@ def test_the_named_group_in_an_of_phrase_speaks_for_its_members():
 def test_a_persons_possessive_before_a_body_noun_names_the_body():
     found = speakers("Fathi Bashagha was named prime minister in March. Bashagha's government denied that its forces had shelled Tripoli.")
     assert [name for name, _ in found] == ["Bashagha government"]
+
+
+def test_a_document_speaks_for_whoever_made_it():
+    found = speakers("A complaint registered by the district police at the Gao station said that four herders were killed.")
+    assert [name for name, _ in found] == ["District police"]

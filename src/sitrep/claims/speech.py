@@ -747,12 +747,33 @@ def denied_act(adoc: AnnotatedDocument, cue: Token) -> tuple[Token, Token, str] 
     return None
 
 
+def document_issuer(adoc: AnnotatedDocument, head: Token) -> tuple[Token, tuple[int, int]] | None:
+    """ "A complaint registered by the district police said ...": a thing that cannot speak
+    of itself (no person, no body, no actor), told made by someone ("registered, filed,
+    issued, drawn up by X"), speaks for whoever made it."""
+    lex = lexicon()
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or lemma in lex.person_nouns | lex.body_nouns or head.lower_ in lex.person_nouns | lex.body_nouns:
+        return None
+    if any(m.start <= head.idx < m.end for m in adoc.actors):
+        return None
+    for participle in head.children:
+        if participle.dep_ == "acl" and participle.tag_ == "VBN" and participle.lemma_.lower() not in lex.handling_verbs:
+            agent = next((c for c in participle.children if c.dep_ == "agent"), None)
+            doer = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            if doer is not None and doer.pos_ in ("NOUN", "PROPN"):
+                return doer, own_phrase(doer)
+    return None
+
+
 def make_attribution(adoc, sentence, cue, kind, head, phrase, content, channel, quote_text, quotation) -> Attribution:
     start, end = phrase
     if head.lemma_.lower() in lexicon().report_nouns:
         issuer = report_source(adoc, head)
         if issuer is not None:
             head, (start, end) = issuer  # "a statement by the ministry": the ministry speaks
+    elif (issuer := document_issuer(adoc, head)) is not None:
+        head, (start, end) = issuer
     reading = read_speaker(adoc, head, start, end, cue)
     return Attribution(
         sent_start=sentence.start_char,
