@@ -364,3 +364,7 @@ def test_a_persons_possessive_before_a_body_noun_names_the_body():
 def test_a_document_speaks_for_whoever_made_it():
     found = speakers("A complaint registered by the district police at the Gao station said that four herders were killed.")
     assert [name for name, _ in found] == ["District police"]
+
+
+def test_neither_this_nor_that_speaker_says_anything():
+    assert speakers("Neither Nairobi nor Washington has confirmed those figures.") == []

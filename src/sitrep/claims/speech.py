@@ -253,7 +253,9 @@ def subject_after(verb: Token) -> Token | None:
 
 def nobody(speaker: Token) -> bool:
     """ "No group has claimed responsibility", "nobody has claimed the attack": a speaker
-    quantified by "no" is no one, and says nothing."""
+    quantified by "no" is no one, and says nothing; nor is "neither X nor Y"."""
+    if speaker.doc[speaker.left_edge.i].lower_ == "neither":
+        return True
     return speaker.lower_ in ("nobody", "none", "no-one") or any(c.dep_ == "det" and c.lower_ == "no" for c in speaker.children)
 
 
