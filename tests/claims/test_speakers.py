@@ -366,5 +366,14 @@ def test_a_document_speaks_for_whoever_made_it():
     assert [name for name, _ in found] == ["District police"]
 
 
+def test_capitals_joined_as_one_subject_are_governments_each_speaking():
+    found = speakers("The militia is not a party to the truce and both Moscow and Ankara say the fight against it will go on.")
+    assert [affiliation for _, affiliation in found] == ["Russia", "Turkey"]
+    assert len(speakers("Police and residents said the market was burned.")) == 1
+    found = speakers("The deal leaves out the Hurras group, which holds much of the valley. "
+                     "The group is not a party to it and both Moscow and Ankara say the fight against it will go on.")
+    assert [affiliation for _, affiliation in found] == ["Russia", "Turkey"]
+
+
 def test_neither_this_nor_that_speaker_says_anything():
     assert speakers("Neither Nairobi nor Washington has confirmed those figures.") == []

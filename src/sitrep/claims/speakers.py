@@ -330,6 +330,11 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
     bodies = [m for m in overlapping(adoc.actors, start, end) if not m.actor.is_person]
     at_head = [m for m in bodies if m.start <= head.idx < m.end]
     named = [m for m in bodies if not m.actor.id.startswith("country:")]
+    bare = [w for w in clean_words(text[start:end]).split() if w.lower() not in QUANTIFIERS]
+    if not bodies and is_name_word(head) and bare == [head.text] and (state := state_named(head.text)) is not None:
+        # "both Moscow and Ankara say": a capital or country the actors stage passed over,
+        # speaking, is its government
+        return Reading(government_name(state), state, "body", start, end, lemma)
     owner = named_in_of_phrase(head, bodies)
     if owner is not None and lemma not in lex.person_nouns and lower not in lex.person_nouns \
             and all(unnamed_body(m.actor) for m in at_head):
@@ -401,6 +406,15 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
     name = phrase_name(adoc.doc, start, end, head) if text[start:end].strip() else None
     generic = definite and (lemma in lex.body_nouns or lower in lex.body_nouns)
     return Reading(name, None, "body", start, end, lemma, plural=is_plural(head), points_back=generic and not proper[:-1])
+
+
+def state_named(word: str) -> Actor | None:
+    """The country a word names, by its name or its capital's ("Ankara"); None for any other."""
+    kb = load_kb()
+    code = kb.country_code(word)
+    if code is None:
+        code = next((c for c, record in kb.countries.items() if word.lower() in {x.lower() for x in record.capitals}), None)
+    return kb.actors.get(f"country:{code}") if code is not None else None
 
 
 def unnamed_body(actor: Actor) -> bool:

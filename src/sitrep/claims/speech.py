@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from sitrep.claims.lexicon import KIND_RANK, content_kind, lexicon
-from sitrep.claims.speakers import read_speaker, report_source, resolve_pointers, speaker_party
+from sitrep.claims.speakers import clean_words, read_speaker, state_named, report_source, resolve_pointers, speaker_party
 from sitrep.models import AnnotatedDocument, Attribution
 from sitrep.text.spans import Quotation, coordinated, entities_within, find_quotations, in_quotation, subtree_span
 
@@ -194,6 +194,9 @@ def subject_of(verb: Token) -> Token | None:
     before = speaker_before(verb)
     if before is not None:
         return before
+    joined = subject_after_conjunction(verb)
+    if joined is not None:
+        return joined
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
         return subject_of(verb.head)
     # a misparse that left the verb without a subject: the last person named before it
@@ -276,6 +279,26 @@ def speaker_before(verb: Token) -> Token | None:
     inside = {t.i for t in window}
     roots = [t for t in window if t.head.i not in inside and t.pos_ in ("NOUN", "PROPN", "PRON")]
     return roots[-1] if roots else None
+
+
+def subject_after_conjunction(verb: Token) -> Token | None:
+    """ "The group is not a party to it and both Moscow and Ankara say ...": a verb the parse
+    joined to the clause before, with no subject, after "and" and a noun phrase that the
+    parse hung on that clause: the noun phrase right before the verb is its subject."""
+    if verb.dep_ != "conj":
+        return None
+    sentence = verb.sent
+    window: list[Token] = []
+    for token in reversed(sentence[: verb.i - sentence.start]):
+        if token.pos_ not in ("PROPN", "NOUN", "DET", "CCONJ", "ADJ", "NUM") or token.is_space:
+            break
+        window.insert(0, token)
+    while window and window[0].pos_ == "CCONJ" and len(window) > 1 and window[1].pos_ == "CCONJ":
+        window.pop(0)
+    if len(window) < 2 or window[0].pos_ != "CCONJ" or window[0].i == sentence.start:
+        return None  # the noun phrase must open after the conjunction that joins the clauses
+    nouns = [t for t in window[1:] if t.pos_ in ("PROPN", "NOUN")]
+    return nouns[0] if nouns and all(t.pos_ != "CCONJ" or t.lower_ in ("and", "nor", "or") for t in window) else None
 
 
 def preceded_by_place_word(entity: Span) -> bool:
@@ -484,6 +507,25 @@ def separate_speakers(speaker: Token) -> list[Token]:
     return conjuncts
 
 
+def separate_states(adoc: AnnotatedDocument, speaker: Token) -> list[Token]:
+    """ "Both Moscow and Ankara say ...": countries or capitals joined as one subject are
+    governments, each of which speaks for itself. Empty unless every conjunct is one."""
+    conjuncts = coordinated(speaker, NOMINAL)
+    if len(conjuncts) < 2:
+        return []
+    countries = set()
+    for conjunct in conjuncts:
+        mention = next((m for m in adoc.actors if m.start <= conjunct.idx < m.end), None)
+        if mention is None and conjunct.pos_ == "PROPN" and (state := state_named(conjunct.text)) is not None:
+            countries.add(state.id)  # a capital the actors stage passed over
+            continue
+        if conjunct.pos_ != "PROPN" or mention is None or not mention.actor.id.startswith("country:") \
+                or clean_words(mention.text) != conjunct.text:
+            return []
+        countries.add(mention.actor.id)
+    return conjuncts if len(countries) == len(conjuncts) else []
+
+
 def voiced_by(adoc: AnnotatedDocument, cue: Token) -> tuple[Token, Token] | None:
     """ "Pakistan blamed it on India, with the army spokesman NAME alleging that ...": a
     speech act told again in a "with" clause by a named person gives the act its voice,
@@ -607,7 +649,7 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
         separate = separate_speakers(speaker) if not parties else []
         if separate and not any(c.dep_ == "nsubj" for c in token.children):
             continue  # "... confirmed the attack, but gave the toll and blamed X": one report per speaker, told by the first verb
-        parties = parties or separate
+        parties = parties or separate or separate_states(adoc, speaker)
         if parties:
             content = content_span(token, sentence, speaker)
             for party in parties:
