@@ -377,3 +377,10 @@ def test_capitals_joined_as_one_subject_are_governments_each_speaking():
 
 def test_neither_this_nor_that_speaker_says_anything():
     assert speakers("Neither Nairobi nor Washington has confirmed those figures.") == []
+
+
+def test_a_body_told_by_the_city_it_is_based_in_points_back():
+    found = speakers("Human Rights Watch said soldiers shot six men near Gao. The New York-based group said the killings began on Monday. "
+                     "The rights group urged the authorities to allow an inquiry.")
+    assert [name for name, _ in found] == ["Human Rights Watch"] * 3
+    assert speakers("A Beirut-based channel said the strike hit a depot.") == [("Beirut-based channel", None)]

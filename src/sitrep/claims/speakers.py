@@ -335,6 +335,11 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
         # "both Moscow and Ankara say": a capital or country the actors stage passed over,
         # speaking, is its government
         return Reading(government_name(state), state, "body", start, end, lemma)
+    if based_somewhere(head) and not is_name_word(head) and all(m.actor.id.startswith("country:") or unnamed_body(m.actor) for m in at_head):
+        # "the New York-based group": where a body is based is no one's; definite, the body
+        # named before (as "the Britain-based monitor" below)
+        return Reading(clean_name(description_name(head, start, end)), None, "body", start, end, lemma,
+                       plural=is_plural(head), points_back=definite)
     owner = named_in_of_phrase(head, bodies)
     if owner is not None and lemma not in lex.person_nouns and lower not in lex.person_nouns \
             and all(unnamed_body(m.actor) for m in at_head):
@@ -406,6 +411,15 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
     name = phrase_name(adoc.doc, start, end, head) if text[start:end].strip() else None
     generic = definite and (lemma in lex.body_nouns or lower in lex.body_nouns)
     return Reading(name, None, "body", start, end, lemma, plural=is_plural(head), points_back=generic and not proper[:-1])
+
+
+def based_somewhere(head: Token) -> bool:
+    """Whether a head noun is said based somewhere by a hyphenated word before it
+    ("New York-based", "Beirut-headquartered")."""
+    for child in head.lefts:
+        if child.lower_ in ("based", "headquartered") and child.i > 0 and child.nbor(-1).text in ("-", "‑", "–"):
+            return True
+    return False
 
 
 def state_named(word: str) -> Actor | None:
@@ -613,6 +627,11 @@ def compatible(pointer: Attribution, earlier: Attribution) -> bool:
             and not earlier.speaker.id.startswith("country:") and head in (earlier.speaker_name or "").lower().split()
     if pointer.speaker is not None:  # "the military": a military, whoever's
         return institution_key(pointer.speaker) == institution_key(earlier.speaker) is not None
+    if re.search(r"-(based|headquartered)\b", pointer.speaker_name or ""):
+        return True  # "the London-based group": an organisation told by its base, of whatever kind
+    own = set(re.findall(r"[a-z]+", (pointer.speaker_name or "").lower())) - QUANTIFIERS - {head}
+    if own and own <= set(re.findall(r"[a-z]+", earlier.speaker_name.lower())):
+        return True  # "the rights group": Human Rights Watch, whatever kind of group the KB makes it
     inters = reference_inters(head)
     if inters is not None:  # "the movement": a rebel group, or a body the KB does not know
         return earlier.speaker is None or earlier.speaker.inter in inters
