@@ -384,3 +384,9 @@ def test_a_body_told_by_the_city_it_is_based_in_points_back():
                      "The rights group urged the authorities to allow an inquiry.")
     assert [name for name, _ in found] == ["Human Rights Watch"] * 3
     assert speakers("A Beirut-based channel said the strike hit a depot.") == [("Beirut-based channel", None)]
+
+
+def test_a_described_body_does_not_point_back_to_a_body_described_otherwise():
+    found = speakers("Opposition parties called for a civilian-led transition. "
+                     "Provisional results announced on Monday by the electoral commission gave the governor 64 percent of the vote.")
+    assert [name for name, _ in found] == ["Opposition parties", "Electoral commission"]

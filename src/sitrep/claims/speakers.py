@@ -630,12 +630,16 @@ def compatible(pointer: Attribution, earlier: Attribution) -> bool:
     if re.search(r"-(based|headquartered)\b", pointer.speaker_name or ""):
         return True  # "the London-based group": an organisation told by its base, of whatever kind
     own = set(re.findall(r"[a-z]+", (pointer.speaker_name or "").lower())) - QUANTIFIERS - {head}
-    if own and own <= set(re.findall(r"[a-z]+", earlier.speaker_name.lower())):
+    theirs = set(re.findall(r"[a-z]+", earlier.speaker_name.lower()))
+    if own and own <= theirs:
         return True  # "the rights group": Human Rights Watch, whatever kind of group the KB makes it
     inters = reference_inters(head)
     if inters is not None:  # "the movement": a rebel group, or a body the KB does not know
         return earlier.speaker is None or earlier.speaker.inter in inters
-    return True
+    # "the electoral commission" says what body it is: not the "opposition parties" that
+    # spoke before, a body only described too, but by other words ("the armed opposition"
+    # may still be the SPLM-IO, a body the knowledge base names; "the ministry" any ministry)
+    return not own or earlier.speaker is not None or head in theirs
 
 
 def acting_actor(adoc: AnnotatedDocument, pointer: Attribution, after: int) -> ActorMention | None:
