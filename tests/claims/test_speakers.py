@@ -386,6 +386,11 @@ def test_a_body_told_by_the_city_it_is_based_in_points_back():
     assert speakers("A Beirut-based channel said the strike hit a depot.") == [("Beirut-based channel", None)]
 
 
+def test_his_family_is_the_family_of_the_person_named_before():
+    found = speakers("A Kenyan engineer, Peter Mwangi, was among those killed in the ambush, his family said.")
+    assert [name for name, _ in found] == ["family of Peter Mwangi"]
+
+
 def test_a_described_body_does_not_point_back_to_a_body_described_otherwise():
     found = speakers("Opposition parties called for a civilian-led transition. "
                      "Provisional results announced on Monday by the electoral commission gave the governor 64 percent of the vote.")

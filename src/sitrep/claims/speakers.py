@@ -305,6 +305,11 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
         # a report that names no issuer: "the statement added" stands for the body that
         # issued the last one; "another report" names nobody
         return Reading(None, None, "body", start, end, lemma, points_back=definite)
+    kin = kin_of(adoc, head, start)
+    if kin is not None:
+        # "his family said": the family of the person the possessive stands for, as the story
+        # would name them ("family of NAME"), not a speaker named "His family"
+        return Reading(kin, None, "description", start, end, lemma, plural=is_plural(head))
     person = person_in(adoc, head, start, end)
     appositive = None
     if person is None and (lemma in lex.person_nouns or head.lower_ in lex.person_nouns):
@@ -411,6 +416,20 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
     name = phrase_name(adoc.doc, start, end, head) if text[start:end].strip() else None
     generic = definite and (lemma in lex.body_nouns or lower in lex.body_nouns)
     return Reading(name, None, "body", start, end, lemma, plural=is_plural(head), points_back=generic and not proper[:-1])
+
+
+def kin_of(adoc: AnnotatedDocument, head: Token, start: int) -> str | None:
+    """ "his family", "her relatives": the kin noun with the person "his" or "her" stands
+    for, the latest named before it in the sentence or the one before ("family of NAME")."""
+    if head.lemma_.lower() not in lexicon().kin_nouns and head.lower_ not in lexicon().kin_nouns:
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ not in ("his", "her"):
+        return None
+    sentences = [s.start_char for s in adoc.sentences if s.start_char <= start]
+    floor = sentences[-2] if len(sentences) > 1 else 0
+    people = [m for m in adoc.actors if m.actor.is_person and floor <= m.start and m.end <= start]
+    return f"{head.text} of {people[-1].actor.name}" if people else None
 
 
 def based_somewhere(head: Token) -> bool:
