@@ -395,3 +395,9 @@ def test_a_described_body_does_not_point_back_to_a_body_described_otherwise():
     found = speakers("Opposition parties called for a civilian-led transition. "
                      "Provisional results announced on Monday by the electoral commission gave the governor 64 percent of the vote.")
     assert [name for name, _ in found] == ["Opposition parties", "Electoral commission"]
+
+
+def test_a_name_right_after_a_role_the_parse_made_its_apposition_is_the_person():
+    found = speakers("The protests grew days after the Sunni cleric Ahmed al-Kubaisi, whose followers had filled the squares, "
+                     "said he would withdraw his support.")
+    assert [name for name, _ in found] == ["Ahmed al-Kubaisi"]

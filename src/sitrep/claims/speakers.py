@@ -316,6 +316,13 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
         appositive = person_in_apposition(adoc, end, limit)
         if appositive is not None:
             person = appositive[0]
+    if person is None and head.pos_ == "NOUN":
+        # "the Sunni cleric NAME, whose followers ..., said": a name set right after the
+        # role, with no comma, that the parse made its apposition, is the person meant
+        for child in head.rights:
+            if child.dep_ == "appos" and child.left_edge.idx >= end and not text[end : child.left_edge.idx].strip():
+                person = next((m for m in adoc.actors if m.actor.is_person and m.start == child.left_edge.idx), None)
+                break
     if person is not None and lemma not in lex.person_nouns and lower not in lex.person_nouns and owned_by(adoc, person, head):
         # "Bashagha's government", "Khan's party", "Kagame's office": a person's possessive
         # before a body noun names the body, which speaks, not the person
