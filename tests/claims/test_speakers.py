@@ -316,3 +316,88 @@ def test_the_bloc_speaks_for_the_organisation_named_before():
     found = speakers("The Economic Community of West African States (ECOWAS) has threatened to use force. "
                      "The bloc says it still prefers a diplomatic solution.")
     assert [name for name, _ in found] == ["ECOWAS", "ECOWAS"]
+
+
+def test_the_agent_of_a_speech_participle_is_the_speaker():
+    found = speakers("Figures announced on Friday by the national election board gave the governor 64 percent of the vote.")
+    assert [name for name, _ in found] == ["National election board"]
+
+
+def test_a_proper_name_after_a_description_is_the_speaker():
+    found = speakers("Iraq's official news agency INA reported that two rockets hit the base in Anbar.")
+    assert found == [("INA", "Government of Iraq")]
+
+
+def test_a_verb_joined_to_the_reported_clause_keeps_the_speech_verbs_subject():
+    found = extract_text("The opposition party said police were to blame for the deaths in Lagos and called for an independent inquiry.").statements
+    assert [(s.speaker.name, s.kind) for s in found] == [("Opposition party", "accusation"), ("Opposition party", "demand")]
+
+
+def test_one_of_a_definite_group_is_a_speaker_of_its_own():
+    found = speakers("Omar Bakri said the bus was hit. One of the three survivors, speaking from his hospital bed, said the gunmen fired first.")
+    assert [name for name, _ in found] == ["Omar Bakri", "survivor"]
+
+
+def test_a_country_the_body_is_based_in_describes_it_and_the_monitor_points_back():
+    found = speakers("The Syrian Observatory for Human Rights said four fighters died in Idlib. The Britain-based monitor said the toll could rise.")
+    assert [name for name, _ in found] == ["Syrian Observatory for Human Rights"] * 2
+    assert speakers("A Qatar-based channel said its reporter was detained in Cairo.") == [("Qatar-based channel", None)]
+
+
+def test_a_demonym_before_a_body_keeps_the_body():
+    assert speakers("The Egyptian presidency condemned the attack on the convoy in Sinai.") == [("Egyptian presidency", "Egypt")]
+    found = speakers('The Armenian Foreign Ministry rejected the claims of Baku on Monday. "The other side is lying," the Armenian ministry said.')
+    assert [name for name, _ in found] == ["Armenian Foreign Ministry"] * 2
+
+
+def test_the_named_group_in_an_of_phrase_speaks_for_its_members():
+    found = speakers("The rebels of the Front for Change and Concord in Chad (FACT), who crossed the border in April, said they had taken the town.")
+    assert [name for name, _ in found] == ["Front for Change and Concord in Chad (FACT)"]
+    assert [name for name, _ in speakers("Militants of the Islamic State said they had killed four soldiers in Diffa.")] == ["Islamic State"]
+
+
+def test_a_persons_possessive_before_a_body_noun_names_the_body():
+    found = speakers("Fathi Bashagha was named prime minister in March. Bashagha's government denied that its forces had shelled Tripoli.")
+    assert [name for name, _ in found] == ["Bashagha government"]
+
+
+def test_a_document_speaks_for_whoever_made_it():
+    found = speakers("A complaint registered by the district police at the Gao station said that four herders were killed.")
+    assert [name for name, _ in found] == ["District police"]
+
+
+def test_capitals_joined_as_one_subject_are_governments_each_speaking():
+    found = speakers("The militia is not a party to the truce and both Moscow and Ankara say the fight against it will go on.")
+    assert [affiliation for _, affiliation in found] == ["Russia", "Turkey"]
+    assert len(speakers("Police and residents said the market was burned.")) == 1
+    found = speakers("The deal leaves out the Hurras group, which holds much of the valley. "
+                     "The group is not a party to it and both Moscow and Ankara say the fight against it will go on.")
+    assert [affiliation for _, affiliation in found] == ["Russia", "Turkey"]
+
+
+def test_neither_this_nor_that_speaker_says_anything():
+    assert speakers("Neither Nairobi nor Washington has confirmed those figures.") == []
+
+
+def test_a_body_told_by_the_city_it_is_based_in_points_back():
+    found = speakers("Human Rights Watch said soldiers shot six men near Gao. The New York-based group said the killings began on Monday. "
+                     "The rights group urged the authorities to allow an inquiry.")
+    assert [name for name, _ in found] == ["Human Rights Watch"] * 3
+    assert speakers("A Beirut-based channel said the strike hit a depot.") == [("Beirut-based channel", None)]
+
+
+def test_his_family_is_the_family_of_the_person_named_before():
+    found = speakers("A Kenyan engineer, Peter Mwangi, was among those killed in the ambush, his family said.")
+    assert [name for name, _ in found] == ["family of Peter Mwangi"]
+
+
+def test_a_described_body_does_not_point_back_to_a_body_described_otherwise():
+    found = speakers("Opposition parties called for a civilian-led transition. "
+                     "Provisional results announced on Monday by the electoral commission gave the governor 64 percent of the vote.")
+    assert [name for name, _ in found] == ["Opposition parties", "Electoral commission"]
+
+
+def test_a_name_right_after_a_role_the_parse_made_its_apposition_is_the_person():
+    found = speakers("The protests grew days after the Sunni cleric Ahmed al-Kubaisi, whose followers had filled the squares, "
+                     "said he would withdraw his support.")
+    assert [name for name, _ in found] == ["Ahmed al-Kubaisi"]

@@ -24,6 +24,8 @@ class SpeechLexicon:
     report_nouns: frozenset[str]  # "a report in ... said": the report speaks for its issuer
     person_nouns: frozenset[str]  # "a government official", "the general": a person, named or not
     body_nouns: frozenset[str]  # "the ministry", "the group": a body named before
+    kin_nouns: frozenset[str]  # "his family said": the family of the person "his" stands for
+    handling_verbs: frozenset[str]  # "documents seen by X": X holds the document, it did not issue it
     generic_person_nouns: frozenset[str]  # "the source": anyone who spoke
     local_modifiers: frozenset[str]  # "municipal authorities": a body below the country's
     speaking_nouns: frozenset[str]  # "according to witnesses", "to media reports": more who can be a source
@@ -79,6 +81,8 @@ def lexicon() -> SpeechLexicon:
         report_nouns=frozenset(speakers["report_nouns"]),
         person_nouns=frozenset(speakers["person_nouns"]),
         body_nouns=frozenset(speakers["body_nouns"]),
+        kin_nouns=frozenset(speakers["kin_nouns"]),
+        handling_verbs=frozenset(speakers["handling_verbs"]),
         generic_person_nouns=frozenset(speakers["generic_person_nouns"]),
         speaking_nouns=frozenset(speakers["speaking_nouns"]),
         local_modifiers=frozenset(speakers["local_modifiers"]),

@@ -305,12 +305,31 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
         # a report that names no issuer: "the statement added" stands for the body that
         # issued the last one; "another report" names nobody
         return Reading(None, None, "body", start, end, lemma, points_back=definite)
+    kin = kin_of(adoc, head, start)
+    if kin is not None:
+        # "his family said": the family of the person the possessive stands for, as the story
+        # would name them ("family of NAME"), not a speaker named "His family"
+        return Reading(kin, None, "description", start, end, lemma, plural=is_plural(head))
     person = person_in(adoc, head, start, end)
     appositive = None
     if person is None and (lemma in lex.person_nouns or head.lower_ in lex.person_nouns):
         appositive = person_in_apposition(adoc, end, limit)
         if appositive is not None:
             person = appositive[0]
+    if person is None and head.pos_ == "NOUN":
+        # "the Sunni cleric NAME, whose followers ..., said": a name set right after the
+        # role, with no comma, that the parse made its apposition, is the person meant
+        for child in head.rights:
+            if child.dep_ == "appos" and child.left_edge.idx >= end and not text[end : child.left_edge.idx].strip():
+                person = next((m for m in adoc.actors if m.actor.is_person and m.start == child.left_edge.idx), None)
+                break
+    if person is not None and lemma not in lex.person_nouns and lower not in lex.person_nouns and owned_by(adoc, person, head):
+        # "Bashagha's government", "Khan's party", "Kagame's office": a person's possessive
+        # before a body noun names the body, which speaks, not the person
+        bodies_at_head = [m for m in overlapping(adoc.actors, start, end) if not m.actor.is_person and m.start <= head.idx < m.end]
+        words = [t for t in adoc.doc[start_token(adoc, person.start) : head.i + 1] if t.tag_ != "POS" and t.dep_ != "case"]
+        name = clean_name(" ".join(t.text for t in words))
+        return Reading(name, bodies_at_head[0].actor if bodies_at_head else None, "body", start, end, lemma, plural=is_plural(head))
     if person is not None:
         around = text[start:end] + " " + apposition_after(adoc, person.end, limit)
         return Reading(person.actor.name, person.actor, "person", start, end, lemma, roles=roles_in(around))
@@ -323,14 +342,38 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
     bodies = [m for m in overlapping(adoc.actors, start, end) if not m.actor.is_person]
     at_head = [m for m in bodies if m.start <= head.idx < m.end]
     named = [m for m in bodies if not m.actor.id.startswith("country:")]
+    bare = [w for w in clean_words(text[start:end]).split() if w.lower() not in QUANTIFIERS]
+    if not bodies and is_name_word(head) and bare == [head.text] and (state := state_named(head.text)) is not None:
+        # "both Moscow and Ankara say": a capital or country the actors stage passed over,
+        # speaking, is its government
+        return Reading(government_name(state), state, "body", start, end, lemma)
+    if based_somewhere(head) and not is_name_word(head) and all(m.actor.id.startswith("country:") or unnamed_body(m.actor) for m in at_head):
+        # "the New York-based group": where a body is based is no one's; definite, the body
+        # named before (as "the Britain-based monitor" below)
+        return Reading(clean_name(description_name(head, start, end)), None, "body", start, end, lemma,
+                       plural=is_plural(head), points_back=definite)
+    owner = named_in_of_phrase(head, bodies)
+    if owner is not None and lemma not in lex.person_nouns and lower not in lex.person_nouns \
+            and all(unnamed_body(m.actor) for m in at_head):
+        # "the rebels of the Front for Change (FACT), who ..., said": the head only says what
+        # the named group's members are; the group speaks
+        return Reading(body_name(adoc, owner, owner.text), owner.actor, "body", start, end, lemma, plural=is_plural(head))
+    named_group = name_in_of_phrase(head) if owner is None and lemma not in lex.person_nouns and lower not in lex.person_nouns \
+        and at_head and all(unnamed_body(m.actor) for m in at_head) else None
+    if named_group is not None:
+        # the same, for a group the actors stage did not resolve: its name as written
+        name, actor = named_group
+        return Reading(name, actor, "body", start, end, lemma, plural=is_plural(head))
     body = (at_head or named or bodies or [None])[0]
     proper = [t for t in adoc.doc[head.i - (head.i - start_token(adoc, start)) : head.i + 1] if is_name_word(t)]
     if lemma in lex.person_nouns or lower in lex.person_nouns:
         name = description_name(head, start, end)
         if one_of:  # "one of these sources" is a source
             name = name[: len(name) - len(head.text)] + head.lemma_
+        # "one of the two survivors" picks someone new out of a group, however definite the
+        # group: a speaker of its own, not a pointer to the survivor who spoke last
         return Reading(name, speaks_for(body, text[start:end]), "description", start, end, lemma, plural=is_plural(head) and not one_of,
-                       points_back=definite, roles=(lemma,))
+                       points_back=definite and not one_of, roles=(lemma,))
     abbreviation = abbreviation_after(adoc, end) if not proper else None
     if abbreviation is not None:
         # "the armed opposition faction (SPLM-IO)": the name in brackets names it
@@ -349,6 +392,17 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
         # "Kiev accused", "Moscow called the reports fake", "Ukraine said": the country or
         # capital that speaks is its government ("Myanmar Now", a name of its own, is not)
         return Reading(government_name(body.actor), body.actor, "body", start, end, lemma, plural=is_plural(head))
+    if body is not None and not at_head and describes_the_head(adoc, body, head):
+        # "the Britain-based monitor", "the French presidency": a country in a word before
+        # the head tells where the body is from or whose it is; the speaker is the body the
+        # phrase names. One only based there is nobody's ("the monitor" named before, when
+        # definite); "the French presidency" is France's, named as the article names it.
+        # Definite, either is a way to name a body the story named before: "the Armenian
+        # ministry" the Armenian Foreign Ministry that spoke.
+        name = clean_name(description_name(head, start, end))
+        if text[body.end : body.end + 1] in ("-", "‑", "–"):
+            return Reading(name, None, "body", start, end, lemma, plural=is_plural(head), points_back=definite)
+        return Reading(name, body.actor, "body", start, end, lemma, plural=is_plural(head), points_back=definite)
     if body is not None:
         phrase = text[start:end]
         local = [t.lower_ for t in head.lefts if t.lower_ in lex.local_modifiers]
@@ -369,6 +423,102 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
     name = phrase_name(adoc.doc, start, end, head) if text[start:end].strip() else None
     generic = definite and (lemma in lex.body_nouns or lower in lex.body_nouns)
     return Reading(name, None, "body", start, end, lemma, plural=is_plural(head), points_back=generic and not proper[:-1])
+
+
+def kin_of(adoc: AnnotatedDocument, head: Token, start: int) -> str | None:
+    """ "his family", "her relatives": the kin noun with the person "his" or "her" stands
+    for, the latest named before it in the sentence or the one before ("family of NAME")."""
+    if head.lemma_.lower() not in lexicon().kin_nouns and head.lower_ not in lexicon().kin_nouns:
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ not in ("his", "her"):
+        return None
+    sentences = [s.start_char for s in adoc.sentences if s.start_char <= start]
+    floor = sentences[-2] if len(sentences) > 1 else 0
+    people = [m for m in adoc.actors if m.actor.is_person and floor <= m.start and m.end <= start]
+    return f"{head.text} of {people[-1].actor.name}" if people else None
+
+
+def based_somewhere(head: Token) -> bool:
+    """Whether a head noun is said based somewhere by a hyphenated word before it
+    ("New York-based", "Beirut-headquartered")."""
+    for child in head.lefts:
+        if child.lower_ in ("based", "headquartered") and child.i > 0 and child.nbor(-1).text in ("-", "‑", "–"):
+            return True
+    return False
+
+
+def state_named(word: str) -> Actor | None:
+    """The country a word names, by its name or its capital's ("Ankara"); None for any other."""
+    kb = load_kb()
+    code = kb.country_code(word)
+    if code is None:
+        code = next((c for c, record in kb.countries.items() if word.lower() in {x.lower() for x in record.capitals}), None)
+    return kb.actors.get(f"country:{code}") if code is not None else None
+
+
+def unnamed_body(actor: Actor) -> bool:
+    """A body the words only describe: "rebels" (an unidentified group), "protesters"."""
+    return actor.id.startswith("unidentified:") or CATEGORY_NAME.search(actor.name) is not None
+
+
+def named_in_of_phrase(head: Token, bodies: list[ActorMention]) -> ActorMention | None:
+    """A named body (not a country, not one the words only describe) in the head's "of"
+    phrase: "the fighters of the Movement for Justice"."""
+    for prep in head.children:
+        if prep.lower_ != "of" or prep.dep_ != "prep":
+            continue
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            for mention in bodies:
+                if mention.start <= noun.idx < mention.end and not mention.actor.id.startswith("country:") \
+                        and not unnamed_body(mention.actor) and not is_template_actor(mention.actor):
+                    return mention
+    return None
+
+
+def name_in_of_phrase(head: Token) -> tuple[str, Actor | None] | None:
+    """A proper name in the head's "of" phrase ("fighters of the Movement for Justice in
+    Darfur (MJD)"): the name in brackets after it if any, else its words; with the
+    knowledge base's actor for it, if it knows one."""
+    for prep in head.children:
+        if prep.lower_ != "of" or prep.dep_ != "prep":
+            continue
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "DATE", "NORP")):
+            cut = [c for c in noun.children if c.dep_ in ("relcl", "acl", "appos", "punct") and c.i > noun.i]
+            first, last = subtree_span(noun, exclude=cut)
+            words = clean_name(noun.doc.text[first:last])
+            bracket = re.match(r"\s*\(([A-Z][A-Za-z0-9-]{1,11})\)", noun.doc.text[last : last + 16])
+            kb = load_kb()
+            actor = kb.lookup(words) or (kb.lookup(bracket.group(1)) if bracket else None)
+            if actor is not None and actor.is_person:
+                return None
+            return (actor.name if actor is not None else bracket.group(1) if bracket else words), actor
+    return None
+
+
+def owned_by(adoc: AnnotatedDocument, person: ActorMention, head: Token) -> bool:
+    """Whether a person's mention is the possessor of a noun head ("Bashagha's government")."""
+    if head.pos_ != "NOUN" or person.end > head.idx:
+        return False
+    span = adoc.doc.char_span(person.start, person.end, alignment_mode="expand")
+    if span is None:
+        return False
+    owner = span.root
+    return owner.dep_ == "poss" and owner.head.i == head.i and owner.pos_ == "PROPN"
+
+
+def describes_the_head(adoc: AnnotatedDocument, body: ActorMention, head: Token) -> bool:
+    """Whether a country's mention is a modifier before a body noun ("Britain" in "the
+    Britain-based monitor", "French" in "the French presidency"), not its possessor
+    ("Egypt's presidency") nor the speaker itself."""
+    if not body.actor.id.startswith("country:") or body.end > head.idx or head.pos_ != "NOUN":
+        return False
+    if re.search(r"[,;:()]", adoc.document.text[body.end : head.idx]):
+        return False  # "Myanmar Now, a news site": a name of its own, then what it is
+    span = adoc.doc.char_span(body.start, body.end, alignment_mode="expand")
+    if span is None or any(t.dep_ in ("poss", "case") or t.tag_ == "POS" for t in span):
+        return False
+    return span.root.dep_ in ("amod", "compound", "npadvmod", "nmod") and head in span.root.ancestors
 
 
 def speaker_party(adoc: AnnotatedDocument, speaker: Actor | None, head: Token | None = None) -> Actor | None:
@@ -497,12 +647,25 @@ def compatible(pointer: Attribution, earlier: Attribution) -> bool:
     # a definite body noun: "the ministry", "the group", "the statement"
     if earlier.speaker_sort != "body":
         return False
+    if pointer.speaker is not None and pointer.speaker.id.startswith("country:"):
+        # "the Armenian ministry": a body of that country's, called by the same noun
+        return earlier.speaker is not None and earlier.speaker.country == pointer.speaker.country \
+            and not earlier.speaker.id.startswith("country:") and head in (earlier.speaker_name or "").lower().split()
     if pointer.speaker is not None:  # "the military": a military, whoever's
         return institution_key(pointer.speaker) == institution_key(earlier.speaker) is not None
+    if re.search(r"-(based|headquartered)\b", pointer.speaker_name or ""):
+        return True  # "the London-based group": an organisation told by its base, of whatever kind
+    own = set(re.findall(r"[a-z]+", (pointer.speaker_name or "").lower())) - QUANTIFIERS - {head}
+    theirs = set(re.findall(r"[a-z]+", earlier.speaker_name.lower()))
+    if own and own <= theirs:
+        return True  # "the rights group": Human Rights Watch, whatever kind of group the KB makes it
     inters = reference_inters(head)
     if inters is not None:  # "the movement": a rebel group, or a body the KB does not know
         return earlier.speaker is None or earlier.speaker.inter in inters
-    return True
+    # "the electoral commission" says what body it is: not the "opposition parties" that
+    # spoke before, a body only described too, but by other words ("the armed opposition"
+    # may still be the SPLM-IO, a body the knowledge base names; "the ministry" any ministry)
+    return not own or earlier.speaker is not None or head in theirs
 
 
 def acting_actor(adoc: AnnotatedDocument, pointer: Attribution, after: int) -> ActorMention | None:

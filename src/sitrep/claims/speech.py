@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from sitrep.claims.lexicon import KIND_RANK, content_kind, lexicon
-from sitrep.claims.speakers import read_speaker, report_source, resolve_pointers, speaker_party
+from sitrep.claims.speakers import clean_words, read_speaker, state_named, report_source, resolve_pointers, speaker_party
 from sitrep.models import AnnotatedDocument, Attribution
 from sitrep.text.spans import Quotation, coordinated, entities_within, find_quotations, in_quotation, subtree_span
 
@@ -167,20 +167,36 @@ def subject_of(verb: Token) -> Token | None:
         return quoted
     if of_a_report(verb):
         return verb.head  # the statement, which speaks for whoever issued it
+    passive = not any(c.dep_ in ("aux", "dobj") for c in verb.children)
     for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
-    for child in verb.children:
-        if child.dep_ == "agent":
+        if child.dep_ == "agent" and passive:
+            # "results announced on Monday by the commission gave ...": a "by" agent makes
+            # a verb with no auxiliary and no object a passive participle, whatever the parse
+            # took for its subject (the thing announced); the agent speaks ("have rejected
+            # calls by the UN" is the subject's act)
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return named_subject(child)
+    for child in verb.children:
+        if child.dep_ == "agent":  # "it has been reported by the agency"
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    coordinated_cue = coordinated_with(verb)
+    if coordinated_cue is not None:
+        return subject_of(coordinated_cue)
     inverted = subject_after(verb)
     if inverted is not None:
         return inverted
     before = speaker_before(verb)
     if before is not None:
         return before
+    joined = subject_after_conjunction(verb)
+    if joined is not None:
+        return joined
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
         return subject_of(verb.head)
     # a misparse that left the verb without a subject: the last person named before it
@@ -188,6 +204,38 @@ def subject_of(verb: Token) -> Token | None:
     people = [e for e in entities_within(verb.doc, sentence.start_char, sentence.end_char) if e.label_ == "PERSON" and e.end <= verb.i and not preceded_by_place_word(e)]
     if people:
         return people[-1].root
+    return None
+
+
+def named_subject(subject: Token) -> Token:
+    """ "Syria's state news agency SANA accused ...": a description the parse left as one
+    subject and the proper name right after it as another is one phrase; the name is the
+    speaker (its side the description's owner)."""
+    for other in subject.head.children:
+        if other.dep_ == "nsubj" and other.i > subject.i and other.left_edge.i == subject.i + 1 and other.pos_ == "PROPN" \
+                and subject.pos_ == "NOUN":
+            return other
+    return subject
+
+
+FINITE = {"VBD", "VBZ", "VBP"}
+
+
+def coordinated_with(verb: Token) -> Token | None:
+    """ "The party said police were to blame for the deaths and called for an inquiry": a
+    finite verb with no subject that the parse joined to a bare infinitive ("to blame") can
+    not share that verb's form ("had surrounded ... and demanded" may share "had"), so it is coordinated higher, with the speech verb of the
+    same form that governs them (and keeps that verb's subject, not the reported clause's).
+    None when the verb is not so joined."""
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE or verb.head.tag_ != "VB" or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    current = verb.head
+    while current.head.i != current.i:
+        current = current.head
+        if current.tag_ == verb.tag_ and current.pos_ == "VERB" and cue_kind(current) is not None:
+            return current
     return None
 
 
@@ -208,7 +256,9 @@ def subject_after(verb: Token) -> Token | None:
 
 def nobody(speaker: Token) -> bool:
     """ "No group has claimed responsibility", "nobody has claimed the attack": a speaker
-    quantified by "no" is no one, and says nothing."""
+    quantified by "no" is no one, and says nothing; nor is "neither X nor Y"."""
+    if speaker.doc[speaker.left_edge.i].lower_ == "neither":
+        return True
     return speaker.lower_ in ("nobody", "none", "no-one") or any(c.dep_ == "det" and c.lower_ == "no" for c in speaker.children)
 
 
@@ -231,6 +281,26 @@ def speaker_before(verb: Token) -> Token | None:
     return roots[-1] if roots else None
 
 
+def subject_after_conjunction(verb: Token) -> Token | None:
+    """ "The group is not a party to it and both Moscow and Ankara say ...": a verb the parse
+    joined to the clause before, with no subject, after "and" and a noun phrase that the
+    parse hung on that clause: the noun phrase right before the verb is its subject."""
+    if verb.dep_ != "conj":
+        return None
+    sentence = verb.sent
+    window: list[Token] = []
+    for token in reversed(sentence[: verb.i - sentence.start]):
+        if token.pos_ not in ("PROPN", "NOUN", "DET", "CCONJ", "ADJ", "NUM") or token.is_space:
+            break
+        window.insert(0, token)
+    while window and window[0].pos_ == "CCONJ" and len(window) > 1 and window[1].pos_ == "CCONJ":
+        window.pop(0)
+    if len(window) < 2 or window[0].pos_ != "CCONJ" or window[0].i == sentence.start:
+        return None  # the noun phrase must open after the conjunction that joins the clauses
+    nouns = [t for t in window[1:] if t.pos_ in ("PROPN", "NOUN")]
+    return nouns[0] if nouns and all(t.pos_ != "CCONJ" or t.lower_ in ("and", "nor", "or") for t in window) else None
+
+
 def preceded_by_place_word(entity: Span) -> bool:
     """ "a resident of Abe Dongoro": a name after "of"/"in"/"from" is a place more often than a speaker."""
     return entity.start > 0 and entity.doc[entity.start - 1].lower_ in ("of", "in", "from", "at", "near")
@@ -240,6 +310,9 @@ def noun_phrase(head: Token) -> tuple[int, int]:
     """The span of a speaker phrase: the head with modifiers, without clauses after commas."""
     cut = [c for c in head.children if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj") and c.i > head.i]
     start, end = subtree_span(head, exclude=cut)
+    described = next((c for c in head.head.children if c.dep_ == "nsubj" and c.i < head.i and named_subject(c).i == head.i), None)
+    if head.dep_ == "nsubj" and described is not None:
+        start = subtree_span(described)[0]  # "Syria's state news agency SANA": the description is the name's
     # keep "police, medics and protesters" together: a conjunction of speakers is one source
     conjuncts = [c for c in head.children if c.dep_ == "conj"]
     if conjuncts:
@@ -434,6 +507,25 @@ def separate_speakers(speaker: Token) -> list[Token]:
     return conjuncts
 
 
+def separate_states(adoc: AnnotatedDocument, speaker: Token) -> list[Token]:
+    """ "Both Moscow and Ankara say ...": countries or capitals joined as one subject are
+    governments, each of which speaks for itself. Empty unless every conjunct is one."""
+    conjuncts = coordinated(speaker, NOMINAL)
+    if len(conjuncts) < 2:
+        return []
+    countries = set()
+    for conjunct in conjuncts:
+        mention = next((m for m in adoc.actors if m.start <= conjunct.idx < m.end), None)
+        if mention is None and conjunct.pos_ == "PROPN" and (state := state_named(conjunct.text)) is not None:
+            countries.add(state.id)  # a capital the actors stage passed over
+            continue
+        if conjunct.pos_ != "PROPN" or mention is None or not mention.actor.id.startswith("country:") \
+                or clean_words(mention.text) != conjunct.text:
+            return []
+        countries.add(mention.actor.id)
+    return conjuncts if len(countries) == len(conjuncts) else []
+
+
 def voiced_by(adoc: AnnotatedDocument, cue: Token) -> tuple[Token, Token] | None:
     """ "Pakistan blamed it on India, with the army spokesman NAME alleging that ...": a
     speech act told again in a "with" clause by a named person gives the act its voice,
@@ -557,7 +649,7 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
         separate = separate_speakers(speaker) if not parties else []
         if separate and not any(c.dep_ == "nsubj" for c in token.children):
             continue  # "... confirmed the attack, but gave the toll and blamed X": one report per speaker, told by the first verb
-        parties = parties or separate
+        parties = parties or separate or separate_states(adoc, speaker)
         if parties:
             content = content_span(token, sentence, speaker)
             for party in parties:
@@ -641,6 +733,9 @@ def further_acts(cue: Token, kind: str, nested: list[tuple[Token, str]]) -> list
             return False
         if t.head.i == cue.i:
             return True
+        joined = coordinated_with(t)
+        if joined is not None:
+            return joined.i == cue.i
         if not (t.head.dep_ == "ccomp" and t.head.head.i == cue.i and tense(t) == tense(cue) != tense(t.head)):
             return False
         conjunction = next((c for c in t.head.children if c.dep_ == "cc" and c.i < t.i), None)
@@ -696,12 +791,33 @@ def denied_act(adoc: AnnotatedDocument, cue: Token) -> tuple[Token, Token, str] 
     return None
 
 
+def document_issuer(adoc: AnnotatedDocument, head: Token) -> tuple[Token, tuple[int, int]] | None:
+    """ "A complaint registered by the district police said ...": a thing that cannot speak
+    of itself (no person, no body, no actor), told made by someone ("registered, filed,
+    issued, drawn up by X"), speaks for whoever made it."""
+    lex = lexicon()
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or lemma in lex.person_nouns | lex.body_nouns or head.lower_ in lex.person_nouns | lex.body_nouns:
+        return None
+    if any(m.start <= head.idx < m.end for m in adoc.actors):
+        return None
+    for participle in head.children:
+        if participle.dep_ == "acl" and participle.tag_ == "VBN" and participle.lemma_.lower() not in lex.handling_verbs:
+            agent = next((c for c in participle.children if c.dep_ == "agent"), None)
+            doer = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            if doer is not None and doer.pos_ in ("NOUN", "PROPN"):
+                return doer, own_phrase(doer)
+    return None
+
+
 def make_attribution(adoc, sentence, cue, kind, head, phrase, content, channel, quote_text, quotation) -> Attribution:
     start, end = phrase
     if head.lemma_.lower() in lexicon().report_nouns:
         issuer = report_source(adoc, head)
         if issuer is not None:
             head, (start, end) = issuer  # "a statement by the ministry": the ministry speaks
+    elif (issuer := document_issuer(adoc, head)) is not None:
+        head, (start, end) = issuer
     reading = read_speaker(adoc, head, start, end, cue)
     return Attribution(
         sent_start=sentence.start_char,
