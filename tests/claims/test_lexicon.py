@@ -21,3 +21,9 @@ def test_the_first_kind_in_the_data_files_order_wins():
 
 def test_case_does_not_matter():
     assert content_kind("WE REJECT the charge") == "denial"
+
+
+def test_a_cue_that_without_negates_signals_no_act():
+    assert content_kind('the troops opened fire "without any warning" and accused them of murder') == "accusation"
+    assert content_kind("the column attacked with no prior warning") is None
+    assert content_kind("the army warned residents to leave") == "threat"

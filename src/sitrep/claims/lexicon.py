@@ -138,11 +138,16 @@ def content_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 
+#: Words that, right before a cue, say its act was not done: "opened fire without any
+#: warning" warns no one, "gave no warning" neither.
+WITHOUT = re.compile(r"\b(?:without|no)\s+(?:any\s+|prior\s+)?$")
+
+
 def content_kind(text: str) -> str | None:
     """The speech-act kind that words of the reported content signal, if any: the first
-    kind, in the data file's order, with a cue in the text."""
+    kind, in the data file's order, with a cue in the text that no "without" negates."""
     lowered = text.lower()
     for kind, pattern in content_patterns():
-        if pattern.search(lowered):
+        if any(not WITHOUT.search(lowered, 0, m.start()) for m in pattern.finditer(lowered)):
             return kind
     return None
