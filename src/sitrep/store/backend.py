@@ -17,6 +17,8 @@ from typing import Any, Protocol
 
 import pyarrow as pa
 
+from sitrep.config import DUCKDB_MEMORY_LIMIT
+
 Params = Sequence[Any]
 
 
@@ -101,7 +103,7 @@ class DuckDBBackend:
     def open_connection(self):
         import duckdb
 
-        config = {"enable_external_access": False} if self.read_only else {}
+        config = {"enable_external_access": False} if self.read_only else {"memory_limit": DUCKDB_MEMORY_LIMIT}
         deadline = time.monotonic() + self.lock_wait
         pause = 0.01
         while True:
