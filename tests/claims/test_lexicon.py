@@ -27,8 +27,3 @@ def test_a_cue_that_without_negates_signals_no_act():
     assert content_kind('the troops opened fire "without any warning" and accused them of murder') == "accusation"
     assert content_kind("the column attacked with no prior warning") is None
     assert content_kind("the army warned residents to leave") == "threat"
-
-
-def test_stressing_the_need_for_something_presses_for_it():
-    assert content_kind("stressed the importance of a peaceful transition within a limited period") == "demand"
-    assert content_kind("underlined the need for talks between the parties") == "demand"
