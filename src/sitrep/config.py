@@ -37,12 +37,6 @@ DEFAULT_DOC_TIMEOUT = 60.0
 #: the loaded 2-core machine (a few seconds on a quiet one): 1 to 7% of that time.
 WORKER_BATCHES = 200
 
-#: DuckDB's memory for a store opened to write (``SITREP_DUCKDB_MEMORY_LIMIT``). DuckDB's
-#: own default is 80% of the machine's memory, and what it caches grows with the file: a
-#: soak's reader-writer went from 353 to 535 MiB resident over 200,000 documents (peak
-#: 851). Past the limit DuckDB evicts cached blocks and spills to its temporary directory.
-DUCKDB_MEMORY_LIMIT = os.environ.get("SITREP_DUCKDB_MEMORY_LIMIT", "256MB")
-
 #: The largest count an article can mean for one incident. The deadliest single events
 #: on record are counted in hundreds of thousands; a figure past this is a typo, a
 #: phone number or a poisoned input, and stays in ``count_notes`` instead of a count.

@@ -17,8 +17,6 @@ from typing import Any, Protocol
 
 import pyarrow as pa
 
-from sitrep.config import DUCKDB_MEMORY_LIMIT
-
 Params = Sequence[Any]
 
 
@@ -103,7 +101,7 @@ class DuckDBBackend:
     def open_connection(self):
         import duckdb
 
-        config = {"enable_external_access": False} if self.read_only else {"memory_limit": DUCKDB_MEMORY_LIMIT}
+        config = {"enable_external_access": False} if self.read_only else {}
         deadline = time.monotonic() + self.lock_wait
         pause = 0.01
         while True:
