@@ -4,12 +4,7 @@ where its unplaced events are."""
 
 from __future__ import annotations
 
-from sitrep.places import locate_event
-
-
-def _at(adoc, word):
-    tok = next(t for t in adoc.doc if t.text == word)
-    return locate_event(adoc, tok.sent.start_char, tok.sent.end_char, tok.idx)
+from tests.places.reading import place_at
 
 
 def test_an_earlier_place_abroad_is_no_fallback(placed):
@@ -18,5 +13,5 @@ def test_an_earlier_place_abroad_is_no_fallback(placed):
         "Tensions rose after Iran seized a tanker off Bandar Abbas. Houthi officials said four of their "
         "fighters had been killed in air strikes overnight."
     )
-    loc = _at(adoc, "strikes")
+    loc = place_at(adoc, "strikes")
     assert loc.country == "YE"

@@ -3,12 +3,7 @@ from Gaza") is not where it struck: the place the fire hit, named beside it, is.
 
 from __future__ import annotations
 
-from sitrep.places import locate_event
-
-
-def _at(adoc, word):
-    tok = next(t for t in adoc.doc if t.text == word)
-    return locate_event(adoc, tok.sent.start_char, tok.sent.end_char, tok.idx)
+from tests.places.reading import place_at
 
 
 def test_fire_from_the_direction_of_a_country_lands_where_it_hit(placed):
@@ -17,11 +12,11 @@ def test_fire_from_the_direction_of_a_country_lands_where_it_hit(placed):
         "hit an orchard near the village of Alma al-Shaab, local officials said.\n\n"
         "Israel said a drone had been shot down near Metula, across the border from Lebanon."
     )
-    loc = _at(adoc, "shells")
+    loc = place_at(adoc, "shells")
     assert (loc.country, loc.admin1) == ("LB", "South")
 
 
 def test_fire_from_a_country_lands_where_it_hit(placed):
     adoc = placed("BEIRUT: Rockets launched from Syria struck a hillside near the village of Alma al-Shaab on Monday.")
-    loc = _at(adoc, "Rockets")
+    loc = place_at(adoc, "Rockets")
     assert (loc.country, loc.admin1) == ("LB", "South")

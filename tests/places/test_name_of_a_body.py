@@ -3,26 +3,21 @@ only qualifies a noun: the place the sentence puts the event in ("in Mon town") 
 
 from __future__ import annotations
 
-from sitrep.places import locate_event
+from tests.places.reading import place_at
 from sitrep.places.locate import is_qualifier
-
-
-def _at(adoc, word):
-    tok = next(t for t in adoc.doc if t.text == word)
-    return locate_event(adoc, tok.sent.start_char, tok.sent.end_char, tok.idx)
 
 
 def test_province_in_a_force_s_name_yields_to_the_locative_town(placed):
     adoc = placed("On Sunday a mob stormed and burned part of an Assam Rifles post in Mon town.")
     assert [is_qualifier(adoc, m) for m in adoc.places if m.text == "Assam"] == [True]
-    loc = _at(adoc, "stormed")
+    loc = place_at(adoc, "stormed")
     assert (loc.admin1, loc.place) == ("Nagaland", "Mon")
 
 
 def test_province_named_for_itself_still_places(placed):
     adoc = placed("On Sunday a mob stormed a police post in Assam.")
     assert [is_qualifier(adoc, m) for m in adoc.places] == [False]
-    assert _at(adoc, "stormed").admin1 == "Assam"
+    assert place_at(adoc, "stormed").admin1 == "Assam"
 
 
 def test_a_town_s_name_after_a_province_inside_a_body_s_name_is_a_word_of_it(placed):

@@ -6,14 +6,9 @@ neither place the event nor keep the story from its one province."""
 from __future__ import annotations
 
 from sitrep.places import locate_event
+from tests.places.reading import place_at
 from sitrep.places.locate import is_actor, is_capital_government
 from tests.places.locating import locate_at
-
-
-def _in_sentence(adoc, word):
-    """Where the event of ``word`` happened, told by its own sentence, as the pipeline asks."""
-    tok = next(t for t in adoc.doc if t.text == word)
-    return locate_event(adoc, tok.sent.start_char, tok.sent.end_char, tok.idx)
 
 
 def test_the_doer_of_a_passive_is_a_party(placed):
@@ -30,7 +25,7 @@ def test_speakers_placed_in_their_subject_do_not_place_what_they_tell(placed):
         "Rhamu, and residents fled to El Wak.\n\n"
         "Several foreign diplomats in Nairobi said on Tuesday that the shooting showed the need for more troops."
     )
-    loc = _in_sentence(adoc, "shooting")
+    loc = place_at(adoc, "shooting")
     assert loc.admin1 != "Nairobi"
 
 
@@ -39,7 +34,7 @@ def test_local_speakers_in_a_story_of_many_provinces_still_place_what_they_tell(
         "Fighting went on in Helmand on Sunday.\n\n"
         "Police in Kandahar said five civilians were killed in a roadside blast on Monday."
     )
-    assert _in_sentence(adoc, "blast").admin1 == "Kandahar"
+    assert place_at(adoc, "blast").admin1 == "Kandahar"
 
 
 def test_capitals_joined_as_subjects_speak_for_their_governments(placed):
@@ -53,7 +48,7 @@ def test_a_meeting_place_abroad_does_not_unsettle_the_story_s_one_province(place
         "Kenya hosted the talks, and a truce was announced in Nairobi on Monday.\n\n"
         "Five guards were killed near Bar-Wayleey Yare, a hamlet on the river, on Tuesday."
     )
-    loc = _in_sentence(adoc, "killed")
+    loc = place_at(adoc, "killed")
     assert (loc.country, loc.admin1) == ("SO", "Lower Juba")
 
 
@@ -63,7 +58,7 @@ def test_where_a_deal_was_announced_is_no_fallback_for_a_later_act(placed):
         "A truce was announced in Juba on Monday by the two leaders. Hours later, five soldiers "
         "were killed in an ambush."
     )
-    loc = _in_sentence(adoc, "ambush")
+    loc = place_at(adoc, "ambush")
     assert (loc.country, loc.admin1) == ("SS", None)
 
 

@@ -4,17 +4,12 @@ by name as a village of Y."""
 
 from __future__ import annotations
 
-from sitrep.places import locate_event
-
-
-def _at(adoc, word):
-    tok = next(t for t in adoc.doc if t.text == word)
-    return locate_event(adoc, tok.sent.start_char, tok.sent.end_char, tok.idx)
+from tests.places.reading import place_at
 
 
 def test_appositive_gloss_states_the_container(placed):
     adoc = placed("Gunmen set fire to a bus in El Aguaje, a hamlet in the state of Michoacan, on Friday.")
-    loc = _at(adoc, "fire")
+    loc = place_at(adoc, "fire")
     assert (loc.country, loc.admin1, loc.place) == ("MX", "Michoacan", "El Aguaje")
 
 
@@ -23,5 +18,5 @@ def test_gloss_through_a_municipality_states_the_province(placed):
         "Police were ambushed on Sunday in El Aguaje, a settlement of the municipality of Aguililla "
         "in the western state of Michoacan, and four officers died."
     )
-    loc = _at(adoc, "ambushed")
+    loc = place_at(adoc, "ambushed")
     assert (loc.admin1, loc.place) == ("Michoacan", "El Aguaje")
