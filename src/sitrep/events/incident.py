@@ -21,7 +21,7 @@ from sitrep.events.syntax import clause_verb, is_timing_clause, told_as_recent
 from sitrep.models import ActorRef, AnnotatedDocument, Evidence, Incident, Source, TimeMention
 from sitrep.time import dates_main_clause, governing_time, precision_of
 from sitrep.time.governance import clause_head
-from sitrep.time.rules import Rules, load_rules, story_offset_of
+from sitrep.time.rules import Rules, load_rules, number_of, offset_of_match
 
 
 #: How many sentences back an undated event looks for the day the story is telling.
@@ -226,14 +226,13 @@ def told_offset(mention: EventMention, rules: Rules) -> tuple[str, int] | None:
     fire"), unless it dates a verb of saying ("police said the following day that ..."):
     the day of the saying is not the event's."""
     sentence = mention.sentence
-    found = story_offset_of(sentence.text, rules)
-    if found is None:
-        return None
     m = rules.story_offset.search(sentence.text)
+    if m is None:
+        return None
     span = sentence.doc.char_span(sentence.start_char + m.start(), sentence.start_char + m.end(), alignment_mode="expand")
     if span is not None and len(span) and clause_head(span.root).lemma_.lower() in rules.speech_verbs:
         return None
-    return found
+    return offset_of_match(m, rules)
 
 
 def clause_offset(mention: EventMention) -> tuple[str, int] | None:
@@ -251,7 +250,7 @@ def clause_offset(mention: EventMention) -> tuple[str, int] | None:
         if not all(h.token.i in inside or is_anaphoric(h.token) for h in mention.hits):
             return None
         number = next((c for c in amount.children if c.dep_ == "nummod"), None)
-        count = number_of_days(number.lower_ if number is not None else "a", rules)
+        count = number_of(number.lower_ if number is not None else "a", rules)
         if count is None:
             return None
         days = round(count * rules.units[amount.lemma_.lower()]) * rules.clause_offset_marks[mark.lower_]
@@ -275,11 +274,6 @@ def offset_clause(verb: Token, rules: Rules) -> tuple[Token, Token, Token] | Non
                        and c.lemma_.lower() in rules.story_offset_units), None)
         return (current, mark, amount) if amount is not None else None
     return None
-
-
-def number_of_days(word: str, rules: Rules) -> int | None:
-    """How many a number word or figure counts ("three": 3, "a": 1), from the time rules."""
-    return int(word) if word.isdigit() else rules.numbers.get(word)
 
 
 def told_days_of(account: Account, context: StoryTime) -> list[TimeMention]:

@@ -19,7 +19,7 @@ from typing import Literal
 import dateparser
 
 from sitrep.time import calendars
-from sitrep.time.rules import RelativeRule, Rules, alternation, load_rules, title_variants
+from sitrep.time.rules import RelativeRule, Rules, alternation, load_rules, number_of, title_variants
 
 Tense = Literal["past", "present", "future"] | None
 
@@ -148,13 +148,6 @@ def patterns() -> Patterns:
 # --- scanning ------------------------------------------------------------------------
 
 KEEP_CUES = {"early", "late", "mid", "mid-", "earlier in", "later in", "last", "this", "end of", "beginning of", "start of"}
-
-
-def number_of(word: str, rules: Rules) -> float | None:
-    word = word.lower()
-    if word.isdigit():
-        return float(word)
-    return rules.numbers.get(word)
 
 
 def amounts_of(m: re.Match, rules: Rules) -> tuple[float | None, float | None]:

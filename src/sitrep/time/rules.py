@@ -108,14 +108,23 @@ def story_offset_of(text: str, rules: Rules) -> tuple[str, int] | None:
     """The first phrase in ``text`` telling an offset in days from the story's day, and the
     offset ("A day later, soldiers came under fire": ("a day later", 1))."""
     m = rules.story_offset.search(text)
-    if m is None:
-        return None
+    return offset_of_match(m, rules) if m is not None else None
+
+
+def offset_of_match(m: re.Match[str], rules: Rules) -> tuple[str, int]:
+    """The phrase a match of ``rules.story_offset`` holds and its offset in days."""
     phrase = " ".join(m.group().lower().split())
     if m.group("n") is None:
         return phrase, rules.story_offset_days[phrase]
-    amount = m.group("n").lower()
-    count = int(amount) if amount.isdigit() else rules.numbers[amount]
-    return phrase, round(count * rules.units[m.group("unit").lower()])
+    return phrase, round(number_of(m.group("n"), rules) * rules.units[m.group("unit").lower()])
+
+
+def number_of(word: str, rules: Rules) -> float | None:
+    """How many a figure or a number word of the rules counts ("3", "three"), else None."""
+    word = word.lower()
+    if word.isdigit():
+        return float(word)
+    return rules.numbers.get(word)
 
 
 @lru_cache(maxsize=1)
