@@ -219,11 +219,12 @@ class KnowledgeBase:
             self.actors[actor_id] = Actor(id=actor_id, name=name, kind=INTER_LABELS[4], inter=4, country=code, sector="UAF")
         return self.actors[actor_id]
 
-    def country_code(self, text: str) -> str | None:
-        """ISO code of a country name or demonym as written ("Afghan", "U.S.", "Nigeria")."""
+    def country_code(self, text: str, kinds: tuple[str, ...] = ("country", "demonym")) -> str | None:
+        """ISO code of a country name or demonym as written ("Afghan", "U.S.", "Nigeria");
+        with ``kinds`` holding "capital", of its capital too ("Ankara")."""
         words = tokens(text)
         for phrase in self.phrases.get(tuple(w.lower() for w in words), ()):
-            if phrase.kind in ("country", "demonym") and phrase.accepts(words):
+            if phrase.kind in kinds and phrase.accepts(words):
                 return phrase.target
         return None
 

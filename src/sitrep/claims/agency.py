@@ -600,7 +600,9 @@ def reported_kind(adoc: AnnotatedDocument, attribution: Attribution) -> str | No
                 as_noun(token) and told_as_background(token, doer)) and not unidentified(doer):
             accuses = True
         elif side == "own" and (is_state(attribution.speaker) or attribution.speaker is None and forces_speaker(adoc, attribution)):
-            announces = True  # a person speaking for the state tells of its forces' acts: a plain statement
+            # (a person who only speaks for the state, "Home Minister NAME", is not here: the
+            # dev gold reads their word on its forces' acts as a plain statement)
+            announces = True
     if threatens:
         return "threat"
     if denies:

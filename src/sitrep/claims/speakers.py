@@ -21,6 +21,7 @@ Word lists are data (``[speakers]`` in ``data/claims/speech.toml``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -400,7 +401,7 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
         # Definite, either is a way to name a body the story named before: "the Armenian
         # ministry" the Armenian Foreign Ministry that spoke.
         name = clean_name(description_name(head, start, end))
-        if text[body.end : body.end + 1] in ("-", "‑", "–"):
+        if text[body.end : body.end + 1] in HYPHENS:
             return Reading(name, None, "body", start, end, lemma, plural=is_plural(head), points_back=definite)
         return Reading(name, body.actor, "body", start, end, lemma, plural=is_plural(head), points_back=definite)
     if body is not None:
@@ -439,11 +440,15 @@ def kin_of(adoc: AnnotatedDocument, head: Token, start: int) -> str | None:
     return f"{head.text} of {people[-1].actor.name}" if people else None
 
 
+#: The hyphens that join a place to "based" ("New York-based", "Beirut‑based", "London–based").
+HYPHENS = ("-", "‑", "–")
+
+
 def based_somewhere(head: Token) -> bool:
     """Whether a head noun is said based somewhere by a hyphenated word before it
     ("New York-based", "Beirut-headquartered")."""
     for child in head.lefts:
-        if child.lower_ in ("based", "headquartered") and child.i > 0 and child.nbor(-1).text in ("-", "‑", "–"):
+        if child.lower_ in ("based", "headquartered") and child.i > 0 and child.nbor(-1).text in HYPHENS:
             return True
     return False
 
@@ -451,9 +456,7 @@ def based_somewhere(head: Token) -> bool:
 def state_named(word: str) -> Actor | None:
     """The country a word names, by its name or its capital's ("Ankara"); None for any other."""
     kb = load_kb()
-    code = kb.country_code(word)
-    if code is None:
-        code = next((c for c, record in kb.countries.items() if word.lower() in {x.lower() for x in record.capitals}), None)
+    code = kb.country_code(word, kinds=("country", "demonym", "capital"))
     return kb.actors.get(f"country:{code}") if code is not None else None
 
 
@@ -465,14 +468,11 @@ def unnamed_body(actor: Actor) -> bool:
 def named_in_of_phrase(head: Token, bodies: list[ActorMention]) -> ActorMention | None:
     """A named body (not a country, not one the words only describe) in the head's "of"
     phrase: "the fighters of the Movement for Justice"."""
-    for prep in head.children:
-        if prep.lower_ != "of" or prep.dep_ != "prep":
-            continue
-        for noun in (c for c in prep.children if c.dep_ == "pobj"):
-            for mention in bodies:
-                if mention.start <= noun.idx < mention.end and not mention.actor.id.startswith("country:") \
-                        and not unnamed_body(mention.actor) and not is_template_actor(mention.actor):
-                    return mention
+    for noun in of_objects(head):
+        for mention in bodies:
+            if mention.start <= noun.idx < mention.end and not mention.actor.id.startswith("country:") \
+                    and not unnamed_body(mention.actor) and not is_template_actor(mention.actor):
+                return mention
     return None
 
 
@@ -480,20 +480,26 @@ def name_in_of_phrase(head: Token) -> tuple[str, Actor | None] | None:
     """A proper name in the head's "of" phrase ("fighters of the Movement for Justice in
     Darfur (MJD)"): the name in brackets after it if any, else its words; with the
     knowledge base's actor for it, if it knows one."""
-    for prep in head.children:
-        if prep.lower_ != "of" or prep.dep_ != "prep":
+    for noun in of_objects(head):
+        if noun.pos_ != "PROPN" or noun.ent_type_ in ("GPE", "LOC", "DATE", "NORP"):
             continue
-        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "DATE", "NORP")):
-            cut = [c for c in noun.children if c.dep_ in ("relcl", "acl", "appos", "punct") and c.i > noun.i]
-            first, last = subtree_span(noun, exclude=cut)
-            words = clean_name(noun.doc.text[first:last])
-            bracket = re.match(r"\s*\(([A-Z][A-Za-z0-9-]{1,11})\)", noun.doc.text[last : last + 16])
-            kb = load_kb()
-            actor = kb.lookup(words) or (kb.lookup(bracket.group(1)) if bracket else None)
-            if actor is not None and actor.is_person:
-                return None
-            return (actor.name if actor is not None else bracket.group(1) if bracket else words), actor
+        cut = [c for c in noun.children if c.dep_ in ("relcl", "acl", "appos", "punct") and c.i > noun.i]
+        first, last = subtree_span(noun, exclude=cut)
+        words = clean_name(noun.doc.text[first:last])
+        bracket = re.match(r"\s*\(([A-Z][A-Za-z0-9-]{1,11})\)", noun.doc.text[last : last + 16])
+        kb = load_kb()
+        actor = kb.lookup(words) or (kb.lookup(bracket.group(1)) if bracket else None)
+        if actor is not None and actor.is_person:
+            return None
+        return (actor.name if actor is not None else bracket.group(1) if bracket else words), actor
     return None
+
+
+def of_objects(head: Token) -> Iterator[Token]:
+    """The nouns of a head's "of" phrases ("the Movement" in "the fighters of the Movement")."""
+    for prep in head.children:
+        if prep.lower_ == "of" and prep.dep_ == "prep":
+            yield from (c for c in prep.children if c.dep_ == "pobj")
 
 
 def owned_by(adoc: AnnotatedDocument, person: ActorMention, head: Token) -> bool:

@@ -167,24 +167,18 @@ def subject_of(verb: Token) -> Token | None:
         return quoted
     if of_a_report(verb):
         return verb.head  # the statement, which speaks for whoever issued it
-    passive = not any(c.dep_ in ("aux", "dobj") for c in verb.children)
-    for child in verb.children:
-        if child.dep_ == "agent" and passive:
-            # "results announced on Monday by the commission gave ...": a "by" agent makes
-            # a verb with no auxiliary and no object a passive participle, whatever the parse
-            # took for its subject (the thing announced); the agent speaks ("have rejected
-            # calls by the UN" is the subject's act)
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    return grandchild
+    agent = by_agent(verb)
+    if agent is not None and not any(c.dep_ in ("aux", "dobj") for c in verb.children):
+        # "results announced on Monday by the commission gave ...": a "by" agent makes a
+        # verb with no auxiliary and no object a passive participle, whatever the parse took
+        # for its subject (the thing announced); the agent speaks ("have rejected calls by
+        # the UN" is the subject's act)
+        return agent
     for child in verb.children:
         if child.dep_ == "nsubj":
             return named_subject(child)
-    for child in verb.children:
-        if child.dep_ == "agent":  # "it has been reported by the agency"
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    return grandchild
+    if agent is not None:  # "it has been reported by the agency"
+        return agent
     coordinated_cue = coordinated_with(verb)
     if coordinated_cue is not None:
         return subject_of(coordinated_cue)
@@ -204,6 +198,16 @@ def subject_of(verb: Token) -> Token | None:
     people = [e for e in entities_within(verb.doc, sentence.start_char, sentence.end_char) if e.label_ == "PERSON" and e.end <= verb.i and not preceded_by_place_word(e)]
     if people:
         return people[-1].root
+    return None
+
+
+def by_agent(verb: Token) -> Token | None:
+    """Whom a "by" phrase of a verb names as its doer ("announced by the commission")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
     return None
 
 
@@ -803,8 +807,7 @@ def document_issuer(adoc: AnnotatedDocument, head: Token) -> tuple[Token, tuple[
         return None
     for participle in head.children:
         if participle.dep_ == "acl" and participle.tag_ == "VBN" and participle.lemma_.lower() not in lex.handling_verbs:
-            agent = next((c for c in participle.children if c.dep_ == "agent"), None)
-            doer = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            doer = by_agent(participle)
             if doer is not None and doer.pos_ in ("NOUN", "PROPN"):
                 return doer, own_phrase(doer)
     return None
