@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.models import AnnotatedDocument, Place, PlaceMention
 from sitrep.places.gazetteer import Gazetteer, load_gazetteer, load_toml
 from sitrep.places.names import fold, variants
-from sitrep.text.spans import covering_entity
+from sitrep.text.spans import covering_entity, paragraph_of
 
 MAX_SPAN_TOKENS = 7
 # Tokens allowed inside a multi-word name besides capitalised words ("Sar-e Pul",
@@ -59,6 +59,7 @@ class Lexicon:
     compass_parts: frozenset[str] = frozenset()  # "in northern Shan"
     name_openers: frozenset[str] = frozenset()  # "Greater Manchester", "New Delhi"
     beside: frozenset[str] = frozenset()  # bearings and "near": one place beside another
+    compass_words: frozenset[str] = frozenset()  # bearings, parts and name openers: a word before a name, no name itself
     facility_titles: frozenset[str] = frozenset()  # "Camp Simba": a facility's name, not the village Simba
 
 
@@ -89,6 +90,7 @@ def lexicon() -> Lexicon:
         compass_parts=frozenset(cfg["compass"]["parts"]),
         name_openers=frozenset(cfg["compass"]["name_openers"]),
         beside=frozenset(cfg["compass"]["bearings"]) | frozenset(cfg["compass"]["beside"]),
+        compass_words=frozenset(cfg["compass"]["bearings"] + cfg["compass"]["parts"] + cfg["compass"]["name_openers"]),
         facility_titles=frozenset(ctx.get("facility_titles", ())),
     )
 
@@ -398,7 +400,7 @@ def _embedding_entity(span: Span) -> Span | None:
         lex = lexicon()
         # (not a word of bearing or age, "South Gujarat Farmers Association", nor a stop word)
         if prev is not None and prev.is_alpha and prev.text[:1].isupper() and not prev.is_stop \
-                and not any(prev.lower_ in words for words in (lex.features, lex.bearings, lex.compass_parts, lex.name_openers)) \
+                and prev.lower_ not in lex.features and prev.lower_ not in lex.compass_words \
                 and load_gazetteer().has_key(fold(prev.text)):
             return None
         return e
@@ -451,7 +453,7 @@ _DATELINE_TAIL = re.compile(r"^\s*(?:,[^\n:()]{0,40})?\s*(?:\([^)\n]{1,40}\)\s*)
 
 def opens_a_paragraph(text: str, start: int) -> bool:
     """Nothing but a date stamp or quote marks stands before ``start`` in its paragraph."""
-    before = text[text.rfind("\n", 0, start) + 1 : start].strip(" \t\"'")
+    before = text[paragraph_of(text, start)[0] : start].strip(" \t\"'")
     return not before or bool(_DATE_STAMP.match(before))
 
 
@@ -468,7 +470,7 @@ _CREDIT_CLOSING = re.compile(r"\s*\)\s*[:\u2014\u2013-]")
 def _wire_credit(text: str, start: int, end: int) -> bool:
     """ "KABUL (AP) -", "GOMA, Dec 8 (Reuters) -": the brackets of a dateline hold the
     agency that filed it."""
-    before = text[text.rfind("\n", 0, start) + 1 : start]
+    before = text[paragraph_of(text, start)[0] : start]
     return bool(_CREDIT_OPENING.match(before)) and bool(_CREDIT_CLOSING.match(text, end))
 
 

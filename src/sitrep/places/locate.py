@@ -297,7 +297,7 @@ def _glued_to_name(adoc: AnnotatedDocument, m: PlaceMention) -> bool:
     if not (prev.is_alpha and prev.text[:1].isupper()) or prev.is_stop or prev.is_sent_start:
         return False
     lex = lexicon()
-    if any(prev.lower_ in words for words in (lex.bearings, lex.compass_parts, lex.name_openers, lex.level_words)):
+    if prev.lower_ in lex.compass_words or prev.lower_ in lex.level_words:
         return False
     return not any(o.start <= prev.idx < o.end for o in adoc.places)
 
