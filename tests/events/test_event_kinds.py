@@ -440,3 +440,27 @@ def test_a_list_of_ground_taken_is_read_whole():
     # the ground noun stands last in the coordinated list, after two buildings
     assert kind("The militia said it had seized the customs office, the radio station and the airport "
                 "in Kunduz province.") == ("Battles", "Non-state actor overtakes territory")
+
+
+def test_a_building_struck_is_a_blow_not_a_workers_strike():
+    # a school "was struck" while teachers were inside: the passive verb takes what was hit
+    assert kind("Medics said a clinic in the village of Kafr Ruma was struck twice on Tuesday as nurses "
+                "carried patients out, killing four.") == ("Violence against civilians", "Attack")
+    assert kind("Teachers in the city struck on Tuesday over unpaid salaries, closing most schools.") == (
+        "Protests", "Peaceful protest")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two helicopters dropped several bombs on a market in the village of Lay Kay on Tuesday, wounding 30 people, residents said.",
+        "Bombs dropped by army jets hit a village in Magway region on Tuesday, killing nine people, residents said.",
+    ],
+)
+def test_bombs_dropped_are_an_air_strike_even_with_a_toll(sentence):
+    assert kind(sentence) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_a_bomb_planted_on_the_ground_stays_a_bomb():
+    assert kind("A bomb planted under a car went off in the town of Lay Kay on Tuesday, wounding 30 people, "
+                "police said.") == ("Explosions/Remote violence", "Remote explosive/landmine/IED")

@@ -113,8 +113,16 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
         if words & lex.ruler_nouns or any(c.ent_type_ == "PERSON" for c in removed):
             return event_class
         return None
+    if kind == "dropped":
+        if token.pos_ != "NOUN":
+            return None
+        # (a subject whose verb has a "by" agent is a passive the parser read as active)
+        passive_read_active = token.dep_ == "nsubj" and any(c.dep_ == "agent" for c in token.head.children)
+        verb = token.head if token.dep_ in ("dobj", "nsubjpass") or passive_read_active else next(
+            (c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+        return event_class if verb is not None and verb.lemma_.lower() == "drop" else None
     if kind == "no_object":
-        return event_class if not (token.pos_ == "VERB" and has_object(token)) else None
+        return event_class if not (token.pos_ == "VERB" and (has_object(token) or is_passive(token))) else None
     if kind == "agreement_ended":
         # "the government suspended the ceasefire", "the truce was revoked": the noun itself is
         # what ended ("broke the terms of the deal" tells a violation, not a truce ended)
@@ -219,6 +227,11 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
 
 def has_object(token: Token) -> bool:
     return any(c.dep_ in ("dobj", "ccomp") for c in token.children)
+
+
+def is_passive(token: Token) -> bool:
+    """ "the school was struck": what the verb did something to is its subject."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
 
 
 def left_custody(token: Token) -> bool:
