@@ -464,3 +464,12 @@ def test_bombs_dropped_are_an_air_strike_even_with_a_toll(sentence):
 def test_a_bomb_planted_on_the_ground_stays_a_bomb():
     assert kind("A bomb planted under a car went off in the town of Lay Kay on Tuesday, wounding 30 people, "
                 "police said.") == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+
+
+def test_explosions_heard_during_an_assault_tell_no_weapon():
+    # the storming is told in one sentence, what residents heard in the next: its sound, no bomb
+    assert kind("Gunmen stormed a police post outside Garissa before dawn on Tuesday, killing two officers. "
+                "Residents said they had been woken by heavy gunfire and loud explosions.") == ("Battles", "Armed clash")
+    # told alone, the explosions heard are the event
+    assert kind("Residents heard several explosions near the market in Garissa on Tuesday, killing two people.") == (
+        "Explosions/Remote violence", "Remote explosive/landmine/IED")

@@ -91,6 +91,11 @@ def incident_type(account: Account) -> tuple[str, str, str, str]:
             chosen = classes["protest"]
         return (*chosen.acled, *chosen.plover)
     family_hits = [h for h in hits if families_compatible(h.event_class.family, account.family)]
+    heard = [m for m in account.mentions if any(is_noise_heard(h.token) for h in m.hits)]
+    if heard and len(heard) < len(account.mentions):
+        # the act told in other sentences, its sound in this one: the sound tells no weapon
+        noise = {id(h) for m in heard for h in m.hits if is_noise_heard(h.token)}
+        family_hits = [h for h in family_hits if id(h) not in noise]
     if gunfight_only:
         family_hits = [h for h in family_hits if h.event_class.name not in PROTEST_CLASSES]
     main = max(family_hits or hits, key=lambda h: h.event_class.priority).event_class
@@ -146,6 +151,19 @@ def told_by_armed_group(mention) -> bool:
     """Whether a rebel group or militia (or its spokesman) tells the mention."""
     speaker = mention.attribution.speaker if mention.attribution is not None else None
     return speaker is not None and speaker.inter in NONSTATE_INTERS
+
+
+def is_noise_heard(token: Token) -> bool:
+    """ "residents were woken by heavy gunfire and loud explosions", "heard blasts": the sound
+    of an event told elsewhere, which says nothing of the weapons it was fought with."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ == "by" and verb.dep_ == "agent":
+        verb = verb.head
+    elif token.dep_ != "dobj":
+        return False
+    return verb.lemma_.lower() in lexicon().filters.noise_verbs
 
 
 #: Words for a stretch of time a backdrop is told over: "following a week of fighting".

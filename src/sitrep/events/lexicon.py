@@ -78,6 +78,7 @@ class Filters:
     anchor_prepositions: frozenset[str]
     modal_words: frozenset[str]
     sensing_verbs: frozenset[str]
+    noise_verbs: frozenset[str]
     past_ability_modals: frozenset[str]
     condition_marks: frozenset[str]
     generic_clause_marks: frozenset[str]
