@@ -473,3 +473,11 @@ def test_explosions_heard_during_an_assault_tell_no_weapon():
     # told alone, the explosions heard are the event
     assert kind("Residents heard several explosions near the market in Garissa on Tuesday, killing two people.") == (
         "Explosions/Remote violence", "Remote explosive/landmine/IED")
+
+
+def test_a_bare_number_captured_is_people_not_ground():
+    # "captured 25" leaves its noun to the clause before: 25 insurgents, no town taken
+    assert kind("Troops killed 40 insurgents and captured 25 in fighting near Gwoza in Borno State on Tuesday, "
+                "the army said.") == ("Battles", "Armed clash")
+    assert kind("Troops captured Gwoza and two villages near it in Borno State on Tuesday, the army said.") == (
+        "Battles", "Government regains territory")

@@ -48,7 +48,11 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
     words = argument_words(args)
     if kind == "territory":
         taken = [a for a in args if a.dep_ in ("dobj", "nsubjpass")]
-        people_taken = any(a.lemma_.lower() in lex.prisoner_nouns for a in taken) or names_people(taken)
+        # a bare number taken is people, its noun left to the clause before ("killed 300 rebels and
+        # captured 150"): ground is never counted so
+        people_taken = (any(a.lemma_.lower() in lex.prisoner_nouns or (a.pos_ == "NUM" and not any(a.children))
+                            for a in taken)
+                        or names_people(taken))
         if people_taken:  # "freed 200 prisoners", "captured two militants": people, not ground
             if token.lemma_.lower() not in ("capture", "seize"):
                 return None
