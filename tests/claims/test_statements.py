@@ -859,3 +859,37 @@ def test_words_of_horror_for_an_act_charge_no_one():
 ])
 def test_a_person_of_no_named_body_but_a_states_title_tells_of_its_forces_as_their_own(text, kind):
     assert [s.kind for s in statements(text)][-1:] == [kind]
+
+
+def test_a_second_verb_of_speech_reports_words_of_its_own():
+    # the accusation is the "of" phrase; the punishment promised after "and said" is a threat of its own
+    found = statements("On Sunday, the prime minister accused the opposition of trying to take the port by force "
+                       "and said those who had attacked the port would be pursued.")
+    assert [s.kind for s in found] == ["accusation", "threat"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the state, in the words of the one who heads its government
+        "Prime Minister Ahmed Nuri vowed on Monday that the state would take stern action against the bombers.",
+        # another party said to be made to answer for an act
+        "Ukraine's foreign minister, Dmytro Kuleba, said on Monday that Russia would be held responsible for the attack.",
+        # the speaker's own men, by its own pronoun, and their fighting said to go on
+        "The militia's commander, Idris Kamal, said on Monday that his men would keep fighting until the army left the valley.",
+    ],
+)
+def test_punishment_and_fighting_promised_by_ones_own_side_are_threats(sentence):
+    assert one(sentence).kind == "threat"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The governor said on Monday that the state would take action to repair the bridge.",
+        "The minister said on Monday that his men would keep working on the road until it was finished.",
+        "The interior minister said on Monday that the police would hold talks with the traders.",
+    ],
+)
+def test_work_and_talks_promised_are_no_threats(sentence):
+    assert one(sentence).kind == "statement"

@@ -44,9 +44,14 @@ def content_tokens(adoc: AnnotatedDocument, attribution: Attribution) -> list[To
     if attribution.quote_start is not None and attribution.quote_start < start:
         start = min(start, attribution.quote_start)
     speaker = (attribution.speaker_start, attribution.speaker_end)
+    # "accused his rival of ... and said those who attacked would be pursued": the second verb
+    # of speech reports words of its own, which are no part of the accusation
+    cue = doc[attribution.cue_i]
+    conjoined = {t.i for other in adoc.attributions if other.cue_i != cue.i and doc[other.cue_i].dep_ == "conj"
+                 and doc[other.cue_i].head.i == cue.i for t in doc[other.cue_i].subtree}
     tokens = []
     for token in tokens_from(doc, start, end):
-        if token.i == attribution.cue_i:
+        if token.i == attribution.cue_i or token.i in conjoined:
             continue
         if speaker[0] is not None and speaker[0] <= token.idx < (speaker[1] or 0):
             continue
@@ -252,6 +257,25 @@ def side_of(adoc: AnnotatedDocument, attribution: Attribution, doer: Token, gove
     return "other"
 
 
+def speaks_of_its_own(adoc: AnnotatedDocument, attribution: Attribution, doer: Token) -> bool:
+    """ "Hemedti said his men would keep fighting": men the speaker's own pronoun owns; "the
+    prime minister vowed the state would act": the state, in the words of one who holds its
+    office. (Read for what a speaker says its side will do; what it says its side did is
+    ``side_of``'s, by the actors the text names.)"""
+    if doer.pos_ not in ("NOUN", "PROPN"):
+        return False
+    owner = next((c for c in doer.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.pos_ == "PRON":
+        pronouns = ("his", "her") if attribution.speaker_sort == "person" else ("its", "their")
+        return owner.lower_ in pronouns and not any(
+            a.start < owner.idx < a.end for a in adoc.actors if a.actor is not attribution.speaker)
+    if doer.lower_ == "state" and any(c.lower_ == "the" for c in doer.children):
+        speaker = attribution.speaker
+        return speaks_for_the_state(adoc, attribution) or (
+            speaker is not None and is_state(speaker_affiliation_actor(adoc, speaker) or speaker))
+    return False
+
+
 def first_conjunct(noun: Token) -> Token:
     while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head
@@ -451,9 +475,9 @@ def threatens_more(adoc: AnnotatedDocument, attribution: Attribution, token: Tok
     words = {w for t in phrase_tokens(doer) for w in (t.lemma_.lower(), t.lower_)}
     if words & lex.violence_nouns:
         return True
-    if side_of(adoc, attribution, doer, token) == "own":
+    if speaks_of_its_own(adoc, attribution, doer) or side_of(adoc, attribution, doer, token) == "own":
         objects = [c for c in token.children if c.dep_ in ("dobj", "xcomp")]
-        return any(is_act(o) or o.lemma_.lower() in lex.violence_nouns for o in objects)
+        return any(is_act(o) or o.lemma_.lower() in lex.violence_nouns or o.lower_ in lex.violence_nouns for o in objects)
     return False
 
 
@@ -462,15 +486,36 @@ def threatens_punishment(adoc: AnnotatedDocument, attribution: Attribution, toke
     punished": a verb of punishing under a modal of the future, whose doer is the speaker's
     own side or whose object (the subject, in the passive) is the doers of an act."""
     lex = lexicon()
-    if token.pos_ != "VERB" or token.lemma_.lower() not in lex.punishing_verbs or negated(token):
+    if token.pos_ != "VERB" or negated(token) or not (
+            token.lemma_.lower() in lex.punishing_verbs or punishing_phrase(token)):
         return False
     if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in lex.future_modals for c in token.children):
         return False
     undergoers = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if any({t.lower_ for t in u.subtree} & lex.doer_words for u in undergoers):
         return True
+    if any(is_act(c) for u in undergoers for c in u.children if c.dep_ == "relcl"):
+        return True  # "those who had attacked Tripoli would be pursued": the doers of an act
+    if is_passive(token) and any(side_of(adoc, attribution, u, token) == "other" for u in undergoers if u.dep_ == "nsubjpass"):
+        return True  # "Moscow would be held responsible": another party, to be punished
     doer = subject(token)
-    return doer is not None and not is_passive(token) and side_of(adoc, attribution, doer, token) == "own"
+    return doer is not None and not is_passive(token) and (
+        speaks_of_its_own(adoc, attribution, doer) or side_of(adoc, attribution, doer, token) == "own")
+
+
+def punishing_phrase(verb: Token) -> bool:
+    """ "would be held responsible", "will take stern action against them", "bring the killers
+    to justice": a verb that punishes with the word it takes."""
+    phrases = lexicon().punishing_phrases
+    lemma = verb.lemma_.lower()
+    for taken in verb.children:
+        if taken.dep_ not in ("dobj", "oprd", "acomp", "ccomp", "xcomp", "prep"):
+            continue
+        if f"{lemma} {taken.lemma_.lower()}" in phrases:
+            return True
+        if any(f"{lemma} {taken.lemma_.lower()} {g.lower_}" in phrases for g in taken.children if g.dep_ in ("prep", "pobj")):
+            return True
+    return False
 
 
 def denies_own_losses(adoc: AnnotatedDocument, attribution: Attribution, token: Token) -> bool:
