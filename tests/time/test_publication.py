@@ -285,3 +285,21 @@ def test_a_past_month_that_leaves_one_consistent_date_gives_it():
     found = publication(text)
     assert (found.value, found.basis) == (date(2026, 8, 16), "inferred")
     assert found.reasoning.startswith("the only date consistent with Aug 16 on or after 'September 2025'")
+
+
+def test_a_numeric_stamp_that_reads_both_ways_is_read_as_the_weekdays_fit():
+    # 02/10/2022: 2 October (a Sunday) or 10 February (a Thursday); what the story tells as
+    # just past decides
+    sunday = "Published 02/10/2022 09:14\n\nGunmen attacked a market on Friday, and mourners were buried on Saturday, officials said."
+    assert publication(sunday).value == date(2022, 10, 2)
+    thursday = "Published 02/10/2022 09:14\n\nRebels attacked a convoy on Wednesday, killing four soldiers, the army said."
+    assert publication(thursday).value == date(2022, 2, 10)
+    # a numeric date in a sentence is no stamp
+    assert publication("The court sat on 02/10/2022 and adjourned.").value is None
+
+
+def test_a_year_told_as_so_many_years_ago_fixes_a_yearless_dateline():
+    text = ("ZAGREB, Sept 25 (Agency) - Police said on Monday that gunmen had fired on a patrol.\n\n"
+            "The country left the federation in 2008, 15 years ago this spring.")
+    found = publication(text)
+    assert (found.value, found.basis) == (date(2023, 9, 25), "dateline")

@@ -26,7 +26,7 @@ from sitrep.time import calendars
 from sitrep.time.datelines import in_dateline, line_bounds, stamp_keyword
 from sitrep.time.expressions import Expression, Tense, choose, day_month_candidates, scan, valid_day
 from sitrep.time.governance import clause_tense
-from sitrep.time.rules import load_rules
+from sitrep.time.rules import load_rules, number_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -172,6 +172,27 @@ def is_banner(stamp: Stamp, dateline: date | None) -> bool:
     return found is not None and not 0 <= (found - dateline).days <= load_rules().banner_days
 
 
+#: A date in numbers whose day and month could be either way round: "02/10/2022".
+EITHER_WAY = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d)(?![\d/.-])")
+
+
+def either_way_stamps(text: str, today: date) -> list[tuple[str, tuple[date, ...]]]:
+    """The page's own date stamps written in numbers that read both day first and month
+    first ("Published 02/10/2022 09:14"), each with its readings up to ``today``; the
+    scanner, rightly, makes no date of them."""
+    found = []
+    for m in EITHER_WAY.finditer(text):
+        first, second, year = int(m[1]), int(m[3]), int(m[4])
+        if first == second or not (0 < first <= 12 and 0 < second <= 12):
+            continue
+        if stamp_keyword(text, m.start(), m.end()) is None:
+            continue
+        readings = tuple(d for d in (date(year, second, first), date(year, first, second)) if d <= today)
+        if readings:
+            found.append((m[0], readings))
+    return found
+
+
 def stamp_date(stamp: Stamp) -> date | None:
     e = stamp.expression
     if e.year is None:
@@ -253,6 +274,31 @@ class Evidence:
     since: tuple[date, str] | None = None  # the latest past month or day told with its year, and its text
 
 
+#: A year told with how long ago it was: "in 2008, 15 years ago", "fifteen years ago, in 2008".
+YEARS_AGO = re.compile(
+    r"\b(?P<year>(?:19|20)\d\d),? (?P<count>\w+) years ago\b|\b(?P<count2>\w+) years ago,? in (?P<year2>(?:19|20)\d\d)\b",
+    re.IGNORECASE)
+
+
+def years_ago(text: str) -> list[tuple[int, str]]:
+    """The publication years that "in 2008, 15 years ago" tells (2023), with their text."""
+    rules = load_rules()
+    found = []
+    for m in YEARS_AGO.finditer(text):
+        year, count = (m["year"], m["count"]) if m["year"] else (m["year2"], m["count2"])
+        number = number_of(count, rules)
+        if number is not None and number == int(number):
+            found.append((int(year) + int(number), m[0]))
+    return found
+
+
+def in_year(year: int) -> Check:
+    def check(published: date) -> bool:
+        return published.year == year
+
+    return check
+
+
 def not_before(year: int) -> Check:
     """An article that tells of a past year was published in it or later."""
 
@@ -301,6 +347,9 @@ def gather_evidence(
     ]
     if past_years:
         checks.append(not_before(max(past_years)))
+    for year, told in years_ago(text):
+        checks.append(in_year(year))
+        texts.append(told)
     since = past_since(expressions, stamp_starts, tense_of, today)
     for first, second in zip(dated, dated[1:]):
         if first.calendar != second.calendar and PAIR_GAP.match(text[first.end : second.start]):
@@ -479,6 +528,11 @@ def resolve_publication(
         found = stamp_date(stamp)
         if found is not None and found <= today and not is_banner(stamp, dateline):
             return PublicationDate(found, "dateline", stamp.expression.text, (), f"date stamp in the text: {stamp.line!r}")
+    for written, readings in either_way_stamps(text, today)[:1]:
+        found = settle(readings, text, expressions, stamps, tense_reader(doc), today)
+        if found is not None:
+            return PublicationDate(found, "dateline", written, (),
+                                   f"the stamp {written!r} reads as {found} (day or month first), which the text's dates and weekdays fit best")
     url_month = (from_url.year, from_url.month) if from_url is not None and from_url.year else None
     inferred = infer(text, expressions, stamps, today, assume_year, url_month, tense_reader(doc))
     if inferred.value is None and url_month is not None:
