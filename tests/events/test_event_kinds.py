@@ -481,3 +481,10 @@ def test_a_bare_number_captured_is_people_not_ground():
                 "the army said.") == ("Battles", "Armed clash")
     assert kind("Troops captured Gwoza and two villages near it in Borno State on Tuesday, the army said.") == (
         "Battles", "Government regains territory")
+
+
+def test_a_black_flag_carried_by_gunmen_is_no_protest_but_black_flags_shown_to_a_minister_are():
+    assert kind("Gunmen opened fire on worshippers at a mosque in Bir al-Abed on Friday, killing 30 people. "
+                "Some of them carried the black flag of the Islamic State group.") == ("Violence against civilians", "Attack")
+    assert kind("Youth Congress workers showed black flags to the chief minister in Kochi on Tuesday.") == (
+        "Protests", "Peaceful protest")

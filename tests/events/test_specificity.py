@@ -320,3 +320,10 @@ def test_a_trigger_inside_a_since_clause_only_describes_the_anchor():
                          "bloodiest day since government forces, backed by foreign warplanes, launched their offensive "
                          "in December 2019.").incidents
     assert [(i.killed, i.date) for i in found] == [(21, "2020-02-25")]
+
+
+def test_a_day_of_mourning_for_the_dead_is_no_second_incident():
+    found = extract_text(
+        "Gunmen killed three soldiers at a checkpoint near Gao on Sunday, the army said. The government "
+        "declared Wednesday a day of national mourning for the three dead soldiers.", options=OPTIONS).incidents
+    assert [(i.date, i.killed) for i in found] == [("2021-06-13", 3)]

@@ -20,3 +20,14 @@ def test_gloss_through_a_municipality_states_the_province(placed):
     )
     loc = place_at(adoc, "ambushed")
     assert (loc.admin1, loc.place) == ("Michoacan", "El Aguaje")
+
+
+def test_a_name_placed_once_is_that_place_wherever_the_story_names_it_again(placed):
+    # the index knows no Banjska; the first sentence puts it in Zvecan municipality, so the
+    # later bare "Banjska" is that village too, not a namesake the fuzzy index finds elsewhere
+    adoc = placed(
+        "Police went to check on two lorries blocking a bridge at the village of Banjska, in Zvecan "
+        "municipality, on Sunday. Gunmen later fired on officers at Banjska, killing one of them."
+    )
+    loc = place_at(adoc, "fired")
+    assert (loc.country, loc.admin1, loc.place) == ("XK", "Mitrovica", "Banjska")

@@ -419,6 +419,8 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
                     # "died" with nobody counted is no report of an incident, nor is a war's
                     # toll so far ("in a conflict that has killed 150,000 people")
                     continue
+                if all(names_the_dead(h.token) for h in hits):
+                    continue  # "declared Wednesday a day of mourning for the three dead men": who, not what happened
             # the violence itself, not what was merged into it ("thwarted an attack, killing two")
             own = [h for h in hits if h.event_class.family not in MERGED_FAMILIES] or hits
             main = max(own, key=lambda h: h.event_class.priority)
@@ -548,6 +550,19 @@ def told_apart(mention: EventMention, adoc: AnnotatedDocument) -> list[EventMent
 
 def speaker_of(attribution: Attribution) -> str:
     return attribution.speaker.id if attribution.speaker else (attribution.speaker_name or "").lower()
+
+
+def names_the_dead(token: Token) -> bool:
+    """ "mourning for the three dead men", "the families of the dead soldiers": a casualty
+    word that only describes people in a phrase about something else (an event told with
+    them is "left three men dead", "among the dead were two children")."""
+    if token.dep_ != "amod" or token.head.dep_ != "pobj":
+        return False
+    return not is_trigger_word(token.head.head.head)
+
+
+def is_trigger_word(token: Token) -> bool:
+    return bool(lexicon().by_lemma.get(token.lemma_.lower()))
 
 
 def first_time(adoc: AnnotatedDocument, hits: list[TriggerHit]) -> TimeMention | None:

@@ -1114,9 +1114,22 @@ def find_places(adoc: AnnotatedDocument) -> list[PlaceMention]:
     ]
     extra = _near_misses(adoc, cands, story, found) + capital_mentions(adoc, found)
     known = sorted(found + extra, key=lambda m: m.start) if extra else found
-    marked = marked_places(adoc, known) + _namesakes_within(cands, resolved)
+    namesakes = _namesakes_within(cands, resolved)
+    known = _as_written_inside(known, namesakes)
+    marked = marked_places(adoc, known) + namesakes
     adoc.doc.user_data[MARKED_KEY] = marked
     return sorted(known + marked, key=lambda m: m.start) if marked else known
+
+
+def _as_written_inside(known: list[PlaceMention], namesakes: list[PlaceMention]) -> list[PlaceMention]:
+    """A name the text once puts inside its container ("the village of Banjska, in Zvecan
+    municipality") is that place wherever else the story names it, not a namesake the index
+    knows elsewhere (one story, one place of that name)."""
+    placed = {fold(m.text): m.place for m in namesakes}
+    if not placed:
+        return known
+    return [PlaceMention(m.start, m.end, m.text, placed[fold(m.text)]) if fold(m.text) in placed and m.place.level == "place"
+            else m for m in known]
 
 
 def _namesakes_within(cands: list[Candidate], kept: list[Place | None]) -> list[PlaceMention]:
