@@ -164,3 +164,15 @@ def test_a_separatist_government_counting_civilians_is_the_other_partys_account(
     )
     assert [(i.acled_type, i.killed, i.reported_by.mention if i.reported_by else None) for i in found] == [
         ("Battles", 12, "The government"), ("Violence against civilians", 9, "The Boranu Interim Government")]
+
+
+def test_two_states_counting_the_dead_of_one_raid_are_two_accounts():
+    # the Palestinian health ministry is no actor the index knows: its last word makes it a
+    # body of the Palestinian state, the other side to the Israeli army
+    found = incidents(
+        "Israeli troops raided the Nur Shams camp near Tulkarm on Monday. "
+        "The Palestinian health ministry said nine Palestinians had been killed by Israeli fire during the raid. "
+        "The Israeli military said its forces had killed nine gunmen in the raid."
+    )
+    assert [(i.killed, i.reported_by.mention) for i in found] == [
+        (9, "The Palestinian health ministry"), (9, "The Israeli military")]

@@ -132,20 +132,27 @@ def tellers(event: Event) -> list[str | None]:
 
 
 def party_side(mentions: list[EventMention]) -> str | None:
-    """The side of the party a source speaks for ("state" or "nonstate"), when the claims
-    stage found one: a body is its own party, a person speaks for their affiliation or for
-    the body their phrase names. A monitor (a rights group, an observer mission) is no
-    party to the fighting."""
+    """The side of the party a source speaks for ("state:IL", "state" or "nonstate"), when
+    the claims stage found one: a body is its own party, a person speaks for their
+    affiliation or for the body their phrase names. Two states are two sides (the Israeli
+    army and the Palestinian health ministry each count the dead of one raid). A monitor (a
+    rights group, an observer mission) is no party to the fighting."""
     monitors = load_kb().monitors
     for mention in mentions:
         party = mention.attribution.speaker_party if mention.attribution is not None else None
         if party is not None and party.id.partition(":")[0] in monitors:
             continue
-        if party is not None and party.inter in STATE_INTERS:
-            return "state"
+        if party is not None and (party.inter in STATE_INTERS or state_body(party)):
+            return f"state:{party.country}" if party.country else "state"
         if party is not None and party.inter in NONSTATE_INTERS:
             return "nonstate"
     return None
+
+
+def state_body(party) -> bool:
+    """A state's body the actor index does not know: "the Palestinian health ministry"."""
+    words = party.name.lower().split()
+    return party.inter is None and party.country is not None and bool(words) and words[-1] in lexicon().state_body_nouns
 
 
 def split_accounts(event: Event) -> list[Account]:

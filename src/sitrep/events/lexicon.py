@@ -124,6 +124,7 @@ class Lexicon:
     captive_nouns: frozenset[str]
     agreement_nouns: frozenset[str]
     force_nouns: frozenset[str]
+    state_body_nouns: frozenset[str]
     ruler_nouns: frozenset[str]
     base_nouns: frozenset[str]
     weapon_nouns: frozenset[str]
@@ -205,6 +206,7 @@ def lexicon() -> Lexicon:
         captive_nouns=frozenset(arguments["captive_nouns"]),
         agreement_nouns=frozenset(arguments["agreement_nouns"]),
         force_nouns=frozenset(arguments["force_nouns"]),
+        state_body_nouns=frozenset(arguments["state_body_nouns"]),
         ruler_nouns=frozenset(arguments["ruler_nouns"]),
         base_nouns=frozenset(arguments["base_nouns"]),
         weapon_nouns=frozenset(arguments["weapon_nouns"]),
