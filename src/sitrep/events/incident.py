@@ -299,7 +299,12 @@ def location_of(account: Account, chosen: EventMention):
     ordered = [chosen] + [m for m in account.mentions if m is not chosen]
     if account.parent is not None:
         ordered += account.parent.mentions
-    own = [m.location for m in ordered if m.own_place and m.location is not None]
+    told_in = chosen.location.country if chosen.own_place and chosen.location is not None else None
+    # a sentence that only points back ("opened an investigation into the attack") names a
+    # place of its own that is the event's only inside the country its telling gave ("struck
+    # targets in northern Iraq"; "the Ankara chief prosecutor" is elsewhere)
+    own = [m.location for m in ordered if m.own_place and m.location is not None
+           and not (m.pointer and told_in and m.location.country != told_in)]
     rank = {"place": 0, "admin2": 1, "admin1": 2, "country": 3, None: 4}
     if own:
         return min(own, key=lambda loc: rank.get(loc.geo_precision, 4))
