@@ -346,3 +346,12 @@ def test_a_day_of_mourning_for_the_dead_is_no_second_incident():
 def test_a_deal_told_in_the_passive_is_news_only_with_a_day_of_its_own(sentence, expected):
     found = extract_text(sentence, options=OPTIONS).incidents
     assert [(i.acled_type, i.acled_sub_type, i.date) for i in found] == expected
+
+
+def test_hundreds_killed_so_far_in_a_campaign_is_a_tally():
+    # (joined to the day's killing, the fighters' deaths made it a battle)
+    found = extract_text(
+        "Gunmen killed 12 villagers near Beni on Tuesday, the army said. The army has fought the group across "
+        "the border for two years, and officials say hundreds of its fighters have been killed in those "
+        "operations.", options=OPTIONS).incidents
+    assert [(i.acled_type, i.date, i.killed) for i in found] == [("Violence against civilians", "2021-06-15", 12)]

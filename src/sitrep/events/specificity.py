@@ -352,7 +352,13 @@ def is_running_total(verb: Token) -> bool:
         if t.dep_ == "nummod" and t.head.dep_ in ("dobj", "nsubjpass") and t.head.head.i == verb.i:
             if any(c.dep_ in ("advmod", "quantmod") and c.lower_ in ("over", "more", "than") for c in t.children):
                 return True
+        if t.dep_ in ("dobj", "nsubjpass") and t.head.i == verb.i and t.lower_ in MULTITUDES:
+            return True  # "hundreds of its fighters have been killed in those operations"
     return False
+
+
+#: Counts no single event reaches unnamed: a toll over a campaign ("hundreds have been killed").
+MULTITUDES = {"hundreds", "thousands", "millions"}
 
 
 def is_description(hit: TriggerHit, triggers: set[int]) -> bool:
