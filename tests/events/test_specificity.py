@@ -355,3 +355,12 @@ def test_hundreds_killed_so_far_in_a_campaign_is_a_tally():
         "the border for two years, and officials say hundreds of its fighters have been killed in those "
         "operations.", options=OPTIONS).incidents
     assert [(i.acled_type, i.date, i.killed) for i in found] == [("Violence against civilians", "2021-06-15", 12)]
+
+
+def test_a_toll_after_a_timing_clause_is_the_result_of_the_act_before_it():
+    # the parser hangs "wounding" on "before parliament was due to reopen", which is not yet
+    found = extract_text(
+        "Two attackers set off a bomb at the gate of the police headquarters in Ankara on Tuesday morning, "
+        "hours before parliament was due to reopen nearby, wounding two police officers, the minister said.",
+        options=OPTIONS).incidents
+    assert [(i.acled_sub_type, i.injured) for i in found] == [("Remote explosive/landmine/IED", 2)]
