@@ -893,3 +893,22 @@ def test_punishment_and_fighting_promised_by_ones_own_side_are_threats(sentence)
 )
 def test_work_and_talks_promised_are_no_threats(sentence):
     assert one(sentence).kind == "statement"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the group's own attacks said to go on: a threat
+        ("Rebel spokesman Tomas Areng said on Wednesday that the rebels had killed the workers. Areng said the "
+         "rebels would go on attacking anyone working on the road until the region was free.", ["statement", "threat"]),
+        # operations that will go on: a vow told as a plan
+        ("The president said on Monday that the operations would go on until the group was driven out.", ["statement"]),
+        # who pays is who is punished; paying salaries is no threat
+        ("The governor said on Monday that the rebels would pay a heavy price for the attack.", ["threat"]),
+        ("The minister said on Monday that the government would pay the salaries of the teachers next week.", ["statement"]),
+        # an answer promised to an attack
+        ("The president said on Monday that the army would respond to the attack with force.", ["threat"]),
+    ],
+)
+def test_threats_of_going_on_paying_and_responding(sentence, expected):
+    assert [s.kind for s in statements(sentence)] == expected
