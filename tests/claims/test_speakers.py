@@ -7,6 +7,8 @@ speaker keeps its description, lower-case, with the body it speaks for.
 
 from __future__ import annotations
 
+import pytest
+
 from sitrep import actors, places, time
 from sitrep import text as text_stage
 from sitrep.claims import find_attributions
@@ -401,3 +403,14 @@ def test_a_name_right_after_a_role_the_parse_made_its_apposition_is_the_person()
     found = speakers("The protests grew days after the Sunni cleric Ahmed al-Kubaisi, whose followers had filled the squares, "
                      "said he would withdraw his support.")
     assert [name for name, _ in found] == ["Ahmed al-Kubaisi"]
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("President Abdel Fattah el-Sisi said on Friday that the talks would resume.", "Abdel Fattah el-Sisi"),
+        ("Foreign minister Ursula von Kamp said on Friday that the talks would resume.", "Ursula von Kamp"),
+    ],
+)
+def test_lower_case_particles_stay_inside_a_name(sentence, speaker):
+    assert [s.speaker.name for s in extract_text(sentence).statements] == [speaker]
