@@ -301,3 +301,16 @@ def test_the_wounded_counted_where_they_are_treated():
                       "The wounded were being treated at Bwera hospital. A nurse at the hospital treated 12 patients "
                       "for malaria on Tuesday.")
     assert [(i.killed, i.injured) for i in found] == [(41, None)]
+
+
+def test_a_list_among_them_in_apposition_is_part_of_the_toll():
+    found = incidents("Eight people, among them five park rangers and a French instructor, were killed when two "
+                      "roadside bombs struck their patrol near Banikoara on Tuesday, the government said.")
+    assert [i.killed for i in found] == [8]
+
+
+def test_one_person_named_again_by_a_definite_phrase_is_one_of_the_toll():
+    found = incidents("Eight soldiers, among them a French instructor, were killed when two roadside bombs struck "
+                      "their patrol near Banikoara on Tuesday, the government said. France confirmed the death of "
+                      "the French citizen.")
+    assert [i.killed for i in found] == [8]

@@ -281,7 +281,7 @@ def conjuncts(head: Token, field: str | None = None) -> list[Token]:
                       and not describes_person(c, head) and not partitive(c)]
     parts += [c for c in split_conjuncts(head) if not has_other_field(c, field)]
     for child in head.children:
-        if child.dep_ == "appos" and listed(child):
+        if child.dep_ == "appos" and listed(child) and not partitive(child):
             parts += coordinated(child)  # "one serviceman, a woman, her granddaughter and a man"
     if field is not None and head.pos_ == "NOUN" and count_field(head) not in (None, field):
         parts = parts[1:]  # "3 fatalities and 4 injured": only the 4 were injured
