@@ -912,3 +912,18 @@ def test_work_and_talks_promised_are_no_threats(sentence):
 )
 def test_threats_of_going_on_paying_and_responding(sentence, expected):
     assert [s.kind for s in statements(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        # an unnamed watchdog telling what a state's forces did charges the state
+        ("Rights groups said on Saturday that at least 30 people had been killed when security forces opened "
+         "fire on crowds in Zahedan.", "accusation"),
+        # a toll counted over months is a monitor's report, charging no one
+        ("More than 400 people have been killed since the protests began in October, most of them shot by "
+         "security forces, according to rights monitors.", "statement"),
+    ],
+)
+def test_rights_groups_charge_the_state_with_what_its_forces_did(sentence, kind):
+    assert one(sentence).kind == kind

@@ -236,6 +236,8 @@ def side_of(adoc: AnnotatedDocument, attribution: Attribution, doer: Token, gove
         # a speaker the text does not tie to an actor ("official sources said"): the story's
         # own state's forces may be its own, unless the speaker is described as armed men of
         # no state ("separatists said"); anyone else is another party
+        if is_state(actor) and watchdog_speaker(adoc, attribution) and not in_a_tally(governing):
+            return "other"  # "rights groups said security forces opened fire on crowds": they charge the state
         if is_state(actor) and (actor.country is None or actor.country == adoc.country) and not irregular_speaker(adoc, attribution):
             # "the military source said": described as the state's forces, they are its own
             return "own" if actor.country is not None and forces_speaker(adoc, attribution) else None
@@ -327,6 +329,24 @@ def irregular_speaker(adoc: AnnotatedDocument, attribution: Attribution) -> bool
     """A speaker described as armed men of no state ("separatists said", "a militant
     commander told reporters")."""
     return bool(described_by(adoc, attribution) & lexicon().irregular_nouns)
+
+
+def in_a_tally(token: Token) -> bool:
+    """ "more than 450 people have been killed since the protests began, most of them shot by
+    security forces": a toll counted over a span, which a monitor reports, charging no one."""
+    for word in token.sent:
+        if word.lower_ != "since" or word.dep_ not in ("prep", "mark"):
+            continue
+        counted = word.head if word.dep_ == "prep" else word.head.head  # "since the protests began": the clause's governor
+        if counted.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in counted.children):
+            return True
+    return False
+
+
+def watchdog_speaker(adoc: AnnotatedDocument, attribution: Attribution) -> bool:
+    """An unnamed speaker described as watching the state from outside it ("rights groups",
+    "activists", "a war monitor")."""
+    return bool(described_by(adoc, attribution) & lexicon().watchdog_words)
 
 
 def state_speaker(adoc: AnnotatedDocument, attribution: Attribution) -> bool:

@@ -61,7 +61,8 @@ class SpeechLexicon:
     future_modals: frozenset[str]
     violence_nouns: frozenset[str]
     punishing_verbs: frozenset[str]  # "would hunt down those responsible"
-    punishing_phrases: frozenset[str]  # "would be held responsible": a verb's lemma and a word it takes
+    punishing_phrases: frozenset[str]
+    watchdog_words: frozenset[str]  # "rights groups", "activists": unnamed speakers who watch the state  # "would be held responsible": a verb's lemma and a word it takes
     doer_words: frozenset[str]  # "those responsible", "the perpetrators"
     loss_verbs: frozenset[str]  # "it suffered no casualties": its own losses denied
     mutual_verbs: frozenset[str]  # "the two sides traded fire": an act both sides do
@@ -120,6 +121,7 @@ def lexicon() -> SpeechLexicon:
         violence_nouns=frozenset(data["threats"]["violence"]),
         punishing_verbs=frozenset(data["threats"]["punishing"]),
         punishing_phrases=frozenset(data["threats"]["punishing_phrases"]),
+        watchdog_words=frozenset(data["acts"]["watchdog_words"]),
         doer_words=frozenset(data["threats"]["doers"]),
         loss_verbs=frozenset(data["own_losses"]["verbs"]),
         mutual_verbs=frozenset(data["acts"]["mutual_verbs"]),
