@@ -921,8 +921,8 @@ def test_threats_of_going_on_paying_and_responding(sentence, expected):
         ("Rights groups said on Saturday that at least 30 people had been killed when security forces opened "
          "fire on crowds in Zahedan.", "accusation"),
         # a toll counted over months is a monitor's report, charging no one
-        ("More than 400 people have been killed since the protests began in October, most of them shot by "
-         "security forces, according to rights monitors.", "statement"),
+        ("More than 400 people have been killed in Iraq since the protests began in October, most of them young "
+         "men shot by security forces or by unidentified gunmen, according to rights monitors.", "statement"),
     ],
 )
 def test_rights_groups_charge_the_state_with_what_its_forces_did(sentence, kind):
