@@ -401,3 +401,18 @@ def test_a_name_right_after_a_role_the_parse_made_its_apposition_is_the_person()
     found = speakers("The protests grew days after the Sunni cleric Ahmed al-Kubaisi, whose followers had filled the squares, "
                      "said he would withdraw his support.")
     assert [name for name, _ in found] == ["Ahmed al-Kubaisi"]
+
+
+def test_a_body_citing_evidence_keeps_its_voice_and_its_statement_speaks_for_it():
+    found = speakers(
+        "The regional prosecutor said on Monday that forty people had died. "
+        "Twelve more were hurt, the prosecutor's office said in a statement, citing the testimony of witnesses. "
+        "According to the statement, the gunmen came in four trucks. "
+        "They burned the market, the statement said. They then fled north, it said."
+    )
+    assert [name for name, _ in found] == ["regional prosecutor"] * 5
+
+
+def test_an_outlet_citing_a_source_still_passes_its_voice_on():
+    found = speakers("Three guards were hurt in a raid on the depot, state television said, citing a police source.")
+    assert [name for name, _ in found] == ["police source"]

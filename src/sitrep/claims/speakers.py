@@ -311,6 +311,14 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
         # "his family said": the family of the person the possessive stands for, as the story
         # would name them ("family of NAME"), not a speaker named "His family"
         return Reading(kin, None, "description", start, end, lemma, plural=is_plural(head))
+    holder = office_holder(head)
+    if holder is not None and not overlapping(adoc.actors, start, end):
+        # "the prosecutor's office said": the office of the one described by that role,
+        # who speaks through it (the prosecutor named before, when definite)
+        holder_start = holder.left_edge.idx
+        name = description_name(holder, holder_start, holder.idx + len(holder))
+        return Reading(name, None, "description", holder_start, end, holder.lemma_.lower(),
+                       points_back=any(c.lower_ in DEFINITE for c in holder.children if c.dep_ == "det"), roles=(holder.lemma_.lower(),))
     person = person_in(adoc, head, start, end)
     appositive = None
     if person is None and (lemma in lex.person_nouns or head.lower_ in lex.person_nouns):
@@ -424,6 +432,18 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
     name = phrase_name(adoc.doc, start, end, head) if text[start:end].strip() else None
     generic = definite and (lemma in lex.body_nouns or lower in lex.body_nouns)
     return Reading(name, None, "body", start, end, lemma, plural=is_plural(head), points_back=generic and not proper[:-1])
+
+
+def office_holder(head: Token) -> Token | None:
+    """ "the prosecutor's office", "the governor's office": the role noun that owns a body
+    noun; None when no role owns it ("Khan's party", "its office")."""
+    lex = lexicon()
+    if head.lemma_.lower() not in lex.body_nouns and head.lower_ not in lex.body_nouns:
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ != "NOUN" or owner.lemma_.lower() not in lex.person_nouns:
+        return None
+    return owner
 
 
 def kin_of(adoc: AnnotatedDocument, head: Token, start: int) -> str | None:
@@ -739,6 +759,11 @@ def resolve_pointers(adoc: AnnotatedDocument, attributions: list[Attribution]) -
         if attribution.speaker_points_back:
             window = [a for a in resolved if attribution.sent_start - a.sent_end <= REACH and a.sent_start < attribution.sent_start]
             candidates = [a for a in reversed(window) if compatible(attribution, a)]
+            report = attribution.speaker_head in lexicon().report_nouns and attribution.speaker_name is None
+            if report:
+                # "said in a statement ... According to the statement": the latest body, or
+                # whoever else said something in a statement (a person, an office)
+                candidates = [a for a in reversed(window) if a in candidates or issued_in(a, attribution.speaker_head)]
             if attribution.speaker_sort == "description":
                 said_of = [a for a in candidates if a.speaker_sort == "person" and same_role(attribution.speaker_head) in a.speaker_roles]
                 # "A Reuters witness reported ... NAME said ... according to the Reuters
@@ -759,7 +784,8 @@ def resolve_pointers(adoc: AnnotatedDocument, attributions: list[Attribution]) -
             elif candidates:
                 found = candidates[0]
                 attribution = replace(
-                    attribution, speaker=found.speaker, speaker_name=found.speaker_name, speaker_sort=found.speaker_sort,
+                    attribution, speaker=found.speaker, speaker_name=found.speaker_name,
+                    speaker_sort="body" if report else found.speaker_sort,  # "the statement", then "it"
                     speaker_plural=found.speaker_plural, speaker_roles=found.speaker_roles, speaker_points_back=False,
                     speaker_party=found.speaker_party,
                 )
@@ -773,6 +799,15 @@ def resolve_pointers(adoc: AnnotatedDocument, attributions: list[Attribution]) -
                 attribution = replace(attribution, speaker_points_back=False)  # no antecedent: as written
         resolved.append(attribution)
     return named_later(adoc, resolved)
+
+
+def issued_in(attribution: Attribution, noun: str) -> bool:
+    """Whether a named speaker spoke through the channel a report noun names ("said in a
+    statement" for "the statement")."""
+    if attribution.speaker_sort is None or attribution.speaker_name is None or attribution.speaker_points_back:
+        return False
+    words = dict(lexicon().channels).get(attribution.channel or "", ())
+    return attribution.channel == noun or noun in words
 
 
 def named_later(adoc: AnnotatedDocument, attributions: list[Attribution]) -> list[Attribution]:

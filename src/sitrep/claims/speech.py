@@ -552,15 +552,26 @@ def voiced_by(adoc: AnnotatedDocument, cue: Token) -> tuple[Token, Token] | None
     return None
 
 
-def cited_source(adoc: AnnotatedDocument, cue: Token) -> tuple[Token, Token] | None:
+def cited_source(adoc: AnnotatedDocument, cue: Token, speaker: Token) -> tuple[Token, Token] | None:
     """ "Syrian state media reported, citing a military source": the source an outlet cites
-    is who spoke (returned with the citing verb)."""
+    is who spoke (returned with the citing verb). Only an outlet passes its voice on: a
+    body or a person that speaks "citing" something names where its own account came
+    from ("the prosecutor said in a statement, citing the accounts of survivors")."""
+    if not relays(speaker, cue):
+        return None
     for verb in cue.children:
         if verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ == "VBG" and verb.lemma_.lower() in ("cite", "quote"):
             source = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if source is not None and can_speak(adoc, source):
                 return source, verb
     return None
+
+
+def relays(speaker: Token, cue: Token) -> bool:
+    """Whether a speaker relays what others said: a news outlet (a media word in its
+    phrase: "state media", "Afghan News") or one that "reported" (what outlets do)."""
+    words = {t.lower_ for t in speaker.subtree} | {speaker.lemma_.lower()}
+    return bool(words & lexicon().media_nouns) or cue.lemma_.lower() == "report"
 
 
 def own_phrase(head: Token) -> tuple[int, int]:
@@ -645,7 +656,7 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
             continue  # "It has been said": nobody in particular
         if token.i in voiced:
             continue  # the "with NAME alleging" that gave an act before it its voice
-        voice = voiced_by(adoc, token) or cited_source(adoc, token)
+        voice = voiced_by(adoc, token) or cited_source(adoc, token, speaker)
         if voice is not None:
             speaker = voice[0]
             voiced.add(voice[1].i)
