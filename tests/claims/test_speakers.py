@@ -416,3 +416,20 @@ def test_a_body_citing_evidence_keeps_its_voice_and_its_statement_speaks_for_it(
 def test_an_outlet_citing_a_source_still_passes_its_voice_on():
     found = speakers("Three guards were hurt in a raid on the depot, state television said, citing a police source.")
     assert [name for name, _ in found] == ["police source"]
+
+
+def test_the_ministry_is_the_body_named_a_ministry_not_the_last_body_that_spoke():
+    found = speakers(
+        "The Kenyan health ministry said nine people had died in the riots in Garissa. "
+        "The Kenyan army said its soldiers had fired only in the air. "
+        "The ministry accused the soldiers of shooting at a clinic."
+    )
+    assert [name for name, _ in found] == ["Kenyan health ministry", "Kenyan army", "Kenyan health ministry"]
+
+
+def test_a_passive_relative_clause_about_a_thing_names_no_speaker_and_he_there_is_the_one_named():
+    found = extract_text(
+        "The cabinet accuses the former minister Joseph Oyelaran, whose bid for the senate was rejected by the "
+        "electoral board, of arming the militia, a charge he has denied."
+    ).statements
+    assert [(s.speaker.name, s.kind) for s in found] == [("Cabinet", "accusation"), ("Joseph Oyelaran", "denial")]

@@ -551,6 +551,7 @@ def _reference_target(kb: KnowledgeBase, phrase: Phrase, earlier: list[Draft], s
     with al-Qaeda, launches attacks. The group claimed ..." is al-Shabaab, not al-Qaeda,
     named later in a phrase that describes it)."""
     ref = kb.references[int(phrase.target)]
+    heads = {p.split()[-1] for p in ref.phrases}
     matches = []
     for draft in reversed(earlier):
         actor = draft.actor
@@ -559,6 +560,10 @@ def _reference_target(kb: KnowledgeBase, phrase: Phrase, earlier: list[Draft], s
         if actor.inter in ref.inter and not actor.id.startswith(("unidentified:", "country:")):
             matches.append(draft)
         elif ref.institutions and actor.id.split(":")[0] in ref.institutions:
+            matches.append(draft)
+        elif heads & set(re.findall(r"[a-z]+", actor.name.lower())) and not actor.id.startswith(("unidentified:", "country:")):
+            # "the coalition" after the Coalition of Patriots for Change: a body whose own
+            # name calls it what the phrase does, of whatever kind
             matches.append(draft)
     if not matches:
         return None

@@ -537,7 +537,8 @@ def describes_the_head(adoc: AnnotatedDocument, body: ActorMention, head: Token)
     """Whether a country's mention is a modifier before a body noun ("Britain" in "the
     Britain-based monitor", "French" in "the French presidency"), not its possessor
     ("Egypt's presidency") nor the speaker itself."""
-    if not body.actor.id.startswith("country:") or body.end > head.idx or head.pos_ != "NOUN":
+    common = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and not capitalised(head.text))  # "health ministry" tagged a name
+    if not body.actor.id.startswith("country:") or body.end > head.idx or not common:
         return False
     if re.search(r"[,;:()]", adoc.document.text[body.end : head.idx]):
         return False  # "Myanmar Now, a news site": a name of its own, then what it is
@@ -764,6 +765,12 @@ def resolve_pointers(adoc: AnnotatedDocument, attributions: list[Attribution]) -
                 # "said in a statement ... According to the statement": the latest body, or
                 # whoever else said something in a statement (a person, an office)
                 candidates = [a for a in reversed(window) if a in candidates or issued_in(a, attribution.speaker_head)]
+            if attribution.speaker_sort == "body" and not report and attribution.speaker_head not in PRONOUNS:
+                # "the ministry" after the health ministry and the army spoke: the body the
+                # story named (an actor) with that noun, before any other body that spoke since
+                called = [a for a in candidates if a.speaker is not None
+                          and attribution.speaker_head in name_words(a.speaker_name) | description_words(adoc, a)]
+                candidates = called + [a for a in candidates if a not in called]
             if attribution.speaker_sort == "description":
                 said_of = [a for a in candidates if a.speaker_sort == "person" and same_role(attribution.speaker_head) in a.speaker_roles]
                 # "A Reuters witness reported ... NAME said ... according to the Reuters
@@ -772,7 +779,13 @@ def resolve_pointers(adoc: AnnotatedDocument, attributions: list[Attribution]) -
                 # for whoever spoke last ("the spokesman" alone may be anyone in that role)
                 described = [a for a in candidates if a.speaker_sort == "description" and same_description(adoc, attribution, a)]
                 candidates = said_of + described + candidates
-            if attribution.speaker_head in PERSON_PRONOUNS or (attribution.speaker_name is None and not candidates):
+            named_here = named_in_sentence(adoc, attribution)
+            if named_here is not None and not any(a.sent_start == attribution.sent_start for a in candidates):
+                # "The government accuses NAME of ..., a charge he has denied": the person named
+                # before the pronoun in its own sentence, not the last who spoke
+                candidates = [replace(attribution, speaker_name=named_here.name, speaker_sort="person",
+                                      speaker_party=speaker_party(adoc, named_here))]
+            elif attribution.speaker_head in PERSON_PRONOUNS or (attribution.speaker_name is None and not candidates):
                 acting = acting_actor(adoc, attribution, candidates[0].sent_end if candidates else 0)
                 if acting is not None:
                     name = acting.actor.name if acting.actor.is_person else body_name(adoc, acting, acting.text)
@@ -799,6 +812,31 @@ def resolve_pointers(adoc: AnnotatedDocument, attributions: list[Attribution]) -
                 attribution = replace(attribution, speaker_points_back=False)  # no antecedent: as written
         resolved.append(attribution)
     return named_later(adoc, resolved)
+
+
+PRONOUNS = PERSON_PRONOUNS | BODY_PRONOUNS | PLURAL_PRONOUNS
+
+
+def name_words(name: str | None) -> set[str]:
+    """The words of a name, lower-case ("Palestinian health ministry" -> palestinian, health, ministry)."""
+    return set(re.findall(r"[a-z]+", (name or "").lower()))
+
+
+def named_in_sentence(adoc: AnnotatedDocument, pointer: Attribution) -> Actor | None:
+    """The person "he" or "she" stands for (as the actors stage read it) when the pronoun
+    speaks in a relative clause ("a charge he has denied") and its own sentence names that
+    person before it. (A pronoun that tells the sentence's own report, "..., he said", is
+    the last speaker, whoever was named in what was reported.)"""
+    own = pointer.speaker
+    if pointer.speaker_head not in PERSON_PRONOUNS or own is None or not own.is_person or pointer.speaker_start is None:
+        return None
+    if adoc.doc[pointer.cue_i].dep_ != "relcl":
+        return None
+    for mention in adoc.actors:
+        if mention.actor.id == own.id and pointer.sent_start <= mention.start and mention.end <= pointer.speaker_start \
+                and mention.text.lower() not in PERSON_PRONOUNS:
+            return own
+    return None
 
 
 def issued_in(attribution: Attribution, noun: str) -> bool:

@@ -428,6 +428,8 @@ def own_doer(cue: Token) -> Token | None:
         subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.lower_ not in ("who", "that", "which"):
             return subject
+        if subject is not None and subject.lower_ in ("he", "she", "they", "it") and names_speech(cue.head):
+            return subject  # "a charge he has denied": the act named, then answered by its doer
     if cue.dep_ in ("pcomp", "advcl") and cue.head.lower_ == "with" and cue.tag_ == "VBG":
         # "..., with Kiev accusing Russia of intervening", "with the ministry saying": a clause
         # with a speaker of its own ("with thousands of Iraqis demanding jobs" tells a crowd)
@@ -442,11 +444,29 @@ def own_doer(cue: Token) -> Token | None:
         if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
             return subject
     if cue.dep_ in ("acl", "relcl") and cue.tag_ == "VBN":
+        if cue.dep_ == "relcl" and not names_speech(done_to(cue)):
+            return None  # "Bozize, whose candidacy was rejected by the court": done to a thing, not to words
         agent = next((c for c in cue.children if c.dep_ == "agent"), None)
         doer = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
         if doer is not None and not any(d.lower_ in ("any", "no") for d in doer.children):
             return doer  # "responsibility claimed by any party" names no one
     return None
+
+
+def done_to(clause: Token) -> Token:
+    """What a passive relative clause tells done: its subject, or for "which"/"that" the
+    noun the clause hangs on."""
+    subject = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.lower_ in ("which", "that", "who"):
+        return clause.head
+    return subject
+
+
+def names_speech(noun: Token) -> bool:
+    """Whether a noun names something said: a claim, a report, a call, a denial."""
+    lex = lexicon()
+    lemma = noun.lemma_.lower()
+    return lemma in lex.denied_acts or lemma in lex.speech_nouns or lemma in lex.report_nouns
 
 
 def others_act(cue: Token, speaker: Token) -> bool:
