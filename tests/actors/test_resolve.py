@@ -394,3 +394,8 @@ def test_the_coalition_is_the_body_whose_name_calls_it_a_coalition():
             "held their base. The CPC spoke of a victory. In a statement, the coalition said it had taken the town.")
     names = _names(text)
     assert names["the coalition"] == {"Coalition of Patriots for Change (CPC)"}
+
+
+def test_a_description_followed_by_its_own_name_refers_to_no_group_named_before():
+    names = _names("Al-Shabaab fighters attacked the base. Phone lines were cut, according to the watchdog group LineWatch.")
+    assert "the watchdog group" not in names

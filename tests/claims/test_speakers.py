@@ -433,3 +433,16 @@ def test_a_passive_relative_clause_about_a_thing_names_no_speaker_and_he_there_i
         "electoral board, of arming the militia, a charge he has denied."
     ).statements
     assert [(s.speaker.name, s.kind) for s in found] == [("Cabinet", "accusation"), ("Joseph Oyelaran", "denial")]
+
+
+def test_a_name_right_after_the_noun_that_says_what_it_is_names_the_speaker():
+    found = speakers(
+        "Al-Shabaab fighters attacked the base. "
+        "Phone lines in the region were cut on Friday, according to the watchdog group LineWatch."
+    )
+    assert found == [("LineWatch", None)]
+    found = speakers(
+        "Al-Shabaab fighters attacked the base. "
+        "Internet access in the district was cut on Sunday, according to the monitoring group NetCheck."
+    )
+    assert found == [("NetCheck", None)]

@@ -1060,6 +1060,9 @@ def _description_drafts(kb: KnowledgeBase, scan: Scan, drafts: list[Draft]) -> l
         words = scan.doc[left[0].i + 1 : token.i]
         if not all(t.pos_ in DESCRIBING_POS and (t.pos_ != "PUNCT" or t.text in ("-", "–")) for t in words):
             continue
+        if token.i + 1 < len(scan.doc) and (name := scan.doc[token.i + 1]).dep_ == "appos" and name.head.i == token.i \
+                and name.pos_ == "PROPN":
+            continue  # "the monitoring group NetBlocks": the description of a name that follows, no reference
         start, end = left[0].idx, token.idx + len(token)
         inside = [d for d in out if d.start < end and start < d.end]
         if any(d.actor is None or not d.actor.id.startswith("country:") for d in inside):

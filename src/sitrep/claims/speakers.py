@@ -232,6 +232,9 @@ def phrase_name(doc: Doc, start: int, end: int, head: Token) -> str:
     titled = QUOTED_TITLE.search(doc.text[start:end])
     if titled:
         return clean_name(titled.group(1))  # "the independent newssheet “Zambeze Hoje”": the title is its name
+    described = described_name(head, start)
+    if described is not None:
+        return described  # "the watchdog group LineWatch": the name the common nouns before it describe
     names = [e for e in entities_within(doc, start, end) if e.label_ in ("PERSON", "ORG")]
     people = [e for e in names if e.label_ == "PERSON"]
     if people:
@@ -252,6 +255,26 @@ def phrase_name(doc: Doc, start: int, end: int, head: Token) -> str:
     while words and words[0].lower_ in QUANTIFIERS:
         words.pop(0)
     return clean_name("".join(t.text_with_ws for t in words) or head.text)
+
+
+def described_name(head: Token, start: int) -> str | None:
+    """A proper name at the head of a phrase whose other words are common nouns that say what
+    it is ("the watchdog group LineWatch" -> LineWatch); None for any other phrase."""
+    if not is_name_word(head):
+        return None
+    words = [t for t in head.doc[start_token_of(head.doc, start) : head.i] if t.lower_ not in QUANTIFIERS]
+    run = 0
+    while run < len(words) and is_name_word(words[len(words) - 1 - run]):
+        run += 1
+    nouns = words[: len(words) - run]
+    if not nouns or not all(t.pos_ == "NOUN" and t.text.islower() for t in nouns):
+        return None
+    return clean_name("".join(t.text_with_ws for t in words[len(words) - run :]) + head.text)
+
+
+def start_token_of(doc: Doc, start: int) -> int:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
 
 
 def report_source(adoc: AnnotatedDocument, head: Token) -> tuple[Token, tuple[int, int]] | None:
@@ -332,6 +355,11 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
             if child.dep_ == "appos" and child.left_edge.idx >= end and not text[end : child.left_edge.idx].strip():
                 person = next((m for m in adoc.actors if m.actor.is_person and m.start == child.left_edge.idx), None)
                 break
+    if person is None and head.pos_ == "NOUN" and (named := name_in_apposition(adoc, head, end)) is not None:
+        # "according to the monitoring group NetBlocks": a body's name right after the noun
+        # that says what it is
+        name, actor, name_end = named
+        return Reading(name, actor, "body", start, name_end, lemma, plural=is_plural(head))
     if person is not None and lemma not in lex.person_nouns and lower not in lex.person_nouns and owned_by(adoc, person, head):
         # "Bashagha's government", "Khan's party", "Kagame's office": a person's possessive
         # before a body noun names the body, which speaks, not the person
@@ -432,6 +460,25 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
     name = phrase_name(adoc.doc, start, end, head) if text[start:end].strip() else None
     generic = definite and (lemma in lex.body_nouns or lower in lex.body_nouns)
     return Reading(name, None, "body", start, end, lemma, plural=is_plural(head), points_back=generic and not proper[:-1])
+
+
+def name_in_apposition(adoc: AnnotatedDocument, head: Token, end: int) -> tuple[str, Actor | None, int] | None:
+    """A name set right after a noun with no comma, which the parse made its apposition
+    ("the monitoring group NetBlocks"): its words, the body the actors stage found there (if
+    any) and its end. None when no such name follows or it is a person's."""
+    text = adoc.document.text
+    for child in head.rights:
+        if child.dep_ != "appos" or child.left_edge.idx < end or text[end : child.left_edge.idx].strip():
+            continue
+        if not text[child.left_edge.idx].isalnum() or child.pos_ != "PROPN" or child.ent_type_ in ("PERSON", "GPE", "LOC", "DATE"):
+            return None
+        cut = [c for c in child.children if c.dep_ in ("relcl", "acl", "appos", "punct") and c.i > child.i]
+        first, last = subtree_span(child, exclude=cut)
+        found = [m for m in overlapping(adoc.actors, first, last)]
+        if any(m.actor.is_person for m in found):
+            return None
+        return clean_name(text[first:last]), (found[0].actor if found else None), last
+    return None
 
 
 def office_holder(head: Token) -> Token | None:
