@@ -446,3 +446,20 @@ def test_a_name_right_after_the_noun_that_says_what_it_is_names_the_speaker():
         "Internet access in the district was cut on Sunday, according to the monitoring group NetCheck."
     )
     assert found == [("NetCheck", None)]
+
+
+def test_a_body_called_by_one_word_of_its_full_name_is_that_body():
+    found = speakers(
+        "The Northern Volunteer Rangers Corps said three of its posts were overrun on Monday. "
+        "A resident said the shooting lasted an hour. "
+        "The Rangers blamed a rival militia for the attack."
+    )
+    assert [name for name, _ in found] == ["Northern Volunteer Rangers Corps", "resident", "Northern Volunteer Rangers Corps"]
+
+
+def test_a_name_the_story_calls_a_group_speaks_as_a_body_and_the_group_points_back_to_it():
+    found = speakers(
+        "Wild Horizons, the Kenya-based conservation group that runs the reserve, said two rangers had died. "
+        "The group said the rangers had been ambushed."
+    )
+    assert [name for name, _ in found] == ["Wild Horizons", "Wild Horizons"]

@@ -367,6 +367,10 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
         words = [t for t in adoc.doc[start_token(adoc, person.start) : head.i + 1] if t.tag_ != "POS" and t.dep_ != "case"]
         name = clean_name(" ".join(t.text for t in words))
         return Reading(name, bodies_at_head[0].actor if bodies_at_head else None, "body", start, end, lemma, plural=is_plural(head))
+    if person is not None and person.actor.id.startswith("person:doc-") and called_a_body(adoc, person):
+        # "African Parks, the conservation group that manages the park, said": a name the
+        # actors stage took for a person's, that the story says is a body's
+        return Reading(clean_name(person.text), None, "body", start, end, lemma, plural=is_plural(head))
     if person is not None:
         around = text[start:end] + " " + apposition_after(adoc, person.end, limit)
         return Reading(person.actor.name, person.actor, "person", start, end, lemma, roles=roles_in(around))
@@ -479,6 +483,18 @@ def name_in_apposition(adoc: AnnotatedDocument, head: Token, end: int) -> tuple[
             return None
         return clean_name(text[first:last]), (found[0].actor if found else None), last
     return None
+
+
+def called_a_body(adoc: AnnotatedDocument, mention: ActorMention) -> bool:
+    """Whether the apposition after a name says it is a body ("NAME, the rights group")."""
+    span = adoc.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    lex = lexicon()
+    for child in span.root.children:
+        if child.dep_ == "appos" and child.i > span.root.i and child.pos_ == "NOUN":
+            return child.lemma_.lower() in lex.body_nouns and child.lemma_.lower() not in lex.person_nouns
+    return False
 
 
 def office_holder(head: Token) -> Token | None:
@@ -916,7 +932,8 @@ def named_later(adoc: AnnotatedDocument, attributions: list[Attribution]) -> lis
                                           speaker_roles=found.speaker_roles, speaker_points_back=False,
                                           speaker_party=found.speaker_party or attribution.speaker_party)
         elif attribution.speaker is None and attribution.speaker_sort in ("body", "description") and attribution.speaker_name:
-            attribution = named_body(attributions, attribution)
+            attribution = named_body(attributions, attribution) if not short_name(adoc, attribution) else \
+                called_short(attributions, attribution)
         if attribution.speaker_sort == "body" and attribution.speaker_name and ABBREVIATION.fullmatch(attribution.speaker_name):
             attribution = spelt_out(attributions, attribution)
         out.append(attribution)
@@ -963,6 +980,34 @@ def spelt_out(attributions: list[Attribution], attribution: Attribution) -> Attr
             return replace(attribution, speaker=other.speaker or attribution.speaker, speaker_name=name,
                            speaker_party=other.speaker_party or attribution.speaker_party)
     return attribution
+
+
+def short_name(adoc: AnnotatedDocument, attribution: Attribution) -> bool:
+    """ "The Guards said": a definite capitalised word, the way a story calls a body it has
+    named in full."""
+    if attribution.speaker_start is None:
+        return False
+    phrase = adoc.document.text[attribution.speaker_start : attribution.speaker_end]
+    return re.fullmatch(r"(?i:the)\s+[A-Z][a-z]+", phrase.strip()) is not None
+
+
+def singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def called_short(attributions: list[Attribution], attribution: Attribution) -> Attribution:
+    """ "The Islamic Revolutionary Guard Corps said ... The Guards blamed ...": a body called
+    by one word of the name of one body that spoke before is that body."""
+    word = singular(attribution.speaker_name.lower())
+    found = {a.speaker_name: a for a in attributions
+             if a.sent_start < attribution.sent_start and a.speaker_sort == "body" and a.speaker_name
+             and a.speaker_name != attribution.speaker_name
+             and word in {singular(w) for w in re.findall(r"[a-z]+", a.speaker_name.lower())}}
+    if len(found) != 1:
+        return attribution
+    named = next(iter(found.values()))
+    return replace(attribution, speaker=named.speaker, speaker_name=named.speaker_name, speaker_sort="body",
+                   speaker_party=named.speaker_party, speaker_points_back=False)
 
 
 def named_body(attributions: list[Attribution], attribution: Attribution) -> Attribution:
