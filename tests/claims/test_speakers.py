@@ -463,3 +463,11 @@ def test_a_name_the_story_calls_a_group_speaks_as_a_body_and_the_group_points_ba
         "The group said the rangers had been ambushed."
     )
     assert [name for name, _ in found] == ["Wild Horizons", "Wild Horizons"]
+
+
+def test_a_titled_name_with_a_hyphenated_part_is_a_person_and_he_stands_for_them():
+    found = speakers(
+        "The gunmen struck the post in tambon Ban Rak at midnight, according to Col Somchai Sae-lim, "
+        "spokesman for the regional command. He said the attackers had blocked the roads."
+    )
+    assert [name for name, _ in found] == ["Somchai Sae-lim", "Somchai Sae-lim"]

@@ -289,6 +289,9 @@ def person_spans(kb: KnowledgeBase, scan: Scan, taken: list[tuple[int, int]]) ->
             k = j
             while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and not _is_title(kb, doc[k].text):
                 k += 1
+                while k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_ \
+                        and doc[k + 1].is_alpha:
+                    k += 2  # "Prom-in": the parts of a hyphenated name
             if k > j:
                 candidates.append((j, k))
     seen: set[tuple[int, int]] = set()
@@ -306,7 +309,7 @@ def person_spans(kb: KnowledgeBase, scan: Scan, taken: list[tuple[int, int]]) ->
         name_start, name_end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
         if any(s < name_end and name_start < e for s, e in taken) or (name_start, name_end) in seen:
             continue
-        if not all(t.text[:1].isupper() or t.text in ("-", "al", "bin", "ag", "de") for t in doc[first:last]):
+        if not all(t.text[:1].isupper() or t.text in ("-", "al", "bin", "ag", "de") or hyphen_part(doc, t) for t in doc[first:last]):
             continue
         titled = first > 0 and (_is_title(kb, doc[first - 1].text) or _title_dot(kb, doc, first - 1))
         if kb.country_code(doc[first:last].text) is not None:
@@ -324,6 +327,11 @@ def person_spans(kb: KnowledgeBase, scan: Scan, taken: list[tuple[int, int]]) ->
             j -= 1
         found.append((mention_start, name_start, name_end))
     return found
+
+
+def hyphen_part(doc, token) -> bool:
+    """ "in" of "Prom-in": a word joined by a hyphen to the word before it, no space between."""
+    return token.i > 1 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ and not doc[token.i - 2].whitespace_
 
 
 def _title_dot(kb: KnowledgeBase, doc, i: int) -> bool:
@@ -357,7 +365,8 @@ def named_by_role(kb: KnowledgeBase, ent) -> tuple[int, int] | None:
     doc = ent.doc
     inner = [t.i for t in ent if _is_title(kb, t.text) or t.lower_ in kb.roles]
     first = inner[-1] + 1 if inner else ent.start
-    tokens = list(doc[first : ent.end])
+    # the parts of a hyphenated name count as one word ("Prom-in", "Ould-Abdallah")
+    tokens = [t for t in doc[first : ent.end] if not (t.i > first and (t.text == "-" or doc[t.i - 1].text == "-") and not doc[t.i - 1].whitespace_)]
     if not 2 <= len(tokens) <= 4:
         return None
     if not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in tokens):
