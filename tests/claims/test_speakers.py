@@ -471,3 +471,11 @@ def test_a_titled_name_with_a_hyphenated_part_is_a_person_and_he_stands_for_them
         "spokesman for the regional command. He said the attackers had blocked the roads."
     )
     assert [name for name, _ in found] == ["Somchai Sae-lim", "Somchai Sae-lim"]
+
+
+def test_a_ministry_described_by_its_field_is_not_the_police_that_spoke_before():
+    found = speakers(
+        "Police in Kasese said twenty pupils had been killed. "
+        "The education ministry said the state would pay for the funerals."
+    )
+    assert [name for name, _ in found] == ["Police", "Education ministry"]

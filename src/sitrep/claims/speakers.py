@@ -755,6 +755,10 @@ def compatible(pointer: Attribution, earlier: Attribution) -> bool:
     # "the electoral commission" says what body it is: not the "opposition parties" that
     # spoke before, a body only described too, but by other words ("the armed opposition"
     # may still be the SPLM-IO, a body the knowledge base names; "the ministry" any ministry)
+    # ("the education ministry" is no police force that spoke before: a state's institution
+    # or a category is called by the noun of its kind)
+    if earlier.speaker is not None and is_template_actor(earlier.speaker):
+        return not own or head in theirs or head in name_words(earlier.speaker.name)
     return not own or earlier.speaker is not None or head in theirs
 
 
