@@ -479,3 +479,11 @@ def test_a_ministry_described_by_its_field_is_not_the_police_that_spoke_before()
         "The education ministry said the state would pay for the funerals."
     )
     assert [name for name, _ in found] == ["Police", "Education ministry"]
+
+
+def test_a_tag_whose_speaker_carries_an_aside_in_commas_is_that_speakers():
+    found = speakers(
+        "The fighting in the market went on until dawn before troops separated the clans, "
+        "the mission, known as MONUSCO, said in a statement."
+    )
+    assert [name for name, _ in found] == ["UN Stabilization Mission in DR Congo (MONUSCO)"]

@@ -355,11 +355,12 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
             if child.dep_ == "appos" and child.left_edge.idx >= end and not text[end : child.left_edge.idx].strip():
                 person = next((m for m in adoc.actors if m.actor.is_person and m.start == child.left_edge.idx), None)
                 break
-    if person is None and head.pos_ == "NOUN" and (named := name_in_apposition(adoc, head, end)) is not None:
+    if person is None and head.pos_ == "NOUN" and lemma not in lex.person_nouns and lower not in lex.person_nouns \
+            and (named := name_in_apposition(adoc, head, end) or known_as(adoc, head)) is not None:
         # "according to the monitoring group NetBlocks": a body's name right after the noun
         # that says what it is
         name, actor, name_end = named
-        return Reading(name, actor, "body", start, name_end, lemma, plural=is_plural(head))
+        return Reading(name, actor, "body", start, max(end, name_end), lemma, plural=is_plural(head))
     if person is not None and lemma not in lex.person_nouns and lower not in lex.person_nouns and owned_by(adoc, person, head):
         # "Bashagha's government", "Khan's party", "Kagame's office": a person's possessive
         # before a body noun names the body, which speaks, not the person
@@ -495,6 +496,21 @@ def called_a_body(adoc: AnnotatedDocument, mention: ActorMention) -> bool:
         if child.dep_ == "appos" and child.i > span.root.i and child.pos_ == "NOUN":
             return child.lemma_.lower() in lex.body_nouns and child.lemma_.lower() not in lex.person_nouns
     return False
+
+
+def known_as(adoc: AnnotatedDocument, head: Token) -> tuple[str, Actor | None, int] | None:
+    """ "the mission, known as UNMISS": the name a body is said to go by."""
+    for clause in head.rights:
+        if clause.dep_ != "acl" or clause.lemma_.lower() not in ("know", "call"):
+            continue
+        for prep in clause.children:
+            name = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.lower_ == "as" else None
+            if name is not None and name.pos_ == "PROPN":
+                first, last = subtree_span(name)
+                found = [m for m in overlapping(adoc.actors, first, last) if not m.actor.is_person]
+                return (body_name(adoc, found[0], found[0].text) if found else clean_name(adoc.document.text[first:last])), \
+                    (found[0].actor if found else None), head.idx + len(head)
+    return None
 
 
 def office_holder(head: Token) -> Token | None:

@@ -280,9 +280,43 @@ def speaker_before(verb: Token) -> Token | None:
         window.insert(0, token)
     else:
         return None  # no comma or quote before: the subject is a clause's, not a tag's
+    if not window and verb.i > sentence.start and verb.nbor(-1).text == ",":
+        described = described_before(verb.nbor(-1))
+        if described is not None:
+            return described  # "..., the mission, known as UNMISS, said": the noun the aside tells of
     inside = {t.i for t in window}
     roots = [t for t in window if t.head.i not in inside and t.pos_ in ("NOUN", "PROPN", "PRON")]
     return roots[-1] if roots else None
+
+
+def described_before(comma: Token) -> Token | None:
+    """The noun an aside set off by commas tells of, when the aside ends at ``comma``
+    ("the mission, known as UNMISS,"): the aside hangs on a noun right before its opening
+    comma, and that noun's own words, back to the comma before them, hold no verb."""
+    sentence = comma.sent
+    aside: list[Token] = []
+    for token in reversed(sentence[: comma.i - sentence.start]):
+        if token.text == ",":
+            break
+        aside.insert(0, token)
+    else:
+        return None
+    if not aside or aside[0].i < 2:
+        return None
+    inside = {t.i for t in aside}
+    roots = [t for t in aside if t.head.i not in inside]
+    opening = aside[0].nbor(-1)
+    noun = opening.nbor(-1)
+    if len(roots) != 1 or roots[0].dep_ not in ("acl", "appos", "relcl") or roots[0].head.i != noun.i:
+        return None
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for token in reversed(sentence[: noun.i - sentence.start]):
+        if token.text in (",", ";", ":"):
+            return noun
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+    return None
 
 
 def subject_after_conjunction(verb: Token) -> Token | None:
