@@ -399,3 +399,8 @@ def test_the_coalition_is_the_body_whose_name_calls_it_a_coalition():
 def test_a_description_followed_by_its_own_name_refers_to_no_group_named_before():
     names = _names("Al-Shabaab fighters attacked the base. Phone lines were cut, according to the watchdog group LineWatch.")
     assert "the watchdog group" not in names
+
+
+def test_a_surname_with_its_particle_spelt_another_way_is_the_same_person():
+    names = _names("A coalition spokesman, Brigadier General Khalid al-Shamiri, said the base held. Al-Shamri said the attack had failed.")
+    assert names["Al-Shamri"] == {"Khalid al-Shamiri"}

@@ -487,3 +487,12 @@ def test_a_tag_whose_speaker_carries_an_aside_in_commas_is_that_speakers():
         "the mission, known as MONUSCO, said in a statement."
     )
     assert [name for name, _ in found] == ["UN Stabilization Mission in DR Congo (MONUSCO)"]
+
+
+def test_a_role_described_before_the_name_is_the_one_person_titled_with_all_its_words():
+    found = speakers(
+        "Kenya's prime minister accused the rebels on Monday of attacking the convoy. "
+        "Interior Minister Daniel Oduya said two officers were killed. "
+        '"This was a planned attack," Prime Minister Joseph Wambua said.'
+    )
+    assert [name for name, _ in found] == ["Joseph Wambua", "Daniel Oduya", "Joseph Wambua"]

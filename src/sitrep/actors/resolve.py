@@ -471,6 +471,10 @@ def match_cluster(clusters: list[Cluster], name: str) -> int | None:
             other = _name_key(variant)
             if 1 < len(words) != len(other) > 1 and (words == other[-len(words):] or other == words[-len(other):]):
                 return index  # "Lopez Solis" after "Adrian Lopez Solis"
+            if 1 < len(words) != len(other) > 1:
+                short, long = (words, other) if len(words) < len(other) else (other, words)
+                if short[:-1] == long[-len(short):-1] and fuzz.ratio(short[-1], long[-1]) >= FUZZY_NAME:
+                    return index  # "Al-Malki" after "Turki al-Maliki": the surname spelt another way
             if len(words) == 1 or len(other) == 1:
                 short, long = (words, other) if len(words) <= len(other) else (other, words)
                 # a surname may be any name after the first ("Atonfak" for "Cyrille Serge Atonfack Guemo")

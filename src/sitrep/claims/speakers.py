@@ -942,6 +942,13 @@ def named_later(adoc: AnnotatedDocument, attributions: list[Attribution]) -> lis
         if attribution.speaker_sort == "description" and not attribution.speaker_plural and attribution.speaker_head and not another:
             role = same_role(attribution.speaker_head)
             people = {a.speaker_name: a for a in attributions if a.speaker_sort == "person" and role in a.speaker_roles and a.speaker_name}
+            if len(people) > 1:
+                # "Kosovo's prime minister" of a prime minister and an interior minister: the
+                # one whose own title holds the description's other words
+                wanted = role_words(adoc, attribution)
+                qualified = {a.speaker_name: people[a.speaker_name] for a in attributions
+                             if a.speaker_name in people and a.speaker_sort == "person" and wanted <= description_words(adoc, a)}
+                people = qualified if len(qualified) == 1 else people
             if not people and (named := named_next(adoc, attributions, attribution)) is not None:
                 people = {named.speaker_name: named}
             if len(people) == 1:
@@ -958,6 +965,13 @@ def named_later(adoc: AnnotatedDocument, attributions: list[Attribution]) -> lis
             attribution = spelt_out(attributions, attribution)
         out.append(attribution)
     return out
+
+
+def role_words(adoc: AnnotatedDocument, attribution: Attribution) -> set[str]:
+    """The words of a description that say what role it is, not whose: "prime minister" of
+    "Kosovo's prime minister"."""
+    kb = load_kb()
+    return {w for w in description_words(adoc, attribution) if kb.country_code(w.capitalize()) is None and w != "s"}
 
 
 def named_next(adoc: AnnotatedDocument, attributions: list[Attribution], attribution: Attribution) -> Attribution | None:
