@@ -496,3 +496,11 @@ def test_a_role_described_before_the_name_is_the_one_person_titled_with_all_its_
         '"This was a planned attack," Prime Minister Joseph Wambua said.'
     )
     assert [name for name, _ in found] == ["Joseph Wambua", "Daniel Oduya", "Joseph Wambua"]
+
+
+def test_the_one_quoted_is_not_the_one_who_quotes():
+    found = speakers(
+        "President Amina Deng ordered the army to guard the schools, presidential spokeswoman Rose Ayen said. "
+        '"They will be caught," she quoted her as saying.'
+    )
+    assert [name for name, _ in found] == ["Rose Ayen", "Amina Deng"]

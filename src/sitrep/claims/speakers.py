@@ -862,6 +862,9 @@ def resolve_pointers(adoc: AnnotatedDocument, attributions: list[Attribution]) -
                 # for whoever spoke last ("the spokesman" alone may be anyone in that role)
                 described = [a for a in candidates if a.speaker_sort == "description" and same_description(adoc, attribution, a)]
                 candidates = said_of + described + candidates
+            quoted = quoted_by_another(adoc, attribution, candidates)
+            if quoted is not None:
+                candidates = quoted
             named_here = named_in_sentence(adoc, attribution)
             if named_here is not None and not any(a.sent_start == attribution.sent_start for a in candidates):
                 # "The government accuses NAME of ..., a charge he has denied": the person named
@@ -903,6 +906,33 @@ PRONOUNS = PERSON_PRONOUNS | BODY_PRONOUNS | PLURAL_PRONOUNS
 def name_words(name: str | None) -> set[str]:
     """The words of a name, lower-case ("Palestinian health ministry" -> palestinian, health, ministry)."""
     return set(re.findall(r"[a-z]+", (name or "").lower()))
+
+
+def quoted_by_another(adoc: AnnotatedDocument, pointer: Attribution, candidates: list[Attribution]) -> list[Attribution] | None:
+    """ "'...,' she quoted him as saying": the one quoted is not the one who quotes (the
+    pronoun subject stands for the latest speaker); "him" is the latest other person the
+    story named, in this sentence or the one before. None when the pointer is no object of
+    a quoting verb."""
+    cue = adoc.doc[pointer.cue_i]
+    if pointer.speaker_head not in ("him", "her") or cue.lemma_.lower() != "quote":
+        return None
+    quoter = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if quoter is None:
+        return None
+    if quoter.lower_ in PERSON_PRONOUNS:
+        quoting = candidates[0].speaker_name if candidates else None
+    else:
+        quoting = next((m.actor.name for m in adoc.actors if m.start <= quoter.idx < m.end), quoter.text)
+    others = [a for a in candidates if a.speaker_name != quoting]
+    sentences = [s.start_char for s in adoc.sentences if s.start_char <= pointer.sent_start]
+    floor = sentences[-2] if len(sentences) > 1 else 0
+    people = [m for m in adoc.actors if m.actor.is_person and floor <= m.start and m.end <= quoter.idx
+              and m.actor.name != quoting and m.text.lower() not in PERSON_PRONOUNS]
+    if people and (not others or others[0].sent_start < floor):
+        found = people[-1].actor
+        return [replace(pointer, speaker=found, speaker_name=found.name, speaker_sort="person",
+                        speaker_party=speaker_party(adoc, found))]
+    return others
 
 
 def named_in_sentence(adoc: AnnotatedDocument, pointer: Attribution) -> Actor | None:
