@@ -548,6 +548,10 @@ def is_reciprocal(cue: Token) -> bool:
             return True
         if noun.lower_ in ("each", "one") and any(d.lower_ in ("other", "another") for d in noun.children):
             return True
+        # "the coalition and the movement each accused the other": "each" set by the subject
+        if noun.lower_ in ("other", "another") and any(
+                g.lower_ == "each" for c in cue.children if c.dep_ == "nsubj" for g in c.children):
+            return True
     return False
 
 
