@@ -504,3 +504,11 @@ def test_the_one_quoted_is_not_the_one_who_quotes():
         '"They will be caught," she quoted her as saying.'
     )
     assert [name for name, _ in found] == ["Rose Ayen", "Amina Deng"]
+
+
+def test_a_verb_joined_to_a_passive_shares_its_subject_not_a_person_named_inside_it():
+    found = speakers(
+        "The Eastern Front, founded by exiled rivals of Mr Okello in 2004, has long been based in the hills "
+        "and last year announced a new leader."
+    )
+    assert [name for name, _ in found] == ["Eastern Front"]

@@ -191,6 +191,11 @@ def subject_of(verb: Token) -> Token | None:
     joined = subject_after_conjunction(verb)
     if joined is not None:
         return joined
+    joined = any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children)
+    if verb.dep_ == "conj" and joined and verb.head.i < verb.i and not any(c.dep_ == "nsubj" for c in verb.head.children):
+        shared = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        if shared is not None:
+            return shared  # "The group, founded by ..., has been based in X and pledged ...": the subject both verbs share
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
         return subject_of(verb.head)
     # a misparse that left the verb without a subject: the last person named before it
