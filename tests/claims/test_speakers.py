@@ -512,3 +512,8 @@ def test_a_verb_joined_to_a_passive_shares_its_subject_not_a_person_named_inside
         "and last year announced a new leader."
     )
     assert [name for name, _ in found] == ["Eastern Front"]
+
+
+def test_people_described_and_a_body_named_together_are_two_sources():
+    found = speakers("Gunmen seized the market town on Sunday after hours of fighting, witnesses and Amnesty International said.")
+    assert found == [("witnesses", None), ("Amnesty International", "Amnesty International")]

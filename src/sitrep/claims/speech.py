@@ -593,6 +593,28 @@ def separate_states(adoc: AnnotatedDocument, speaker: Token) -> list[Token]:
     return conjuncts if len(countries) == len(conjuncts) else []
 
 
+def separate_kinds(adoc: AnnotatedDocument, speaker: Token) -> list[Token]:
+    """ "residents and the UN mission said": people the words only describe and a body the
+    story names are two sources, each of which speaks (a named body is no crowd of
+    witnesses). Empty unless the subject is two such conjuncts."""
+    from sitrep.claims.speakers import is_template_actor
+
+    conjuncts = coordinated(speaker, NOMINAL)
+    if len(conjuncts) != 2:
+        return []
+    lex = lexicon()
+    named = described = None
+    for conjunct in conjuncts:
+        first, last = own_phrase(conjunct)
+        mention = next((m for m in adoc.actors if first <= m.start and m.end <= last), None)
+        if mention is not None and not mention.actor.is_person and not mention.actor.id.startswith(("country:", "unidentified:")) \
+                and not is_template_actor(mention.actor):
+            named = conjunct
+        elif mention is None and conjunct.tag_ == "NNS" and (conjunct.lemma_.lower() in lex.person_nouns or conjunct.lower_ in lex.speaking_nouns):
+            described = conjunct
+    return conjuncts if named is not None and described is not None else []
+
+
 def voiced_by(adoc: AnnotatedDocument, cue: Token) -> tuple[Token, Token] | None:
     """ "Pakistan blamed it on India, with the army spokesman NAME alleging that ...": a
     speech act told again in a "with" clause by a named person gives the act its voice,
@@ -727,7 +749,7 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
         separate = separate_speakers(speaker) if not parties else []
         if separate and not any(c.dep_ == "nsubj" for c in token.children):
             continue  # "... confirmed the attack, but gave the toll and blamed X": one report per speaker, told by the first verb
-        parties = parties or separate or separate_states(adoc, speaker)
+        parties = parties or separate or separate_states(adoc, speaker) or separate_kinds(adoc, speaker)
         if parties:
             content = content_span(token, sentence, speaker)
             for party in parties:
