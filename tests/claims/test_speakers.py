@@ -7,6 +7,8 @@ speaker keeps its description, lower-case, with the body it speaks for.
 
 from __future__ import annotations
 
+import pytest
+
 from sitrep import actors, places, time
 from sitrep import text as text_stage
 from sitrep.claims import find_attributions
@@ -517,3 +519,14 @@ def test_a_verb_joined_to_a_passive_shares_its_subject_not_a_person_named_inside
 def test_people_described_and_a_body_named_together_are_two_sources():
     found = speakers("Gunmen seized the market town on Sunday after hours of fighting, witnesses and Amnesty International said.")
     assert found == [("witnesses", None), ("Amnesty International", "Amnesty International")]
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("President Abdel Fattah el-Sisi said on Friday that the talks would resume.", "Abdel Fattah el-Sisi"),
+        ("Foreign minister Ursula von Kamp said on Friday that the talks would resume.", "Ursula von Kamp"),
+    ],
+)
+def test_lower_case_particles_stay_inside_a_name(sentence, speaker):
+    assert [s.speaker.name for s in extract_text(sentence).statements] == [speaker]

@@ -898,3 +898,22 @@ def test_work_and_talks_promised_are_no_threats(sentence):
 def test_two_parties_that_each_accused_the_other_are_two_accusers():
     found = statements("The truce mostly held on Monday in Somalia, although the Somali army and al-Shabaab each accused the other of firing first.")
     assert [(s.speaker.name, s.kind) for s in found] == [("Somali army", "accusation"), ("al-Shabaab", "accusation")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the group's own attacks said to go on: a threat
+        ("Rebel spokesman Tomas Areng said on Wednesday that the rebels had killed the workers. Areng said the "
+         "rebels would go on attacking anyone working on the road until the region was free.", ["statement", "threat"]),
+        # operations that will go on: a vow told as a plan
+        ("The president said on Monday that the operations would go on until the group was driven out.", ["statement"]),
+        # who pays is who is punished; paying salaries is no threat
+        ("The governor said on Monday that the rebels would pay a heavy price for the attack.", ["threat"]),
+        ("The minister said on Monday that the government would pay the salaries of the teachers next week.", ["statement"]),
+        # an answer promised to an attack
+        ("The president said on Monday that the army would respond to the attack with force.", ["threat"]),
+    ],
+)
+def test_threats_of_going_on_paying_and_responding(sentence, expected):
+    assert [s.kind for s in statements(sentence)] == expected

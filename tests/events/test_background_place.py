@@ -23,3 +23,11 @@ def test_an_event_dated_weeks_back_without_a_place_is_not_set_in_the_story_provi
 def test_an_event_of_the_story_week_without_a_place_still_takes_the_story_province():
     found = places(STORY.format("The rebels' raids on Sunday killed 30 people."))
     assert found[-1] == ("The rebels", "2021-06-13", "Kunduz")
+
+
+def test_a_sentence_pointing_back_gives_no_place_outside_the_country_told():
+    found = extract_text(
+        "Turkish warplanes struck militant targets in northern Iraq on Sunday evening, the defence ministry said. "
+        "The Ankara chief prosecutor's office opened an investigation into the attack.", options=OPTIONS
+    ).incidents
+    assert [(i.country, i.admin1) for i in found] == [("IQ", None)]

@@ -7,6 +7,7 @@ import pytest
 from sitrep.events.counts import sentence_counts
 from sitrep.text import load_nlp
 from tests.events.reading import first
+from tests.events.test_incidents import incidents
 
 
 def counts(sentence: str) -> list[tuple[str, int | None, str | None]]:
@@ -289,3 +290,27 @@ def test_the_story_toll_in_all_is_noted_beside_an_events_own_and_is_the_toll_alo
     assert totals["killed"] == 1 and "killed: 14 in all the story tells (not added)" in notes
     assert counts("In total, 12 people were killed in the attack.") == [("killed", 12, "civilian")]
     assert first("Gunmen attacked a village in Kunduz on Monday. In total, 12 people were killed, officials said.").killed == 12
+
+
+def test_the_wounded_counted_where_they_are_treated():
+    found = incidents("Gunmen killed 41 people in an attack on a school in Mpondwe on Friday, police said. "
+                      "Eight other people were being treated at Bwera hospital, he said.")
+    assert [(i.killed, i.injured) for i in found] == [(41, 8)]
+    # care given elsewhere, or with no one counted, tells no wounded
+    found = incidents("Gunmen killed 41 people in an attack on a school in Mpondwe on Friday, police said. "
+                      "The wounded were being treated at Bwera hospital. A nurse at the hospital treated 12 patients "
+                      "for malaria on Tuesday.")
+    assert [(i.killed, i.injured) for i in found] == [(41, None)]
+
+
+def test_a_list_among_them_in_apposition_is_part_of_the_toll():
+    found = incidents("Eight people, among them five park rangers and a French instructor, were killed when two "
+                      "roadside bombs struck their patrol near Banikoara on Tuesday, the government said.")
+    assert [i.killed for i in found] == [8]
+
+
+def test_one_person_named_again_by_a_definite_phrase_is_one_of_the_toll():
+    found = incidents("Eight soldiers, among them a French instructor, were killed when two roadside bombs struck "
+                      "their patrol near Banikoara on Tuesday, the government said. France confirmed the death of "
+                      "the French citizen.")
+    assert [i.killed for i in found] == [8]

@@ -488,3 +488,15 @@ def test_a_black_flag_carried_by_gunmen_is_no_protest_but_black_flags_shown_to_a
                 "Some of them carried the black flag of the Islamic State group.") == ("Violence against civilians", "Attack")
     assert kind("Youth Congress workers showed black flags to the chief minister in Kochi on Tuesday.") == (
         "Protests", "Peaceful protest")
+
+
+def test_a_bomb_set_off_is_an_explosion_without_a_word_of_blast():
+    assert kind("Two attackers set off a bomb at the gate of the police headquarters in Ankara on Tuesday "
+                "morning, the minister said.") == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+
+
+def test_a_withdrawal_under_fire_is_ground_taken_and_one_without_a_fight_is_handed_over():
+    assert kind("Rebels took control of the town of Bouar on Sunday. The attackers fired on army positions, "
+                "and the soldiers withdrew from the town.") == ("Battles", "Non-state actor overtakes territory")
+    assert kind("Soldiers withdrew from the town of Bouar on Sunday and rebels took control of it without a fight.") == (
+        "Strategic developments", "Non-violent transfer of territory")

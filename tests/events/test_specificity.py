@@ -312,7 +312,8 @@ def test_what_an_anchor_event_did_in_its_relative_clause_is_the_anchor_too():
 def test_a_truce_said_broken_in_a_denial_is_no_end_of_the_truce():
     found = extract_text("A truce took effect at midnight. A rebel spokesman denied that the rebels had broken the truce "
                          "and said army guns had shelled two villages after midnight.", options=OPTIONS).incidents
-    assert [i.acled_sub_type for i in found] == ["Shelling/artillery/missile attack"]
+    # (the truce taking effect is its start, as "the truce started at midnight" is)
+    assert [i.acled_sub_type for i in found] == ["Agreement", "Shelling/artillery/missile attack"]
 
 
 def test_a_trigger_inside_a_since_clause_only_describes_the_anchor():
@@ -327,3 +328,39 @@ def test_a_day_of_mourning_for_the_dead_is_no_second_incident():
         "Gunmen killed three soldiers at a checkpoint near Gao on Sunday, the army said. The government "
         "declared Wednesday a day of national mourning for the three dead soldiers.", options=OPTIONS).incidents
     assert [(i.date, i.killed) for i in found] == [("2021-06-13", 3)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # the deal the story is about, told in the passive with its day, or as coming into force
+        ("The truce was announced in Moscow on Monday by the two presidents after six hours of talks.",
+         [("Strategic developments", "Agreement", "2021-06-14")]),
+        ("The two-month truce, announced by the UN envoy on Friday, came into force at 7 p.m. on Saturday.",
+         [("Strategic developments", "Agreement", "2021-06-12")]),
+        # a deal already known, told in passing with no day of its own: background
+        ("The agreement was signed in Khartoum after meetings between the two leaders.", []),
+        ("The truce deal was agreed at UN-led talks in Sweden last week.", []),
+    ],
+)
+def test_a_deal_told_in_the_passive_is_news_only_with_a_day_of_its_own(sentence, expected):
+    found = extract_text(sentence, options=OPTIONS).incidents
+    assert [(i.acled_type, i.acled_sub_type, i.date) for i in found] == expected
+
+
+def test_hundreds_killed_so_far_in_a_campaign_is_a_tally():
+    # (joined to the day's killing, the fighters' deaths made it a battle)
+    found = extract_text(
+        "Gunmen killed 12 villagers near Beni on Tuesday, the army said. The army has fought the group across "
+        "the border for two years, and officials say hundreds of its fighters have been killed in those "
+        "operations.", options=OPTIONS).incidents
+    assert [(i.acled_type, i.date, i.killed) for i in found] == [("Violence against civilians", "2021-06-15", 12)]
+
+
+def test_a_toll_after_a_timing_clause_is_the_result_of_the_act_before_it():
+    # the parser hangs "wounding" on "before parliament was due to reopen", which is not yet
+    found = extract_text(
+        "Two attackers set off a bomb at the gate of the police headquarters in Ankara on Tuesday morning, "
+        "hours before parliament was due to reopen nearby, wounding two police officers, the minister said.",
+        options=OPTIONS).incidents
+    assert [(i.acled_sub_type, i.injured) for i in found] == [("Remote explosive/landmine/IED", 2)]

@@ -23,6 +23,10 @@ from sitrep.models import Actor, ActorMention, AnnotatedDocument
 from sitrep.text.spans import entities, first_conjunct
 
 #: Which phrase wins when several are written the same way.
+#: Lower-case words inside a person's name: "Abdel Fattah el-Sisi", "Ali bin Ahmed", "Iyad ag Ghaly".
+NAME_PARTICLES = frozenset({"-", "al", "el", "bin", "ibn", "bint", "ag", "ould", "de", "da", "di", "do", "dos", "du",
+                            "del", "van", "von", "der"})
+
 PRIORITY = {"person": 0, "actor": 1, "reference": 2, "institution": 3, "category": 4, "armed": 5, "people": 5, "country": 6, "demonym": 7,
             "capital": 8}
 #: Kinds of phrase that name a country and may qualify the head after them.
@@ -309,7 +313,7 @@ def person_spans(kb: KnowledgeBase, scan: Scan, taken: list[tuple[int, int]]) ->
         name_start, name_end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
         if any(s < name_end and name_start < e for s, e in taken) or (name_start, name_end) in seen:
             continue
-        if not all(t.text[:1].isupper() or t.text in ("-", "al", "bin", "ag", "de") or hyphen_part(doc, t) for t in doc[first:last]):
+        if not all(t.text[:1].isupper() or t.text in NAME_PARTICLES or hyphen_part(doc, t) for t in doc[first:last]):
             continue
         titled = first > 0 and (_is_title(kb, doc[first - 1].text) or _title_dot(kb, doc, first - 1))
         if kb.country_code(doc[first:last].text) is not None:

@@ -465,7 +465,9 @@ def threatens_more(adoc: AnnotatedDocument, attribution: Attribution, token: Tok
     """ "violence would continue until ...", "we will continue our attacks": the speaker's
     violence said to go on."""
     lex = lexicon()
-    if token.pos_ != "VERB" or token.lemma_.lower() not in lex.continuing_verbs or negated(token):
+    # ("go on attacking": "on" a particle, or read as a preposition over the gerund)
+    going_on = token.lemma_.lower() == "go" and any(c.dep_ in ("prt", "prep") and c.lower_ == "on" for c in token.children)
+    if token.pos_ != "VERB" or not (token.lemma_.lower() in lex.continuing_verbs or going_on) or negated(token):
         return False
     if not any(c.dep_ == "aux" and c.lower_ in lex.future_modals for c in token.children):
         return False
@@ -473,10 +475,11 @@ def threatens_more(adoc: AnnotatedDocument, attribution: Attribution, token: Tok
     if doer is None:
         return False
     words = {w for t in phrase_tokens(doer) for w in (t.lemma_.lower(), t.lower_)}
-    if words & lex.violence_nouns:
-        return True
+    if words & lex.violence_nouns and not going_on:
+        return True  # (operations that "will go on until" the enemy is driven out: a vow, told as a plan)
     if speaks_of_its_own(adoc, attribution, doer) or side_of(adoc, attribution, doer, token) == "own":
         objects = [c for c in token.children if c.dep_ in ("dobj", "xcomp")]
+        objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pcomp"]
         return any(is_act(o) or o.lemma_.lower() in lex.violence_nouns or o.lower_ in lex.violence_nouns for o in objects)
     return False
 
@@ -486,12 +489,18 @@ def threatens_punishment(adoc: AnnotatedDocument, attribution: Attribution, toke
     punished": a verb of punishing under a modal of the future, whose doer is the speaker's
     own side or whose object (the subject, in the passive) is the doers of an act."""
     lex = lexicon()
+    paying = token.lemma_.lower() == "pay"
     if token.pos_ != "VERB" or negated(token) or not (
-            token.lemma_.lower() in lex.punishing_verbs or punishing_phrase(token)):
+            token.lemma_.lower() in lex.punishing_verbs or punishing_phrase(token) or paying):
         return False
     if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in lex.future_modals for c in token.children):
         return False
     undergoers = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if paying:
+        # "those behind it would pay (a heavy price)": who pays is who is punished ("will pay
+        # salaries" is no threat)
+        return all(c.lemma_.lower() == "price" for c in undergoers) and not any(
+            c.dep_ in ("dative", "prep") for c in token.children if c.lower_ not in ("for",))
     if any({t.lower_ for t in u.subtree} & lex.doer_words for u in undergoers):
         return True
     if any(is_act(c) for u in undergoers for c in u.children if c.dep_ == "relcl"):

@@ -154,7 +154,8 @@ def check_argument(hit: TriggerHit, place_spans: list[tuple[int, int]] = ()) -> 
             return None
         # what was agreed, signed or announced: not a concessive or temporal aside
         # ("although a ceasefire agreement was expected, they announced that ...")
-        complements = [c for c in token.children if c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "attr", "oprd")]
+        # (or its passive subject: "the truce was announced in Moscow on Thursday")
+        complements = [c for c in token.children if c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "attr", "oprd", "nsubjpass")]
         sentence = token.sent  # Doc.text is rebuilt on every call: slice the sentence instead
         # read as text, not tokens: the tokenizer splits "cease-fire" in three
         said = " ".join(

@@ -22,6 +22,9 @@ PROTEST_CLASSES = {"protest", "riot", "protest_intervention", "excessive_force"}
 RIOT_VIOLENCE = {"clash", "attack", "killing", "shelling", "explosive", "grenade", "small_arms", "looting", "riot_weapon",
                  "mob_violence", "arson"}
 
+#: Verbs of leaving ground, which tell nothing of whether it was fought for.
+WITHDRAWING = {"withdraw", "vacate"}
+
 #: ACLED inter codes of rebels, political militias and identity militias.
 NONSTATE_INTERS = (2, 3, 4)
 
@@ -104,6 +107,12 @@ def incident_type(account: Account) -> tuple[str, str, str, str]:
         # ground last, as the story tells it, is the event's outcome
         last = max((h for h in hits if h.event_class.name in ("territory_taken", "territory_regained")), key=lambda h: h.token.i)
         main = last.event_class
+    handed = [h for h in hits if h.event_class.name == "territory_handed"]
+    if (main.name == "territory_handed" and "territory_taken" in names and fought(account)
+            and all(h.token.lemma_.lower() in WITHDRAWING for h in handed)):
+        # "took control of the town after fighting ... the army withdrew": a withdrawal under
+        # fire is ground taken (handing over "without a fight" says no fight was fought)
+        main = classes["territory_taken"]
     if (main.name == "territory_taken" and "retreat" in names and not fought(account)
             and not any(m.doers == "armed" for m in account.mentions)):
         # forces withdrew and the district fell ("has fallen", "collapsed"), no one told fighting

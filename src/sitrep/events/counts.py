@@ -60,6 +60,8 @@ class CasualtyLexicon:
     harm_things_verbs: frozenset[str] = frozenset()  # "burn": harms houses as often as people
     people_lost_verbs: frozenset[str] = frozenset()  # "lose": "losing five of its soldiers" counts them dead
     overall_phrases: frozenset[str] = frozenset()  # "in all": the story's toll over all it tells
+    hospital_verbs: frozenset[str] = frozenset()  # "treat": "being treated at Bwera hospital" counts the wounded
+    hospital_places: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,8 @@ def casualty_lexicon() -> CasualtyLexicon:
                            frozenset(data["hedged"]["words"]), frozenset(data["former"]["words"]),
                            frozenset(data["tolls"]["changed_prepositions"]), frozenset(data["tolls"]["named_alone"]),
                            frozenset(data["to_death"]["things_too"]), frozenset(data["suffer"]["people_lost"]),
-                           frozenset(data["tolls"]["overall"]))
+                           frozenset(data["tolls"]["overall"]), frozenset(data["hospital"]["verbs"]),
+                           frozenset(data["hospital"]["places"]))
 
 
 def count_field(token: Token) -> str | None:
@@ -100,6 +103,8 @@ def count_field(token: Token) -> str | None:
         return None  # "about 240 taken hostage" counts the abducted; "the release of 24 hostages", the freed
     field = lex.field_by_lemma.get(token.lemma_.lower()) or lex.field_by_lemma.get(token.lower_)
     if field is None and token.lemma_.lower() in lex.to_death_verbs:
+        field = "injured"
+    if field is None and token.pos_ == "VERB" and token.lemma_.lower() in lex.hospital_verbs and at_hospital(token):
         field = "injured"
     if field in ("killed",) and token.lemma_.lower() in ("shoot", "gun"):
         # "shot dead" and "gunned down" kill; "shot" alone may only wound
@@ -110,6 +115,20 @@ def count_field(token: Token) -> str | None:
         following = [t.lower_ for t in token.doc[token.i + 1 : token.i + 3]]
         return "killed" if following == ["to", "death"] or following[:1] in (["dead"], ["alive"]) else "injured"
     return field
+
+
+def at_hospital(verb: Token) -> bool:
+    """ "being treated at Bwera hospital", "admitted to hospital": cared for as the wounded are
+    (a verb of care alone, "treated as suspects", counts no one)."""
+    places = casualty_lexicon().hospital_places
+    if verb.lemma_.lower() in ("hospitalise", "hospitalize"):
+        return True
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "to", "into"):
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and (noun.lower_ in places or " ".join(t.lower_ for t in noun.subtree if t.i >= noun.i - 1) in places):
+                    return True
+    return False
 
 
 def quantity_of(head: Token) -> Quantity | None:
@@ -262,7 +281,7 @@ def conjuncts(head: Token, field: str | None = None) -> list[Token]:
                       and not describes_person(c, head) and not partitive(c)]
     parts += [c for c in split_conjuncts(head) if not has_other_field(c, field)]
     for child in head.children:
-        if child.dep_ == "appos" and listed(child):
+        if child.dep_ == "appos" and listed(child) and not partitive(child):
             parts += coordinated(child)  # "one serviceman, a woman, her granddaughter and a man"
     if field is not None and head.pos_ == "NOUN" and count_field(head) not in (None, field):
         parts = parts[1:]  # "3 fatalities and 4 injured": only the 4 were injured

@@ -55,11 +55,15 @@ def total_counts(mentions: list[EventMention]) -> tuple[dict[str, int], list[str
     dead = {name for m in mentions for c in m.counts if c.field == "killed" and c.value == 1 and (name := named_one(c))}
     own_fields = {c.field for m in mentions for c in m.counts
                   if c.value is not None and not (c.overall or c.hedged or c.tally)}
+    larger = {c.field for m in mentions for c in m.counts if c.value is not None and c.value > 1}
     for mention in mentions:
         per_side: dict[tuple[str, str | None], int] = {}
         bounds: dict[tuple[str, str | None], Count] = {}
         for count in mention.counts:
             if count.value is None:
+                continue
+            if count.field in larger and refers_to_one_counted(mention, count):
+                notes.append(f"{count.field}: {count.text} (one of a toll told, not added)")
                 continue
             if count.overall and count.field in own_fields:
                 # "killing another man ... In all, 14 civilians and a soldier had died": the
@@ -103,6 +107,15 @@ def total_counts(mentions: list[EventMention]) -> tuple[dict[str, int], list[str
             if count.value is None and count.vague:
                 notes.append(f"{count.field}: {count.vague} (no figure)")
     return totals, notes
+
+
+def refers_to_one_counted(mention: EventMention, count: Count) -> bool:
+    """ "France confirmed the death of the French citizen", after "eight people, among them a
+    French instructor, were killed": one person named by a definite phrase, in a sentence that
+    tells no act of its own, is one of a toll already told."""
+    if count.value != 1 or not all(h.event_class.casualty_only for h in mention.hits):
+        return False
+    return count.text.strip().lower().startswith(("the ", "one of "))
 
 
 def named_one(count: Count) -> tuple[str, ...] | None:
@@ -299,7 +312,12 @@ def location_of(account: Account, chosen: EventMention):
     ordered = [chosen] + [m for m in account.mentions if m is not chosen]
     if account.parent is not None:
         ordered += account.parent.mentions
-    own = [m.location for m in ordered if m.own_place and m.location is not None]
+    told_in = chosen.location.country if chosen.own_place and chosen.location is not None else None
+    # a sentence that only points back ("opened an investigation into the attack") names a
+    # place of its own that is the event's only inside the country its telling gave ("struck
+    # targets in northern Iraq"; "the Ankara chief prosecutor" is elsewhere)
+    own = [m.location for m in ordered if m.own_place and m.location is not None
+           and not (m.pointer and told_in and m.location.country != told_in)]
     rank = {"place": 0, "admin2": 1, "admin1": 2, "country": 3, None: 4}
     if own:
         return min(own, key=lambda loc: rank.get(loc.geo_precision, 4))

@@ -436,6 +436,8 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
             mention.time = first_time(adoc, hits)
             if is_history(mention.time, adoc.document.published) or is_future(mention.time, adoc.document.published):
                 continue
+            if family == "agreement" and told_in_passing(main, mention.time):
+                continue
             mention.attribution = attribution_for(adoc, sentence, main.start)
             told = told_span(mention.attribution, sentence, main.start)
             mention.location = places.locate_event(adoc, told[0], told[1], main.start)
@@ -550,6 +552,16 @@ def told_apart(mention: EventMention, adoc: AnnotatedDocument) -> list[EventMent
 
 def speaker_of(attribution: Attribution) -> str:
     return attribution.speaker.id if attribution.speaker else (attribution.speaker_name or "").lower()
+
+
+def told_in_passing(hit: TriggerHit, when: TimeMention | None) -> bool:
+    """ "The agreement was signed in Khartoum", "the truce deal was agreed in Sweden last
+    week": a deal already known, told in the passive with no day of its own, is the
+    story's background; "the truce was announced in Moscow on Thursday" is its news."""
+    verb = hit.token
+    if verb.pos_ != "VERB" or not any(c.dep_ == "nsubjpass" and c.pos_ == "NOUN" for c in verb.children):
+        return False  # ("a ceasefire, which was extended in January": an extension told, news of its own)
+    return when is None or when.precision != "day"
 
 
 def names_the_dead(token: Token) -> bool:

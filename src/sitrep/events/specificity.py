@@ -52,12 +52,21 @@ def is_irrealis(token: Token, verb: Token) -> bool:
         head = current.head
         if head.i == current.i:
             break
+        if is_result_participle(current) and is_timing_clause(head):
+            break  # "..., hours before parliament was due to reopen, wounding two officers": the attack's result
         if current.dep_ in INTENDED_DEPS and head.lemma_.lower() in filters.intention_verbs and head.pos_ in ("VERB", "ADJ", "NOUN"):
             return True
         if current.dep_ in ("advcl",) and has_child(current, {"mark"}, filters.condition_marks):
             return True
         current = head
     return False
+
+
+def is_result_participle(token: Token) -> bool:
+    """ "..., killing two", "..., wounding five": a participle after a comma that tells what an
+    act did (the parser often hangs it on the nearest clause before it)."""
+    return (token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj") and token.i > 0
+            and token.doc[token.i - 1].text == "," and not has_child(token, {"mark", "nsubj", "aux"}))
 
 
 def is_past_perception(verb: Token) -> bool:
@@ -352,7 +361,13 @@ def is_running_total(verb: Token) -> bool:
         if t.dep_ == "nummod" and t.head.dep_ in ("dobj", "nsubjpass") and t.head.head.i == verb.i:
             if any(c.dep_ in ("advmod", "quantmod") and c.lower_ in ("over", "more", "than") for c in t.children):
                 return True
+        if t.dep_ in ("dobj", "nsubjpass") and t.head.i == verb.i and t.lower_ in MULTITUDES:
+            return True  # "hundreds of its fighters have been killed in those operations"
     return False
+
+
+#: Counts no single event reaches unnamed: a toll over a campaign ("hundreds have been killed").
+MULTITUDES = {"hundreds", "thousands", "millions"}
 
 
 def is_description(hit: TriggerHit, triggers: set[int]) -> bool:
