@@ -387,3 +387,20 @@ def test_a_country_or_its_people_tagged_a_person_is_no_person():
 def test_a_title_abbreviation_still_opens_a_persons_mention():
     adoc = _adoc("Col. Sonny Leggett said the strikes were defensive.")
     assert [(m.text, m.actor.is_person) for m in adoc.actors if m.actor.is_person] == [("Col. Sonny Leggett", True)]
+
+
+def test_the_coalition_is_the_body_whose_name_calls_it_a_coalition():
+    text = ("Rebels of the Coalition of Patriots for Change (CPC) attacked the town, and UN peacekeepers of MINUSCA "
+            "held their base. The CPC spoke of a victory. In a statement, the coalition said it had taken the town.")
+    names = _names(text)
+    assert names["the coalition"] == {"Coalition of Patriots for Change (CPC)"}
+
+
+def test_a_description_followed_by_its_own_name_refers_to_no_group_named_before():
+    names = _names("Al-Shabaab fighters attacked the base. Phone lines were cut, according to the watchdog group LineWatch.")
+    assert "the watchdog group" not in names
+
+
+def test_a_surname_with_its_particle_spelt_another_way_is_the_same_person():
+    names = _names("A coalition spokesman, Brigadier General Khalid al-Shamiri, said the base held. Al-Shamri said the attack had failed.")
+    assert names["Al-Shamri"] == {"Khalid al-Shamiri"}

@@ -405,6 +405,122 @@ def test_a_name_right_after_a_role_the_parse_made_its_apposition_is_the_person()
     assert [name for name, _ in found] == ["Ahmed al-Kubaisi"]
 
 
+def test_a_body_citing_evidence_keeps_its_voice_and_its_statement_speaks_for_it():
+    found = speakers(
+        "The regional prosecutor said on Monday that forty people had died. "
+        "Twelve more were hurt, the prosecutor's office said in a statement, citing the testimony of witnesses. "
+        "According to the statement, the gunmen came in four trucks. "
+        "They burned the market, the statement said. They then fled north, it said."
+    )
+    assert [name for name, _ in found] == ["regional prosecutor"] * 5
+
+
+def test_an_outlet_citing_a_source_still_passes_its_voice_on():
+    found = speakers("Three guards were hurt in a raid on the depot, state television said, citing a police source.")
+    assert [name for name, _ in found] == ["police source"]
+
+
+def test_the_ministry_is_the_body_named_a_ministry_not_the_last_body_that_spoke():
+    found = speakers(
+        "The Kenyan health ministry said nine people had died in the riots in Garissa. "
+        "The Kenyan army said its soldiers had fired only in the air. "
+        "The ministry accused the soldiers of shooting at a clinic."
+    )
+    assert [name for name, _ in found] == ["Kenyan health ministry", "Kenyan army", "Kenyan health ministry"]
+
+
+def test_a_passive_relative_clause_about_a_thing_names_no_speaker_and_he_there_is_the_one_named():
+    found = extract_text(
+        "The cabinet accuses the former minister Joseph Oyelaran, whose bid for the senate was rejected by the "
+        "electoral board, of arming the militia, a charge he has denied."
+    ).statements
+    assert [(s.speaker.name, s.kind) for s in found] == [("Cabinet", "accusation"), ("Joseph Oyelaran", "denial")]
+
+
+def test_a_name_right_after_the_noun_that_says_what_it_is_names_the_speaker():
+    found = speakers(
+        "Al-Shabaab fighters attacked the base. "
+        "Phone lines in the region were cut on Friday, according to the watchdog group LineWatch."
+    )
+    assert found == [("LineWatch", None)]
+    found = speakers(
+        "Al-Shabaab fighters attacked the base. "
+        "Internet access in the district was cut on Sunday, according to the monitoring group NetCheck."
+    )
+    assert found == [("NetCheck", None)]
+
+
+def test_a_body_called_by_one_word_of_its_full_name_is_that_body():
+    found = speakers(
+        "The Northern Volunteer Rangers Corps said three of its posts were overrun on Monday. "
+        "A resident said the shooting lasted an hour. "
+        "The Rangers blamed a rival militia for the attack."
+    )
+    assert [name for name, _ in found] == ["Northern Volunteer Rangers Corps", "resident", "Northern Volunteer Rangers Corps"]
+
+
+def test_a_name_the_story_calls_a_group_speaks_as_a_body_and_the_group_points_back_to_it():
+    found = speakers(
+        "Wild Horizons, the Kenya-based conservation group that runs the reserve, said two rangers had died. "
+        "The group said the rangers had been ambushed."
+    )
+    assert [name for name, _ in found] == ["Wild Horizons", "Wild Horizons"]
+
+
+def test_a_titled_name_with_a_hyphenated_part_is_a_person_and_he_stands_for_them():
+    found = speakers(
+        "The gunmen struck the post in tambon Ban Rak at midnight, according to Col Somchai Sae-lim, "
+        "spokesman for the regional command. He said the attackers had blocked the roads."
+    )
+    assert [name for name, _ in found] == ["Somchai Sae-lim", "Somchai Sae-lim"]
+
+
+def test_a_ministry_described_by_its_field_is_not_the_police_that_spoke_before():
+    found = speakers(
+        "Police in Kasese said twenty pupils had been killed. "
+        "The education ministry said the state would pay for the funerals."
+    )
+    assert [name for name, _ in found] == ["Police", "Education ministry"]
+
+
+def test_a_tag_whose_speaker_carries_an_aside_in_commas_is_that_speakers():
+    found = speakers(
+        "The fighting in the market went on until dawn before troops separated the clans, "
+        "the mission, known as MONUSCO, said in a statement."
+    )
+    assert [name for name, _ in found] == ["UN Stabilization Mission in DR Congo (MONUSCO)"]
+
+
+def test_a_role_described_before_the_name_is_the_one_person_titled_with_all_its_words():
+    found = speakers(
+        "Kenya's prime minister accused the rebels on Monday of attacking the convoy. "
+        "Interior Minister Daniel Oduya said two officers were killed. "
+        '"This was a planned attack," Prime Minister Joseph Wambua said.'
+    )
+    assert [name for name, _ in found] == ["Joseph Wambua", "Daniel Oduya", "Joseph Wambua"]
+
+
+def test_the_one_quoted_is_not_the_one_who_quotes():
+    found = speakers(
+        "President Amina Deng ordered the army to guard the schools, presidential spokeswoman Rose Ayen said. "
+        '"They will be caught," she quoted her as saying.'
+    )
+    assert [name for name, _ in found] == ["Rose Ayen", "Amina Deng"]
+
+
+def test_a_verb_joined_to_a_passive_shares_its_subject_not_a_person_named_inside_it():
+    found = speakers(
+        "The Eastern Front, founded by exiled rivals of Mr Okello in 2004, has long been based in the hills "
+        "and last year announced a new leader."
+    )
+    assert [name for name, _ in found] == ["Eastern Front"]
+
+
+def test_people_described_and_a_body_named_together_are_two_sources():
+    found = speakers("Gunmen seized the market town on Sunday after hours of fighting, witnesses and Amnesty International said.")
+    assert found == [("witnesses", None), ("Amnesty International", "Amnesty International")]
+
+
 @pytest.mark.parametrize(
     "sentence, speaker",
     [

@@ -895,6 +895,11 @@ def test_work_and_talks_promised_are_no_threats(sentence):
     assert one(sentence).kind == "statement"
 
 
+def test_two_parties_that_each_accused_the_other_are_two_accusers():
+    found = statements("The truce mostly held on Monday in Somalia, although the Somali army and al-Shabaab each accused the other of firing first.")
+    assert [(s.speaker.name, s.kind) for s in found] == [("Somali army", "accusation"), ("al-Shabaab", "accusation")]
+
+
 @pytest.mark.parametrize(
     "sentence, expected",
     [

@@ -293,6 +293,9 @@ def person_spans(kb: KnowledgeBase, scan: Scan, taken: list[tuple[int, int]]) ->
             k = j
             while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and not _is_title(kb, doc[k].text):
                 k += 1
+                while k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_ \
+                        and doc[k + 1].is_alpha:
+                    k += 2  # "Prom-in": the parts of a hyphenated name
             if k > j:
                 candidates.append((j, k))
     seen: set[tuple[int, int]] = set()
@@ -310,7 +313,7 @@ def person_spans(kb: KnowledgeBase, scan: Scan, taken: list[tuple[int, int]]) ->
         name_start, name_end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
         if any(s < name_end and name_start < e for s, e in taken) or (name_start, name_end) in seen:
             continue
-        if not all(t.text[:1].isupper() or t.text in NAME_PARTICLES for t in doc[first:last]):
+        if not all(t.text[:1].isupper() or t.text in NAME_PARTICLES or hyphen_part(doc, t) for t in doc[first:last]):
             continue
         titled = first > 0 and (_is_title(kb, doc[first - 1].text) or _title_dot(kb, doc, first - 1))
         if kb.country_code(doc[first:last].text) is not None:
@@ -328,6 +331,11 @@ def person_spans(kb: KnowledgeBase, scan: Scan, taken: list[tuple[int, int]]) ->
             j -= 1
         found.append((mention_start, name_start, name_end))
     return found
+
+
+def hyphen_part(doc, token) -> bool:
+    """ "in" of "Prom-in": a word joined by a hyphen to the word before it, no space between."""
+    return token.i > 1 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ and not doc[token.i - 2].whitespace_
 
 
 def _title_dot(kb: KnowledgeBase, doc, i: int) -> bool:
@@ -361,7 +369,8 @@ def named_by_role(kb: KnowledgeBase, ent) -> tuple[int, int] | None:
     doc = ent.doc
     inner = [t.i for t in ent if _is_title(kb, t.text) or t.lower_ in kb.roles]
     first = inner[-1] + 1 if inner else ent.start
-    tokens = list(doc[first : ent.end])
+    # the parts of a hyphenated name count as one word ("Prom-in", "Ould-Abdallah")
+    tokens = [t for t in doc[first : ent.end] if not (t.i > first and (t.text == "-" or doc[t.i - 1].text == "-") and not doc[t.i - 1].whitespace_)]
     if not 2 <= len(tokens) <= 4:
         return None
     if not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in tokens):
@@ -466,6 +475,10 @@ def match_cluster(clusters: list[Cluster], name: str) -> int | None:
             other = _name_key(variant)
             if 1 < len(words) != len(other) > 1 and (words == other[-len(words):] or other == words[-len(other):]):
                 return index  # "Lopez Solis" after "Adrian Lopez Solis"
+            if 1 < len(words) != len(other) > 1:
+                short, long = (words, other) if len(words) < len(other) else (other, words)
+                if short[:-1] == long[-len(short):-1] and fuzz.ratio(short[-1], long[-1]) >= FUZZY_NAME:
+                    return index  # "Al-Malki" after "Turki al-Maliki": the surname spelt another way
             if len(words) == 1 or len(other) == 1:
                 short, long = (words, other) if len(words) <= len(other) else (other, words)
                 # a surname may be any name after the first ("Atonfak" for "Cyrille Serge Atonfack Guemo")
@@ -555,6 +568,7 @@ def _reference_target(kb: KnowledgeBase, phrase: Phrase, earlier: list[Draft], s
     with al-Qaeda, launches attacks. The group claimed ..." is al-Shabaab, not al-Qaeda,
     named later in a phrase that describes it)."""
     ref = kb.references[int(phrase.target)]
+    heads = {p.split()[-1] for p in ref.phrases}
     matches = []
     for draft in reversed(earlier):
         actor = draft.actor
@@ -563,6 +577,10 @@ def _reference_target(kb: KnowledgeBase, phrase: Phrase, earlier: list[Draft], s
         if actor.inter in ref.inter and not actor.id.startswith(("unidentified:", "country:")):
             matches.append(draft)
         elif ref.institutions and actor.id.split(":")[0] in ref.institutions:
+            matches.append(draft)
+        elif heads & set(re.findall(r"[a-z]+", actor.name.lower())) and not actor.id.startswith(("unidentified:", "country:")):
+            # "the coalition" after the Coalition of Patriots for Change: a body whose own
+            # name calls it what the phrase does, of whatever kind
             matches.append(draft)
     if not matches:
         return None
@@ -1059,6 +1077,9 @@ def _description_drafts(kb: KnowledgeBase, scan: Scan, drafts: list[Draft]) -> l
         words = scan.doc[left[0].i + 1 : token.i]
         if not all(t.pos_ in DESCRIBING_POS and (t.pos_ != "PUNCT" or t.text in ("-", "–")) for t in words):
             continue
+        if token.i + 1 < len(scan.doc) and (name := scan.doc[token.i + 1]).dep_ == "appos" and name.head.i == token.i \
+                and name.pos_ == "PROPN":
+            continue  # "the monitoring group NetBlocks": the description of a name that follows, no reference
         start, end = left[0].idx, token.idx + len(token)
         inside = [d for d in out if d.start < end and start < d.end]
         if any(d.actor is None or not d.actor.id.startswith("country:") for d in inside):

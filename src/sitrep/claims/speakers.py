@@ -232,6 +232,9 @@ def phrase_name(doc: Doc, start: int, end: int, head: Token) -> str:
     titled = QUOTED_TITLE.search(doc.text[start:end])
     if titled:
         return clean_name(titled.group(1))  # "the independent newssheet “Zambeze Hoje”": the title is its name
+    described = described_name(head, start)
+    if described is not None:
+        return described  # "the watchdog group LineWatch": the name the common nouns before it describe
     names = [e for e in entities_within(doc, start, end) if e.label_ in ("PERSON", "ORG")]
     people = [e for e in names if e.label_ == "PERSON"]
     if people:
@@ -252,6 +255,26 @@ def phrase_name(doc: Doc, start: int, end: int, head: Token) -> str:
     while words and words[0].lower_ in QUANTIFIERS:
         words.pop(0)
     return clean_name("".join(t.text_with_ws for t in words) or head.text)
+
+
+def described_name(head: Token, start: int) -> str | None:
+    """A proper name at the head of a phrase whose other words are common nouns that say what
+    it is ("the watchdog group LineWatch" -> LineWatch); None for any other phrase."""
+    if not is_name_word(head):
+        return None
+    words = [t for t in head.doc[start_token_of(head.doc, start) : head.i] if t.lower_ not in QUANTIFIERS]
+    run = 0
+    while run < len(words) and is_name_word(words[len(words) - 1 - run]):
+        run += 1
+    nouns = words[: len(words) - run]
+    if not nouns or not all(t.pos_ == "NOUN" and t.text.islower() for t in nouns):
+        return None
+    return clean_name("".join(t.text_with_ws for t in words[len(words) - run :]) + head.text)
+
+
+def start_token_of(doc: Doc, start: int) -> int:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
 
 
 def report_source(adoc: AnnotatedDocument, head: Token) -> tuple[Token, tuple[int, int]] | None:
@@ -311,6 +334,14 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
         # "his family said": the family of the person the possessive stands for, as the story
         # would name them ("family of NAME"), not a speaker named "His family"
         return Reading(kin, None, "description", start, end, lemma, plural=is_plural(head))
+    holder = office_holder(head)
+    if holder is not None and not overlapping(adoc.actors, start, end):
+        # "the prosecutor's office said": the office of the one described by that role,
+        # who speaks through it (the prosecutor named before, when definite)
+        holder_start = holder.left_edge.idx
+        name = description_name(holder, holder_start, holder.idx + len(holder))
+        return Reading(name, None, "description", holder_start, end, holder.lemma_.lower(),
+                       points_back=any(c.lower_ in DEFINITE for c in holder.children if c.dep_ == "det"), roles=(holder.lemma_.lower(),))
     person = person_in(adoc, head, start, end)
     appositive = None
     if person is None and (lemma in lex.person_nouns or head.lower_ in lex.person_nouns):
@@ -324,6 +355,12 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
             if child.dep_ == "appos" and child.left_edge.idx >= end and not text[end : child.left_edge.idx].strip():
                 person = next((m for m in adoc.actors if m.actor.is_person and m.start == child.left_edge.idx), None)
                 break
+    if person is None and head.pos_ == "NOUN" and lemma not in lex.person_nouns and lower not in lex.person_nouns \
+            and (named := name_in_apposition(adoc, head, end) or known_as(adoc, head)) is not None:
+        # "according to the monitoring group NetBlocks": a body's name right after the noun
+        # that says what it is
+        name, actor, name_end = named
+        return Reading(name, actor, "body", start, max(end, name_end), lemma, plural=is_plural(head))
     if person is not None and lemma not in lex.person_nouns and lower not in lex.person_nouns and owned_by(adoc, person, head):
         # "Bashagha's government", "Khan's party", "Kagame's office": a person's possessive
         # before a body noun names the body, which speaks, not the person
@@ -331,6 +368,10 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
         words = [t for t in adoc.doc[start_token(adoc, person.start) : head.i + 1] if t.tag_ != "POS" and t.dep_ != "case"]
         name = clean_name(" ".join(t.text for t in words))
         return Reading(name, bodies_at_head[0].actor if bodies_at_head else None, "body", start, end, lemma, plural=is_plural(head))
+    if person is not None and person.actor.id.startswith("person:doc-") and called_a_body(adoc, person):
+        # "African Parks, the conservation group that manages the park, said": a name the
+        # actors stage took for a person's, that the story says is a body's
+        return Reading(clean_name(person.text), None, "body", start, end, lemma, plural=is_plural(head))
     if person is not None:
         around = text[start:end] + " " + apposition_after(adoc, person.end, limit)
         return Reading(person.actor.name, person.actor, "person", start, end, lemma, roles=roles_in(around))
@@ -426,6 +467,64 @@ def read_speaker(adoc: AnnotatedDocument, head: Token, start: int, end: int, cue
     return Reading(name, None, "body", start, end, lemma, plural=is_plural(head), points_back=generic and not proper[:-1])
 
 
+def name_in_apposition(adoc: AnnotatedDocument, head: Token, end: int) -> tuple[str, Actor | None, int] | None:
+    """A name set right after a noun with no comma, which the parse made its apposition
+    ("the monitoring group NetBlocks"): its words, the body the actors stage found there (if
+    any) and its end. None when no such name follows or it is a person's."""
+    text = adoc.document.text
+    for child in head.rights:
+        if child.dep_ != "appos" or child.left_edge.idx < end or text[end : child.left_edge.idx].strip():
+            continue
+        if not text[child.left_edge.idx].isalnum() or child.pos_ != "PROPN" or child.ent_type_ in ("PERSON", "GPE", "LOC", "DATE"):
+            return None
+        cut = [c for c in child.children if c.dep_ in ("relcl", "acl", "appos", "punct") and c.i > child.i]
+        first, last = subtree_span(child, exclude=cut)
+        found = [m for m in overlapping(adoc.actors, first, last)]
+        if any(m.actor.is_person for m in found):
+            return None
+        return clean_name(text[first:last]), (found[0].actor if found else None), last
+    return None
+
+
+def called_a_body(adoc: AnnotatedDocument, mention: ActorMention) -> bool:
+    """Whether the apposition after a name says it is a body ("NAME, the rights group")."""
+    span = adoc.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    lex = lexicon()
+    for child in span.root.children:
+        if child.dep_ == "appos" and child.i > span.root.i and child.pos_ == "NOUN":
+            return child.lemma_.lower() in lex.body_nouns and child.lemma_.lower() not in lex.person_nouns
+    return False
+
+
+def known_as(adoc: AnnotatedDocument, head: Token) -> tuple[str, Actor | None, int] | None:
+    """ "the mission, known as UNMISS": the name a body is said to go by."""
+    for clause in head.rights:
+        if clause.dep_ != "acl" or clause.lemma_.lower() not in ("know", "call"):
+            continue
+        for prep in clause.children:
+            name = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.lower_ == "as" else None
+            if name is not None and name.pos_ == "PROPN":
+                first, last = subtree_span(name)
+                found = [m for m in overlapping(adoc.actors, first, last) if not m.actor.is_person]
+                return (body_name(adoc, found[0], found[0].text) if found else clean_name(adoc.document.text[first:last])), \
+                    (found[0].actor if found else None), head.idx + len(head)
+    return None
+
+
+def office_holder(head: Token) -> Token | None:
+    """ "the prosecutor's office", "the governor's office": the role noun that owns a body
+    noun; None when no role owns it ("Khan's party", "its office")."""
+    lex = lexicon()
+    if head.lemma_.lower() not in lex.body_nouns and head.lower_ not in lex.body_nouns:
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ != "NOUN" or owner.lemma_.lower() not in lex.person_nouns:
+        return None
+    return owner
+
+
 def kin_of(adoc: AnnotatedDocument, head: Token, start: int) -> str | None:
     """ "his family", "her relatives": the kin noun with the person "his" or "her" stands
     for, the latest named before it in the sentence or the one before ("family of NAME")."""
@@ -517,7 +616,8 @@ def describes_the_head(adoc: AnnotatedDocument, body: ActorMention, head: Token)
     """Whether a country's mention is a modifier before a body noun ("Britain" in "the
     Britain-based monitor", "French" in "the French presidency"), not its possessor
     ("Egypt's presidency") nor the speaker itself."""
-    if not body.actor.id.startswith("country:") or body.end > head.idx or head.pos_ != "NOUN":
+    common = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and not capitalised(head.text))  # "health ministry" tagged a name
+    if not body.actor.id.startswith("country:") or body.end > head.idx or not common:
         return False
     if re.search(r"[,;:()]", adoc.document.text[body.end : head.idx]):
         return False  # "Myanmar Now, a news site": a name of its own, then what it is
@@ -671,6 +771,10 @@ def compatible(pointer: Attribution, earlier: Attribution) -> bool:
     # "the electoral commission" says what body it is: not the "opposition parties" that
     # spoke before, a body only described too, but by other words ("the armed opposition"
     # may still be the SPLM-IO, a body the knowledge base names; "the ministry" any ministry)
+    # ("the education ministry" is no police force that spoke before: a state's institution
+    # or a category is called by the noun of its kind)
+    if earlier.speaker is not None and is_template_actor(earlier.speaker):
+        return not own or head in theirs or head in name_words(earlier.speaker.name)
     return not own or earlier.speaker is not None or head in theirs
 
 
@@ -739,6 +843,17 @@ def resolve_pointers(adoc: AnnotatedDocument, attributions: list[Attribution]) -
         if attribution.speaker_points_back:
             window = [a for a in resolved if attribution.sent_start - a.sent_end <= REACH and a.sent_start < attribution.sent_start]
             candidates = [a for a in reversed(window) if compatible(attribution, a)]
+            report = attribution.speaker_head in lexicon().report_nouns and attribution.speaker_name is None
+            if report:
+                # "said in a statement ... According to the statement": the latest body, or
+                # whoever else said something in a statement (a person, an office)
+                candidates = [a for a in reversed(window) if a in candidates or issued_in(a, attribution.speaker_head)]
+            if attribution.speaker_sort == "body" and not report and attribution.speaker_head not in PRONOUNS:
+                # "the ministry" after the health ministry and the army spoke: the body the
+                # story named (an actor) with that noun, before any other body that spoke since
+                called = [a for a in candidates if a.speaker is not None
+                          and attribution.speaker_head in name_words(a.speaker_name) | description_words(adoc, a)]
+                candidates = called + [a for a in candidates if a not in called]
             if attribution.speaker_sort == "description":
                 said_of = [a for a in candidates if a.speaker_sort == "person" and same_role(attribution.speaker_head) in a.speaker_roles]
                 # "A Reuters witness reported ... NAME said ... according to the Reuters
@@ -747,7 +862,16 @@ def resolve_pointers(adoc: AnnotatedDocument, attributions: list[Attribution]) -
                 # for whoever spoke last ("the spokesman" alone may be anyone in that role)
                 described = [a for a in candidates if a.speaker_sort == "description" and same_description(adoc, attribution, a)]
                 candidates = said_of + described + candidates
-            if attribution.speaker_head in PERSON_PRONOUNS or (attribution.speaker_name is None and not candidates):
+            quoted = quoted_by_another(adoc, attribution, candidates)
+            if quoted is not None:
+                candidates = quoted
+            named_here = named_in_sentence(adoc, attribution)
+            if named_here is not None and not any(a.sent_start == attribution.sent_start for a in candidates):
+                # "The government accuses NAME of ..., a charge he has denied": the person named
+                # before the pronoun in its own sentence, not the last who spoke
+                candidates = [replace(attribution, speaker_name=named_here.name, speaker_sort="person",
+                                      speaker_party=speaker_party(adoc, named_here))]
+            elif attribution.speaker_head in PERSON_PRONOUNS or (attribution.speaker_name is None and not candidates):
                 acting = acting_actor(adoc, attribution, candidates[0].sent_end if candidates else 0)
                 if acting is not None:
                     name = acting.actor.name if acting.actor.is_person else body_name(adoc, acting, acting.text)
@@ -759,7 +883,8 @@ def resolve_pointers(adoc: AnnotatedDocument, attributions: list[Attribution]) -
             elif candidates:
                 found = candidates[0]
                 attribution = replace(
-                    attribution, speaker=found.speaker, speaker_name=found.speaker_name, speaker_sort=found.speaker_sort,
+                    attribution, speaker=found.speaker, speaker_name=found.speaker_name,
+                    speaker_sort="body" if report else found.speaker_sort,  # "the statement", then "it"
                     speaker_plural=found.speaker_plural, speaker_roles=found.speaker_roles, speaker_points_back=False,
                     speaker_party=found.speaker_party,
                 )
@@ -775,6 +900,67 @@ def resolve_pointers(adoc: AnnotatedDocument, attributions: list[Attribution]) -
     return named_later(adoc, resolved)
 
 
+PRONOUNS = PERSON_PRONOUNS | BODY_PRONOUNS | PLURAL_PRONOUNS
+
+
+def name_words(name: str | None) -> set[str]:
+    """The words of a name, lower-case ("Palestinian health ministry" -> palestinian, health, ministry)."""
+    return set(re.findall(r"[a-z]+", (name or "").lower()))
+
+
+def quoted_by_another(adoc: AnnotatedDocument, pointer: Attribution, candidates: list[Attribution]) -> list[Attribution] | None:
+    """ "'...,' she quoted him as saying": the one quoted is not the one who quotes (the
+    pronoun subject stands for the latest speaker); "him" is the latest other person the
+    story named, in this sentence or the one before. None when the pointer is no object of
+    a quoting verb."""
+    cue = adoc.doc[pointer.cue_i]
+    if pointer.speaker_head not in ("him", "her") or cue.lemma_.lower() != "quote":
+        return None
+    quoter = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if quoter is None:
+        return None
+    if quoter.lower_ in PERSON_PRONOUNS:
+        quoting = candidates[0].speaker_name if candidates else None
+    else:
+        quoting = next((m.actor.name for m in adoc.actors if m.start <= quoter.idx < m.end), quoter.text)
+    others = [a for a in candidates if a.speaker_name != quoting]
+    sentences = [s.start_char for s in adoc.sentences if s.start_char <= pointer.sent_start]
+    floor = sentences[-2] if len(sentences) > 1 else 0
+    people = [m for m in adoc.actors if m.actor.is_person and floor <= m.start and m.end <= quoter.idx
+              and m.actor.name != quoting and m.text.lower() not in PERSON_PRONOUNS]
+    if people and (not others or others[0].sent_start < floor):
+        found = people[-1].actor
+        return [replace(pointer, speaker=found, speaker_name=found.name, speaker_sort="person",
+                        speaker_party=speaker_party(adoc, found))]
+    return others
+
+
+def named_in_sentence(adoc: AnnotatedDocument, pointer: Attribution) -> Actor | None:
+    """The person "he" or "she" stands for (as the actors stage read it) when the pronoun
+    speaks in a relative clause ("a charge he has denied") and its own sentence names that
+    person before it. (A pronoun that tells the sentence's own report, "..., he said", is
+    the last speaker, whoever was named in what was reported.)"""
+    own = pointer.speaker
+    if pointer.speaker_head not in PERSON_PRONOUNS or own is None or not own.is_person or pointer.speaker_start is None:
+        return None
+    if adoc.doc[pointer.cue_i].dep_ != "relcl":
+        return None
+    for mention in adoc.actors:
+        if mention.actor.id == own.id and pointer.sent_start <= mention.start and mention.end <= pointer.speaker_start \
+                and mention.text.lower() not in PERSON_PRONOUNS:
+            return own
+    return None
+
+
+def issued_in(attribution: Attribution, noun: str) -> bool:
+    """Whether a named speaker spoke through the channel a report noun names ("said in a
+    statement" for "the statement")."""
+    if attribution.speaker_sort is None or attribution.speaker_name is None or attribution.speaker_points_back:
+        return False
+    words = dict(lexicon().channels).get(attribution.channel or "", ())
+    return attribution.channel == noun or noun in words
+
+
 def named_later(adoc: AnnotatedDocument, attributions: list[Attribution]) -> list[Attribution]:
     """ "A spokesman for the army confirmed the fighting. ... said Colonel NAME, spokesman for
     the army": an unnamed speaker described by a role is the one person the story names in
@@ -786,6 +972,13 @@ def named_later(adoc: AnnotatedDocument, attributions: list[Attribution]) -> lis
         if attribution.speaker_sort == "description" and not attribution.speaker_plural and attribution.speaker_head and not another:
             role = same_role(attribution.speaker_head)
             people = {a.speaker_name: a for a in attributions if a.speaker_sort == "person" and role in a.speaker_roles and a.speaker_name}
+            if len(people) > 1:
+                # "Kosovo's prime minister" of a prime minister and an interior minister: the
+                # one whose own title holds the description's other words
+                wanted = role_words(adoc, attribution)
+                qualified = {a.speaker_name: people[a.speaker_name] for a in attributions
+                             if a.speaker_name in people and a.speaker_sort == "person" and wanted <= description_words(adoc, a)}
+                people = qualified if len(qualified) == 1 else people
             if not people and (named := named_next(adoc, attributions, attribution)) is not None:
                 people = {named.speaker_name: named}
             if len(people) == 1:
@@ -796,11 +989,19 @@ def named_later(adoc: AnnotatedDocument, attributions: list[Attribution]) -> lis
                                           speaker_roles=found.speaker_roles, speaker_points_back=False,
                                           speaker_party=found.speaker_party or attribution.speaker_party)
         elif attribution.speaker is None and attribution.speaker_sort in ("body", "description") and attribution.speaker_name:
-            attribution = named_body(attributions, attribution)
+            attribution = named_body(attributions, attribution) if not short_name(adoc, attribution) else \
+                called_short(attributions, attribution)
         if attribution.speaker_sort == "body" and attribution.speaker_name and ABBREVIATION.fullmatch(attribution.speaker_name):
             attribution = spelt_out(attributions, attribution)
         out.append(attribution)
     return out
+
+
+def role_words(adoc: AnnotatedDocument, attribution: Attribution) -> set[str]:
+    """The words of a description that say what role it is, not whose: "prime minister" of
+    "Kosovo's prime minister"."""
+    kb = load_kb()
+    return {w for w in description_words(adoc, attribution) if kb.country_code(w.capitalize()) is None and w != "s"}
 
 
 def named_next(adoc: AnnotatedDocument, attributions: list[Attribution], attribution: Attribution) -> Attribution | None:
@@ -843,6 +1044,34 @@ def spelt_out(attributions: list[Attribution], attribution: Attribution) -> Attr
             return replace(attribution, speaker=other.speaker or attribution.speaker, speaker_name=name,
                            speaker_party=other.speaker_party or attribution.speaker_party)
     return attribution
+
+
+def short_name(adoc: AnnotatedDocument, attribution: Attribution) -> bool:
+    """ "The Guards said": a definite capitalised word, the way a story calls a body it has
+    named in full."""
+    if attribution.speaker_start is None:
+        return False
+    phrase = adoc.document.text[attribution.speaker_start : attribution.speaker_end]
+    return re.fullmatch(r"(?i:the)\s+[A-Z][a-z]+", phrase.strip()) is not None
+
+
+def singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def called_short(attributions: list[Attribution], attribution: Attribution) -> Attribution:
+    """ "The Islamic Revolutionary Guard Corps said ... The Guards blamed ...": a body called
+    by one word of the name of one body that spoke before is that body."""
+    word = singular(attribution.speaker_name.lower())
+    found = {a.speaker_name: a for a in attributions
+             if a.sent_start < attribution.sent_start and a.speaker_sort == "body" and a.speaker_name
+             and a.speaker_name != attribution.speaker_name
+             and word in {singular(w) for w in re.findall(r"[a-z]+", a.speaker_name.lower())}}
+    if len(found) != 1:
+        return attribution
+    named = next(iter(found.values()))
+    return replace(attribution, speaker=named.speaker, speaker_name=named.speaker_name, speaker_sort="body",
+                   speaker_party=named.speaker_party, speaker_points_back=False)
 
 
 def named_body(attributions: list[Attribution], attribution: Attribution) -> Attribution:

@@ -191,6 +191,11 @@ def subject_of(verb: Token) -> Token | None:
     joined = subject_after_conjunction(verb)
     if joined is not None:
         return joined
+    joined = any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children)
+    if verb.dep_ == "conj" and joined and verb.head.i < verb.i and not any(c.dep_ == "nsubj" for c in verb.head.children):
+        shared = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        if shared is not None:
+            return shared  # "The group, founded by ..., has been based in X and pledged ...": the subject both verbs share
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
         return subject_of(verb.head)
     # a misparse that left the verb without a subject: the last person named before it
@@ -280,9 +285,43 @@ def speaker_before(verb: Token) -> Token | None:
         window.insert(0, token)
     else:
         return None  # no comma or quote before: the subject is a clause's, not a tag's
+    if not window and verb.i > sentence.start and verb.nbor(-1).text == ",":
+        described = described_before(verb.nbor(-1))
+        if described is not None:
+            return described  # "..., the mission, known as UNMISS, said": the noun the aside tells of
     inside = {t.i for t in window}
     roots = [t for t in window if t.head.i not in inside and t.pos_ in ("NOUN", "PROPN", "PRON")]
     return roots[-1] if roots else None
+
+
+def described_before(comma: Token) -> Token | None:
+    """The noun an aside set off by commas tells of, when the aside ends at ``comma``
+    ("the mission, known as UNMISS,"): the aside hangs on a noun right before its opening
+    comma, and that noun's own words, back to the comma before them, hold no verb."""
+    sentence = comma.sent
+    aside: list[Token] = []
+    for token in reversed(sentence[: comma.i - sentence.start]):
+        if token.text == ",":
+            break
+        aside.insert(0, token)
+    else:
+        return None
+    if not aside or aside[0].i < 2:
+        return None
+    inside = {t.i for t in aside}
+    roots = [t for t in aside if t.head.i not in inside]
+    opening = aside[0].nbor(-1)
+    noun = opening.nbor(-1)
+    if len(roots) != 1 or roots[0].dep_ not in ("acl", "appos", "relcl") or roots[0].head.i != noun.i:
+        return None
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for token in reversed(sentence[: noun.i - sentence.start]):
+        if token.text in (",", ";", ":"):
+            return noun
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+    return None
 
 
 def subject_after_conjunction(verb: Token) -> Token | None:
@@ -428,6 +467,8 @@ def own_doer(cue: Token) -> Token | None:
         subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.lower_ not in ("who", "that", "which"):
             return subject
+        if subject is not None and subject.lower_ in ("he", "she", "they", "it") and names_speech(cue.head):
+            return subject  # "a charge he has denied": the act named, then answered by its doer
     if cue.dep_ in ("pcomp", "advcl") and cue.head.lower_ == "with" and cue.tag_ == "VBG":
         # "..., with Kiev accusing Russia of intervening", "with the ministry saying": a clause
         # with a speaker of its own ("with thousands of Iraqis demanding jobs" tells a crowd)
@@ -442,11 +483,29 @@ def own_doer(cue: Token) -> Token | None:
         if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
             return subject
     if cue.dep_ in ("acl", "relcl") and cue.tag_ == "VBN":
+        if cue.dep_ == "relcl" and not names_speech(done_to(cue)):
+            return None  # "Bozize, whose candidacy was rejected by the court": done to a thing, not to words
         agent = next((c for c in cue.children if c.dep_ == "agent"), None)
         doer = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
         if doer is not None and not any(d.lower_ in ("any", "no") for d in doer.children):
             return doer  # "responsibility claimed by any party" names no one
     return None
+
+
+def done_to(clause: Token) -> Token:
+    """What a passive relative clause tells done: its subject, or for "which"/"that" the
+    noun the clause hangs on."""
+    subject = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.lower_ in ("which", "that", "who"):
+        return clause.head
+    return subject
+
+
+def names_speech(noun: Token) -> bool:
+    """Whether a noun names something said: a claim, a report, a call, a denial."""
+    lex = lexicon()
+    lemma = noun.lemma_.lower()
+    return lemma in lex.denied_acts or lemma in lex.speech_nouns or lemma in lex.report_nouns
 
 
 def others_act(cue: Token, speaker: Token) -> bool:
@@ -494,6 +553,10 @@ def is_reciprocal(cue: Token) -> bool:
             return True
         if noun.lower_ in ("each", "one") and any(d.lower_ in ("other", "another") for d in noun.children):
             return True
+        # "the coalition and the movement each accused the other": "each" set by the subject
+        if noun.lower_ in ("other", "another") and any(
+                g.lower_ == "each" for c in cue.children if c.dep_ == "nsubj" for g in c.children):
+            return True
     return False
 
 
@@ -530,6 +593,28 @@ def separate_states(adoc: AnnotatedDocument, speaker: Token) -> list[Token]:
     return conjuncts if len(countries) == len(conjuncts) else []
 
 
+def separate_kinds(adoc: AnnotatedDocument, speaker: Token) -> list[Token]:
+    """ "residents and the UN mission said": people the words only describe and a body the
+    story names are two sources, each of which speaks (a named body is no crowd of
+    witnesses). Empty unless the subject is two such conjuncts."""
+    from sitrep.claims.speakers import is_template_actor
+
+    conjuncts = coordinated(speaker, NOMINAL)
+    if len(conjuncts) != 2:
+        return []
+    lex = lexicon()
+    named = described = None
+    for conjunct in conjuncts:
+        first, last = own_phrase(conjunct)
+        mention = next((m for m in adoc.actors if first <= m.start and m.end <= last), None)
+        if mention is not None and not mention.actor.is_person and not mention.actor.id.startswith(("country:", "unidentified:")) \
+                and not is_template_actor(mention.actor):
+            named = conjunct
+        elif mention is None and conjunct.tag_ == "NNS" and (conjunct.lemma_.lower() in lex.person_nouns or conjunct.lower_ in lex.speaking_nouns):
+            described = conjunct
+    return conjuncts if named is not None and described is not None else []
+
+
 def voiced_by(adoc: AnnotatedDocument, cue: Token) -> tuple[Token, Token] | None:
     """ "Pakistan blamed it on India, with the army spokesman NAME alleging that ...": a
     speech act told again in a "with" clause by a named person gives the act its voice,
@@ -552,15 +637,26 @@ def voiced_by(adoc: AnnotatedDocument, cue: Token) -> tuple[Token, Token] | None
     return None
 
 
-def cited_source(adoc: AnnotatedDocument, cue: Token) -> tuple[Token, Token] | None:
+def cited_source(adoc: AnnotatedDocument, cue: Token, speaker: Token) -> tuple[Token, Token] | None:
     """ "Syrian state media reported, citing a military source": the source an outlet cites
-    is who spoke (returned with the citing verb)."""
+    is who spoke (returned with the citing verb). Only an outlet passes its voice on: a
+    body or a person that speaks "citing" something names where its own account came
+    from ("the prosecutor said in a statement, citing the accounts of survivors")."""
+    if not relays(speaker, cue):
+        return None
     for verb in cue.children:
         if verb.dep_ in ("advcl", "xcomp", "conj") and verb.tag_ == "VBG" and verb.lemma_.lower() in ("cite", "quote"):
             source = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if source is not None and can_speak(adoc, source):
                 return source, verb
     return None
+
+
+def relays(speaker: Token, cue: Token) -> bool:
+    """Whether a speaker relays what others said: a news outlet (a media word in its
+    phrase: "state media", "Afghan News") or one that "reported" (what outlets do)."""
+    words = {t.lower_ for t in speaker.subtree} | {speaker.lemma_.lower()}
+    return bool(words & lexicon().media_nouns) or cue.lemma_.lower() == "report"
 
 
 def own_phrase(head: Token) -> tuple[int, int]:
@@ -645,7 +741,7 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
             continue  # "It has been said": nobody in particular
         if token.i in voiced:
             continue  # the "with NAME alleging" that gave an act before it its voice
-        voice = voiced_by(adoc, token) or cited_source(adoc, token)
+        voice = voiced_by(adoc, token) or cited_source(adoc, token, speaker)
         if voice is not None:
             speaker = voice[0]
             voiced.add(voice[1].i)
@@ -653,7 +749,7 @@ def sentence_attributions(adoc: AnnotatedDocument, sentence: Span, quotations: l
         separate = separate_speakers(speaker) if not parties else []
         if separate and not any(c.dep_ == "nsubj" for c in token.children):
             continue  # "... confirmed the attack, but gave the toll and blamed X": one report per speaker, told by the first verb
-        parties = parties or separate or separate_states(adoc, speaker)
+        parties = parties or separate or separate_states(adoc, speaker) or separate_kinds(adoc, speaker)
         if parties:
             content = content_span(token, sentence, speaker)
             for party in parties:
