@@ -147,3 +147,10 @@ def test_an_offset_that_dates_the_saying_does_not_move_the_event():
     found = dates("Gunmen ambushed a police patrol in Kunduz province on Sunday, killing four officers.\n"
                   "The army said two days later that soldiers had killed three gunmen in Baghlan province.")
     assert found[-1][0] == "The army s" and found[-1][1] in (None, "2021-06-13")
+
+
+def test_a_deals_day_is_no_day_for_the_fighting_told_after_it():
+    # the truce announced on Monday; the clashes "in the early hours" are of the report's day
+    found = dates("The truce was announced in Moscow on Monday by the two presidents after six hours of talks.\n"
+                  "A monitoring group said five soldiers and four rebels were killed in fighting near Saraqeb in the early hours.")
+    assert found == [("The truce ", "2021-06-14"), ("A monitori", "2021-06-16")]

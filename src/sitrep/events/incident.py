@@ -418,6 +418,8 @@ def story_days(accounts: list[Account]) -> list[tuple[int, TimeMention]]:
     were killed during the raid": the second sentence tells Sunday too)."""
     found: dict[int, TimeMention] = {}
     for account in accounts:
+        if account.family == "agreement":
+            continue  # a deal's day is no day the fighting told after it goes on ("agreed on Thursday ... clashes in the early hours")
         own = own_time(account)
         for number, mention in zip(account.sentence_numbers, account.mentions):
             time = mention.time if mention.time is not None and mention.time.value else own
