@@ -530,3 +530,11 @@ def test_people_described_and_a_body_named_together_are_two_sources():
 )
 def test_lower_case_particles_stay_inside_a_name(sentence, speaker):
     assert [s.speaker.name for s in extract_text(sentence).statements] == [speaker]
+
+
+def test_he_after_a_role_that_gave_a_figure_is_that_role_not_the_last_speaker():
+    found = extract_text(
+        "A bomb killed 26 people in the square on Sunday, a senior official at the hospital said. "
+        "A spokesman for the militia gave a higher figure. Speaking by telephone on Tuesday, he said that "
+        "more than 40 civilians had been killed in the strike.").statements
+    assert [s.speaker.name for s in found] == ["senior official", "spokesman"]

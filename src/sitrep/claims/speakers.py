@@ -805,6 +805,26 @@ def acting_actor(adoc: AnnotatedDocument, pointer: Attribution, after: int) -> A
     return None
 
 
+def described_subject(adoc: AnnotatedDocument, pointer: Attribution, after: int) -> Token | None:
+    """ "A spokesman for the fighters gave a higher figure. Speaking by telephone, he said ...":
+    an unnamed person described by a role, the subject of the main clause of the sentence
+    before the pronoun (or of its own sentence, before it), after the last speaker: the one
+    "he" stands for ("where three police officers were on duty" tells no one who speaks)."""
+    if pointer.speaker_head not in PERSON_PRONOUNS or pointer.speaker_start is None or (
+            pointer.speaker is not None and pointer.speaker.is_person):
+        return None
+    sentences = [s for s in adoc.sentences if s.start_char <= pointer.sent_start]
+    floor = max(after, sentences[-2].start_char if len(sentences) > 1 else 0)
+    roles = lexicon().person_nouns
+    for sentence in reversed(sentences[-2:]):
+        for token in sentence:
+            if (token.idx >= floor and token.idx < pointer.speaker_start and token.dep_ == "nsubj" and token.pos_ == "NOUN"
+                    and token.lemma_.lower() in roles and token.head.pos_ in ("VERB", "AUX") and token.head.dep_ == "ROOT"
+                    and not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children)):
+                return token
+    return None
+
+
 def referent(adoc: AnnotatedDocument, pointer: Attribution) -> ActorMention | None:
     """ "The terror group claimed ...": with no speaker before it to stand for, the latest
     actor mentioned that the noun can stand for."""
@@ -873,11 +893,16 @@ def resolve_pointers(adoc: AnnotatedDocument, attributions: list[Attribution]) -
                                       speaker_party=speaker_party(adoc, named_here))]
             elif attribution.speaker_head in PERSON_PRONOUNS or (attribution.speaker_name is None and not candidates):
                 acting = acting_actor(adoc, attribution, candidates[0].sent_end if candidates else 0)
+                described = None if acting is not None else described_subject(adoc, attribution, candidates[0].sent_end if candidates else 0)
                 if acting is not None:
                     name = acting.actor.name if acting.actor.is_person else body_name(adoc, acting, acting.text)
                     candidates = [replace(attribution, speaker=acting.actor, speaker_name=name,
                                           speaker_sort="person" if acting.actor.is_person else "body",
                                           speaker_party=speaker_party(adoc, acting.actor))]
+                elif described is not None:
+                    candidates = [replace(attribution, speaker=None, speaker_name=description_name(described, described.left_edge.idx),
+                                          speaker_sort="description", speaker_roles=(described.lemma_.lower(),),
+                                          speaker_party=speaker_party(adoc, None, described))]
             if candidates and attribution.speaker_name and attribution.speaker is not None and candidates[0].speaker is not None and candidates[0].speaker.id == attribution.speaker.id:
                 attribution = replace(attribution, speaker_points_back=False)  # the body the actors stage said: its own naming
             elif candidates:
