@@ -364,3 +364,18 @@ def test_a_toll_after_a_timing_clause_is_the_result_of_the_act_before_it():
         "hours before parliament was due to reopen nearby, wounding two police officers, the minister said.",
         options=OPTIONS).incidents
     assert [(i.acled_sub_type, i.injured) for i in found] == [("Remote explosive/landmine/IED", 2)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a bombing's toll updated is that bombing told, with its toll
+        ("The death toll from Sunday's suicide bombing at a rally in Khar rose to 54 overnight, officials said.",
+         [("Suicide bomb", "2021-06-13", 54)]),
+        # how many events there were, rising, is a trend
+        ("The number of attacks on aid workers has risen sharply this year, the UN said.", []),
+    ],
+)
+def test_a_toll_that_rises_is_an_update_and_a_number_of_attacks_that_rises_a_trend(sentence, expected):
+    found = extract_text(sentence, options=OPTIONS).incidents
+    assert [(i.acled_sub_type, i.date, i.killed) for i in found] == expected

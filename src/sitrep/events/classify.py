@@ -71,7 +71,9 @@ def incident_type(account: Account) -> tuple[str, str, str, str]:
     arson = account.family == "looting" and "looting" not in names and not any(m.state_agent for m in account.mentions)
     # a gunfight with the police during a strike is a battle, not the strike turning violent
     gunfight_only = gunfight and not names & {"riot", "excessive_force", "protest_intervention", "mob_violence"}
-    if (account.family in ("violence", "protest", "looting") and not armed_only and not gunfight_only
+    # a suicide bomber at a rally attacks it; the crowd does not riot
+    bombed = "suicide_bomb" in names and not names & {"riot", "mob_violence"}
+    if (account.family in ("violence", "protest", "looting") and not armed_only and not gunfight_only and not bombed
             and (protest_told or rioters or crowd_weapons or arson)):
         if account.family == "looting" and not (protest_told or rioters or arson):
             chosen = classes["looting"]

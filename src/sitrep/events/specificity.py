@@ -18,6 +18,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from sitrep.events.counts import casualty_lexicon, count_field
 from sitrep.events.lexicon import TriggerHit, lexicon
 from sitrep.events.syntax import clause_verb, has_child, is_timing_clause
 from sitrep.models import Attribution, TimeMention
@@ -129,7 +130,7 @@ def is_talked_about(token: Token) -> bool:
     current = token
     for _ in range(4):
         head = current.head
-        if head.i == current.i:
+        if head.i == current.i or is_toll_noun(current):
             break
         if current.dep_ in ("pobj", "dobj", "prep", "compound", "nsubj", "nsubjpass", "conj") and head.lemma_.lower() in filters.stopping_words:
             return True
@@ -272,23 +273,41 @@ def is_trend(token: Token) -> bool:
     "clashes have lessened": how often events happen, not one of them."""
     filters = lexicon().filters
     head = token.head
-    if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in filters.trend_verbs:
-        return True
+    if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in filters.trend_verbs and not is_toll_noun(token):
+        return True  # ("the death toll rose to 54" updates one event's toll)
     if token.dep_ == "nsubj" and token.tag_ == "NNS" and head.lemma_.lower() in filters.wave_verbs and any(
             c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children):
         return True  # "demonstrations have spread to towns across the country": a wave, not one event
     if token.dep_ == "nsubj" and head.lemma_.lower() == "be" and any(
             c.dep_ == "prep" and any(g.lemma_.lower() in filters.stopping_words for g in c.children) for c in head.children):
         return True
+    if is_toll_noun(token):
+        return False
     current = token  # "escalated ... with clashes spreading to new villages"
     for _ in range(3):
         if current.dep_ not in ("pobj", "prep", "acl", "nsubj") or current.head.i == current.i:
             return False
         current = current.head
+        if is_toll_noun(current):
+            return False  # "the death toll from Sunday's bombing rose to 54": the bombing's toll, updated
         if current.pos_ == "VERB" and current.lemma_.lower() in filters.trend_verbs:
             # "blamed the rebels for an ambush": what someone is blamed for is an act told
             return current.lemma_.lower() not in filters.accusing_verbs
     return False
+
+
+def is_toll_noun(token: Token) -> bool:
+    """ "the toll", "the death toll", "the number of dead": a noun that counts an event's
+    victims ("the number of attacks" counts events: a trend)."""
+    lex = casualty_lexicon()
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or lemma not in lex.toll_nouns:
+        return False
+    if lemma in lex.toll_named_alone:
+        return True
+    named = [c for c in token.children if c.dep_ in ("compound", "amod")]
+    named += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(count_field(t) in ("killed", "injured", "killed_or_injured") for t in named)
 
 
 #: Units of a span too long for one event to fill it.
