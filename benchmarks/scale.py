@@ -281,7 +281,8 @@ def soak(args) -> None:
                 windows.append({"read": totals["read"], "seconds": round(totals["seconds"], 1), "docs_per_s": round(rate, 1),
                                 "cpu_seconds": round(cpu, 1), "docs_per_cpu_s": round(per_cpu, 2),
                                 "load_average": round(os.getloadavg()[0], 2),
-                                "rss_mib": sorted((kib // 1024 for kib in now.values()), reverse=True)})
+                                "rss_mib": sorted((kib // 1024 for kib in now.values()), reverse=True),
+                                "reader_writer_rss_mib": now.get(process.pid, 0) // 1024})
                 print(json.dumps(windows[-1]), flush=True)
                 last_read, last_seconds, last_cpu = totals["read"], totals["seconds"], cpu
                 mark = (totals["read"] // args.every + 1) * args.every
@@ -295,7 +296,7 @@ def soak(args) -> None:
     first_cpu = sum(w["docs_per_cpu_s"] for w in windows[:tenth]) / tenth
     last_cpu = sum(w["docs_per_cpu_s"] for w in windows[-tenth:]) / tenth
     result = {
-        "kind": "soak", "documents_planned": args.docs, "documents": windows[-1]["read"] if windows else 0,
+        "kind": "soak", "commit": commit(), "documents_planned": args.docs, "documents": windows[-1]["read"] if windows else 0,
         "stopped_at_time_limit": stopped, "load_average_at_end": load_after, "jobs": args.jobs, "engine": args.engine,
         "store": "postgresql" if db.startswith("postgres") else "duckdb",
         "seconds": windows[-1]["seconds"] if windows else None,
@@ -305,6 +306,10 @@ def soak(args) -> None:
         "first_10pct_docs_per_cpu_s": round(first_cpu, 2), "last_10pct_docs_per_cpu_s": round(last_cpu, 2),
         "last_over_first_per_cpu_s": round(last_cpu / first_cpu, 3), "flat_per_cpu_s": abs(last_cpu / first_cpu - 1) <= 0.2,
         "peak_rss_mib_per_process": sorted(((name, kib // 1024) for name, kib in peaks.values()), key=lambda p: -p[1]),
+        # The acceptance figure for memory: the reader-writer (which holds a DuckDB store) over the run.
+        "reader_writer_rss_mib_first_last_tenth": [
+            round(sum(w["reader_writer_rss_mib"] for w in part) / len(part)) for part in (windows[:tenth], windows[-tenth:])
+        ] if windows else None,
         "windows": windows,
     }
     print(json.dumps({k: v for k, v in result.items() if k != "windows"}, indent=2))
