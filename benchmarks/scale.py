@@ -40,7 +40,10 @@ moves far less than the wall-clock rate with the load other jobs put on the mach
 with each window the CPU time a fixed piece of work took just before it (``calibration_ms``),
 since even a CPU-second does less the busier the machine: the last tenth's docs per
 CPU-second over the first's, each scaled by its calibration, is
-``last_over_first_cpu_calibrated``.
+``last_over_first_cpu_calibrated``. Memory per window: ``rss_mib`` once the ingest has let go
+of a DuckDB file (DuckDB has then freed all it held), ``rss_held_mib`` at the window's last
+batch with the file held, ``peak_rss_mib`` the window's peak; ``--trace-memory`` adds
+DuckDB's ``duckdb_memory()`` by tag and Python's growing allocation sites (``MemoryProbe``).
 
 (c) ``estimate`` turns a per-core rate into the cores that keep up with 200,000 articles
 a day (GDELT's order of magnitude) and the core-hours of a year's backfill.
@@ -278,7 +281,8 @@ def soak(args) -> None:
                 windows.append({"read": totals["read"], "seconds": round(totals["seconds"], 1), "docs_per_s": round(rate, 1),
                                 "cpu_seconds": round(cpu, 1), "docs_per_cpu_s": round(per_cpu, 2),
                                 "load_average": round(os.getloadavg()[0], 2),
-                                "rss_mib": sorted((kib // 1024 for kib in now.values()), reverse=True)})
+                                "rss_mib": sorted((kib // 1024 for kib in now.values()), reverse=True),
+                                "reader_writer_rss_mib": now.get(process.pid, 0) // 1024})
                 print(json.dumps(windows[-1]), flush=True)
                 last_read, last_seconds, last_cpu = totals["read"], totals["seconds"], cpu
                 mark = (totals["read"] // args.every + 1) * args.every
@@ -292,7 +296,7 @@ def soak(args) -> None:
     first_cpu = sum(w["docs_per_cpu_s"] for w in windows[:tenth]) / tenth
     last_cpu = sum(w["docs_per_cpu_s"] for w in windows[-tenth:]) / tenth
     result = {
-        "kind": "soak", "documents_planned": args.docs, "documents": windows[-1]["read"] if windows else 0,
+        "kind": "soak", "commit": commit(), "documents_planned": args.docs, "documents": windows[-1]["read"] if windows else 0,
         "stopped_at_time_limit": stopped, "load_average_at_end": load_after, "jobs": args.jobs, "engine": args.engine,
         "store": "postgresql" if db.startswith("postgres") else "duckdb",
         "seconds": windows[-1]["seconds"] if windows else None,
@@ -302,6 +306,10 @@ def soak(args) -> None:
         "first_10pct_docs_per_cpu_s": round(first_cpu, 2), "last_10pct_docs_per_cpu_s": round(last_cpu, 2),
         "last_over_first_per_cpu_s": round(last_cpu / first_cpu, 3), "flat_per_cpu_s": abs(last_cpu / first_cpu - 1) <= 0.2,
         "peak_rss_mib_per_process": sorted(((name, kib // 1024) for name, kib in peaks.values()), key=lambda p: -p[1]),
+        # The acceptance figure for memory: the reader-writer (which holds a DuckDB store) over the run.
+        "reader_writer_rss_mib_first_last_tenth": [
+            round(sum(w["reader_writer_rss_mib"] for w in part) / len(part)) for part in (windows[:tenth], windows[-tenth:])
+        ] if windows else None,
         "windows": windows,
     }
     print(json.dumps({k: v for k, v in result.items() if k != "windows"}, indent=2))
@@ -365,9 +373,65 @@ def extraction_copy(base: dict, round_: int, shift_days: int):
     return Extraction.model_validate(data)
 
 
-def rss_mib() -> int:
+def rss_mib(field: str = "VmRSS") -> int:
+    """This process's resident memory now (``VmHWM``: its peak since the last ``reset_peak_rss``)."""
     status = Path("/proc/self/status").read_text()
-    return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")) // 1024
+    return next(int(line.split()[1]) for line in status.splitlines() if line.startswith(f"{field}:")) // 1024
+
+
+def reset_peak_rss() -> None:
+    try:
+        Path("/proc/self/clear_refs").write_text("5")  # VmHWM starts again from VmRSS
+    except OSError:
+        pass  # then each window's peak is the run's peak so far
+
+
+class MemoryProbe:
+    """What the writer holds while the store's file is open, at the last batch of a window.
+
+    A window's ``rss_mib`` is read after the ingest let go of the DuckDB file, when DuckDB
+    has freed everything it held; the writer's memory while it writes is read here, on the
+    batch callback, with the file held: resident memory then and, with ``trace``, DuckDB's
+    own accounting by tag (``duckdb_memory()``: ``ART_INDEX`` is the indexes, held whole
+    while the file is open and never evicted; ``BASE_TABLE`` the cached blocks, bounded by
+    ``memory_limit``), its temporary files, and Python's allocations (tracemalloc) with the
+    sites that grew most since the previous window.
+    """
+
+    def __init__(self, store, every: int, trace: bool) -> None:
+        self.store, self.every, self.trace = store, every, trace
+        self.held: dict = {}
+        self.previous = None
+        if trace:
+            import tracemalloc
+
+            tracemalloc.start(8)
+
+    def on_batch(self, progress) -> None:
+        if progress.read % self.every and progress.read % self.every < self.every - 64:
+            return  # not the window's last batches
+        connection = getattr(self.store.backend, "connection", None)
+        self.held = {"rss_held_mib": rss_mib()}
+        if self.trace and connection is not None:
+            self.held["duckdb_memory_mib"] = {tag: size >> 20 for tag, size in connection.execute(
+                "SELECT tag, memory_usage_bytes FROM duckdb_memory() WHERE memory_usage_bytes >= 1048576").fetchall()}
+            self.held["duckdb_temporary_mib"] = connection.execute(
+                "SELECT coalesce(sum(size), 0) // 1048576 FROM duckdb_temporary_files()").fetchall()[0][0]
+
+    def window(self) -> dict:
+        found, self.held = self.held, {}
+        if self.trace:
+            import tracemalloc
+
+            found["python_traced_mib"] = tracemalloc.get_traced_memory()[0] >> 20
+            snapshot = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(False, tracemalloc.__file__)])
+            if self.previous is not None:
+                found["python_growth_kib"] = [
+                    [stat.size_diff >> 10, " <- ".join(f"{Path(frame.filename).name}:{frame.lineno}"
+                                                       for frame in reversed(stat.traceback))]
+                    for stat in sorted(snapshot.compare_to(self.previous, "traceback"), key=lambda s: -s.size_diff)[:3]]
+            self.previous = snapshot
+        return found
 
 
 def calibration_ms() -> float:
@@ -427,6 +491,7 @@ def store_only(args) -> None:
               f"days a copy, batches of {args.batch_size}, {kind}", flush=True)
         store = open_store(db)
         options = IngestOptions(jobs=1, batch_size=args.batch_size)
+        probe = MemoryProbe(store, args.every, args.trace_memory)
         windows, done, store_seconds, cpu_seconds, stopped = [], 0, 0.0, 0.0, False
         limit_started = time.monotonic()
         try:
@@ -438,8 +503,9 @@ def store_only(args) -> None:
                 items = [extraction_copy(bases[n % len(bases)], n // len(bases), args.shift_days)
                          for n in range(done, done + count)]  # built outside the timing
                 calibration = calibration_ms()
+                reset_peak_rss()
                 began, began_cpu, began_server = time.monotonic(), time.process_time(), server_cpu_seconds(store)
-                totals = run_ingest(store, items, options)
+                totals = run_ingest(store, items, options, on_batch=probe.on_batch)
                 seconds, cpu = time.monotonic() - began, time.process_time() - began_cpu
                 if began_server is not None and (ended_server := server_cpu_seconds(store)) is not None:
                     cpu += ended_server - began_server  # the server's share of the work, too
@@ -453,7 +519,8 @@ def store_only(args) -> None:
                 windows.append({"read": done, "seconds": round(store_seconds, 1), "docs_per_s": round(count / seconds, 1),
                                 "docs_per_cpu_s": round(count / cpu, 1), "calibration_ms": calibration,
                                 "load": round(os.getloadavg()[0], 1),
-                                "rss_mib": rss_mib(), "incidents": counts[0], "clusters": counts[1], "file_mib": size})
+                                "rss_mib": rss_mib(), "peak_rss_mib": rss_mib("VmHWM"), **probe.window(),
+                                "incidents": counts[0], "clusters": counts[1], "file_mib": size})
                 print(json.dumps(windows[-1]), flush=True)
         finally:
             store.close()
@@ -476,6 +543,11 @@ def store_only(args) -> None:
             sum(w["docs_per_cpu_s"] * w["calibration_ms"] for w in windows[-tenth:])
             / sum(w["docs_per_cpu_s"] * w["calibration_ms"] for w in windows[:tenth]), 3) if windows else None,
         "rss_mib_first_last": [windows[0]["rss_mib"], windows[-1]["rss_mib"]] if windows else None,
+        # The writer with the file held (DuckDB's indexes in memory), first and last tenth, and its peak.
+        "rss_held_mib_first_last_tenth": [
+            round(sum(w.get("rss_held_mib", 0) for w in part) / len(part)) for part in (windows[:tenth], windows[-tenth:])
+        ] if windows else None,
+        "peak_rss_mib": max(w["peak_rss_mib"] for w in windows) if windows else None,
         "windows": windows,
     }
     print(json.dumps({k: v for k, v in result.items() if k != "windows"}, indent=2))
@@ -517,6 +589,9 @@ def main() -> None:
     s.add_argument("--shift-days", type=int, default=9, help="days every date moves per copy (0: as in soak)")
     s.add_argument("--batch-size", type=int, default=64)
     s.add_argument("--max-minutes", type=float, help="stop after this long and report what ran")
+    s.add_argument("--trace-memory", action="store_true",
+                   help="with each window: DuckDB's duckdb_memory() by tag and Python's growing allocation sites "
+                   "(tracemalloc slows the Python side: the rates are then not comparable)")
     s.add_argument("--db", help="DuckDB file or postgresql:// URL (default: a temporary DuckDB file)")
     c = sub.add_parser("estimate", help="(c) cores for 200,000 articles a day from a per-core rate")
     c.add_argument("--per-core", type=float, required=True)

@@ -10,7 +10,7 @@ from sitrep.models import Failure
 from sitrep.store import FailedDocument, open_store
 from sitrep.store.backend import to_pyformat
 from sitrep.store.rows import date_span, record_key
-from sitrep.store.schema import LATEST, MIGRATIONS, Migration, migrate
+from sitrep.store.schema import DUCKDB_UNREAD_INDEXES, LATEST, MIGRATIONS, Migration, migrate
 from tests.store.factories import (
     CLASH_A,
     clash_a,
@@ -24,8 +24,62 @@ from tests.store.factories import (
 
 
 def test_new_store_is_at_the_latest_schema_version(store):
-    assert store.schema_version() == LATEST == 9
-    assert [row[0] for row in store.backend.fetchall("SELECT version FROM schema_migrations ORDER BY version")] == [1, 2, 3, 4, 5, 6, 7, 8, 9]
+    assert store.schema_version() == LATEST == 10
+    assert [row[0] for row in store.backend.fetchall("SELECT version FROM schema_migrations ORDER BY version")] == [
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+
+
+def index_names(store) -> set[str]:
+    if store.backend.kind == "duckdb":
+        return {row[0] for row in store.backend.fetchall("SELECT index_name FROM duckdb_indexes()")}
+    return {row[0] for row in store.backend.fetchall("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")}
+
+
+def test_only_postgresql_keeps_the_indexes_duckdb_never_reads(store):
+    """Each index costs a DuckDB writer memory in proportion to its table; PostgreSQL reads them."""
+    names = index_names(store)
+    assert "incidents_cluster" in names and "incident_actors_incident" in names
+    if store.backend.kind == "duckdb":
+        assert not names & set(DUCKDB_UNREAD_INDEXES)
+    else:
+        assert set(DUCKDB_UNREAD_INDEXES) <= names
+
+
+def test_a_store_made_before_the_unread_indexes_went_loses_them_and_still_adds_nothing_twice(target):
+    with open_store(target) as old:  # put back at version 9, with the indexes as they were then
+        old.backend.execute("DELETE FROM schema_migrations WHERE version = 10")
+        if old.backend.kind == "duckdb":
+            for statement in MIGRATIONS[1].statements + MIGRATIONS[8].statements:
+                if statement.split()[2] in DUCKDB_UNREAD_INDEXES:
+                    old.backend.execute(statement)
+        assert set(DUCKDB_UNREAD_INDEXES) <= index_names(old)
+    with open_store(target) as store:
+        assert store.schema_version() == LATEST
+        store.write_batch([clash_a(), clash_b()])
+        before = store.counts()
+        assert store.write_batch([clash_a(), clash_b()]).documents == 0
+        assert store.counts() == before
+        assert (not index_names(store) & set(DUCKDB_UNREAD_INDEXES)) == (store.backend.kind == "duckdb")
+
+
+def test_duckdb_reads_no_composite_index(tmp_path):
+    """Why (country, date_start) and (target_folded, reference_day) go from a DuckDB store: DuckDB
+    finds rows through a single-column index only, and scans the table for a composite one's
+    columns, even given its whole key."""
+    import duckdb
+
+    connection = duckdb.connect(str(tmp_path / "plain.duckdb"))
+    connection.execute("CREATE TABLE t (a TEXT, b INTEGER, c TEXT)")
+    connection.execute("INSERT INTO t SELECT 'a' || i::TEXT, i % 7, 'c' || i::TEXT FROM range(300000) r(i)")
+    connection.execute("CREATE INDEX t_ab ON t (a, b)")
+    connection.execute("CREATE INDEX t_c ON t (c)")
+
+    def plan(sql: str) -> str:
+        return " ".join(row[1] for row in connection.execute(f"EXPLAIN ANALYZE {sql}").fetchall())
+
+    assert "Index Scan" in plan("SELECT * FROM t WHERE c = 'c4242'")
+    assert "Index Scan" not in plan("SELECT * FROM t WHERE a = 'a4242'")
+    assert "Index Scan" not in plan("SELECT * FROM t WHERE a = 'a4242' AND b = 4242 % 7")
 
 
 def test_reopening_applies_no_migration_twice(target):
