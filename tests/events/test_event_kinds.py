@@ -500,3 +500,8 @@ def test_a_withdrawal_under_fire_is_ground_taken_and_one_without_a_fight_is_hand
                 "and the soldiers withdrew from the town.") == ("Battles", "Non-state actor overtakes territory")
     assert kind("Soldiers withdrew from the town of Bouar on Sunday and rebels took control of it without a fight.") == (
         "Strategic developments", "Non-violent transfer of territory")
+
+
+def test_a_man_who_blew_himself_up_is_a_suicide_bombing():
+    assert kind("The bomber blew himself up on Thursday evening at the gate of the airport in Kabul, "
+                "killing dozens of people.") == ("Explosions/Remote violence", "Suicide bomb")

@@ -379,3 +379,9 @@ def test_a_toll_after_a_timing_clause_is_the_result_of_the_act_before_it():
 def test_a_toll_that_rises_is_an_update_and_a_number_of_attacks_that_rises_a_trend(sentence, expected):
     found = extract_text(sentence, options=OPTIONS).incidents
     assert [(i.acled_sub_type, i.date, i.killed) for i in found] == expected
+
+
+def test_pounds_of_explosives_are_no_shelling():
+    found = extract_text("The commander told reporters on Thursday that the attacker had been carrying about 25 "
+                         "pounds of explosives.", options=OPTIONS).incidents
+    assert found == []

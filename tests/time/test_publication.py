@@ -303,3 +303,10 @@ def test_a_year_told_as_so_many_years_ago_fixes_a_yearless_dateline():
             "The country left the federation in 2008, 15 years ago this spring.")
     found = publication(text)
     assert (found.value, found.basis) == (date(2023, 9, 25), "dateline")
+
+
+def test_a_month_told_as_so_many_months_ago_fixes_a_yearless_dateline():
+    text = ("KABUL, Aug 28 (Agency) - Officials said on Saturday that a strike had killed two militants.\n\n"
+            "The deal was signed in Doha in February 2020, 18 months ago.")
+    found = publication(text)
+    assert (found.value, found.basis) == (date(2021, 8, 28), "dateline")

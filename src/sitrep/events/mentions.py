@@ -244,6 +244,19 @@ def split_anchored(hits: list[TriggerHit], anchored: set[int], counts: list[Coun
     return [(hits, counts)]
 
 
+def split_timing_news(hits: list[TriggerHit], verbs: set[int], counts: list[Count]) -> list[tuple[list[TriggerHit], list[Count]]]:
+    """The hits of a timing clause dated this week told apart from the main clause's, each
+    with its own counts; empty when the sentence has no such clause beside a main event."""
+    for verb in sorted(verbs):
+        doc = hits[0].token.doc
+        clause = {t.i for t in doc[verb].subtree}
+        inside = [h for h in hits if h.token.i in clause]
+        outside = [h for h in hits if h.token.i not in clause]
+        if inside and outside and not all(h.event_class.casualty_only for h in inside):
+            return [(outside, [c for c in counts if c.token_i not in clause]), (inside, [c for c in counts if c.token_i in clause])]
+    return []
+
+
 def extends(hit: TriggerHit) -> bool:
     """An agreement extended in a relative clause on its noun: "a truce, which was extended"."""
     return hit.event_class.family == "agreement" and hit.token.dep_ == "relcl" and hit.token.lemma_.lower() == "extend"
@@ -399,6 +412,11 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
         # trigger inside an anchoring clause only describes its event
         anchored |= {h.token.i for h in kept if any(
             a.pos_ in ("VERB", "AUX") and is_anchor(a) and not of_the_week(adoc, a) for a in h.token.ancestors)}
+        # a clause dated this week that places the main clause's event in time tells an event
+        # of its own: "the army retook the town on Monday, hours after rebels stormed it on
+        # Sunday" (two mentions; coreference decides whether they are one event)
+        timing_news = {a.i for h in kept for a in h.token.ancestors
+                       if a.pos_ in ("VERB", "AUX") and is_timing_clause(a) and of_the_week(adoc, a) and h.token.i not in anchored}
         if any(h.token.lemma_.lower() not in DOER_NOUNS and not h.event_class.casualty_only for h in kept):
             kept = [h for h in kept if h.token.lemma_.lower() not in DOER_NOUNS]  # "assailants torched a bus": the arson
         if any(h.event_class.name == "protest" for h in kept):
@@ -410,8 +428,8 @@ def detect_mentions(adoc: AnnotatedDocument) -> list[EventMention]:
         groups = family_groups(kept, attempted)
         news: set[int] = set()  # triggers of a new event that one already told places in time
         units = [(family, part, part_counts) for family, hits in groups.items()
-                 for part, part_counts in (split_anchored(hits, anchored, counts, news) if family == "violence"
-                                           else split_extended(hits, counts) if family == "agreement" else [(hits, counts)])]
+                 for part, part_counts in (split_timing_news(hits, timing_news, counts) or split_anchored(hits, anchored, counts, news)
+                                           if family == "violence" else split_extended(hits, counts) if family == "agreement" else [(hits, counts)])]
         for family, hits, counts in units:
             if family == "violence" and all(h.event_class.casualty_only for h in hits):
                 fields = {c.field for c in counts if (c.value is not None or c.vague) and not c.tally}

@@ -280,6 +280,33 @@ YEARS_AGO = re.compile(
     re.IGNORECASE)
 
 
+#: A month told with how long ago it was: "in February 2020, 18 months ago".
+MONTHS_AGO = re.compile(r"\b(?P<month>[A-Z][a-z]+\.?) (?P<year>(?:19|20)\d\d),? (?P<count>\w+) months ago\b")
+
+
+def months_ago(text: str) -> list[tuple[int, int, str]]:
+    """The publication month that "in February 2020, 18 months ago" tells (August 2021), as
+    (year, month, text)."""
+    rules = load_rules()
+    found = []
+    for m in MONTHS_AGO.finditer(text):
+        month, number = month_number(m["month"]), number_of(m["count"], rules)
+        if month is None or number is None or number != int(number):
+            continue
+        total = int(m["year"]) * 12 + month - 1 + int(number)
+        found.append((total // 12, total % 12 + 1, m[0]))
+    return found
+
+
+def in_month(year: int, month: int) -> Check:
+    """Published in that month or the next (a writer's "18 months ago" rounds)."""
+    def check(published: date) -> bool:
+        told = published.year * 12 + published.month - (year * 12 + month)
+        return told in (0, 1)
+
+    return check
+
+
 def years_ago(text: str) -> list[tuple[int, str]]:
     """The publication years that "in 2008, 15 years ago" tells (2023), with their text."""
     rules = load_rules()
@@ -349,6 +376,9 @@ def gather_evidence(
         checks.append(not_before(max(past_years)))
     for year, told in years_ago(text):
         checks.append(in_year(year))
+        texts.append(told)
+    for year, month, told in months_ago(text):
+        checks.append(in_month(year, month))
         texts.append(told)
     since = past_since(expressions, stamp_starts, tense_of, today)
     for first, second in zip(dated, dated[1:]):
