@@ -385,3 +385,10 @@ def test_pounds_of_explosives_are_no_shelling():
     found = extract_text("The commander told reporters on Thursday that the attacker had been carrying about 25 "
                          "pounds of explosives.", options=OPTIONS).incidents
     assert found == []
+
+
+def test_an_event_in_a_timing_clause_of_this_week_is_told_apart_from_the_main_one():
+    found = extract_text("A drone strike killed two militants near Jalalabad on Tuesday, a day after a suicide bomber "
+                         "blew himself up at the airport gate on Monday, officials said.", options=OPTIONS).incidents
+    assert [(i.acled_sub_type, i.date, i.killed) for i in found] == [
+        ("Air/drone strike", "2021-06-15", 2), ("Suicide bomb", "2021-06-14", 1)]
