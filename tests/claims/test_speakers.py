@@ -450,70 +450,63 @@ def test_a_name_right_after_the_noun_that_says_what_it_is_names_the_speaker():
     assert found == [("NetCheck", None)]
 
 
-def test_a_body_called_by_one_word_of_its_full_name_is_that_body():
-    found = speakers(
-        "The Northern Volunteer Rangers Corps said three of its posts were overrun on Monday. "
-        "A resident said the shooting lasted an hour. "
-        "The Rangers blamed a rival militia for the attack."
-    )
-    assert [name for name, _ in found] == ["Northern Volunteer Rangers Corps", "resident", "Northern Volunteer Rangers Corps"]
-
-
-def test_a_name_the_story_calls_a_group_speaks_as_a_body_and_the_group_points_back_to_it():
-    found = speakers(
-        "Wild Horizons, the Kenya-based conservation group that runs the reserve, said two rangers had died. "
-        "The group said the rangers had been ambushed."
-    )
-    assert [name for name, _ in found] == ["Wild Horizons", "Wild Horizons"]
-
-
-def test_a_titled_name_with_a_hyphenated_part_is_a_person_and_he_stands_for_them():
-    found = speakers(
-        "The gunmen struck the post in tambon Ban Rak at midnight, according to Col Somchai Sae-lim, "
-        "spokesman for the regional command. He said the attackers had blocked the roads."
-    )
-    assert [name for name, _ in found] == ["Somchai Sae-lim", "Somchai Sae-lim"]
-
-
-def test_a_ministry_described_by_its_field_is_not_the_police_that_spoke_before():
-    found = speakers(
-        "Police in Kasese said twenty pupils had been killed. "
-        "The education ministry said the state would pay for the funerals."
-    )
-    assert [name for name, _ in found] == ["Police", "Education ministry"]
-
-
-def test_a_tag_whose_speaker_carries_an_aside_in_commas_is_that_speakers():
-    found = speakers(
-        "The fighting in the market went on until dawn before troops separated the clans, "
-        "the mission, known as MONUSCO, said in a statement."
-    )
-    assert [name for name, _ in found] == ["UN Stabilization Mission in DR Congo (MONUSCO)"]
-
-
-def test_a_role_described_before_the_name_is_the_one_person_titled_with_all_its_words():
-    found = speakers(
-        "Kenya's prime minister accused the rebels on Monday of attacking the convoy. "
-        "Interior Minister Daniel Oduya said two officers were killed. "
-        '"This was a planned attack," Prime Minister Joseph Wambua said.'
-    )
-    assert [name for name, _ in found] == ["Joseph Wambua", "Daniel Oduya", "Joseph Wambua"]
-
-
-def test_the_one_quoted_is_not_the_one_who_quotes():
-    found = speakers(
-        "President Amina Deng ordered the army to guard the schools, presidential spokeswoman Rose Ayen said. "
-        '"They will be caught," she quoted her as saying.'
-    )
-    assert [name for name, _ in found] == ["Rose Ayen", "Amina Deng"]
-
-
-def test_a_verb_joined_to_a_passive_shares_its_subject_not_a_person_named_inside_it():
-    found = speakers(
-        "The Eastern Front, founded by exiled rivals of Mr Okello in 2004, has long been based in the hills "
-        "and last year announced a new leader."
-    )
-    assert [name for name, _ in found] == ["Eastern Front"]
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param(
+            "The Northern Volunteer Rangers Corps said three of its posts were overrun on Monday. "
+            "A resident said the shooting lasted an hour. "
+            "The Rangers blamed a rival militia for the attack.",
+            ["Northern Volunteer Rangers Corps", "resident", "Northern Volunteer Rangers Corps"],
+            id="a_body_called_by_one_word_of_its_full_name_is_that_body",
+        ),
+        pytest.param(
+            "Wild Horizons, the Kenya-based conservation group that runs the reserve, said two rangers had died. "
+            "The group said the rangers had been ambushed.",
+            ["Wild Horizons", "Wild Horizons"],
+            id="a_name_the_story_calls_a_group_speaks_as_a_body_and_the_group_points_back_to_it",
+        ),
+        pytest.param(
+            "The gunmen struck the post in tambon Ban Rak at midnight, according to Col Somchai Sae-lim, "
+            "spokesman for the regional command. He said the attackers had blocked the roads.",
+            ["Somchai Sae-lim", "Somchai Sae-lim"],
+            id="a_titled_name_with_a_hyphenated_part_is_a_person_and_he_stands_for_them",
+        ),
+        pytest.param(
+            "Police in Kasese said twenty pupils had been killed. "
+            "The education ministry said the state would pay for the funerals.",
+            ["Police", "Education ministry"],
+            id="a_ministry_described_by_its_field_is_not_the_police_that_spoke_before",
+        ),
+        pytest.param(
+            "The fighting in the market went on until dawn before troops separated the clans, "
+            "the mission, known as MONUSCO, said in a statement.",
+            ["UN Stabilization Mission in DR Congo (MONUSCO)"],
+            id="a_tag_whose_speaker_carries_an_aside_in_commas_is_that_speakers",
+        ),
+        pytest.param(
+            "Kenya's prime minister accused the rebels on Monday of attacking the convoy. "
+            "Interior Minister Daniel Oduya said two officers were killed. "
+            '"This was a planned attack," Prime Minister Joseph Wambua said.',
+            ["Joseph Wambua", "Daniel Oduya", "Joseph Wambua"],
+            id="a_role_described_before_the_name_is_the_one_person_titled_with_all_its_words",
+        ),
+        pytest.param(
+            "President Amina Deng ordered the army to guard the schools, presidential spokeswoman Rose Ayen said. "
+            '"They will be caught," she quoted her as saying.',
+            ["Rose Ayen", "Amina Deng"],
+            id="the_one_quoted_is_not_the_one_who_quotes",
+        ),
+        pytest.param(
+            "The Eastern Front, founded by exiled rivals of Mr Okello in 2004, has long been based in the hills "
+            "and last year announced a new leader.",
+            ["Eastern Front"],
+            id="a_verb_joined_to_a_passive_shares_its_subject_not_a_person_named_inside_it",
+        ),
+    ],
+)
+def test_who_a_body_role_or_pronoun_stands_for(text, expected):
+    assert [name for name, _ in speakers(text)] == expected
 
 
 def test_people_described_and_a_body_named_together_are_two_sources():

@@ -49,9 +49,9 @@ def test_a_store_made_before_the_unread_indexes_went_loses_them_and_still_adds_n
     with open_store(target) as old:  # put back at version 9, with the indexes as they were then
         old.backend.execute("DELETE FROM schema_migrations WHERE version = 10")
         if old.backend.kind == "duckdb":
-            for statement in MIGRATIONS[1].statements + MIGRATIONS[8].statements:
-                if statement.split()[2] in DUCKDB_UNREAD_INDEXES:
-                    old.backend.execute(statement)
+            for command in MIGRATIONS[1].statements + MIGRATIONS[8].statements:
+                if command.split()[2] in DUCKDB_UNREAD_INDEXES:
+                    old.backend.execute(command)
         assert set(DUCKDB_UNREAD_INDEXES) <= index_names(old)
     with open_store(target) as store:
         assert store.schema_version() == LATEST
@@ -266,9 +266,9 @@ def test_the_stored_extraction_keeps_text_order_past_ten_incidents(store):
 
 
 def test_user_sql_only_reads_and_runs_one_statement_unless_told_to_write(store):
-    for statement in ("DELETE FROM failures", "DROP TABLE failures", "SELECT 1; DROP TABLE failures"):
+    for command in ("DELETE FROM failures", "DROP TABLE failures", "SELECT 1; DROP TABLE failures"):
         with pytest.raises(Exception):
-            store.sql(statement)
+            store.sql(command)
     assert store.sql("SELECT count(*) AS n FROM failures").to_pylist() == [{"n": 0}]
     store.sql("DELETE FROM failures", write=True)
 
